@@ -1,0 +1,32 @@
+//! Embeds every file of `routines/` in the binary, so an installed `limberup` works from any folder.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let routines = Path::new(&manifest).join("routines");
+    println!("cargo:rerun-if-changed={}", routines.display());
+
+    let mut names: Vec<String> = std::fs::read_dir(&routines)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+
+    let mut code = String::from("/// Every `routines/*.toml`, by file name.\npub static BUILT_IN_FILES: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let path = routines.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
+            .expect("writing to a String cannot fail");
+    }
+    code.push_str("];\n");
+    std::fs::write(Path::new(&out).join("built_in.rs"), code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,74 @@
+//! The command-line grammar (see `cli.md` in the spec).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "limberup",
+    version,
+    about = "A terminal coach for runners: warm-ups, stretches, foam rolling and strength work, with a big countdown, audio cues and a post-run pain check.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Clone, Args, Default)]
+pub struct Common {
+    /// Play no sound.
+    #[arg(long, global = true)]
+    pub mute: bool,
+    /// Sound volume, 0 to 100.
+    #[arg(long, global = true, value_name = "0..100", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub volume: Option<u8>,
+    /// Read settings from this file instead of <config dir>/limberup/config.toml.
+    #[arg(long, global = true, value_name = "FILE", env = "LIMBERUP_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Keep the history here instead of <data dir>/limberup.
+    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Look for your own routines here instead of <config dir>/limberup/routines.
+    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_ROUTINES")]
+    pub routines: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the routines found: id, kind, when, total time, name.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check routine files and exercise catalogs; every problem as path:line:col: error: message.
+    Validate {
+        /// Routine files, `exercises.toml` catalogs, or folders of them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Show a routine's timeline: every segment with its start time, and the total.
+    Plan {
+        /// A routine id or the path of a .toml file.
+        routine: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the JSON Schema of the routine format, for editors.
+    Schema {
+        /// The schema of an exercises.toml catalog instead.
+        #[arg(long)]
+        catalog: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}

@@ -1,0 +1,110 @@
+//! `limberup list`: the routines found.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{Outcome, io_failure, json_failure};
+use crate::plan::Plan;
+use crate::routine::duration::format_clock;
+use crate::routine::model::Origin;
+use crate::routine::{Library, Routine};
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    when: &'a str,
+    total_s: f64,
+    estimated: bool,
+    source: &'a str,
+    path: Option<String>,
+    pain_check: bool,
+    tags: &'a [String],
+    equipment: &'a [String],
+    description: Option<&'a str>,
+}
+
+/// One row of the table: the total as `m:ss`, with `~` when an open-ended step was estimated.
+pub fn total_label(routine: &Routine) -> String {
+    let plan = Plan::build(routine);
+    let prefix = if plan.is_estimated() { "~" } else { "" };
+    format!("{prefix}{}", format_clock(plan.total_ms()))
+}
+
+pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
+    if json {
+        let entries: Vec<ListEntry<'_>> = library.routines.iter().map(entry).collect();
+        serde_json::to_writer_pretty(&mut *out, &entries)
+            .map_err(json_failure)?;
+        writeln!(out).map_err(io_failure)?;
+    } else {
+        write_table(library, out).map_err(io_failure)?;
+    }
+    warn_about_problems(library);
+    Ok(())
+}
+
+fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
+    let id_width = library
+        .routines
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    writeln!(out, "{:<id_width$}  {:<12}  {:<6}  {:>7}  NAME", "ID", "KIND", "WHEN", "TOTAL")?;
+    for routine in &library.routines {
+        writeln!(
+            out,
+            "{:<id_width$}  {:<12}  {:<6}  {:>7}  {}",
+            routine.id,
+            routine.kind.as_str(),
+            routine.when.as_str(),
+            total_label(routine),
+            routine.name
+        )?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::cast_precision_loss)] // at most 4 h in milliseconds
+fn entry(routine: &Routine) -> ListEntry<'_> {
+    let plan = Plan::build(routine);
+    let (source, path) = match &routine.origin {
+        Origin::BuiltIn => ("built-in", None),
+        Origin::User(p) => ("user", Some(p.display().to_string())),
+        Origin::Path(p) => ("path", Some(p.display().to_string())),
+    };
+    ListEntry {
+        id: &routine.id,
+        name: &routine.name,
+        kind: routine.kind.as_str(),
+        when: routine.when.as_str(),
+        total_s: plan.total_ms() as f64 / 1000.0,
+        estimated: plan.is_estimated(),
+        source,
+        path,
+        pain_check: routine.pain_check,
+        tags: &routine.tags,
+        equipment: &routine.equipment,
+        description: routine.description.as_deref(),
+    }
+}
+
+/// Broken files in the user's folder are skipped, not fatal, but the coach must hear about them.
+fn warn_about_problems(library: &Library) {
+    if library.problems.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for problem in &library.problems {
+        let _ = writeln!(err, "{problem}");
+    }
+    let _ = writeln!(
+        err,
+        "limberup: warning: {} problem(s) in your routines; those files were skipped",
+        library.problems.len()
+    );
+}

@@ -1,0 +1,129 @@
+//! The command line: parse, dispatch, and turn every failure into one report and an exit code.
+
+mod args;
+mod list;
+mod plan;
+mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+pub use args::{Cli, Command, Common};
+
+use crate::config::Dirs;
+use crate::routine::{Library, LoadError};
+
+/// Exit code for invalid input or a runtime failure.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for command-line misuse (clap uses it too).
+pub const EXIT_USAGE: u8 = 2;
+
+/// What a command ends with: success, or a failure already reported to the user.
+pub type Outcome = Result<(), Failure>;
+
+/// A failure, reported once at the edge.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Problems in a user's file; already printed.
+    #[error("invalid input")]
+    Reported,
+    /// The reader went away (`limberup list | head`): not an error worth a word.
+    #[error("output closed")]
+    OutputClosed,
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version are successes; everything else is misuse.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(failure) => {
+            report(&failure);
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Outcome {
+    let dirs = Dirs::resolve(&cli.common);
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        None => list::run(&library(&dirs), false, &mut out),
+        Some(Command::List { json }) => list::run(&library(&dirs), json, &mut out),
+        Some(Command::Validate { paths }) => validate::run(&library(&dirs), &paths, &mut out),
+        Some(Command::Plan { routine, json }) => {
+            let routine = library(&dirs).resolve(&routine)?;
+            plan::run(&routine, json, &mut out)
+        }
+        Some(Command::Schema { catalog }) => {
+            let text = if catalog {
+                crate::schema::catalog_schema_text()
+            } else {
+                crate::schema::routine_schema_text()
+            };
+            writeln!(out, "{text}").map_err(io_failure)
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut out);
+            Ok(())
+        }
+    }
+}
+
+fn library(dirs: &Dirs) -> Library {
+    Library::load(dirs.routines_dir.as_deref())
+}
+
+pub(crate) fn io_failure(error: std::io::Error) -> Failure {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure::OutputClosed;
+    }
+    Failure::Other(anyhow::Error::new(error).context("cannot write the output"))
+}
+
+pub(crate) fn json_failure(error: serde_json::Error) -> Failure {
+    match error.io_error_kind() {
+        Some(kind) => io_failure(kind.into()),
+        None => Failure::Other(error.into()),
+    }
+}
+
+/// Prints a failure to stderr: with the source line and a caret on a terminal, one line per problem when piped.
+fn report(failure: &Failure) {
+    let stderr = std::io::stderr();
+    let rich = stderr.is_terminal();
+    let mut err = stderr.lock();
+    let _ = match failure {
+        Failure::Reported | Failure::OutputClosed => Ok(()),
+        Failure::Load(LoadError::Invalid { problems, sources }) => {
+            for problem in problems {
+                let source = sources.iter().find(|s| s.path == problem.path);
+                let _ = if rich {
+                    writeln!(err, "{}", crate::diag::render_rich(problem, source, true))
+                } else {
+                    writeln!(err, "{problem}")
+                };
+            }
+            Ok(())
+        }
+        Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
+        Failure::Other(other) => writeln!(err, "limberup: error: {other:#}"),
+    };
+}

@@ -1,0 +1,155 @@
+//! Problems found in a user's file, each pinned to a line and column.
+//!
+//! The one-line form `path:line:col: error: message` is the contract (scripts and editors parse it); on a
+//! terminal the same problem can also be drawn with its source line and a caret.
+
+pub mod fields;
+mod suggest;
+
+use std::fmt;
+use std::ops::Range;
+
+pub use suggest::{did_you_mean, hint};
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// Byte range in the source, for the caret report.
+    pub span: Range<usize>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+/// A file's text with its line starts, to turn byte offsets into line and column.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line_index = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let start = self.line_starts[line_index];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line_index + 1, column + 1)
+    }
+
+    pub fn diagnostic(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = self.position(span.start);
+        Diagnostic {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+            span,
+        }
+    }
+}
+
+/// A diagnostic for a whole file that has no position of its own (unreadable, too large, not UTF-8).
+pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: message.into(),
+        span: 0..0,
+    }
+}
+
+/// Draws a diagnostic with its source line and a caret, for a person at a terminal.
+pub fn render_rich(diagnostic: &Diagnostic, source: Option<&SourceText>, color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    let Some(source) = source.filter(|s| diagnostic.span.end <= s.text.len() && !s.text.is_empty())
+    else {
+        return diagnostic.to_string();
+    };
+    let mut span = diagnostic.span.clone();
+    if span.is_empty() {
+        // Point at one character so the caret is visible.
+        let next = source.text[span.start..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        span.end = span.start + next;
+    }
+    let report = &[Level::ERROR.primary_title(&diagnostic.message).element(
+        Snippet::source(&source.text)
+            .path(&source.path)
+            .fold(true)
+            .annotation(AnnotationKind::Primary.span(span)),
+    )];
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let source = SourceText::new("r.toml", "a = 1\nname = \"é\" x\n");
+        assert_eq!(source.position(0), (1, 1));
+        assert_eq!(source.position(6), (2, 1));
+        // The byte after the two-byte `é` and its closing quote.
+        let x = source.text.find('x').expect("x is in the text");
+        assert_eq!(source.position(x), (2, 12));
+        assert_eq!(source.position(999), (3, 1));
+    }
+
+    #[test]
+    fn one_line_form() {
+        let source = SourceText::new("dir/r.toml", "name = 1\n");
+        let d = source.diagnostic(7..8, "`name` must be a string");
+        assert_eq!(d.to_string(), "dir/r.toml:1:8: error: `name` must be a string");
+    }
+
+    #[test]
+    fn rich_form_has_a_caret_under_the_problem() {
+        let source = SourceText::new("r.toml", "name = 1\n");
+        let d = source.diagnostic(7..8, "`name` must be a string");
+        let text = render_rich(&d, Some(&source), false);
+        assert!(text.contains("r.toml:1:8"), "{text}");
+        assert!(text.contains("name = 1"), "{text}");
+        assert!(text.contains('^'), "{text}");
+    }
+}

@@ -1,0 +1,12 @@
+//! limberup: a terminal coach for runners.
+//!
+//! The crate is layered so each part can be tested alone: [`routine`] loads and validates what coaches
+//! write, [`plan`] expands a routine into a timeline of segments and cues, and the command line in [`cli`]
+//! is a thin layer over them.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod plan;
+pub mod routine;
+pub mod schema;

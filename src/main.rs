@@ -1,0 +1,5 @@
+//! The `limberup` binary: everything lives in the library crate.
+
+fn main() -> std::process::ExitCode {
+    limberup::cli::main()
+}

@@ -1,0 +1,297 @@
+//! The timeline a routine expands to: segments in play order, each with the cues due inside it.
+//!
+//! The session engine plays these same segments and asks [`cue_offsets`] for the cues of each, so what
+//! `plan` prints and what the player does can never disagree.
+
+mod json;
+
+use serde::Serialize;
+
+use crate::routine::limits::ESTIMATED_REP;
+use crate::routine::model::{Routine, Side, Sides, Step, Work};
+
+pub use json::PlanJson;
+
+/// What a segment is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SegmentKind {
+    Prepare,
+    Exercise,
+    Switch,
+    SetRest,
+    Rest,
+    RoundRest,
+}
+
+impl SegmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Prepare => "prepare",
+            Self::Exercise => "exercise",
+            Self::Switch => "switch",
+            Self::SetRest => "set-rest",
+            Self::Rest => "rest",
+            Self::RoundRest => "round-rest",
+        }
+    }
+
+    pub fn is_rest(self) -> bool {
+        matches!(self, Self::SetRest | Self::Rest | Self::RoundRest)
+    }
+}
+
+/// Something the runner hears (and sees).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Cue {
+    Start,
+    Tick,
+    Halfway,
+    Switch,
+    Rest,
+    Done,
+}
+
+impl Cue {
+    pub const ALL: [Self; 6] = [
+        Self::Start,
+        Self::Tick,
+        Self::Halfway,
+        Self::Switch,
+        Self::Rest,
+        Self::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Tick => "tick",
+            Self::Halfway => "halfway",
+            Self::Switch => "switch",
+            Self::Rest => "rest",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// One stretch of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub index: usize,
+    pub kind: SegmentKind,
+    pub name: String,
+    /// Planned start from the beginning of the routine (estimated after an open-ended step).
+    pub start_ms: u64,
+    /// `None` for an open-ended rep step, which lasts until the runner says "done".
+    pub length_ms: Option<u64>,
+    /// 1-based step number, for segments that belong to a step.
+    pub step: Option<usize>,
+    pub set: Option<u32>,
+    /// How many sets the step has (1 for segments outside a step).
+    pub sets: u32,
+    pub side: Option<Side>,
+    pub round: Option<u32>,
+    /// Beeps in the last N seconds.
+    pub countdown: u32,
+    /// For an open-ended step, how many reps it asks for (used for the estimate).
+    pub reps: Option<u32>,
+}
+
+impl Segment {
+    /// The planned length, with an open-ended step estimated at 3 s a rep.
+    pub fn estimated_ms(&self) -> u64 {
+        self.length_ms.unwrap_or_else(|| {
+            u64::from(self.reps.unwrap_or(1)) * ESTIMATED_REP.millis()
+        })
+    }
+
+    /// The cues inside this segment, as offsets from its start, in time order.
+    pub fn cues(&self) -> Vec<(u64, Cue)> {
+        cue_offsets(self.kind, self.length_ms, self.countdown)
+    }
+}
+
+/// The cues of a segment of the given kind and length, as offsets from its start, in time order.
+///
+/// A start-type cue at 0; `halfway` at the midpoint of a timed exercise of 20 s or more; one `tick` a
+/// second in the last `countdown` seconds (never at the very start, where the start cue already sounds).
+pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) -> Vec<(u64, Cue)> {
+    let mut cues = Vec::new();
+    match kind {
+        SegmentKind::Exercise => cues.push((0, Cue::Start)),
+        SegmentKind::Switch => cues.push((0, Cue::Switch)),
+        SegmentKind::SetRest | SegmentKind::Rest | SegmentKind::RoundRest => cues.push((0, Cue::Rest)),
+        SegmentKind::Prepare => {}
+    }
+    let Some(length) = length_ms else {
+        return cues;
+    };
+    if kind == SegmentKind::Exercise && length >= 20_000 {
+        cues.push((length / 2, Cue::Halfway));
+    }
+    for k in (1..=u64::from(countdown)).rev() {
+        if let Some(at) = length.checked_sub(k * 1000).filter(|&at| at > 0) {
+            cues.push((at, Cue::Tick));
+        }
+    }
+    cues.sort_by_key(|(at, _)| *at);
+    cues
+}
+
+/// A routine's whole timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub id: String,
+    pub segments: Vec<Segment>,
+}
+
+impl Plan {
+    /// Expands a routine into segments, in the order the routine format prescribes.
+    pub fn build(routine: &Routine) -> Self {
+        let mut builder = Builder {
+            segments: Vec::new(),
+            clock: 0,
+        };
+        builder.push(SegmentKind::Prepare, "Get ready", Some(routine.prepare.millis()), routine.countdown, Place::default());
+        let step_count = routine.steps.len();
+        for round in 1..=routine.rounds {
+            for (index, step) in routine.steps.iter().enumerate() {
+                let number = index + 1;
+                builder.step(step, number, round);
+                let last_in_round = number == step_count;
+                let place = Place {
+                    step: Some(number),
+                    set: None,
+                    sets: 1,
+                    side: None,
+                    round: Some(round),
+                };
+                if !last_in_round {
+                    builder.push(SegmentKind::Rest, "Rest", Some(step.rest.millis()), step.countdown, place);
+                } else if round < routine.rounds {
+                    builder.push(
+                        SegmentKind::RoundRest,
+                        "Rest between rounds",
+                        Some(routine.round_rest.millis()),
+                        routine.countdown,
+                        Place { step: None, ..place },
+                    );
+                }
+            }
+        }
+        for (index, segment) in builder.segments.iter_mut().enumerate() {
+            segment.index = index;
+        }
+        Self {
+            id: routine.id.clone(),
+            segments: builder.segments,
+        }
+    }
+
+    /// The total length, with open-ended steps estimated.
+    pub fn total_ms(&self) -> u64 {
+        self.segments
+            .last()
+            .map_or(0, |s| s.start_ms + s.estimated_ms())
+    }
+
+    /// True when some step is open-ended, so the total is an estimate.
+    pub fn is_estimated(&self) -> bool {
+        self.segments.iter().any(|s| s.length_ms.is_none())
+    }
+
+    /// Every cue at its planned time from the start of the routine, ending with `done`.
+    pub fn cues(&self) -> Vec<(u64, Cue)> {
+        let mut all: Vec<(u64, Cue)> = self
+            .segments
+            .iter()
+            .flat_map(|s| s.cues().into_iter().map(move |(at, cue)| (s.start_ms + at, cue)))
+            .collect();
+        all.push((self.total_ms(), Cue::Done));
+        all
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    step: Option<usize>,
+    set: Option<u32>,
+    sets: u32,
+    side: Option<Side>,
+    round: Option<u32>,
+}
+
+struct Builder {
+    segments: Vec<Segment>,
+    clock: u64,
+}
+
+impl Builder {
+    fn push(&mut self, kind: SegmentKind, name: &str, length_ms: Option<u64>, countdown: u32, place: Place) {
+        self.push_with_reps(kind, name, length_ms, countdown, place, None);
+    }
+
+    fn push_with_reps(
+        &mut self,
+        kind: SegmentKind,
+        name: &str,
+        length_ms: Option<u64>,
+        countdown: u32,
+        place: Place,
+        reps: Option<u32>,
+    ) {
+        if length_ms == Some(0) {
+            return;
+        }
+        let segment = Segment {
+            index: 0,
+            kind,
+            name: name.to_owned(),
+            start_ms: self.clock,
+            length_ms,
+            step: place.step,
+            set: place.set,
+            sets: place.sets,
+            side: place.side,
+            round: place.round,
+            countdown,
+            reps,
+        };
+        self.clock += segment.estimated_ms();
+        self.segments.push(segment);
+    }
+
+    fn step(&mut self, step: &Step, number: usize, round: u32) {
+        let length = step.work.length().map(crate::routine::duration::Secs::millis);
+        let reps = match step.work {
+            Work::Reps { reps, .. } => Some(reps),
+            Work::Timed(_) => None,
+        };
+        for set in 1..=step.sets {
+            let place = Place {
+                step: Some(number),
+                set: Some(set),
+                sets: step.sets,
+                side: None,
+                round: Some(round),
+            };
+            let sides: &[Option<Side>] = match step.sides {
+                Sides::None => &[None],
+                Sides::Left => &[Some(Side::Left)],
+                Sides::Right => &[Some(Side::Right)],
+                Sides::Both => &[Some(Side::Left), Some(Side::Right)],
+            };
+            for (i, side) in sides.iter().enumerate() {
+                if i > 0 {
+                    self.push(SegmentKind::Switch, "Switch sides", Some(step.switch.millis()), step.countdown, place);
+                }
+                let place = Place { side: *side, ..place };
+                self.push_with_reps(SegmentKind::Exercise, &step.name, length, step.countdown, place, reps);
+            }
+            if set < step.sets {
+                self.push(SegmentKind::SetRest, "Rest between sets", Some(step.set_rest.millis()), step.countdown, place);
+            }
+        }
+    }
+}

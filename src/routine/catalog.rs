@@ -1,0 +1,160 @@
+//! The exercise catalog: reusable exercise definitions a step can name with `exercise = "id"`.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeTable;
+
+use super::duration::Secs;
+use super::limits;
+use crate::diag::fields::{Checker, TextKind};
+use crate::diag::{Diagnostic, SourceText};
+
+/// One reusable exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    pub instructions: Option<String>,
+    pub cues: Vec<String>,
+    pub caution: Option<String>,
+    pub areas: Vec<String>,
+    pub duration: Option<Secs>,
+    pub reps: Option<u32>,
+    pub tempo: Option<Secs>,
+}
+
+/// Exercises by id. Later layers (the user's folder, a routine's own folder) replace earlier ones by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    exercises: BTreeMap<String, Exercise>,
+}
+
+const KEYS: &[&str] = &[
+    "name",
+    "instructions",
+    "cues",
+    "caution",
+    "areas",
+    "duration",
+    "reps",
+    "tempo",
+];
+
+impl Catalog {
+    pub fn get(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.get(id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.exercises.keys().map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Exercise> {
+        self.exercises.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.exercises.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exercises.is_empty()
+    }
+
+    /// Adds or replaces exercises by id.
+    pub fn overlay(&mut self, other: Catalog) {
+        self.exercises.extend(other.exercises);
+    }
+
+    /// Parses an `exercises.toml`, reporting every problem.
+    pub fn parse(source: &SourceText) -> Result<Self, Vec<Diagnostic>> {
+        let root = super::load::parse_toml(source)?;
+        let mut checker = Checker::new(source);
+        let mut catalog = Self::default();
+        for (key, value) in root.get_ref() {
+            let id = key.get_ref().as_ref();
+            let Some(table) = value.get_ref().as_table() else {
+                checker.error(
+                    value.span(),
+                    format!("`{id}` must be a table of exercise fields, like [{id}]"),
+                );
+                continue;
+            };
+            if !is_valid_id(id) {
+                checker.error(
+                    key.span(),
+                    format!(
+                        "exercise id `{id}` may use only lower-case letters, digits and dashes"
+                    ),
+                );
+            }
+            if let Some(exercise) = read_exercise(&mut checker, id, table, key.span()) {
+                catalog.exercises.insert(id.to_owned(), exercise);
+            }
+        }
+        if checker.has_problems() {
+            Err(super::load::sorted(checker.problems))
+        } else {
+            Ok(catalog)
+        }
+    }
+}
+
+fn read_exercise(
+    checker: &mut Checker<'_>,
+    id: &str,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+) -> Option<Exercise> {
+    let context = format!("exercise `{id}`");
+    let before = checker.problems.len();
+    checker.unknown_keys(table, KEYS, Some(&context));
+    let name = checker.required_text(table, span, "name", Some(&context), limits::NAME_CHARS);
+    if let Some(name) = &name {
+        if name.get_ref().trim().is_empty() {
+            checker.error(name.span(), "`name` must not be empty");
+        }
+    }
+    let instructions = checker.text(table, "instructions", TextKind::Paragraph, limits::PROSE_CHARS);
+    let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
+    let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
+    let areas = checker.text_list(table, "areas", limits::LINE_CHARS);
+    let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
+    let reps = checker.integer(table, "reps", limits::REPS);
+    let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
+    if let (Some(_), Some(reps_value)) = (table.get("duration"), table.get("reps")) {
+        checker.error(
+            reps_value.span(),
+            format!("exercise `{id}` has both `duration` and `reps`; keep one"),
+        );
+    }
+    if checker.problems.len() > before {
+        return None;
+    }
+    Some(Exercise {
+        id: id.to_owned(),
+        name: name?.into_inner(),
+        instructions: instructions.map(toml::Spanned::into_inner),
+        cues: strings(cues),
+        caution: caution.map(toml::Spanned::into_inner),
+        areas: strings(areas),
+        duration: duration.map(toml::Spanned::into_inner),
+        reps: reps.and_then(|r| u32::try_from(*r.get_ref()).ok()),
+        tempo: tempo.map(toml::Spanned::into_inner),
+    })
+}
+
+pub(super) fn strings(list: Option<Vec<toml::Spanned<String>>>) -> Vec<String> {
+    list.unwrap_or_default()
+        .into_iter()
+        .map(toml::Spanned::into_inner)
+        .collect()
+}
+
+/// Ids are file-name-like words, so they read well in `exercise = "band-row"`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

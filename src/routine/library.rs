@@ -1,0 +1,203 @@
+//! Finding routines: built in, in the user's folder, or at a path; user routines shadow built-in ones.
+
+use std::path::{Path, PathBuf};
+
+use super::catalog::Catalog;
+use super::load::{LoadContext, load_routine};
+use super::model::{Origin, Routine};
+use super::source::read_source;
+use crate::diag::{Diagnostic, SourceText, hint};
+
+mod built_in {
+    include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+}
+
+pub const CATALOG_FILE: &str = "exercises.toml";
+
+/// Problems that stop a routine from loading, with the source they point into (for the caret report).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        problems: Vec<Diagnostic>,
+        sources: Vec<SourceText>,
+    },
+    #[error("no routine called `{id}`{suggestion}; `limberup list` shows them all")]
+    NotFound { id: String, suggestion: String },
+}
+
+impl LoadError {
+    fn invalid(problems: Vec<Diagnostic>, source: Option<SourceText>) -> Self {
+        Self::Invalid {
+            problems,
+            sources: source.into_iter().collect(),
+        }
+    }
+}
+
+/// Everything the app can offer: the routines found and the catalog they draw on.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Built-in and user routines, a user routine replacing a built-in one of the same id; sorted by id.
+    pub routines: Vec<Routine>,
+    /// The built-in catalog with the user's catalog laid over it.
+    pub catalog: Catalog,
+    /// Files in the user's folder that did not load; shown, never fatal.
+    pub problems: Vec<Diagnostic>,
+    user_dir: Option<PathBuf>,
+}
+
+/// The built-in catalog text (`routines/exercises.toml`).
+pub fn built_in_catalog_text() -> Option<&'static str> {
+    built_in::BUILT_IN_FILES
+        .iter()
+        .find(|(name, _)| *name == CATALOG_FILE)
+        .map(|(_, text)| *text)
+}
+
+/// The built-in routine files, by id.
+pub fn built_in_routine_texts() -> impl Iterator<Item = (&'static str, &'static str)> {
+    built_in::BUILT_IN_FILES
+        .iter()
+        .filter(|(name, _)| *name != CATALOG_FILE)
+        .filter_map(|(name, text)| name.strip_suffix(".toml").map(|id| (id, *text)))
+}
+
+impl Library {
+    /// Loads the built-in routines and those in `user_dir` (if it exists).
+    pub fn load(user_dir: Option<&Path>) -> Self {
+        let mut library = Self {
+            user_dir: user_dir.map(Path::to_path_buf),
+            ..Self::default()
+        };
+        if let Some(text) = built_in_catalog_text() {
+            let source = SourceText::new(format!("routines/{CATALOG_FILE}"), text);
+            match Catalog::parse(&source) {
+                Ok(catalog) => library.catalog = catalog,
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        let user_files = user_dir.map(list_toml_files).unwrap_or_default();
+        if let Some(path) = user_files.iter().find(|p| is_catalog(p)) {
+            match read_source(path).map_err(|d| vec![d]).and_then(|s| Catalog::parse(&s)) {
+                Ok(catalog) => library.catalog.overlay(catalog),
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        for (id, text) in built_in_routine_texts() {
+            let source = SourceText::new(format!("routines/{id}.toml"), text);
+            let context = LoadContext {
+                id,
+                origin: Origin::BuiltIn,
+                folder: None,
+                catalog: &library.catalog,
+            };
+            match load_routine(&source, &context) {
+                Ok(routine) => library.routines.push(routine),
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        for path in user_files.iter().filter(|p| !is_catalog(p)) {
+            match load_file(path, Origin::User(path.clone()), &library.catalog) {
+                Ok(routine) => {
+                    library.routines.retain(|r| r.id != routine.id);
+                    library.routines.push(routine);
+                }
+                Err(LoadError::Invalid { problems, .. }) => library.problems.extend(problems),
+                Err(LoadError::NotFound { .. }) => {}
+            }
+        }
+        library.routines.sort_by(|a, b| a.id.cmp(&b.id));
+        library
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// A routine by id, or by path when the argument looks like one (`./x.toml`, `dir/x`, an existing file).
+    pub fn resolve(&self, argument: &str) -> Result<Routine, LoadError> {
+        let looks_like_path = argument.ends_with(".toml")
+            || argument.contains('/')
+            || argument.contains(std::path::MAIN_SEPARATOR);
+        if !looks_like_path {
+            if let Some(routine) = self.find(argument) {
+                return Ok(routine.clone());
+            }
+            if !Path::new(argument).is_file() {
+                return Err(LoadError::NotFound {
+                    id: argument.to_owned(),
+                    suggestion: hint(argument, self.routines.iter().map(|r| r.id.as_str())),
+                });
+            }
+        }
+        let path = Path::new(argument);
+        let catalog = self.catalog_for(path)?;
+        load_file(path, Origin::Path(path.to_path_buf()), &catalog)
+    }
+
+    /// The catalog a routine at `path` sees: ours, with its own folder's `exercises.toml` over it.
+    fn catalog_for(&self, path: &Path) -> Result<Catalog, LoadError> {
+        let mut catalog = self.catalog.clone();
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let local = folder.join(CATALOG_FILE);
+        let is_user_dir = self
+            .user_dir
+            .as_deref()
+            .is_some_and(|dir| same_dir(dir, folder));
+        if local.is_file() && !is_user_dir {
+            let source = read_source(&local).map_err(|d| LoadError::invalid(vec![d], None))?;
+            let own = Catalog::parse(&source).map_err(|p| LoadError::invalid(p, Some(source)))?;
+            catalog.overlay(own);
+        }
+        Ok(catalog)
+    }
+}
+
+/// Loads a routine file; its id is the file name without `.toml`.
+pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routine, LoadError> {
+    let source = read_source(path).map_err(|d| LoadError::invalid(vec![d], None))?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = path.parent().map_or_else(|| PathBuf::from("."), |p| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    });
+    let context = LoadContext {
+        id: &id,
+        origin,
+        folder: Some(&folder),
+        catalog,
+    };
+    load_routine(&source, &context).map_err(|problems| LoadError::invalid(problems, Some(source)))
+}
+
+fn list_toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn is_catalog(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == CATALOG_FILE)
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,485 @@
+//! From a routine file's text to a validated [`Routine`], reporting every problem with its position.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::catalog::{Catalog, strings};
+use super::duration::Secs;
+use super::limits;
+use super::model::{Kind, Origin, Routine, Sides, Step, StepSound, When, Work};
+use super::sound::check_sound;
+use crate::diag::fields::{Checker, TextKind};
+use crate::diag::{Diagnostic, SourceText, hint};
+
+const ROUTINE_KEYS: &[&str] = &[
+    "name",
+    "kind",
+    "when",
+    "description",
+    "tags",
+    "equipment",
+    "author",
+    "pain_check",
+    "rounds",
+    "round_rest",
+    "defaults",
+    "steps",
+];
+const DEFAULT_KEYS: &[&str] = &["prepare", "rest", "set_rest", "switch", "countdown"];
+const STEP_KEYS: &[&str] = &[
+    "name",
+    "exercise",
+    "duration",
+    "reps",
+    "tempo",
+    "sets",
+    "set_rest",
+    "rest",
+    "switch",
+    "countdown",
+    "sides",
+    "instructions",
+    "cues",
+    "caution",
+    "sound",
+];
+
+/// The routine-wide values a step falls back on.
+#[derive(Debug, Clone, Copy)]
+struct Defaults {
+    prepare: Secs,
+    rest: Secs,
+    set_rest: Secs,
+    switch: Secs,
+    countdown: u32,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Self {
+            prepare: Secs(5),
+            rest: Secs::ZERO,
+            set_rest: Secs(30),
+            switch: Secs(5),
+            countdown: 3,
+        }
+    }
+}
+
+/// What the loader needs besides the text: the id, where it came from, and what it may refer to.
+pub struct LoadContext<'a> {
+    pub id: &'a str,
+    pub origin: Origin,
+    /// The folder `sound` paths are relative to; `None` for built-in routines, which may not use sounds.
+    pub folder: Option<&'a Path>,
+    pub catalog: &'a Catalog,
+}
+
+/// Parses TOML, turning syntax errors into diagnostics.
+pub(crate) fn parse_toml(
+    source: &SourceText,
+) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    Err(sorted(
+        errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                source.diagnostic(span, toml_message(e.message()))
+            })
+            .collect(),
+    ))
+}
+
+/// toml's messages, as one line in our voice.
+fn toml_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    format!("invalid TOML: {first}")
+}
+
+pub(crate) fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by_key(|d| (d.line, d.column));
+    problems.dedup();
+    problems
+}
+
+/// Loads and validates one routine.
+pub fn load_routine(source: &SourceText, context: &LoadContext<'_>) -> Result<Routine, Vec<Diagnostic>> {
+    let root = parse_toml(source)?;
+    let mut checker = Checker::new(source);
+    let routine = read_routine(&mut checker, root.get_ref(), context);
+    match routine {
+        Some(routine) if !checker.has_problems() => {
+            if let Err(problem) = check_total(source, root.get_ref(), &routine) {
+                return Err(vec![problem]);
+            }
+            Ok(routine)
+        }
+        _ => Err(sorted(checker.problems)),
+    }
+}
+
+fn read_routine(
+    checker: &mut Checker<'_>,
+    root: &DeTable<'_>,
+    context: &LoadContext<'_>,
+) -> Option<Routine> {
+    checker.unknown_keys(root, ROUTINE_KEYS, None);
+    let top = 0..0;
+    let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
+    if let Some(name) = &name {
+        if name.get_ref().trim().is_empty() {
+            checker.error(name.span(), "`name` must not be empty");
+        }
+    }
+    let kind = if root.contains_key("kind") {
+        checker.choice(root, "kind", &Kind::ALL)
+    } else {
+        checker.missing(top.clone(), "kind", None);
+        None
+    };
+    let when = checker
+        .choice(root, "when", &When::ALL)
+        .map_or(When::Any, Spanned::into_inner);
+    let description = checker.text(root, "description", TextKind::Paragraph, limits::DESCRIPTION_CHARS);
+    let tags = checker.text_list(root, "tags", limits::LINE_CHARS);
+    let equipment = checker.text_list(root, "equipment", limits::LINE_CHARS);
+    let author = checker.text(root, "author", TextKind::Line, limits::LINE_CHARS);
+    let pain_check = checker.boolean(root, "pain_check");
+    let rounds = checker.integer(root, "rounds", limits::ROUNDS);
+    let round_rest = checker.duration(root, "round_rest", Secs::ZERO, limits::MAX_DURATION);
+    let defaults = read_defaults(checker, root);
+    let steps = read_steps(checker, root, &defaults, context);
+
+    Some(Routine {
+        id: context.id.to_owned(),
+        origin: context.origin.clone(),
+        name: name?.into_inner(),
+        kind: kind?.into_inner(),
+        when,
+        description: description.map(Spanned::into_inner),
+        tags: strings(tags),
+        equipment: strings(equipment),
+        author: author.map(Spanned::into_inner),
+        pain_check: pain_check.unwrap_or(when == When::After),
+        rounds: rounds.map_or(1, |r| to_u32(*r.get_ref())),
+        round_rest: round_rest.map_or(Secs::ZERO, Spanned::into_inner),
+        prepare: defaults.prepare,
+        countdown: defaults.countdown,
+        steps: steps?,
+        content_hash: content_hash(&checker.source.text),
+    })
+}
+
+fn read_defaults(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Defaults {
+    let mut defaults = Defaults::default();
+    let Some(value) = root.get("defaults") else {
+        return defaults;
+    };
+    let Some(table) = value.get_ref().as_table() else {
+        checker.error(value.span(), "`defaults` must be a table, like [defaults]");
+        return defaults;
+    };
+    checker.unknown_keys(table, DEFAULT_KEYS, Some("[defaults]"));
+    apply_timings(checker, table, &mut defaults);
+    if let Some(prepare) = checker.duration(table, "prepare", Secs::ZERO, limits::MAX_DURATION) {
+        defaults.prepare = prepare.into_inner();
+    }
+    defaults
+}
+
+/// The fields `[defaults]` and a step share: rests, switch time and countdown.
+fn apply_timings(checker: &mut Checker<'_>, table: &DeTable<'_>, into: &mut Defaults) {
+    let max = limits::MAX_DURATION;
+    if let Some(v) = checker.duration(table, "rest", Secs::ZERO, max) {
+        into.rest = v.into_inner();
+    }
+    if let Some(v) = checker.duration(table, "set_rest", Secs::ZERO, max) {
+        into.set_rest = v.into_inner();
+    }
+    if let Some(v) = checker.duration(table, "switch", Secs::ZERO, max) {
+        into.switch = v.into_inner();
+    }
+    if let Some(v) = checker.integer(table, "countdown", limits::COUNTDOWN) {
+        into.countdown = to_u32(*v.get_ref());
+    }
+}
+
+fn read_steps(
+    checker: &mut Checker<'_>,
+    root: &DeTable<'_>,
+    defaults: &Defaults,
+    context: &LoadContext<'_>,
+) -> Option<Vec<Step>> {
+    let Some(value) = root.get("steps") else {
+        checker.error(
+            0..0,
+            "a routine needs at least one step: add a [[steps]] table",
+        );
+        return None;
+    };
+    let Some(items) = value.get_ref().as_array() else {
+        checker.error(
+            value.span(),
+            "`steps` must be an array of tables: write each step as [[steps]]",
+        );
+        return None;
+    };
+    if items.is_empty() {
+        checker.error(value.span(), "a routine needs at least one step");
+        return None;
+    }
+    if let Some(extra) = items.get(limits::MAX_STEPS) {
+        checker.error(
+            extra.span(),
+            format!(
+                "a routine may have at most {} steps; this is step {}",
+                limits::MAX_STEPS,
+                limits::MAX_STEPS + 1
+            ),
+        );
+        return None;
+    }
+    let mut steps = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let label = format!("step {}", index + 1);
+        match item.get_ref() {
+            DeValue::Table(table) => {
+                if let Some(step) = read_step(checker, table, item.span(), &label, defaults, context) {
+                    steps.push(step);
+                }
+            }
+            other => checker.error(
+                item.span(),
+                format!("{label} must be a table, found a {}", other.type_str()),
+            ),
+        }
+    }
+    (steps.len() == items.len()).then_some(steps)
+}
+
+fn read_step(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    label: &str,
+    defaults: &Defaults,
+    context: &LoadContext<'_>,
+) -> Option<Step> {
+    let before = checker.problems.len();
+    if let Some(key) = table.keys().find(|k| k.get_ref().as_ref() == "prepare") {
+        checker.error(
+            key.span(),
+            format!("`prepare` cannot be set in {label}: it is the get-ready time before the first step; set it in [defaults]"),
+        );
+    }
+    // `prepare` is reported above with its own advice, so it is not "unknown" here.
+    let mut allowed = STEP_KEYS.to_vec();
+    allowed.push("prepare");
+    checker.unknown_keys(table, &allowed, Some(label));
+
+    let exercise = read_exercise_ref(checker, table, context.catalog);
+    let name = checker.text(table, "name", TextKind::Line, limits::NAME_CHARS);
+    if let Some(name) = &name {
+        if name.get_ref().trim().is_empty() {
+            checker.error(name.span(), "`name` must not be empty");
+        }
+    }
+    let instructions = checker.text(table, "instructions", TextKind::Paragraph, limits::PROSE_CHARS);
+    let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
+    let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
+    let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
+    let reps = checker.integer(table, "reps", limits::REPS);
+    let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
+    let sets = checker.integer(table, "sets", limits::SETS);
+    let sides = checker.choice(table, "sides", &Sides::ALL);
+    let mut timings = *defaults;
+    apply_timings(checker, table, &mut timings);
+    let sound = read_sound(checker, table, context.folder);
+
+    let name = match (name, exercise) {
+        (Some(name), _) => Some(name.into_inner()),
+        (None, Some(exercise)) => Some(exercise.name.clone()),
+        (None, None) => {
+            if !table.contains_key("exercise") {
+                checker.error(
+                    span.clone(),
+                    format!("{label} needs a `name` (or an `exercise` from the catalog)"),
+                );
+            }
+            None
+        }
+    };
+    let work = resolve_work(checker, table, span, label, exercise, duration, reps, tempo);
+    if checker.problems.len() > before {
+        return None;
+    }
+    Some(Step {
+        name: name?,
+        exercise: exercise.map(|e| e.id.clone()),
+        work: work?,
+        sides: sides.map_or(Sides::None, Spanned::into_inner),
+        sets: sets.map_or(1, |s| to_u32(*s.get_ref())),
+        set_rest: timings.set_rest,
+        rest: timings.rest,
+        switch: timings.switch,
+        countdown: timings.countdown,
+        instructions: instructions
+            .map(Spanned::into_inner)
+            .or_else(|| exercise.and_then(|e| e.instructions.clone())),
+        cues: match cues {
+            Some(cues) => strings(Some(cues)),
+            None => exercise.map(|e| e.cues.clone()).unwrap_or_default(),
+        },
+        caution: caution
+            .map(Spanned::into_inner)
+            .or_else(|| exercise.and_then(|e| e.caution.clone())),
+        sound,
+    })
+}
+
+fn read_exercise_ref<'c>(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    catalog: &'c Catalog,
+) -> Option<&'c super::catalog::Exercise> {
+    let id = checker.text(table, "exercise", TextKind::Line, limits::NAME_CHARS)?;
+    let found = catalog.get(id.get_ref());
+    if found.is_none() {
+        checker.error(
+            id.span(),
+            format!(
+                "unknown exercise `{}`{}",
+                id.get_ref(),
+                hint(id.get_ref(), catalog.ids())
+            ),
+        );
+    }
+    found
+}
+
+/// Exactly one of `duration` and `reps`, after the catalog fills in what the step leaves out.
+#[allow(clippy::too_many_arguments)]
+fn resolve_work(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    label: &str,
+    exercise: Option<&super::catalog::Exercise>,
+    duration: Option<Spanned<Secs>>,
+    reps: Option<Spanned<i64>>,
+    tempo: Option<Spanned<Secs>>,
+) -> Option<Work> {
+    let has_duration = table.contains_key("duration");
+    let has_reps = table.contains_key("reps");
+    if has_duration && has_reps {
+        let at = table.get("reps").map_or(span, Spanned::span);
+        checker.error(
+            at,
+            format!("{label} has both `duration` and `reps`; a step is either timed or counted, keep one"),
+        );
+        return None;
+    }
+    if has_duration {
+        if let Some(tempo_value) = table.get("tempo") {
+            checker.error(
+                tempo_value.span(),
+                format!("`tempo` applies only to a step with `reps`; {label} has a `duration`"),
+            );
+        }
+        return duration.map(|d| Work::Timed(d.into_inner()));
+    }
+    let tempo = tempo
+        .map(Spanned::into_inner)
+        .or_else(|| exercise.and_then(|e| e.tempo));
+    if has_reps {
+        return reps.map(|r| Work::Reps {
+            reps: to_u32(*r.get_ref()),
+            tempo,
+        });
+    }
+    match exercise {
+        Some(e) if e.reps.is_some() => e.reps.map(|reps| Work::Reps { reps, tempo }),
+        Some(e) if e.duration.is_some() => e.duration.map(Work::Timed),
+        _ if table.contains_key("exercise") && exercise.is_none() => None,
+        _ => {
+            let from_catalog = if exercise.is_some() {
+                " (its catalog exercise sets neither)"
+            } else {
+                ""
+            };
+            checker.error(
+                span,
+                format!("{label} needs either `duration` or `reps`{from_catalog}"),
+            );
+            None
+        }
+    }
+}
+
+fn read_sound(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    folder: Option<&Path>,
+) -> Option<StepSound> {
+    let value = checker.text(table, "sound", TextKind::Line, limits::LINE_CHARS)?;
+    let Some(folder) = folder else {
+        checker.error(
+            value.span(),
+            "built-in routines cannot use `sound` files; the app's own cue sounds are used",
+        );
+        return None;
+    };
+    match check_sound(folder, value.get_ref()) {
+        Ok(sound) => Some(sound),
+        Err(reason) => {
+            checker.error(value.span(), format!("`sound`: {reason}"));
+            None
+        }
+    }
+}
+
+/// A routine may last at most 4 hours; the error points at the step during which it passes that mark.
+fn check_total(source: &SourceText, root: &DeTable<'_>, routine: &Routine) -> Result<(), Diagnostic> {
+    let plan = crate::plan::Plan::build(routine);
+    let limit = limits::MAX_ROUTINE.millis();
+    if plan.total_ms() <= limit {
+        return Ok(());
+    }
+    let crossing = plan
+        .segments
+        .iter()
+        .find(|s| s.start_ms + s.estimated_ms() > limit)
+        .and_then(|s| s.step);
+    let span = match (crossing, root.get("steps").and_then(|s| s.get_ref().as_array())) {
+        (Some(step), Some(items)) if routine.rounds == 1 => {
+            items.get(step - 1).map_or(0..0, Spanned::span)
+        }
+        _ => root.get("rounds").map_or(0..0, Spanned::span),
+    };
+    Err(source.diagnostic(
+        span,
+        format!(
+            "the routine would last {}; a routine may last at most 4h",
+            super::duration::format_human(plan.total_ms())
+        ),
+    ))
+}
+
+fn to_u32(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// FNV-1a over the file's bytes: stable across Rust versions, unlike `DefaultHasher`.
+fn content_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}

@@ -1,0 +1,198 @@
+//! A routine after loading and validation: every default filled in, every catalog reference resolved.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::duration::Secs;
+
+/// What a routine is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    WarmUp,
+    Stretch,
+    FoamRolling,
+    Strength,
+    Mobility,
+    CoolDown,
+}
+
+impl Kind {
+    pub const ALL: [(&'static str, Self); 6] = [
+        ("warm-up", Self::WarmUp),
+        ("stretch", Self::Stretch),
+        ("foam-rolling", Self::FoamRolling),
+        ("strength", Self::Strength),
+        ("mobility", Self::Mobility),
+        ("cool-down", Self::CoolDown),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("", |(word, _)| word)
+    }
+
+    /// How the library screen titles a group of routines.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::WarmUp => "Warm-up",
+            Self::Stretch => "Stretch",
+            Self::FoamRolling => "Foam rolling",
+            Self::Strength => "Strength",
+            Self::Mobility => "Mobility",
+            Self::CoolDown => "Cool-down",
+        }
+    }
+}
+
+/// When, relative to a run, the routine is meant to be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum When {
+    Before,
+    After,
+    #[default]
+    Any,
+}
+
+impl When {
+    pub const ALL: [(&'static str, Self); 3] = [
+        ("before", Self::Before),
+        ("after", Self::After),
+        ("any", Self::Any),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Before => "before",
+            Self::After => "after",
+            Self::Any => "any",
+        }
+    }
+}
+
+/// Which sides a step is done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Sides {
+    #[default]
+    None,
+    Left,
+    Right,
+    Both,
+}
+
+impl Sides {
+    pub const ALL: [(&'static str, Self); 4] = [
+        ("none", Self::None),
+        ("left", Self::Left),
+        ("right", Self::Right),
+        ("both", Self::Both),
+    ];
+}
+
+/// One side of the body, for a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Left => "LEFT",
+            Self::Right => "RIGHT",
+        }
+    }
+}
+
+/// How long the work of one set lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Work {
+    /// A fixed time.
+    Timed(Secs),
+    /// A number of repetitions; with a tempo the set is timed (`reps × tempo`), without it the runner
+    /// says when they are done.
+    Reps { reps: u32, tempo: Option<Secs> },
+}
+
+impl Work {
+    /// The length of one exercise segment, or `None` for an open-ended rep step.
+    pub fn length(self) -> Option<Secs> {
+        match self {
+            Self::Timed(secs) => Some(secs),
+            Self::Reps {
+                reps,
+                tempo: Some(t),
+            } => Some(Secs(reps * t.0)),
+            Self::Reps { tempo: None, .. } => None,
+        }
+    }
+
+    pub fn reps(self) -> Option<u32> {
+        match self {
+            Self::Reps { reps, .. } => Some(reps),
+            Self::Timed(_) => None,
+        }
+    }
+}
+
+/// A step's own start sound, checked to exist when the routine loads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StepSound {
+    /// As written in the routine, relative to its folder.
+    pub relative: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Step {
+    pub name: String,
+    /// The catalog id the step came from, if any.
+    pub exercise: Option<String>,
+    pub work: Work,
+    pub sides: Sides,
+    pub sets: u32,
+    pub set_rest: Secs,
+    pub rest: Secs,
+    pub switch: Secs,
+    pub countdown: u32,
+    pub instructions: Option<String>,
+    pub cues: Vec<String>,
+    pub caution: Option<String>,
+    pub sound: Option<StepSound>,
+}
+
+/// Where a routine was found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Origin {
+    BuiltIn,
+    User(PathBuf),
+    Path(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Routine {
+    pub id: String,
+    pub origin: Origin,
+    pub name: String,
+    pub kind: Kind,
+    pub when: When,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub equipment: Vec<String>,
+    pub author: Option<String>,
+    pub pain_check: bool,
+    pub rounds: u32,
+    pub round_rest: Secs,
+    pub prepare: Secs,
+    /// The routine-wide countdown, used for segments that belong to no step (get ready, round rests).
+    pub countdown: u32,
+    pub steps: Vec<Step>,
+    /// A hash of the file's text, so the history can tell two versions of a routine apart.
+    pub content_hash: String,
+}

@@ -1,0 +1,91 @@
+//! A step's own start sound: a small audio file next to the routine, checked when the routine loads.
+
+use std::io::Read;
+use std::path::{Component, Path};
+
+use super::limits::MAX_SOUND_BYTES;
+use super::model::StepSound;
+use super::source::io_reason;
+
+/// Checks that `relative` names a regular audio file of at most 5 MiB inside `folder` (or below it).
+pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
+    let path = Path::new(relative);
+    if relative.is_empty() {
+        return Err("the path is empty".to_owned());
+    }
+    if path.is_absolute() || relative.starts_with('/') || relative.starts_with('\\') {
+        return Err(format!(
+            "`{relative}` is an absolute path; give a path relative to the routine's folder"
+        ));
+    }
+    if path
+        .components()
+        .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir))
+    {
+        return Err(format!(
+            "`{relative}` leaves the routine's folder; keep sounds in the folder or one below it (no `..`)"
+        ));
+    }
+    let full = folder.join(path);
+    // A link inside the folder could still point outside it, so compare the resolved paths.
+    let resolved = full
+        .canonicalize()
+        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
+    let root = folder
+        .canonicalize()
+        .map_err(|e| format!("cannot read the routine's folder: {}", io_reason(&e)))?;
+    if !resolved.starts_with(&root) {
+        return Err(format!("`{relative}` links outside the routine's folder"));
+    }
+    let metadata = std::fs::metadata(&resolved)
+        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
+    if !metadata.is_file() {
+        return Err(format!("`{relative}` is not a regular file"));
+    }
+    if metadata.len() > MAX_SOUND_BYTES {
+        return Err(format!(
+            "`{relative}` is larger than 5 MiB, the most a sound file may be"
+        ));
+    }
+    let mut head = [0_u8; 12];
+    let read = std::fs::File::open(&resolved)
+        .and_then(|mut file| file.read(&mut head))
+        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
+    if audio_format(&head[..read]).is_none() {
+        return Err(format!(
+            "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
+        ));
+    }
+    Ok(StepSound {
+        relative: relative.to_owned(),
+        path: resolved,
+    })
+}
+
+/// Recognises the supported audio formats by their first bytes.
+pub fn audio_format(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'A', b'V', b'E', ..] => Some("wav"),
+        [b'O', b'g', b'g', b'S', ..] => Some("ogg"),
+        [b'f', b'L', b'a', b'C', ..] => Some("flac"),
+        [b'I', b'D', b'3', ..] => Some("mp3"),
+        [0xFF, second, ..] if second & 0xE0 == 0xE0 => Some("mp3"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::audio_format;
+
+    #[test]
+    fn formats_by_magic() {
+        assert_eq!(audio_format(b"RIFF\0\0\0\0WAVEfmt "), Some("wav"));
+        assert_eq!(audio_format(b"OggS\0"), Some("ogg"));
+        assert_eq!(audio_format(b"fLaC"), Some("flac"));
+        assert_eq!(audio_format(b"ID3\x04"), Some("mp3"));
+        assert_eq!(audio_format(&[0xFF, 0xFB, 0x90]), Some("mp3"));
+        assert_eq!(audio_format(b"hello world!"), None);
+        assert_eq!(audio_format(b""), None);
+    }
+}

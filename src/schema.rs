@@ -1,0 +1,126 @@
+//! JSON Schemas of the routine format and the exercise catalog, for editors (taplo, Even Better TOML).
+//!
+//! Built from the same limits as the loader, so the two cannot drift apart; a test checks the key lists.
+
+use serde_json::{Value, json};
+
+use crate::routine::limits;
+use crate::routine::model::{Kind, Sides, When};
+
+const DURATION_PATTERN: &str = r"^\s*((\d+:)?\d+:\d{2}|(\d+\s*(h|hr|hrs|hour|hours)\s*)?(\d+\s*(m|min|mins|minute|minutes)\s*)?(\d+\s*(s|sec|secs|second|seconds))?)\s*$";
+
+fn duration(description: &str) -> Value {
+    json!({
+        "description": description,
+        "oneOf": [
+            {"type": "integer", "minimum": 0, "maximum": limits::MAX_DURATION.0, "description": "whole seconds"},
+            {"type": "string", "minLength": 1, "pattern": DURATION_PATTERN,
+             "examples": ["45s", "2m", "1m30s", "1:30"]}
+        ]
+    })
+}
+
+fn text(description: &str, max: usize) -> Value {
+    json!({"type": "string", "maxLength": max, "description": description})
+}
+
+fn text_list(description: &str) -> Value {
+    json!({"type": "array", "items": {"type": "string", "maxLength": limits::LINE_CHARS}, "description": description})
+}
+
+fn words<T>(options: &[(&str, T)]) -> Vec<String> {
+    options.iter().map(|(word, _)| (*word).to_owned()).collect()
+}
+
+fn timing_properties() -> serde_json::Map<String, Value> {
+    let mut map = serde_json::Map::new();
+    map.insert("rest".into(), duration("Rest after each step (default 0)."));
+    map.insert("set_rest".into(), duration("Rest between sets of a step (default 30s)."));
+    map.insert("switch".into(), duration("Time to change sides (default 5s)."));
+    map.insert(
+        "countdown".into(),
+        json!({"type": "integer", "minimum": limits::COUNTDOWN.start(), "maximum": limits::COUNTDOWN.end(),
+               "description": "Beeps in the last N seconds of every timed segment (default 3)."}),
+    );
+    map
+}
+
+/// The schema of a routine file.
+pub fn routine_schema() -> Value {
+    let mut defaults = timing_properties();
+    defaults.insert("prepare".into(), duration("Get-ready time before the first step (default 5s; 0 = none)."));
+    let mut step = timing_properties();
+    step.extend([
+        ("name".to_owned(), json!({"type": "string", "minLength": 1, "maxLength": limits::NAME_CHARS, "description": "Required unless `exercise` supplies it."})),
+        ("exercise".to_owned(), json!({"type": "string", "description": "An id from an exercises.toml catalog; the step inherits its name, instructions, cues, caution and duration or reps."})),
+        ("duration".to_owned(), duration("How long the step lasts (at least 1s, at most 1h). Use either this or `reps`.")),
+        ("reps".to_owned(), json!({"type": "integer", "minimum": limits::REPS.start(), "maximum": limits::REPS.end(), "description": "Repetitions. Without `tempo` the step waits for Enter."})),
+        ("tempo".to_owned(), duration("Seconds per rep; with it a rep step is timed (reps x tempo).")),
+        ("sets".to_owned(), json!({"type": "integer", "minimum": limits::SETS.start(), "maximum": limits::SETS.end(), "description": "How many sets (default 1)."})),
+        ("sides".to_owned(), json!({"enum": words(&Sides::ALL), "description": "none | left | right | both (default none)."})),
+        ("instructions".to_owned(), text("What to do, shown during the step.", limits::PROSE_CHARS)),
+        ("cues".to_owned(), text_list("Coaching cues shown in turn during the step.")),
+        ("caution".to_owned(), text("Shown prominently during the step.", limits::PROSE_CHARS)),
+        ("sound".to_owned(), json!({"type": "string", "description": "A WAV, OGG, FLAC or MP3 file (at most 5 MiB) in this file's folder or below, played at the start of the step."})),
+    ]);
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://limberup.invalid/schema/routine-v1.json",
+        "title": "limberup routine",
+        "description": "A routine for limberup, a terminal coach for runners (format version 1).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["name", "kind", "steps"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "maxLength": limits::NAME_CHARS, "description": "The routine's name."},
+            "kind": {"enum": words(&Kind::ALL), "description": "What the routine is for."},
+            "when": {"enum": words(&When::ALL), "description": "Relative to a run (default any)."},
+            "description": text("What the routine is for, in a sentence or two.", limits::DESCRIPTION_CHARS),
+            "tags": text_list("Body areas and themes, such as upper-back or posture."),
+            "equipment": text_list("What the runner needs, such as a foam roller."),
+            "author": text("Who wrote the routine.", limits::LINE_CHARS),
+            "pain_check": {"type": "boolean", "description": "Ask the post-run pain check at the end (default true when when = \"after\")."},
+            "rounds": {"type": "integer", "minimum": limits::ROUNDS.start(), "maximum": limits::ROUNDS.end(), "description": "Play the whole step list this many times (default 1)."},
+            "round_rest": duration("Rest between rounds (default 0)."),
+            "defaults": {"type": "object", "additionalProperties": false, "properties": defaults,
+                         "description": "Timings every step uses unless it sets its own."},
+            "steps": {"type": "array", "minItems": 1, "maxItems": limits::MAX_STEPS,
+                      "items": {"type": "object", "additionalProperties": false, "properties": step,
+                                "not": {"required": ["duration", "reps"]}}}
+        }
+    })
+}
+
+/// The schema of an `exercises.toml` catalog.
+pub fn catalog_schema() -> Value {
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://limberup.invalid/schema/exercises-v1.json",
+        "title": "limberup exercise catalog",
+        "type": "object",
+        "additionalProperties": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name"],
+            "properties": {
+                "name": {"type": "string", "minLength": 1, "maxLength": limits::NAME_CHARS},
+                "instructions": text("Set-up, the movement, what to feel.", limits::PROSE_CHARS),
+                "cues": text_list("Coaching cues."),
+                "caution": text("A safety note.", limits::PROSE_CHARS),
+                "areas": text_list("Body areas the exercise helps."),
+                "duration": duration("Default length for steps that use it."),
+                "reps": {"type": "integer", "minimum": limits::REPS.start(), "maximum": limits::REPS.end()},
+                "tempo": duration("Default seconds per rep.")
+            },
+            "not": {"required": ["duration", "reps"]}
+        }
+    })
+}
+
+pub fn routine_schema_text() -> String {
+    serde_json::to_string_pretty(&routine_schema()).unwrap_or_default()
+}
+
+pub fn catalog_schema_text() -> String {
+    serde_json::to_string_pretty(&catalog_schema()).unwrap_or_default()
+}
