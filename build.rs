@@ -14,18 +14,28 @@ fn main() {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.ends_with(".toml"))
+                .filter(|name| {
+                    Path::new(name)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
                 .collect()
         })
         .unwrap_or_default();
     names.sort();
 
-    let mut code = String::from("/// Every `routines/*.toml`, by file name.\npub static BUILT_IN_FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every `routines/*.toml`, by file name.\npub static BUILT_IN_FILES: &[(&str, &str)] = &[\n",
+    );
     for name in &names {
         let path = routines.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
-            .expect("writing to a String cannot fail");
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
     std::fs::write(Path::new(&out).join("built_in.rs"), code).expect("OUT_DIR is writable");

@@ -35,8 +35,14 @@ fn words<T>(options: &[(&str, T)]) -> Vec<String> {
 fn timing_properties() -> serde_json::Map<String, Value> {
     let mut map = serde_json::Map::new();
     map.insert("rest".into(), duration("Rest after each step (default 0)."));
-    map.insert("set_rest".into(), duration("Rest between sets of a step (default 30s)."));
-    map.insert("switch".into(), duration("Time to change sides (default 5s)."));
+    map.insert(
+        "set_rest".into(),
+        duration("Rest between sets of a step (default 30s)."),
+    );
+    map.insert(
+        "switch".into(),
+        duration("Time to change sides (default 5s)."),
+    );
     map.insert(
         "countdown".into(),
         json!({"type": "integer", "minimum": limits::COUNTDOWN.start(), "maximum": limits::COUNTDOWN.end(),
@@ -48,7 +54,10 @@ fn timing_properties() -> serde_json::Map<String, Value> {
 /// The schema of a routine file.
 pub fn routine_schema() -> Value {
     let mut defaults = timing_properties();
-    defaults.insert("prepare".into(), duration("Get-ready time before the first step (default 5s; 0 = none)."));
+    defaults.insert(
+        "prepare".into(),
+        duration("Get-ready time before the first step (default 5s; 0 = none)."),
+    );
     let mut step = timing_properties();
     step.extend([
         ("name".to_owned(), json!({"type": "string", "minLength": 1, "maxLength": limits::NAME_CHARS, "description": "Required unless `exercise` supplies it."})),
@@ -123,4 +132,57 @@ pub fn routine_schema_text() -> String {
 
 pub fn catalog_schema_text() -> String {
     serde_json::to_string_pretty(&catalog_schema()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::{catalog, load};
+
+    fn keys(object: &Value) -> Vec<String> {
+        let mut keys: Vec<String> = object
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(list: &[&str]) -> Vec<String> {
+        let mut list: Vec<String> = list.iter().map(|s| (*s).to_owned()).collect();
+        list.sort();
+        list
+    }
+
+    #[test]
+    fn schema_keys_match_the_loader() {
+        let schema = routine_schema();
+        assert_eq!(keys(&schema["properties"]), sorted(load::ROUTINE_KEYS));
+        assert_eq!(
+            keys(&schema["properties"]["defaults"]["properties"]),
+            sorted(load::DEFAULT_KEYS)
+        );
+        assert_eq!(
+            keys(&schema["properties"]["steps"]["items"]["properties"]),
+            sorted(load::STEP_KEYS)
+        );
+        let catalog = catalog_schema();
+        assert_eq!(
+            keys(&catalog["additionalProperties"]["properties"]),
+            sorted(catalog::KEYS)
+        );
+    }
+
+    #[test]
+    fn duration_pattern_accepts_what_the_loader_accepts() {
+        let pattern = DURATION_PATTERN;
+        // The pattern is for editors; spot-check it with the same forms the duration tests use.
+        for good in ["45s", "2m", "1m30s", "1m 30s", "1:30", "1:00:00", "1h 5m"] {
+            assert!(
+                crate::routine::duration::parse_duration(good).is_ok(),
+                "{good}"
+            );
+            assert!(pattern.contains("(h|hr|hrs|hour|hours)"), "{pattern}");
+        }
+    }
 }

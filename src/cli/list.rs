@@ -36,8 +36,7 @@ pub fn total_label(routine: &Routine) -> String {
 pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
     if json {
         let entries: Vec<ListEntry<'_>> = library.routines.iter().map(entry).collect();
-        serde_json::to_writer_pretty(&mut *out, &entries)
-            .map_err(json_failure)?;
+        serde_json::to_writer_pretty(&mut *out, &entries).map_err(json_failure)?;
         writeln!(out).map_err(io_failure)?;
     } else {
         write_table(library, out).map_err(io_failure)?;
@@ -54,7 +53,11 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
         .max()
         .unwrap_or(2)
         .max(2);
-    writeln!(out, "{:<id_width$}  {:<12}  {:<6}  {:>7}  NAME", "ID", "KIND", "WHEN", "TOTAL")?;
+    writeln!(
+        out,
+        "{:<id_width$}  {:<12}  {:<6}  {:>7}  NAME",
+        "ID", "KIND", "WHEN", "TOTAL"
+    )?;
     for routine in &library.routines {
         writeln!(
             out,

@@ -18,13 +18,27 @@ pub fn run(routine: &Routine, json: bool, out: &mut impl Write) -> Outcome {
 }
 
 fn write_text(routine: &Routine, plan: &Plan, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "{} ({}, {})", routine.name, routine.kind.as_str(), routine.id)?;
-    writeln!(out, "{:>4}  {:>7}  {:>7}  {:<10}  WHAT", "#", "START", "LENGTH", "KIND")?;
+    writeln!(
+        out,
+        "{} ({}, {})",
+        routine.name,
+        routine.kind.as_str(),
+        routine.id
+    )?;
+    writeln!(
+        out,
+        "{:>4}  {:>7}  {:>7}  {:<10}  WHAT",
+        "#", "START", "LENGTH", "KIND"
+    )?;
     for segment in &plan.segments {
         let estimated = segment.length_ms.is_none();
         let start = format!(
             "{}{}",
-            if estimated_before(plan, segment) { "~" } else { "" },
+            if estimated_before(plan, segment) {
+                "~"
+            } else {
+                ""
+            },
             format_clock(segment.start_ms)
         );
         let length = if estimated {
@@ -45,13 +59,18 @@ fn write_text(routine: &Routine, plan: &Plan, out: &mut impl Write) -> std::io::
     let prefix = if plan.is_estimated() { "~" } else { "" };
     writeln!(out, "Total: {prefix}{}", format_clock(plan.total_ms()))?;
     if plan.is_estimated() {
-        writeln!(out, "~ estimated: a step without a tempo runs until you press Enter; counted at 3 s a rep")?;
+        writeln!(
+            out,
+            "~ estimated: a step without a tempo runs until you press Enter; counted at 3 s a rep"
+        )?;
     }
     Ok(())
 }
 
 fn estimated_before(plan: &Plan, segment: &Segment) -> bool {
-    plan.segments[..segment.index].iter().any(|s| s.length_ms.is_none())
+    plan.segments[..segment.index]
+        .iter()
+        .any(|s| s.length_ms.is_none())
 }
 
 /// "Band row (left, set 2/3, round 1)".
@@ -66,7 +85,10 @@ fn describe(segment: &Segment) -> String {
     if let Some(reps) = segment.reps {
         details.push(format!("{reps} reps"));
     }
-    if let Some(round) = segment.round.filter(|_| segment.kind == crate::plan::SegmentKind::RoundRest || segment.round > Some(1)) {
+    if let Some(round) = segment
+        .round
+        .filter(|_| segment.kind == crate::plan::SegmentKind::RoundRest || segment.round > Some(1))
+    {
         details.push(format!("round {round}"));
     }
     if details.is_empty() {

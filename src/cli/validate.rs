@@ -16,7 +16,9 @@ pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcom
     let rich = std::io::stderr().is_terminal();
     for file in &files {
         match check_file(library, file) {
-            Ok(summary) => writeln!(out, "{}: ok ({summary})", file.display()).map_err(io_failure)?,
+            Ok(summary) => {
+                writeln!(out, "{}: ok ({summary})", file.display()).map_err(io_failure)?
+            }
             Err((problems, source)) => {
                 failed += 1;
                 let mut err = std::io::stderr().lock();
@@ -77,15 +79,29 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
     if path.extension().is_none_or(|e| e != "toml") && path.is_file() {
         let shown = path.display().to_string();
         return Err((
-            vec![file_level(&shown, "a routine file's name must end in .toml")],
+            vec![file_level(
+                &shown,
+                "a routine file's name must end in .toml",
+            )],
             None,
         ));
     }
     let argument = path.to_string_lossy();
-    let argument = if argument.contains('/') { argument.into_owned() } else { format!("./{argument}") };
+    let argument = if argument.contains('/') {
+        argument.into_owned()
+    } else {
+        format!("./{argument}")
+    };
     match library.resolve(&argument) {
-        Ok(routine) => Ok(format!("{}, {}", routine.name, super::list::total_label(&routine))),
-        Err(LoadError::Invalid { problems, mut sources }) => Err((problems, sources.pop())),
+        Ok(routine) => Ok(format!(
+            "{}, {}",
+            routine.name,
+            super::list::total_label(&routine)
+        )),
+        Err(LoadError::Invalid {
+            problems,
+            mut sources,
+        }) => Err((problems, sources.pop())),
         Err(other @ LoadError::NotFound { .. }) => Err((
             vec![file_level(&path.display().to_string(), other.to_string())],
             None,

@@ -181,7 +181,9 @@ impl<'s> Checker<'s> {
         range: RangeInclusive<i64>,
     ) -> Option<Spanned<i64>> {
         let value = table.get(key)?;
-        let number = if let DeValue::Integer(i) = value.get_ref() { i64::from_str_radix(i.as_str(), i.radix()).ok() } else {
+        let number = if let DeValue::Integer(i) = value.get_ref() {
+            i64::from_str_radix(i.as_str(), i.radix()).ok()
+        } else {
             self.type_error(key, value, "a whole number");
             return None;
         };
@@ -244,10 +246,7 @@ impl<'s> Checker<'s> {
                 None
             }
             Ok(secs) if secs < min => {
-                self.error(
-                    value.span(),
-                    format!("`{key}` must be at least {}s", min.0),
-                );
+                self.error(value.span(), format!("`{key}` must be at least {}s", min.0));
                 None
             }
             Ok(secs) if secs > max => {

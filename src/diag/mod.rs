@@ -140,7 +140,10 @@ mod tests {
     fn one_line_form() {
         let source = SourceText::new("dir/r.toml", "name = 1\n");
         let d = source.diagnostic(7..8, "`name` must be a string");
-        assert_eq!(d.to_string(), "dir/r.toml:1:8: error: `name` must be a string");
+        assert_eq!(
+            d.to_string(),
+            "dir/r.toml:1:8: error: `name` must be a string"
+        );
     }
 
     #[test]

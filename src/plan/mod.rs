@@ -101,9 +101,8 @@ pub struct Segment {
 impl Segment {
     /// The planned length, with an open-ended step estimated at 3 s a rep.
     pub fn estimated_ms(&self) -> u64 {
-        self.length_ms.unwrap_or_else(|| {
-            u64::from(self.reps.unwrap_or(1)) * ESTIMATED_REP.millis()
-        })
+        self.length_ms
+            .unwrap_or_else(|| u64::from(self.reps.unwrap_or(1)) * ESTIMATED_REP.millis())
     }
 
     /// The cues inside this segment, as offsets from its start, in time order.
@@ -121,7 +120,9 @@ pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) ->
     match kind {
         SegmentKind::Exercise => cues.push((0, Cue::Start)),
         SegmentKind::Switch => cues.push((0, Cue::Switch)),
-        SegmentKind::SetRest | SegmentKind::Rest | SegmentKind::RoundRest => cues.push((0, Cue::Rest)),
+        SegmentKind::SetRest | SegmentKind::Rest | SegmentKind::RoundRest => {
+            cues.push((0, Cue::Rest))
+        }
         SegmentKind::Prepare => {}
     }
     let Some(length) = length_ms else {
@@ -153,7 +154,13 @@ impl Plan {
             segments: Vec::new(),
             clock: 0,
         };
-        builder.push(SegmentKind::Prepare, "Get ready", Some(routine.prepare.millis()), routine.countdown, Place::default());
+        builder.push(
+            SegmentKind::Prepare,
+            "Get ready",
+            Some(routine.prepare.millis()),
+            routine.countdown,
+            Place::default(),
+        );
         let step_count = routine.steps.len();
         for round in 1..=routine.rounds {
             for (index, step) in routine.steps.iter().enumerate() {
@@ -168,14 +175,23 @@ impl Plan {
                     round: Some(round),
                 };
                 if !last_in_round {
-                    builder.push(SegmentKind::Rest, "Rest", Some(step.rest.millis()), step.countdown, place);
+                    builder.push(
+                        SegmentKind::Rest,
+                        "Rest",
+                        Some(step.rest.millis()),
+                        step.countdown,
+                        place,
+                    );
                 } else if round < routine.rounds {
                     builder.push(
                         SegmentKind::RoundRest,
                         "Rest between rounds",
                         Some(routine.round_rest.millis()),
                         routine.countdown,
-                        Place { step: None, ..place },
+                        Place {
+                            step: None,
+                            ..place
+                        },
                     );
                 }
             }
@@ -206,7 +222,11 @@ impl Plan {
         let mut all: Vec<(u64, Cue)> = self
             .segments
             .iter()
-            .flat_map(|s| s.cues().into_iter().map(move |(at, cue)| (s.start_ms + at, cue)))
+            .flat_map(|s| {
+                s.cues()
+                    .into_iter()
+                    .map(move |(at, cue)| (s.start_ms + at, cue))
+            })
             .collect();
         all.push((self.total_ms(), Cue::Done));
         all
@@ -228,7 +248,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn push(&mut self, kind: SegmentKind, name: &str, length_ms: Option<u64>, countdown: u32, place: Place) {
+    fn push(
+        &mut self,
+        kind: SegmentKind,
+        name: &str,
+        length_ms: Option<u64>,
+        countdown: u32,
+        place: Place,
+    ) {
         self.push_with_reps(kind, name, length_ms, countdown, place, None);
     }
 
@@ -263,7 +290,10 @@ impl Builder {
     }
 
     fn step(&mut self, step: &Step, number: usize, round: u32) {
-        let length = step.work.length().map(crate::routine::duration::Secs::millis);
+        let length = step
+            .work
+            .length()
+            .map(crate::routine::duration::Secs::millis);
         let reps = match step.work {
             Work::Reps { reps, .. } => Some(reps),
             Work::Timed(_) => None,
@@ -284,13 +314,35 @@ impl Builder {
             };
             for (i, side) in sides.iter().enumerate() {
                 if i > 0 {
-                    self.push(SegmentKind::Switch, "Switch sides", Some(step.switch.millis()), step.countdown, place);
+                    self.push(
+                        SegmentKind::Switch,
+                        "Switch sides",
+                        Some(step.switch.millis()),
+                        step.countdown,
+                        place,
+                    );
                 }
-                let place = Place { side: *side, ..place };
-                self.push_with_reps(SegmentKind::Exercise, &step.name, length, step.countdown, place, reps);
+                let place = Place {
+                    side: *side,
+                    ..place
+                };
+                self.push_with_reps(
+                    SegmentKind::Exercise,
+                    &step.name,
+                    length,
+                    step.countdown,
+                    place,
+                    reps,
+                );
             }
             if set < step.sets {
-                self.push(SegmentKind::SetRest, "Rest between sets", Some(step.set_rest.millis()), step.countdown, place);
+                self.push(
+                    SegmentKind::SetRest,
+                    "Rest between sets",
+                    Some(step.set_rest.millis()),
+                    step.countdown,
+                    place,
+                );
             }
         }
     }

@@ -29,7 +29,7 @@ pub struct Catalog {
     exercises: BTreeMap<String, Exercise>,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "name",
     "instructions",
     "cues",
@@ -84,7 +84,7 @@ impl Catalog {
                 checker.error(
                     key.span(),
                     format!(
-                        "exercise id `{id}` may use only lower-case letters, digits and dashes"
+                        "exercise id `{id}` may use only lower-case letters, digits, dashes and underscores"
                     ),
                 );
             }
@@ -115,7 +115,12 @@ fn read_exercise(
             checker.error(name.span(), "`name` must not be empty");
         }
     }
-    let instructions = checker.text(table, "instructions", TextKind::Paragraph, limits::PROSE_CHARS);
+    let instructions = checker.text(
+        table,
+        "instructions",
+        TextKind::Paragraph,
+        limits::PROSE_CHARS,
+    );
     let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
     let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
     let areas = checker.text_list(table, "areas", limits::LINE_CHARS);

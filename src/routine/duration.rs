@@ -40,7 +40,9 @@ pub enum DurationError {
     TooLarge,
     #[error("an empty duration")]
     Empty,
-    #[error("`{0}` is not a duration: use seconds like 45 or \"45s\", \"2m\", \"1m30s\" or \"1:30\"")]
+    #[error(
+        "`{0}` is not a duration: use seconds like 45 or \"45s\", \"2m\", \"1m30s\" or \"1:30\""
+    )]
     Malformed(String),
 }
 
@@ -158,17 +160,17 @@ fn checked_total(hours: u64, minutes: u64, seconds: u64) -> Result<u64, Duration
 /// The canonical spelling of a number of seconds, used in "did you mean" hints.
 fn suggest(total: u64) -> String {
     let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60);
-    let mut out = String::new();
+    let mut parts = Vec::with_capacity(3);
     if h > 0 {
-        out.push_str(&format!("{h}h"));
+        parts.push(format!("{h}h"));
     }
     if m > 0 {
-        out.push_str(&format!("{m}m"));
+        parts.push(format!("{m}m"));
     }
-    if s > 0 || out.is_empty() {
-        out.push_str(&format!("{s}s"));
+    if s > 0 || parts.is_empty() {
+        parts.push(format!("{s}s"));
     }
-    out
+    parts.concat()
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour on; used on screen and in `plan`.

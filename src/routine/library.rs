@@ -79,7 +79,10 @@ impl Library {
         }
         let user_files = user_dir.map(list_toml_files).unwrap_or_default();
         if let Some(path) = user_files.iter().find(|p| is_catalog(p)) {
-            match read_source(path).map_err(|d| vec![d]).and_then(|s| Catalog::parse(&s)) {
+            match read_source(path)
+                .map_err(|d| vec![d])
+                .and_then(|s| Catalog::parse(&s))
+            {
                 Ok(catalog) => library.catalog.overlay(catalog),
                 Err(problems) => library.problems.extend(problems),
             }
@@ -117,7 +120,9 @@ impl Library {
 
     /// A routine by id, or by path when the argument looks like one (`./x.toml`, `dir/x`, an existing file).
     pub fn resolve(&self, argument: &str) -> Result<Routine, LoadError> {
-        let looks_like_path = argument.ends_with(".toml")
+        let looks_like_path = Path::new(argument)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
             || argument.contains('/')
             || argument.contains(std::path::MAIN_SEPARATOR);
         if !looks_like_path {
@@ -161,13 +166,16 @@ pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routi
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let folder = path.parent().map_or_else(|| PathBuf::from("."), |p| {
-        if p.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            p.to_path_buf()
-        }
-    });
+    let folder = path.parent().map_or_else(
+        || PathBuf::from("."),
+        |p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        },
+    );
     let context = LoadContext {
         id: &id,
         origin,

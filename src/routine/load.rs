@@ -14,7 +14,7 @@ use super::sound::check_sound;
 use crate::diag::fields::{Checker, TextKind};
 use crate::diag::{Diagnostic, SourceText, hint};
 
-const ROUTINE_KEYS: &[&str] = &[
+pub const ROUTINE_KEYS: &[&str] = &[
     "name",
     "kind",
     "when",
@@ -28,8 +28,8 @@ const ROUTINE_KEYS: &[&str] = &[
     "defaults",
     "steps",
 ];
-const DEFAULT_KEYS: &[&str] = &["prepare", "rest", "set_rest", "switch", "countdown"];
-const STEP_KEYS: &[&str] = &[
+pub const DEFAULT_KEYS: &[&str] = &["prepare", "rest", "set_rest", "switch", "countdown"];
+pub const STEP_KEYS: &[&str] = &[
     "name",
     "exercise",
     "duration",
@@ -79,9 +79,7 @@ pub struct LoadContext<'a> {
 }
 
 /// Parses TOML, turning syntax errors into diagnostics.
-pub(crate) fn parse_toml(
-    source: &SourceText,
-) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+pub(crate) fn parse_toml(source: &SourceText) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
     let (table, errors) = DeTable::parse_recoverable(&source.text);
     if errors.is_empty() {
         return Ok(table);
@@ -110,7 +108,10 @@ pub(crate) fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Loads and validates one routine.
-pub fn load_routine(source: &SourceText, context: &LoadContext<'_>) -> Result<Routine, Vec<Diagnostic>> {
+pub fn load_routine(
+    source: &SourceText,
+    context: &LoadContext<'_>,
+) -> Result<Routine, Vec<Diagnostic>> {
     let root = parse_toml(source)?;
     let mut checker = Checker::new(source);
     let routine = read_routine(&mut checker, root.get_ref(), context);
@@ -147,7 +148,12 @@ fn read_routine(
     let when = checker
         .choice(root, "when", &When::ALL)
         .map_or(When::Any, Spanned::into_inner);
-    let description = checker.text(root, "description", TextKind::Paragraph, limits::DESCRIPTION_CHARS);
+    let description = checker.text(
+        root,
+        "description",
+        TextKind::Paragraph,
+        limits::DESCRIPTION_CHARS,
+    );
     let tags = checker.text_list(root, "tags", limits::LINE_CHARS);
     let equipment = checker.text_list(root, "equipment", limits::LINE_CHARS);
     let author = checker.text(root, "author", TextKind::Line, limits::LINE_CHARS);
@@ -251,7 +257,9 @@ fn read_steps(
         let label = format!("step {}", index + 1);
         match item.get_ref() {
             DeValue::Table(table) => {
-                if let Some(step) = read_step(checker, table, item.span(), &label, defaults, context) {
+                if let Some(step) =
+                    read_step(checker, table, item.span(), &label, defaults, context)
+                {
                     steps.push(step);
                 }
             }
@@ -291,7 +299,12 @@ fn read_step(
             checker.error(name.span(), "`name` must not be empty");
         }
     }
-    let instructions = checker.text(table, "instructions", TextKind::Paragraph, limits::PROSE_CHARS);
+    let instructions = checker.text(
+        table,
+        "instructions",
+        TextKind::Paragraph,
+        limits::PROSE_CHARS,
+    );
     let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
     let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
@@ -446,7 +459,11 @@ fn read_sound(
 }
 
 /// A routine may last at most 4 hours; the error points at the step during which it passes that mark.
-fn check_total(source: &SourceText, root: &DeTable<'_>, routine: &Routine) -> Result<(), Diagnostic> {
+fn check_total(
+    source: &SourceText,
+    root: &DeTable<'_>,
+    routine: &Routine,
+) -> Result<(), Diagnostic> {
     let plan = crate::plan::Plan::build(routine);
     let limit = limits::MAX_ROUTINE.millis();
     if plan.total_ms() <= limit {
@@ -457,7 +474,10 @@ fn check_total(source: &SourceText, root: &DeTable<'_>, routine: &Routine) -> Re
         .iter()
         .find(|s| s.start_ms + s.estimated_ms() > limit)
         .and_then(|s| s.step);
-    let span = match (crossing, root.get("steps").and_then(|s| s.get_ref().as_array())) {
+    let span = match (
+        crossing,
+        root.get("steps").and_then(|s| s.get_ref().as_array()),
+    ) {
         (Some(step), Some(items)) if routine.rounds == 1 => {
             items.get(step - 1).map_or(0..0, Spanned::span)
         }

@@ -18,10 +18,12 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             "`{relative}` is an absolute path; give a path relative to the routine's folder"
         ));
     }
-    if path
-        .components()
-        .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir))
-    {
+    if path.components().any(|c| {
+        matches!(
+            c,
+            Component::ParentDir | Component::Prefix(_) | Component::RootDir
+        )
+    }) {
         return Err(format!(
             "`{relative}` leaves the routine's folder; keep sounds in the folder or one below it (no `..`)"
         ));
@@ -65,7 +67,21 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
 /// Recognises the supported audio formats by their first bytes.
 pub fn audio_format(head: &[u8]) -> Option<&'static str> {
     match head {
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'A', b'V', b'E', ..] => Some("wav"),
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'A',
+            b'V',
+            b'E',
+            ..,
+        ] => Some("wav"),
         [b'O', b'g', b'g', b'S', ..] => Some("ogg"),
         [b'f', b'L', b'a', b'C', ..] => Some("flac"),
         [b'I', b'D', b'3', ..] => Some("mp3"),

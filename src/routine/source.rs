@@ -55,7 +55,10 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 }
 
 fn too_large(shown: &str) -> Diagnostic {
-    file_level(shown, "the file is larger than 1 MiB, the most a routine file may be")
+    file_level(
+        shown,
+        "the file is larger than 1 MiB, the most a routine file may be",
+    )
 }
 
 /// The reason without Rust's "(os error 2)" suffix.
