@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod engine;
 pub mod plan;
 pub mod routine;
 pub mod schema;

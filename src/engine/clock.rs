@@ -1,0 +1,68 @@
+//! Time sources for the session: the real monotonic clock, or a virtual one for tests and `snapshot`.
+//!
+//! The engine itself never reads a clock; the event loop asks one for "now" and passes it in, so the same
+//! engine runs in real time and in virtual time.
+
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+/// Milliseconds since the app started.
+pub type Millis = u64;
+
+pub trait Clock {
+    fn now(&self) -> Millis;
+}
+
+/// Monotonic time from [`Instant`], immune to wall-clock changes.
+#[derive(Debug, Clone, Copy)]
+pub struct MonotonicClock {
+    origin: Instant,
+}
+
+impl MonotonicClock {
+    pub fn start() -> Self {
+        Self {
+            origin: Instant::now(),
+        }
+    }
+
+    /// The instant at which the clock will read `at`, for blocking until a deadline.
+    pub fn instant_at(&self, at: Millis) -> Instant {
+        self.origin + Duration::from_millis(at)
+    }
+}
+
+impl Default for MonotonicClock {
+    fn default() -> Self {
+        Self::start()
+    }
+}
+
+impl Clock for MonotonicClock {
+    fn now(&self) -> Millis {
+        u64::try_from(self.origin.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+}
+
+/// Time that moves only when told to.
+#[derive(Debug, Default)]
+pub struct VirtualClock {
+    now: Cell<Millis>,
+}
+
+impl VirtualClock {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Moves time forward (never back) to `at`.
+    pub fn advance_to(&self, at: Millis) {
+        self.now.set(self.now.get().max(at));
+    }
+}
+
+impl Clock for VirtualClock {
+    fn now(&self) -> Millis {
+        self.now.get()
+    }
+}

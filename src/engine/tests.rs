@@ -1,0 +1,266 @@
+//! The engine on virtual time: every boundary and cue lands exactly where the plan puts it, and the
+//! controls shift later deadlines by exactly what they should.
+
+use super::*;
+use crate::diag::SourceText;
+use crate::plan::Plan;
+use crate::routine::catalog::Catalog;
+use crate::routine::load::{LoadContext, load_routine};
+use crate::routine::model::Origin;
+
+fn plan_of(text: &str) -> Plan {
+    let source = SourceText::new("test.toml", text);
+    let catalog = Catalog::default();
+    let context = LoadContext {
+        id: "test",
+        origin: Origin::BuiltIn,
+        folder: None,
+        catalog: &catalog,
+    };
+    let routine = load_routine(&source, &context).expect("a valid test routine");
+    Plan::build(&routine)
+}
+
+/// About 30 minutes: sides, sets, rests, rounds and a tempo step.
+const THIRTY_MINUTES: &str = r#"
+name = "Thirty minutes"
+kind = "strength"
+rounds = 3
+round_rest = "1m"
+[defaults]
+prepare = "10s"
+rest = "20s"
+[[steps]]
+name = "Plank"
+duration = "45s"
+sets = 2
+set_rest = "30s"
+[[steps]]
+name = "Side plank"
+duration = "40s"
+sides = "both"
+[[steps]]
+name = "Band row"
+reps = 12
+tempo = "3s"
+sets = 3
+set_rest = "40s"
+[[steps]]
+name = "Bird-dog"
+duration = "1m"
+sides = "both"
+switch = "10s"
+countdown = 5
+"#;
+
+fn cues_of(events: &[Event]) -> Vec<(Millis, Cue)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Cue { cue, at, .. } => Some((*at, *cue)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Plays to the end, waking only at the engine's own deadlines (as the app does).
+fn play_by_deadlines(session: &mut Session, mut events: Vec<Event>) -> Vec<Event> {
+    while let Some(deadline) = session.next_deadline() {
+        events.extend(session.advance(deadline));
+    }
+    events
+}
+
+#[test]
+fn thirty_minute_routine_plays_every_cue_at_its_planned_time() {
+    let plan = plan_of(THIRTY_MINUTES);
+    assert!(
+        (25 * 60_000..=35 * 60_000).contains(&plan.total_ms()),
+        "{}",
+        plan.total_ms()
+    );
+    let expected = plan.cues();
+    let (mut session, events) = Session::start(plan.clone(), 0);
+    let events = play_by_deadlines(&mut session, events);
+    assert_eq!(cues_of(&events), expected);
+    assert!(session.is_finished());
+    assert_eq!(session.record().ended_at, Some(plan.total_ms()));
+    assert_eq!(session.record().completed(), plan.segments.len());
+
+    let starts: Vec<Millis> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SegmentStarted { at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
+    let planned: Vec<Millis> = plan.segments.iter().map(|s| s.start_ms).collect();
+    assert_eq!(starts, planned);
+}
+
+#[test]
+fn late_or_coarse_wake_ups_do_not_drift() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let expected = plan.cues();
+    let (mut session, mut events) = Session::start(plan.clone(), 1_000);
+    // Wake at odd, late moments: times still come from the deadlines, not from when we looked.
+    let mut now = 1_000;
+    while !session.is_finished() {
+        now += 7_333;
+        events.extend(session.advance(now));
+    }
+    let shifted: Vec<(Millis, Cue)> = expected.iter().map(|(t, c)| (t + 1_000, *c)).collect();
+    assert_eq!(cues_of(&events), shifted);
+}
+
+#[test]
+fn a_pause_shifts_every_later_deadline_by_its_length() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let expected = plan.cues();
+    let (mut session, mut events) = Session::start(plan, 0);
+    events.extend(session.advance(12_345));
+    events.extend(session.toggle_pause(12_345));
+    assert!(session.is_paused());
+    assert_eq!(session.next_deadline(), None, "nothing is due while paused");
+    assert!(session.advance(500_000).is_empty());
+    events.extend(session.toggle_pause(72_345));
+    let events = play_by_deadlines(&mut session, events);
+    let want: Vec<(Millis, Cue)> = expected
+        .iter()
+        .map(|&(t, c)| if t <= 12_345 { (t, c) } else { (t + 60_000, c) })
+        .collect();
+    assert_eq!(cues_of(&events), want);
+    assert_eq!(session.record().pauses, 1);
+    assert_eq!(session.record().paused_ms, 60_000);
+}
+
+#[test]
+fn skip_starts_the_next_segment_now_and_shifts_the_rest() {
+    let plan = plan_of(THIRTY_MINUTES);
+    // Segment 1 is the first plank (10 s to 55 s); skip it at 20 s.
+    let (mut session, mut events) = Session::start(plan.clone(), 0);
+    events.extend(session.advance(20_000));
+    events.extend(session.skip(20_000));
+    let events = play_by_deadlines(&mut session, events);
+    let saved = plan.segments[2].start_ms - 20_000;
+    let want: Vec<(Millis, Cue)> = plan
+        .cues()
+        .into_iter()
+        .filter(|&(t, _)| t <= 20_000 || t >= plan.segments[2].start_ms)
+        .map(|(t, c)| if t <= 20_000 { (t, c) } else { (t - saved, c) })
+        .collect();
+    assert_eq!(cues_of(&events), want);
+    assert_eq!(session.record().skipped(), 1);
+    assert_eq!(session.record().segments[1], (1, SegmentOutcome::Skipped));
+}
+
+#[test]
+fn back_replays_the_previous_segment_from_its_start() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let plank_start = plan.segments[1].start_ms;
+    let rest_start = plan.segments[2].start_ms; // the set rest after the first plank
+    let (mut session, _) = Session::start(plan.clone(), 0);
+    session.advance(rest_start + 4_000);
+    assert_eq!(session.current_index(), 2);
+    let events = session.back(rest_start + 4_000);
+    assert_eq!(session.current_index(), 1);
+    assert_eq!(
+        cues_of(&events),
+        vec![(rest_start + 4_000, Cue::Start)],
+        "the plank's start cue sounds again, once"
+    );
+    // The plank now ends a full 45 s later.
+    let length = plan.segments[1].length_ms.expect("timed");
+    assert_eq!(
+        session.remaining_in_segment(rest_start + 4_000),
+        Some(length)
+    );
+    assert_eq!(rest_start - plank_start, length);
+}
+
+#[test]
+fn extend_moves_the_end_and_the_countdown_but_never_repeats_halfway() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let start = plan.segments[1].start_ms; // plank, 45 s
+    let (mut session, _) = Session::start(plan.clone(), 0);
+    let events = session.advance(start + 30_000);
+    assert!(cues_of(&events).contains(&(start + 22_500, Cue::Halfway)));
+    let events = session.adjust(start + 30_000, ADJUST_STEP_MS);
+    assert!(events.is_empty());
+    assert_eq!(session.remaining_in_segment(start + 30_000), Some(25_000));
+    let mut rest = Vec::new();
+    while session.current_index() == 1 {
+        let deadline = session.next_deadline().expect("running");
+        rest.extend(session.advance(deadline));
+    }
+    let cues = cues_of(&rest);
+    assert_eq!(
+        cues,
+        vec![
+            (start + 52_000, Cue::Tick),
+            (start + 53_000, Cue::Tick),
+            (start + 54_000, Cue::Tick),
+            (start + 55_000, Cue::Rest),
+        ]
+    );
+    assert_eq!(session.record().adjustments, vec![(1, 10)]);
+}
+
+#[test]
+fn shortening_keeps_at_least_a_second() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let start = plan.segments[1].start_ms;
+    let (mut session, _) = Session::start(plan, 0);
+    session.advance(start + 40_000);
+    session.adjust(start + 40_000, -ADJUST_STEP_MS);
+    assert_eq!(session.remaining_in_segment(start + 40_000), Some(1_000));
+    assert_eq!(session.record().adjustments, vec![(1, -4)]);
+}
+
+#[test]
+fn open_ended_steps_wait_for_done() {
+    let plan = plan_of(
+        "name = \"Open\"\nkind = \"stretch\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Chin tucks\"\nreps = 10\n[[steps]]\nname = \"Hold\"\nduration = 20\n",
+    );
+    let (mut session, events) = Session::start(plan, 0);
+    assert_eq!(cues_of(&events), vec![(0, Cue::Start)]);
+    assert_eq!(
+        session.next_deadline(),
+        None,
+        "nothing is due until the runner says done"
+    );
+    assert!(session.advance(600_000).is_empty());
+    assert_eq!(session.next_display_change(600_500), Some(601_000));
+    let events = session.done(601_234);
+    assert_eq!(cues_of(&events), vec![(601_234, Cue::Start)]);
+    let events = play_by_deadlines(&mut session, Vec::new());
+    assert_eq!(cues_of(&events).last(), Some(&(621_234, Cue::Done)));
+    assert!(session.record().finished);
+}
+
+#[test]
+fn the_display_changes_on_whole_seconds_of_the_countdown() {
+    let plan = plan_of(
+        "name = \"T\"\nkind = \"stretch\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Hold\"\nduration = 10\n",
+    );
+    let (session, _) = Session::start(plan, 0);
+    // The countdown shows whole seconds rounded up: "10" until a full second has passed, then "9".
+    assert_eq!(session.next_display_change(0), Some(1_000));
+    assert_eq!(session.next_display_change(999), Some(1_000));
+    assert_eq!(session.next_display_change(1_000), Some(2_000));
+    assert_eq!(session.remaining_in_segment(1_500), Some(8_500));
+}
+
+#[test]
+fn quitting_records_an_unfinished_session() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let (mut session, _) = Session::start(plan, 0);
+    session.advance(100_000);
+    session.toggle_pause(100_000);
+    session.quit(130_000);
+    let record = session.record();
+    assert!(!record.finished);
+    assert_eq!(record.ended_at, Some(130_000));
+    assert_eq!(record.paused_ms, 30_000);
+    assert_eq!(record.active_ms(), 100_000);
+}
