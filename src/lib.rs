@@ -4,10 +4,14 @@
 //! write, [`plan`] expands a routine into a timeline of segments and cues, and the command line in [`cli`]
 //! is a thin layer over them.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod logging;
 pub mod plan;
 pub mod routine;
 pub mod schema;
+pub mod terminal;
+pub mod ui;

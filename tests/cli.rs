@@ -185,3 +185,63 @@ fn schema_is_json_and_completions_are_generated() {
     let output = limberup(&["completions", "bash"], no_user_dir());
     assert!(String::from_utf8_lossy(&output.stdout).contains("limberup"));
 }
+
+#[test]
+fn snapshot_prints_exactly_the_requested_screens() {
+    let args = [
+        "snapshot",
+        "tests/fixtures/screens/player.toml",
+        "--size",
+        "60x12",
+        "--keys",
+        "space@25,m@26",
+        "--at",
+        "20",
+        "--at",
+        "1m30s",
+        "--at",
+        "12.55",
+    ];
+    let output = limberup(&args, no_user_dir());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3 * 13);
+    assert_eq!(lines[0], "--- t=20.0s ---");
+    assert_eq!(lines[13], "--- t=90.0s ---");
+    assert_eq!(lines[26], "--- t=12.6s ---");
+    assert!(
+        lines[27..].join("\n").contains("29s left"),
+        "the 12.55 s screen comes last, as asked"
+    );
+    assert!(!text.contains('\u{1b}'), "no escape codes");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= 60 && !l.ends_with(' '))
+    );
+    assert!(lines[14].contains("PAUSED"), "{}", lines[14]);
+    // Identical from run to run.
+    let again = limberup(&args, no_user_dir());
+    assert_eq!(String::from_utf8_lossy(&again.stdout), text);
+}
+
+#[test]
+fn snapshot_misuse_exits_2() {
+    for args in [
+        ["snapshot", "pre-run-warm-up", "--keys", "space"],
+        ["snapshot", "pre-run-warm-up", "--keys", "shift@2"],
+        ["snapshot", "pre-run-warm-up", "--at", "soon"],
+        ["snapshot", "pre-run-warm-up", "--size", "80by24"],
+        ["snapshot", "pre-run-warm-up", "--size", "0x24"],
+    ] {
+        let output = limberup(&args, no_user_dir());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
+}

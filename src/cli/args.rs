@@ -60,6 +60,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play one routine full-screen.
+    Run {
+        /// A routine id or the path of a .toml file.
+        routine: String,
+    },
+    /// Render the app headless at virtual times: no terminal, no waiting.
+    Snapshot {
+        /// A routine id or path; without one, the library screen.
+        routine: Option<String>,
+        /// Screen size.
+        #[arg(long, value_name = "COLSxROWS", default_value = "80x24", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Print the screen at this virtual time (12, 12.5 or 1m30s); repeatable.
+        #[arg(long = "at", value_name = "TIME", value_parser = parse_at)]
+        at: Vec<u64>,
+        /// Key presses at virtual times: KEY@TIME,KEY@TIME (space@5,n@31,enter@60).
+        #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
+        keys: Option<KeyScript>,
+    },
     /// Print the JSON Schema of the routine format, for editors.
     Schema {
         /// The schema of an exercises.toml catalog instead.
@@ -71,4 +90,32 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (cols, rows) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not a size: write COLSxROWS, such as 80x24"))?;
+    let parse = |part: &str| {
+        part.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| format!("`{part}` must be a whole number from 1 to 1000"))
+    };
+    Ok((parse(cols)?, parse(rows)?))
+}
+
+fn parse_at(text: &str) -> Result<u64, String> {
+    crate::app::keys::parse_time(text).map_err(|e| e.to_string())
+}
+
+/// A parsed `--keys` script; a newtype so clap treats it as one value, not a list of values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyScript(pub Vec<(u64, crossterm::event::KeyEvent)>);
+
+fn parse_keys(text: &str) -> Result<KeyScript, String> {
+    crate::app::keys::parse_script(text)
+        .map(KeyScript)
+        .map_err(|e| e.to_string())
 }

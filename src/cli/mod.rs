@@ -3,6 +3,8 @@
 mod args;
 mod list;
 mod plan;
+mod run;
+pub mod snapshot;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -11,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, Common};
+pub use list::total_label;
 
 use crate::config::Dirs;
 use crate::routine::{Library, LoadError};
@@ -65,7 +68,28 @@ fn run(cli: Cli) -> Outcome {
     let dirs = Dirs::resolve(&cli.common);
     let mut out = std::io::stdout().lock();
     match cli.command {
-        None => list::run(&library(&dirs), false, &mut out),
+        None => run::run(library(&dirs), None, &dirs, cli.common.mute),
+        Some(Command::Run { routine }) => {
+            let library = library(&dirs);
+            let routine = library.resolve(&routine)?;
+            run::run(library, Some(routine), &dirs, cli.common.mute)
+        }
+        Some(Command::Snapshot {
+            routine,
+            size,
+            at,
+            keys,
+        }) => {
+            let library = library(&dirs);
+            let routine = routine.map(|r| library.resolve(&r)).transpose()?;
+            let request = snapshot::SnapshotRequest {
+                width: size.0,
+                height: size.1,
+                at,
+                keys: keys.map(|k| k.0).unwrap_or_default(),
+            };
+            snapshot::run(library, routine, &request, &mut out)
+        }
         Some(Command::List { json }) => list::run(&library(&dirs), json, &mut out),
         Some(Command::Validate { paths }) => validate::run(&library(&dirs), &paths, &mut out),
         Some(Command::Plan { routine, json }) => {

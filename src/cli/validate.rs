@@ -17,7 +17,7 @@ pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcom
     for file in &files {
         match check_file(library, file) {
             Ok(summary) => {
-                writeln!(out, "{}: ok ({summary})", file.display()).map_err(io_failure)?
+                writeln!(out, "{}: ok ({summary})", file.display()).map_err(io_failure)?;
             }
             Err((problems, source)) => {
                 failed += 1;

@@ -194,17 +194,14 @@ impl Session {
         if self.finished {
             return events;
         }
-        match self.paused_since.take() {
-            Some(since) => {
-                let paused = now.saturating_sub(since);
-                self.segment_start += paused;
-                self.record.paused_ms += paused;
-                self.run_until(now, &mut events);
-            }
-            None => {
-                self.paused_since = Some(now);
-                self.record.pauses += 1;
-            }
+        if let Some(since) = self.paused_since.take() {
+            let paused = now.saturating_sub(since);
+            self.segment_start += paused;
+            self.record.paused_ms += paused;
+            self.run_until(now, &mut events);
+        } else {
+            self.paused_since = Some(now);
+            self.record.pauses += 1;
         }
         events
     }

@@ -121,7 +121,7 @@ pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) ->
         SegmentKind::Exercise => cues.push((0, Cue::Start)),
         SegmentKind::Switch => cues.push((0, Cue::Switch)),
         SegmentKind::SetRest | SegmentKind::Rest | SegmentKind::RoundRest => {
-            cues.push((0, Cue::Rest))
+            cues.push((0, Cue::Rest));
         }
         SegmentKind::Prepare => {}
     }

@@ -1,0 +1,123 @@
+//! The one event loop, generic over the ratatui backend: the real terminal and the headless `snapshot`
+//! run the same code, differing only in where input and time come from.
+//!
+//! It blocks until input arrives or the app's next deadline passes, and redraws only when something
+//! changed; there is no fixed tick.
+
+use std::io;
+
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::App;
+use crate::engine::{Event, Millis};
+
+/// What woke the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Resize,
+    /// Headless only: show the screen as it is now.
+    Capture,
+    /// No more input will come.
+    End,
+}
+
+/// Where input and time come from.
+pub trait InputSource {
+    fn now(&self) -> Millis;
+    /// Blocks until input arrives (`Some`) or `deadline` passes (`None`); without a deadline, waits
+    /// for input alone.
+    fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>>;
+    /// Hands the terminal back to the shell until the user resumes the app (ctrl-z, then `fg`).
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Receives the engine's events as they happen (the sound player, or a recorder in tests).
+pub trait CueSink {
+    fn play(&mut self, event: &Event, muted: bool);
+}
+
+/// Plays nothing.
+#[derive(Debug, Default)]
+pub struct Silent;
+
+impl CueSink for Silent {
+    fn play(&mut self, _event: &Event, _muted: bool) {}
+}
+
+/// Runs the app until it quits or input ends. `on_capture` sees the terminal after a fresh draw
+/// whenever the source asks for a capture.
+pub fn run<B, S>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    source: &mut S,
+    sink: &mut dyn CueSink,
+    on_capture: &mut dyn FnMut(&Terminal<B>, Millis),
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    S: InputSource,
+{
+    app.tick(source.now());
+    deliver(app, sink);
+    let mut dirty = true;
+    loop {
+        if app.should_quit {
+            return Ok(());
+        }
+        if dirty {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+        if app.suspend_requested {
+            app.suspend_requested = false;
+            app.pause_for_suspend(source.now());
+            source.suspend()?;
+            terminal.clear().map_err(io::Error::other)?;
+            dirty = true;
+            continue;
+        }
+        let input = source.wait(app.next_wake())?;
+        let now = source.now();
+        match input {
+            None => dirty |= app.tick(now),
+            Some(Input::Key(key)) => dirty |= app.handle_key(key, now),
+            Some(Input::Resize) => {
+                terminal.autoresize().map_err(io::Error::other)?;
+                app.tick(now);
+                dirty = true;
+            }
+            Some(Input::Capture) => {
+                app.tick(now);
+                draw(terminal, app)?;
+                dirty = false;
+                on_capture(terminal, now);
+            }
+            Some(Input::End) => return Ok(()),
+        }
+        deliver(app, sink);
+    }
+}
+
+fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .map(|_| ())
+        .map_err(io::Error::other)
+}
+
+fn deliver(app: &mut App, sink: &mut dyn CueSink) {
+    let muted = app.muted;
+    for event in app.take_events() {
+        sink.play(&event, muted);
+    }
+}

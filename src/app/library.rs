@@ -1,0 +1,100 @@
+//! The library screen: routines grouped by kind, filtered as you type.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::routine::{Library, Routine};
+
+#[derive(Debug, Clone, Default)]
+pub struct LibraryScreen {
+    pub filter: String,
+    /// Index into [`LibraryScreen::visible`].
+    pub selected: usize,
+}
+
+pub enum Action {
+    None(bool),
+    Preview(Box<Routine>),
+    Help,
+    Quit,
+}
+
+impl LibraryScreen {
+    pub fn new(_library: &Library) -> Self {
+        Self::default()
+    }
+
+    /// The routines shown, in display order: grouped by kind, then by name.
+    pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Routine> {
+        let needle = self.filter.to_lowercase();
+        let mut shown: Vec<&Routine> = library
+            .routines
+            .iter()
+            .filter(|r| needle.is_empty() || matches_filter(r, &needle))
+            .collect();
+        shown.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        shown
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, library: &Library) -> Action {
+        let count = self.visible(library).len();
+        match key.code {
+            KeyCode::Down | KeyCode::Tab => {
+                if count > 0 {
+                    self.selected = (self.selected + 1) % count;
+                }
+                Action::None(count > 1)
+            }
+            KeyCode::Up | KeyCode::BackTab => {
+                if count > 0 {
+                    self.selected = (self.selected + count - 1) % count;
+                }
+                Action::None(count > 1)
+            }
+            KeyCode::Enter => self
+                .visible(library)
+                .get(self.selected)
+                .map_or(Action::None(false), |r| {
+                    Action::Preview(Box::new((*r).clone()))
+                }),
+            KeyCode::Esc => {
+                if self.filter.is_empty() {
+                    Action::Quit
+                } else {
+                    self.filter.clear();
+                    self.selected = 0;
+                    Action::None(true)
+                }
+            }
+            KeyCode::Backspace => {
+                let changed = self.filter.pop().is_some();
+                self.selected = 0;
+                Action::None(changed)
+            }
+            KeyCode::Char('?') => Action::Help,
+            KeyCode::Char(c) if !c.is_control() => {
+                self.filter.push(c);
+                self.selected = 0;
+                Action::None(true)
+            }
+            _ => Action::None(false),
+        }
+    }
+}
+
+fn matches_filter(routine: &Routine, needle: &str) -> bool {
+    let haystacks = [
+        routine.name.to_lowercase(),
+        routine.id.clone(),
+        routine.kind.as_str().to_owned(),
+        routine.when.as_str().to_owned(),
+    ];
+    haystacks.iter().any(|h| h.contains(needle))
+        || routine
+            .tags
+            .iter()
+            .any(|t| t.to_lowercase().contains(needle))
+        || routine
+            .equipment
+            .iter()
+            .any(|e| e.to_lowercase().contains(needle))
+}

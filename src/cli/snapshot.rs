@@ -1,0 +1,164 @@
+//! `limberup snapshot`: the same app on an in-memory terminal and a virtual clock.
+
+use std::io::{self, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use super::{Outcome, io_failure};
+use crate::app::App;
+use crate::app::event_loop::{self, CueSink, Input, InputSource, Silent};
+use crate::app::keys::time_label;
+use crate::engine::{Clock, Millis, VirtualClock};
+use crate::routine::{Library, Routine};
+
+/// The terminal size and what to do when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotRequest {
+    pub width: u16,
+    pub height: u16,
+    /// Virtual times to print the screen at; none means the first screen.
+    pub at: Vec<Millis>,
+    pub keys: Vec<(Millis, crossterm::event::KeyEvent)>,
+}
+
+/// Scripted input on virtual time: keys and captures in time order (keys first at equal times, so a
+/// capture shows their effect).
+pub struct ScriptedInput {
+    clock: VirtualClock,
+    script: std::collections::VecDeque<(Millis, Input)>,
+}
+
+impl ScriptedInput {
+    pub fn new(request: &SnapshotRequest) -> Self {
+        let mut script: Vec<(Millis, u8, Input)> = request
+            .keys
+            .iter()
+            .map(|(at, key)| (*at, 0, Input::Key(*key)))
+            .collect();
+        let captures = if request.at.is_empty() {
+            vec![0]
+        } else {
+            request.at.clone()
+        };
+        script.extend(captures.into_iter().map(|at| (at, 1, Input::Capture)));
+        script.sort_by_key(|(at, order, _)| (*at, *order));
+        Self {
+            clock: VirtualClock::new(),
+            script: script
+                .into_iter()
+                .map(|(at, _, input)| (at, input))
+                .collect(),
+        }
+    }
+}
+
+impl InputSource for ScriptedInput {
+    fn now(&self) -> Millis {
+        self.clock.now()
+    }
+
+    fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
+        let Some(&(at, _)) = self.script.front() else {
+            return Ok(Some(Input::End));
+        };
+        match deadline {
+            Some(deadline) if deadline < at => {
+                self.clock.advance_to(deadline);
+                Ok(None)
+            }
+            _ => {
+                self.clock.advance_to(at);
+                Ok(self.script.pop_front().map(|(_, input)| input))
+            }
+        }
+    }
+}
+
+/// Screen text: every row, trailing spaces trimmed, wide characters once.
+pub fn buffer_lines(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0_usize;
+            for x in area.left()..area.right() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                skip = unicode_width(symbol).saturating_sub(1);
+            }
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
+fn unicode_width(symbol: &str) -> usize {
+    ratatui::text::Span::raw(symbol).width()
+}
+
+/// Runs the app headless and returns each requested screen as `(time, lines)`, in the order the times
+/// were given (one run on virtual time visits them in time order).
+pub fn capture(
+    library: Library,
+    routine: Option<Routine>,
+    request: &SnapshotRequest,
+    sink: &mut dyn CueSink,
+) -> io::Result<Vec<(Millis, Vec<String>)>> {
+    let mut app = match routine {
+        Some(routine) => App::run_routine(library, routine, false, 0),
+        None => App::with_library(library, false),
+    };
+    let mut terminal =
+        Terminal::new(TestBackend::new(request.width, request.height)).map_err(io::Error::other)?;
+    let mut input = ScriptedInput::new(request);
+    let mut screens = Vec::new();
+    event_loop::run(
+        &mut terminal,
+        &mut app,
+        &mut input,
+        sink,
+        &mut |terminal, now| {
+            screens.push((now, buffer_lines(terminal.backend().buffer())));
+        },
+    )?;
+    // Captures after the app quit show its last screen.
+    let last = buffer_lines(terminal.backend().buffer());
+    let wanted = if request.at.is_empty() {
+        vec![0]
+    } else {
+        request.at.clone()
+    };
+    let mut in_time_order = wanted.clone();
+    in_time_order.sort_unstable();
+    while screens.len() < in_time_order.len() {
+        screens.push((in_time_order[screens.len()], last.clone()));
+    }
+    Ok(wanted
+        .iter()
+        .map(|at| {
+            let index = in_time_order.partition_point(|t| t < at);
+            (*at, screens[index].1.clone())
+        })
+        .collect())
+}
+
+pub fn run(
+    library: Library,
+    routine: Option<Routine>,
+    request: &SnapshotRequest,
+    out: &mut impl Write,
+) -> Outcome {
+    let screens = capture(library, routine, request, &mut Silent).map_err(io_failure)?;
+    for (at, lines) in screens {
+        writeln!(out, "--- t={}s ---", time_label(at)).map_err(io_failure)?;
+        for line in lines {
+            writeln!(out, "{line}").map_err(io_failure)?;
+        }
+    }
+    Ok(())
+}

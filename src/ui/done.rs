@@ -1,0 +1,110 @@
+//! The summary after a routine: time, what was done, what was skipped.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{footer, theme};
+use crate::app::{App, Entry, PlayerScreen};
+use crate::engine::SegmentOutcome;
+use crate::plan::SegmentKind;
+use crate::routine::duration::format_clock;
+
+pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+    let record = player.session.record();
+    let plan = player.session.plan();
+    let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+
+    let steps_done: BTreeSet<usize> = record
+        .segments
+        .iter()
+        .filter(|(_, outcome)| *outcome == SegmentOutcome::Completed)
+        .filter_map(|(index, _)| plan.segments.get(*index))
+        .filter(|s| s.kind == SegmentKind::Exercise)
+        .filter_map(|s| s.step)
+        .collect();
+    let exercises_skipped = record
+        .segments
+        .iter()
+        .filter(|(index, outcome)| {
+            *outcome == SegmentOutcome::Skipped
+                && plan
+                    .segments
+                    .get(*index)
+                    .is_some_and(|s| s.kind == SegmentKind::Exercise)
+        })
+        .count();
+
+    let (title, headline) = if record.finished {
+        (" Well done! ", "Routine complete.")
+    } else {
+        (
+            " Stopped ",
+            "Routine stopped early. What you did still counts.",
+        )
+    };
+    let mut lines = vec![
+        Line::styled(player.routine.name.as_str(), theme::title()),
+        Line::raw(headline),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("Time      ", theme::dim()),
+            Span::raw(format_clock(record.active_ms())),
+            Span::styled(
+                if record.paused_ms > 0 {
+                    format!("  (plus {} paused)", format_clock(record.paused_ms))
+                } else {
+                    String::new()
+                },
+                theme::dim(),
+            ),
+        ]),
+        Line::from(vec![
+            Span::styled("Steps     ", theme::dim()),
+            Span::raw(format!(
+                "{} of {} done",
+                steps_done.len(),
+                player.routine.steps.len()
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("Skipped   ", theme::dim()),
+            Span::raw(skipped_words(record.skipped(), exercises_skipped)),
+        ]),
+    ];
+    if record.extended() > 0 {
+        lines.push(Line::from(vec![
+            Span::styled("Adjusted  ", theme::dim()),
+            Span::raw(format!("{} segment(s) with +/-", record.extended())),
+        ]));
+    }
+    if record.pauses > 0 {
+        lines.push(Line::from(vec![
+            Span::styled("Pauses    ", theme::dim()),
+            Span::raw(record.pauses.to_string()),
+        ]));
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Span::styled(title, theme::title())))
+        .wrap(Wrap { trim: true })
+        .render(body, buf);
+    let back = match app.entry {
+        Entry::Library => "back to the library",
+        Entry::Run => "exit",
+    };
+    footer(&[("enter", back), ("?", "help")], keys, buf);
+}
+
+/// "none", "1 segment (an exercise)", "3 segments (2 exercises)".
+fn skipped_words(all: usize, exercises: usize) -> String {
+    match (all, exercises) {
+        (0, _) => "nothing".to_owned(),
+        (1, 1) => "1 segment (an exercise)".to_owned(),
+        (1, _) => "1 segment (a rest or switch)".to_owned(),
+        (n, 1) => format!("{n} segments (1 exercise)"),
+        (n, e) => format!("{n} segments ({e} exercises)"),
+    }
+}

@@ -1,0 +1,115 @@
+//! The routine library: grouped by kind, with when, total time and equipment.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use super::{footer, theme};
+use crate::app::{App, LibraryScreen};
+use crate::cli::total_label;
+use crate::routine::Routine;
+
+pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
+    let [header, body, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let filter = if screen.filter.is_empty() {
+        Span::styled("type to filter", theme::dim())
+    } else {
+        Span::raw(format!("filter: {}_", screen.filter))
+    };
+    let [title_area, filter_area] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(u16::try_from(filter.width()).unwrap_or(0)),
+    ])
+    .areas(header);
+    Line::styled("limberup · routines", theme::title()).render(title_area, buf);
+    Line::from(filter).right_aligned().render(filter_area, buf);
+
+    let visible = screen.visible(&app.library);
+    let block = Block::bordered().title(format!(" {} routines ", visible.len()));
+    if visible.is_empty() {
+        Paragraph::new("No routine matches. Backspace to edit the filter, esc to clear it.")
+            .block(block)
+            .render(body, buf);
+    } else {
+        let inner_width = body.width.saturating_sub(2);
+        let (items, selected_row) = rows(&visible, screen.selected, inner_width);
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(theme::selected())
+            .highlight_symbol("› ");
+        let mut state = ListState::default().with_selected(Some(selected_row));
+        StatefulWidget::render(list, body, buf, &mut state);
+    }
+
+    let mut hints = vec![("↑↓", "choose"), ("enter", "preview")];
+    if !app.library.problems.is_empty() {
+        hints.push((
+            "!",
+            "some of your routines have errors: run limberup validate",
+        ));
+    }
+    hints.extend([("esc", "quit"), ("?", "help")]);
+    footer(&hints, keys, buf);
+}
+
+/// List rows with a heading before each kind; returns the row of the selected routine.
+fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListItem<'a>>, usize) {
+    let mut items = Vec::new();
+    let mut selected_row = 0;
+    let mut last_kind = None;
+    for (index, routine) in visible.iter().enumerate() {
+        if last_kind != Some(routine.kind) {
+            items.push(ListItem::new(Line::styled(
+                routine.kind.heading(),
+                theme::dim(),
+            )));
+            last_kind = Some(routine.kind);
+        }
+        if index == selected {
+            selected_row = items.len();
+        }
+        items.push(ListItem::new(routine_row(routine, width)));
+    }
+    (items, selected_row)
+}
+
+/// `  Post-run upper-back stretch      after   ~5:50  foam roller`
+fn routine_row(routine: &Routine, width: u16) -> Line<'_> {
+    let details = format!(
+        "{:<6} {:>6}{}",
+        routine.when.as_str(),
+        total_label(routine),
+        if routine.equipment.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", routine.equipment.join(", "))
+        }
+    );
+    // Two columns for the highlight symbol, one space between name and details.
+    let room = usize::from(width).saturating_sub(2);
+    let details_width = details.chars().count().min(room.saturating_sub(12));
+    let details: String = details.chars().take(details_width).collect();
+    let name_width = room.saturating_sub(details_width + 1);
+    let name: String = if routine.name.chars().count() > name_width {
+        let mut cut: String = routine
+            .name
+            .chars()
+            .take(name_width.saturating_sub(1))
+            .collect();
+        cut.push('…');
+        cut
+    } else {
+        routine.name.clone()
+    };
+    Line::from(vec![
+        Span::raw(format!("{name:<name_width$} ")),
+        Span::styled(details, theme::dim()),
+    ])
+}

@@ -1,0 +1,97 @@
+//! A routine before it starts: what it is for, its steps and its length.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{footer, theme};
+use crate::cli::total_label;
+use crate::routine::duration::format_human;
+use crate::routine::{Routine, Sides, Step, Work};
+
+pub fn render(routine: &Routine, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(routine.kind.heading(), theme::key()),
+            Span::raw(format!(
+                " · {} a run · {}",
+                when_words(routine),
+                total_label(routine)
+            )),
+        ]),
+        Line::raw(""),
+    ];
+    if let Some(description) = &routine.description {
+        lines.push(Line::raw(description.as_str()));
+        lines.push(Line::raw(""));
+    }
+    if !routine.equipment.is_empty() {
+        lines.push(Line::raw(format!(
+            "Equipment: {}",
+            routine.equipment.join(", ")
+        )));
+    }
+    if routine.rounds > 1 {
+        lines.push(Line::raw(format!(
+            "{} rounds of these steps, {} rest between rounds",
+            routine.rounds,
+            format_human(routine.round_rest.millis())
+        )));
+    }
+    lines.push(Line::styled("Steps", theme::title()));
+    for (index, step) in routine.steps.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{:>2}. {}", index + 1, step.name)),
+            Span::styled(format!("  {}", step_summary(step)), theme::dim()),
+        ]));
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme::title())))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(body, buf);
+    footer(
+        &[
+            ("enter", "start"),
+            ("esc", "back"),
+            ("↑↓", "scroll"),
+            ("?", "help"),
+        ],
+        keys,
+        buf,
+    );
+}
+
+fn when_words(routine: &Routine) -> &'static str {
+    match routine.when {
+        crate::routine::When::Before => "before",
+        crate::routine::When::After => "after",
+        crate::routine::When::Any => "before or after",
+    }
+}
+
+/// `30s each side`, `3 × 12 reps at 3s`, `10 reps, at your pace`.
+pub fn step_summary(step: &Step) -> String {
+    let work = match step.work {
+        Work::Timed(secs) => format_human(secs.millis()),
+        Work::Reps {
+            reps,
+            tempo: Some(t),
+        } => format!("{reps} reps at {}", format_human(t.millis())),
+        Work::Reps { reps, tempo: None } => format!("{reps} reps, at your pace"),
+    };
+    let sets = if step.sets > 1 {
+        format!("{} × ", step.sets)
+    } else {
+        String::new()
+    };
+    let sides = match step.sides {
+        Sides::None => "",
+        Sides::Both => " each side",
+        Sides::Left => " left side",
+        Sides::Right => " right side",
+    };
+    format!("{sets}{work}{sides}")
+}

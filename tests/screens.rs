@@ -1,0 +1,155 @@
+//! Every screen, pinned as text with insta: the same app `snapshot` runs, on a virtual clock.
+
+use limberup::app::event_loop::Silent;
+use limberup::app::keys::{parse_script, parse_time};
+use limberup::cli::snapshot::{SnapshotRequest, capture};
+use limberup::routine::Library;
+
+const FIXTURE: &str = "tests/fixtures/screens/player.toml";
+
+fn load_library() -> Library {
+    Library::load(None)
+}
+
+/// The screen of `routine` (or the library) at `at`, after `keys`.
+fn screen(routine: Option<&str>, size: (u16, u16), keys: &str, at: &str) -> String {
+    let library = load_library();
+    let routine = routine.map(|r| library.resolve(r).expect("routine loads"));
+    let request = SnapshotRequest {
+        width: size.0,
+        height: size.1,
+        at: vec![parse_time(at).expect("time")],
+        keys: parse_script(keys).expect("keys"),
+    };
+    let screens = capture(library, routine, &request, &mut Silent).expect("runs headless");
+    assert_eq!(screens.len(), 1);
+    let lines = &screens[0].1;
+    assert_eq!(lines.len(), usize::from(size.1), "exactly one line per row");
+    lines.join("\n")
+}
+
+fn player(at: &str) -> String {
+    screen(Some(FIXTURE), (80, 24), "", at)
+}
+
+#[test]
+fn player_get_ready() {
+    insta::assert_snapshot!(player("1"));
+}
+
+#[test]
+fn player_work_with_sets_and_reps() {
+    insta::assert_snapshot!(player("20"));
+}
+
+#[test]
+fn player_rest_between_sets() {
+    insta::assert_snapshot!(player("45"));
+}
+
+#[test]
+fn player_work_left_side() {
+    insta::assert_snapshot!(player("120"));
+}
+
+#[test]
+fn player_switch_sides() {
+    insta::assert_snapshot!(player("139"));
+}
+
+#[test]
+fn player_rest_before_the_next_step() {
+    insta::assert_snapshot!(player("175"));
+}
+
+#[test]
+fn player_open_ended() {
+    insta::assert_snapshot!(player("190"));
+}
+
+#[test]
+fn player_paused_and_muted() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (80, 24), "space@25,m@26", "40"));
+}
+
+#[test]
+fn player_at_40x12() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (40, 12), "", "20"));
+}
+
+#[test]
+fn player_at_160x48() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (160, 48), "", "20"));
+}
+
+#[test]
+fn help_overlay() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (80, 24), "?@22", "22"));
+}
+
+#[test]
+fn confirm_quit_overlay() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (80, 24), "q@23", "23"));
+}
+
+#[test]
+fn done_after_finishing() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (80, 24), "enter@200", "200"));
+}
+
+#[test]
+fn done_after_quitting_early() {
+    insta::assert_snapshot!(screen(
+        Some(FIXTURE),
+        (80, 24),
+        "n@30,space@50,q@80,y@81",
+        "81"
+    ));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(Some(FIXTURE), (20, 6), "", "20"));
+    // Down to a single cell, nothing panics.
+    for (w, h) in [(1, 1), (2, 1), (1, 5), (29, 10), (30, 9)] {
+        let text = screen(Some(FIXTURE), (w, h), "", "20");
+        assert_eq!(text.split('\n').count(), usize::from(h));
+    }
+}
+
+#[test]
+fn library_home() {
+    insta::assert_snapshot!(screen(None, (80, 24), "", "0"));
+}
+
+#[test]
+fn library_filtered_and_moved() {
+    insta::assert_snapshot!(screen(None, (80, 24), "s@1,t@1,r@1,e@1", "2"));
+}
+
+#[test]
+fn library_no_match() {
+    insta::assert_snapshot!(screen(None, (80, 24), "z@1,z@1", "2"));
+}
+
+#[test]
+fn preview() {
+    insta::assert_snapshot!(screen(None, (80, 24), "down@1,enter@2", "3"));
+}
+
+#[test]
+fn library_to_player_and_back() {
+    // enter previews, enter starts, q + y stops, enter returns to the library.
+    let text = screen(None, (80, 24), "enter@1,enter@2,q@10,y@11,enter@12", "13");
+    assert!(text.starts_with("limberup · routines"), "{text}");
+}
+
+#[test]
+fn every_size_from_tiny_to_huge_renders_without_panic() {
+    for (w, h) in [(10, 3), (30, 10), (41, 13), (79, 23), (200, 60)] {
+        for at in ["0", "20", "139", "190"] {
+            let text = screen(Some(FIXTURE), (w, h), "", at);
+            assert_eq!(text.split('\n').count(), usize::from(h));
+        }
+    }
+}
