@@ -66,7 +66,9 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Outcome {
     let dirs = Dirs::resolve(&cli.common);
-    let mut out = std::io::stdout().lock();
+    // Not locked for the whole run: the signal thread must be able to write the terminal's reset
+    // sequences while the full-screen app is running.
+    let mut out = std::io::stdout();
     match cli.command {
         None => run::run(library(&dirs), None, &dirs, cli.common.mute),
         Some(Command::Run { routine }) => {

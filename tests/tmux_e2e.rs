@@ -1,0 +1,328 @@
+//! The real binary in a real terminal (tmux): keys in with send-keys, screen out with capture-pane, and
+//! after every way of ending (quit, SIGTERM, SIGHUP, ctrl-z then fg) the terminal must be as it was.
+//!
+//! tmux ships on the machines this project targets; if it is missing the test fails rather than skips.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+const ROUTINE: &str = r#"
+name = "Tmux check"
+kind = "stretch"
+[defaults]
+prepare = 0
+[[steps]]
+name = "Long hold"
+duration = "10m"
+[[steps]]
+name = "Chin tucks"
+reps = 3
+"#;
+
+struct Pane {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Pane {
+    /// Starts `limberup ARGS` in an 80x24 pane; when it exits, its status and `stty -a` are saved.
+    fn start(args: &str) -> Self {
+        Self::start_in(args, false)
+    }
+
+    /// The same, typed into an interactive bash, which gives job control (ctrl-z and `fg`).
+    fn start_in_shell(args: &str) -> Self {
+        Self::start_in(args, true)
+    }
+
+    fn start_in(args: &str, interactive: bool) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("routine.toml"), ROUTINE).expect("write routine");
+        let socket = format!(
+            "limberup-test-{}-{}",
+            std::process::id(),
+            dir.path()
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("x")
+        );
+        let d = dir.path().display();
+        let script = format!(
+            "cd {d} && LIMBERUP_DATA_DIR={d}/data LIMBERUP_ROUTINES={d}/none {bin} {args}; echo $? > {d}/status; stty -a > {d}/stty; sleep 600",
+            bin = env!("CARGO_BIN_EXE_limberup"),
+        );
+        let shell: &[&str] = if interactive {
+            &["bash", "--norc", "--noprofile", "-i"]
+        } else {
+            &["sh", "-c", &script]
+        };
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "main",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .args(shell)
+            .status()
+            .expect("tmux must be installed for this test");
+        assert!(status.success(), "tmux could not start a session");
+        let pane = Self { socket, dir };
+        pane.tmux(&["set-option", "-g", "status", "off"]);
+        if interactive {
+            // Only the app itself: bash would run the rest of a list when the app is stopped.
+            let app_only = script.split("; echo").next().unwrap_or(&script).to_owned();
+            pane.type_line(&app_only);
+        }
+        pane
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_text(&self, needle: &str) -> String {
+        self.wait_for(needle, |s| s.contains(needle))
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "main", key]);
+        }
+    }
+
+    fn type_line(&self, line: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", line]);
+        self.tmux(&["send-keys", "-t", "main", "Enter"]);
+    }
+
+    /// In the interactive shell, after the app has exited: save its status and the terminal modes.
+    fn record_exit_from_shell(&self) {
+        let d = self.dir.path().display();
+        self.type_line(&format!("echo $? > {d}/status; stty -a > {d}/stty"));
+    }
+
+    fn flag(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", "main", format])
+            .trim()
+            .to_owned()
+    }
+
+    /// The pid of limberup: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let shell = self.flag("#{pane_pid}");
+        let output = Command::new("pgrep")
+            .args(["-P", &shell, "limberup"])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .expect("limberup is running")
+            .trim()
+            .to_owned()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Waits for the app to exit and returns its exit status.
+    fn exit_status(&self) -> String {
+        let start = Instant::now();
+        let file = self.path("stty");
+        while !file.exists() || std::fs::read_to_string(&file).map_or(true, |s| s.is_empty()) {
+            assert!(
+                start.elapsed() < WAIT,
+                "limberup did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::fs::read_to_string(self.path("status"))
+            .expect("status")
+            .trim()
+            .to_owned()
+    }
+
+    /// Raw mode off, alternate screen left, cursor shown.
+    fn assert_terminal_restored(&self) {
+        let stty = std::fs::read_to_string(self.path("stty")).expect("stty saved");
+        assert!(
+            stty.split_whitespace().any(|w| w == "icanon"),
+            "canonical mode is back: {stty}"
+        );
+        assert!(
+            stty.split_whitespace().any(|w| w == "echo"),
+            "echo is back: {stty}"
+        );
+        assert_eq!(
+            self.flag("#{alternate_on}"),
+            "0",
+            "left the alternate screen"
+        );
+        assert_eq!(self.flag("#{cursor_flag}"), "1", "the cursor is visible");
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn kill(signal: &str, pid: &str) {
+    assert!(
+        Command::new("kill")
+            .args([signal, pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    );
+}
+
+fn process_state(pid: &str) -> char {
+    std::fs::read_to_string(Path::new("/proc").join(pid).join("stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.trim().chars().next())
+        })
+        .unwrap_or('?')
+}
+
+#[test]
+fn run_pause_skip_done_and_quit_restores_the_terminal() {
+    let pane = Pane::start("run routine.toml --mute");
+    pane.wait_for_text("LONG HOLD");
+    assert_eq!(
+        pane.flag("#{alternate_on}"),
+        "1",
+        "the app uses the alternate screen"
+    );
+    pane.keys(&["Space"]);
+    pane.wait_for_text("PAUSED");
+    pane.keys(&["Space", "n"]);
+    pane.wait_for_text("CHIN TUCKS · 3 reps");
+    pane.keys(&["Enter"]);
+    pane.wait_for_text("Well done!");
+    pane.keys(&["Enter"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+    assert!(
+        pane.screen().contains("Finished Tmux check"),
+        "{}",
+        pane.screen()
+    );
+    let log = std::fs::read_to_string(pane.path("data/limberup.log"))
+        .expect("a log file in the data dir");
+    assert!(log.contains("starting"), "{log}");
+}
+
+#[test]
+fn quit_asks_first_and_ctrl_c_does_not() {
+    let pane = Pane::start("run routine.toml --mute");
+    pane.wait_for_text("LONG HOLD");
+    pane.keys(&["q"]);
+    pane.wait_for_text("Stop this routine?");
+    pane.keys(&["n"]);
+    pane.wait_for("the question to close", |s| {
+        !s.contains("Stop this routine?")
+    });
+    pane.keys(&["C-c"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+    assert!(
+        pane.screen().contains("Stopped Tmux check"),
+        "{}",
+        pane.screen()
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let pane = Pane::start("run routine.toml --mute");
+    pane.wait_for_text("LONG HOLD");
+    kill("-TERM", &pane.app_pid());
+    assert_eq!(pane.exit_status(), "143");
+    pane.assert_terminal_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let pane = Pane::start("--mute");
+    pane.wait_for_text("limberup · routines");
+    kill("-HUP", &pane.app_pid());
+    assert_eq!(pane.exit_status(), "129");
+    pane.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_paused() {
+    let pane = Pane::start_in_shell("run routine.toml --mute");
+    pane.wait_for_text("LONG HOLD");
+    let pid = pane.app_pid();
+    pane.keys(&["C-z"]);
+    let start = Instant::now();
+    while process_state(&pid) != 'T' {
+        assert!(start.elapsed() < WAIT, "limberup did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        pane.flag("#{alternate_on}"),
+        "0",
+        "the shell gets its screen back while suspended"
+    );
+    pane.wait_for_text("Stopped");
+    pane.type_line("fg");
+    let screen = pane.wait_for_text("PAUSED");
+    assert!(
+        screen.contains("LONG HOLD"),
+        "full redraw after fg:\n{screen}"
+    );
+    assert_eq!(pane.flag("#{alternate_on}"), "1");
+    pane.keys(&["q", "y"]);
+    pane.wait_for_text("Stopped");
+    pane.keys(&["Enter"]);
+    pane.wait_for_text("Stopped Tmux check");
+    pane.record_exit_from_shell();
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+}
