@@ -2,6 +2,7 @@
 //!
 //! - `validate` of 1,000 routine files: under 1 s.
 //! - `list`: starts and exits in under 20 ms.
+//! - `snapshot` of a 30-minute routine at 1,800 virtual times: under 1 s.
 //!
 //! Prints the median and best of several runs; exits non-zero when a target is missed, so the figures
 //! are checked where they are measured rather than in timed unit tests.
@@ -73,6 +74,21 @@ fn main() {
         "validate {ROUTINE_FILES} files: median {validate_median:.1?}, best {validate_best:.1?} (target < 1 s)"
     );
     println!("list: median {list_median:.2?}, best {list_best:.2?} (target < 20 ms)");
+    let at_args: Vec<String> = (1..=1800)
+        .flat_map(|i| ["--at".to_owned(), i.to_string()])
+        .collect();
+    let (snapshot_median, snapshot_best) = time_runs(5, || {
+        let mut cmd = Command::new(binary);
+        cmd.arg("snapshot")
+            .arg("benches/thirty-minutes.toml")
+            .args(&at_args)
+            .env("LIMBERUP_ROUTINES", empty.path())
+            .stdout(std::process::Stdio::null());
+        cmd
+    });
+    println!(
+        "snapshot, 1800 screens of a 30-minute routine: median {snapshot_median:.1?}, best {snapshot_best:.1?} (target < 1 s)"
+    );
     let mut missed = false;
     if validate_median >= Duration::from_secs(1) {
         eprintln!("MISSED: validate of {ROUTINE_FILES} files took {validate_median:?}");
@@ -80,6 +96,10 @@ fn main() {
     }
     if list_median >= Duration::from_millis(20) {
         eprintln!("MISSED: list took {list_median:?}");
+        missed = true;
+    }
+    if snapshot_median >= Duration::from_secs(1) {
+        eprintln!("MISSED: snapshot with 1800 times took {snapshot_median:?}");
         missed = true;
     }
     if missed {

@@ -10,8 +10,9 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::event_loop::{Input, InputSource};
 use crate::engine::{Clock, Millis, MonotonicClock};
@@ -30,7 +31,14 @@ impl TerminalGuard {
         install_panic_hook();
         install_signal_handlers();
         enter_screen()?;
-        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        // A fixed viewport, resized on resize events only: a full-screen viewport would ask the
+        // kernel for the window size (open, ioctl, close of /dev/tty) on every single frame.
+        let (width, height) = crossterm::terminal::size()?;
+        let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(stdout()),
+            TerminalOptions { viewport },
+        )?;
         Ok(Self { terminal })
     }
 }
@@ -128,7 +136,7 @@ impl InputSource for TerminalInput {
                 TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
                     return Ok(Some(Input::Key(key)));
                 }
-                TermEvent::Resize(..) => return Ok(Some(Input::Resize)),
+                TermEvent::Resize(width, height) => return Ok(Some(Input::Resize(width, height))),
                 _ => {}
             }
         }
@@ -140,5 +148,10 @@ impl InputSource for TerminalInput {
         // Stops the process like ctrl-z in a shell would; execution resumes here after `fg`.
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         enter_screen()
+    }
+
+    #[cfg(unix)]
+    fn size(&self) -> io::Result<Option<(u16, u16)>> {
+        crossterm::terminal::size().map(Some)
     }
 }

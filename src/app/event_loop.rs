@@ -17,7 +17,8 @@ use crate::engine::{Event, Millis};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Key(KeyEvent),
-    Resize,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
     /// Headless only: show the screen as it is now.
     Capture,
     /// No more input will come.
@@ -33,6 +34,10 @@ pub trait InputSource {
     /// Hands the terminal back to the shell until the user resumes the app (ctrl-z, then `fg`).
     fn suspend(&mut self) -> io::Result<()> {
         Ok(())
+    }
+    /// The terminal's size now, where it can change behind the app's back (after a suspend).
+    fn size(&self) -> io::Result<Option<(u16, u16)>> {
+        Ok(None)
     }
 }
 
@@ -78,7 +83,10 @@ where
             app.suspend_requested = false;
             app.pause_for_suspend(source.now());
             source.suspend()?;
-            terminal.clear().map_err(io::Error::other)?;
+            match source.size()? {
+                Some((width, height)) => resize(terminal, width, height)?,
+                None => terminal.clear().map_err(io::Error::other)?,
+            }
             dirty = true;
             continue;
         }
@@ -87,8 +95,8 @@ where
         match input {
             None => dirty |= app.tick(now),
             Some(Input::Key(key)) => dirty |= app.handle_key(key, now),
-            Some(Input::Resize) => {
-                terminal.autoresize().map_err(io::Error::other)?;
+            Some(Input::Resize(width, height)) => {
+                resize(terminal, width, height)?;
                 app.tick(now);
                 dirty = true;
             }
@@ -102,6 +110,17 @@ where
         }
         deliver(app, sink);
     }
+}
+
+/// Moves the viewport to the new size and clears, so the next draw repaints everything.
+fn resize<B>(terminal: &mut Terminal<B>, width: u16, height: u16) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, width, height))
+        .map_err(io::Error::other)
 }
 
 fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>

@@ -81,7 +81,7 @@ pub fn buffer_lines(buffer: &Buffer) -> Vec<String> {
     let area = buffer.area;
     (area.top()..area.bottom())
         .map(|y| {
-            let mut line = String::new();
+            let mut line = String::with_capacity(usize::from(area.width));
             let mut skip = 0_usize;
             for x in area.left()..area.right() {
                 if skip > 0 {
@@ -98,7 +98,12 @@ pub fn buffer_lines(buffer: &Buffer) -> Vec<String> {
 }
 
 fn unicode_width(symbol: &str) -> usize {
-    ratatui::text::Span::raw(symbol).width()
+    // Most cells are one ASCII character; only the rest need a width lookup.
+    if symbol.len() == 1 {
+        1
+    } else {
+        ratatui::text::Span::raw(symbol).width()
+    }
 }
 
 /// Runs the app headless and returns each requested screen as `(time, lines)`, in the order the times
