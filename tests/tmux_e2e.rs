@@ -333,13 +333,17 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
     pane.wait_for_text("LONG HOLD");
     pane.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
     let screen = pane.wait_for("a 40-column layout", |s| {
-        s.lines().any(|l| l.starts_with('┏') && l.chars().count() == 40)
+        s.lines()
+            .any(|l| l.starts_with('┏') && l.chars().count() == 40)
     });
     assert!(screen.contains("LONG HOLD"), "{screen}");
     pane.tmux(&["resize-window", "-t", "main", "-x", "20", "-y", "6"]);
     pane.wait_for_text("too small");
     pane.tmux(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
-    pane.wait_for("a 100-column layout", |s| s.lines().any(|l| l.starts_with('┏') && l.chars().count() == 100));
+    pane.wait_for("a 100-column layout", |s| {
+        s.lines()
+            .any(|l| l.starts_with('┏') && l.chars().count() == 100)
+    });
     pane.keys(&["C-c"]);
     assert_eq!(pane.exit_status(), "0");
     pane.assert_terminal_restored();
