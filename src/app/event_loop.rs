@@ -35,6 +35,11 @@ pub trait InputSource {
     fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
+    /// Whether anyone sees frames between captures. Headless runs only look at captures, so they skip
+    /// the frames in between; what a capture shows is the same either way, as rendering is pure.
+    fn shows_every_frame(&self) -> bool {
+        true
+    }
     /// The terminal's size now, where it can change behind the app's back (after a suspend).
     fn size(&self) -> io::Result<Option<(u16, u16)>> {
         Ok(None)
@@ -75,7 +80,7 @@ where
         if app.should_quit {
             return Ok(());
         }
-        if dirty {
+        if dirty && source.shows_every_frame() {
             draw(terminal, app)?;
             dirty = false;
         }

@@ -43,8 +43,11 @@ pub enum Command {
     /// List the routines found: id, kind, when, total time, name.
     List {
         /// Print JSON for scripts.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// Print a Markdown table with what each routine is for (the README's table).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Check routine files and exercise catalogs; every problem as path:line:col: error: message.
     Validate {

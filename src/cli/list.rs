@@ -1,5 +1,6 @@
 //! `limberup list`: the routines found.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use serde::Serialize;
@@ -41,6 +42,31 @@ pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
     } else {
         write_table(library, out).map_err(io_failure)?;
     }
+    warn_about_problems(library);
+    Ok(())
+}
+
+/// The README's table: `| id | kind | when | total | what it is for |`.
+pub fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
+    let mut text =
+        String::from("| id | kind | when | total | what it is for |\n|---|---|---|---|---|\n");
+    for routine in &library.routines {
+        let purpose = routine
+            .description
+            .as_deref()
+            .unwrap_or(&routine.name)
+            .replace('|', "\\|");
+        let _ = writeln!(
+            text,
+            "| `{}` | {} | {} | {} | {} |",
+            routine.id,
+            routine.kind.as_str(),
+            routine.when.as_str(),
+            total_label(routine),
+            purpose
+        );
+    }
+    out.write_all(text.as_bytes()).map_err(io_failure)?;
     warn_about_problems(library);
     Ok(())
 }

@@ -71,6 +71,7 @@ fn run(cli: Cli) -> Outcome {
     let mut out = std::io::stdout();
     match cli.command {
         None => run::run(library(&dirs), None, &dirs, cli.common.mute),
+        Some(Command::List { markdown: true, .. }) => list::markdown(&library(&dirs), &mut out),
         Some(Command::Run { routine }) => {
             let library = library(&dirs);
             let routine = library.resolve(&routine)?;
@@ -92,7 +93,7 @@ fn run(cli: Cli) -> Outcome {
             };
             snapshot::run(library, routine, &request, &mut out)
         }
-        Some(Command::List { json }) => list::run(&library(&dirs), json, &mut out),
+        Some(Command::List { json, .. }) => list::run(&library(&dirs), json, &mut out),
         Some(Command::Validate { paths }) => validate::run(&library(&dirs), &paths, &mut out),
         Some(Command::Plan { routine, json }) => {
             let routine = library(&dirs).resolve(&routine)?;

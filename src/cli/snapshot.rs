@@ -59,6 +59,10 @@ impl InputSource for ScriptedInput {
         self.clock.now()
     }
 
+    fn shows_every_frame(&self) -> bool {
+        false
+    }
+
     fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
         let Some(&(at, _)) = self.script.front() else {
             return Ok(Some(Input::End));

@@ -61,6 +61,13 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
 
 /// List rows with a heading before each kind; returns the row of the selected routine.
 fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListItem<'a>>, usize) {
+    // One equipment column for all rows, so `when` and the total line up.
+    let equipment_width = visible
+        .iter()
+        .map(|r| r.equipment.join(", ").chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_EQUIPMENT_WIDTH);
     let mut items = Vec::new();
     let mut selected_row = 0;
     let mut last_kind = None;
@@ -75,41 +82,45 @@ fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListIt
         if index == selected {
             selected_row = items.len();
         }
-        items.push(ListItem::new(routine_row(routine, width)));
+        items.push(ListItem::new(routine_row(routine, width, equipment_width)));
     }
     (items, selected_row)
 }
 
-/// `  Post-run upper-back stretch      after   ~5:50  foam roller`
-fn routine_row(routine: &Routine, width: u16) -> Line<'_> {
-    let details = format!(
-        "{:<6} {:>6}{}",
-        routine.when.as_str(),
-        total_label(routine),
-        if routine.equipment.is_empty() {
-            String::new()
-        } else {
-            format!("  {}", routine.equipment.join(", "))
-        }
-    );
-    // Two columns for the highlight symbol, one space between name and details.
+const MAX_EQUIPMENT_WIDTH: usize = 24;
+
+/// `Post-run upper-back stretch      after   ~5:50  foam roller`
+fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_> {
+    // Two columns for the highlight symbol; the name gets what the fixed columns leave.
     let room = usize::from(width).saturating_sub(2);
-    let details_width = details.chars().count().min(room.saturating_sub(12));
-    let details: String = details.chars().take(details_width).collect();
-    let name_width = room.saturating_sub(details_width + 1);
-    let name: String = if routine.name.chars().count() > name_width {
-        let mut cut: String = routine
-            .name
-            .chars()
-            .take(name_width.saturating_sub(1))
-            .collect();
-        cut.push('…');
-        cut
+    let fixed = format!("{:<6} {:>6}", routine.when.as_str(), total_label(routine));
+    let equipment_width = if room >= 40 + equipment_width {
+        equipment_width
     } else {
-        routine.name.clone()
+        0
     };
+    let details = if equipment_width > 0 {
+        format!(
+            "{fixed}  {:<equipment_width$}",
+            fit(&routine.equipment.join(", "), equipment_width)
+        )
+    } else {
+        fixed
+    };
+    let details_width = details.chars().count();
+    let name_width = room.saturating_sub(details_width + 1);
     Line::from(vec![
-        Span::raw(format!("{name:<name_width$} ")),
+        Span::raw(format!("{:<name_width$} ", fit(&routine.name, name_width))),
         Span::styled(details, theme::dim()),
     ])
+}
+
+/// Cuts text to `width` characters, marking the cut with an ellipsis.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }

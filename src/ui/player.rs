@@ -159,8 +159,8 @@ fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect,
         Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
         None => format_clock(elapsed),
     };
-    let details = detail_text(segment, featured, elapsed);
-    let details_height = u16::try_from(wrapped_height(&details, inner.width)).unwrap_or(u16::MAX);
+    let details = Paragraph::new(detail_text(segment, featured, elapsed)).wrap(Wrap { trim: true });
+    let details_height = u16::try_from(details.line_count(inner.width)).unwrap_or(u16::MAX);
 
     // Words before size: the digits get only what the heading, the gauge, two blank lines and every
     // line of instructions leave over; with too little room the clock is one plain line.
@@ -209,9 +209,7 @@ fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect,
         gauge_area,
         buf,
     );
-    Paragraph::new(details)
-        .wrap(Wrap { trim: true })
-        .render(details_area, buf);
+    details.render(details_area, buf);
 }
 
 /// "THORACIC ROTATION · LEFT SIDE · set 1/3 · 12 reps", or for rests what comes next.
@@ -347,13 +345,4 @@ fn ratio(part: Millis, whole: Millis) -> f64 {
     } else {
         part as f64 / whole as f64
     }
-}
-
-/// Lines `text` takes when word-wrapped at `width` (an estimate good enough for layout).
-fn wrapped_height(text: &Text<'_>, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    text.lines
-        .iter()
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum()
 }
