@@ -14,4 +14,5 @@ pub mod plan;
 pub mod routine;
 pub mod schema;
 pub mod terminal;
+pub mod triage;
 pub mod ui;
