@@ -6,7 +6,7 @@ use toml::de::DeTable;
 
 use super::duration::Secs;
 use super::limits;
-use crate::diag::fields::{Checker, TextKind};
+use crate::diag::fields::Checker;
 use crate::diag::{Diagnostic, SourceText};
 
 /// One reusable exercise.
@@ -110,19 +110,12 @@ fn read_exercise(
     let before = checker.problems.len();
     checker.unknown_keys(table, KEYS, Some(&context));
     let name = checker.required_text(table, span, "name", Some(&context), limits::NAME_CHARS);
-    if let Some(name) = &name {
-        if name.get_ref().trim().is_empty() {
-            checker.error(name.span(), "`name` must not be empty");
-        }
-    }
-    let instructions = checker.text(
-        table,
-        "instructions",
-        TextKind::Paragraph,
-        limits::PROSE_CHARS,
-    );
-    let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
-    let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
+    super::load::check_not_blank(checker, name.as_ref());
+    let super::load::Coaching {
+        instructions,
+        cues,
+        caution,
+    } = super::load::read_coaching(checker, table);
     let areas = checker.text_list(table, "areas", limits::LINE_CHARS);
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
     let reps = checker.integer(table, "reps", limits::REPS);

@@ -134,11 +134,7 @@ fn read_routine(
     checker.unknown_keys(root, ROUTINE_KEYS, None);
     let top = 0..0;
     let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
-    if let Some(name) = &name {
-        if name.get_ref().trim().is_empty() {
-            checker.error(name.span(), "`name` must not be empty");
-        }
-    }
+    check_not_blank(checker, name.as_ref());
     let kind = if root.contains_key("kind") {
         checker.choice(root, "kind", &Kind::ALL)
     } else {
@@ -294,19 +290,12 @@ fn read_step(
 
     let exercise = read_exercise_ref(checker, table, context.catalog);
     let name = checker.text(table, "name", TextKind::Line, limits::NAME_CHARS);
-    if let Some(name) = &name {
-        if name.get_ref().trim().is_empty() {
-            checker.error(name.span(), "`name` must not be empty");
-        }
-    }
-    let instructions = checker.text(
-        table,
-        "instructions",
-        TextKind::Paragraph,
-        limits::PROSE_CHARS,
-    );
-    let cues = checker.text_list(table, "cues", limits::LINE_CHARS);
-    let caution = checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS);
+    check_not_blank(checker, name.as_ref());
+    let Coaching {
+        instructions,
+        cues,
+        caution,
+    } = read_coaching(checker, table);
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
     let reps = checker.integer(table, "reps", limits::REPS);
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
@@ -502,4 +491,31 @@ fn content_hash(text: &str) -> String {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{hash:016x}")
+}
+
+/// The coaching text an exercise carries, from a step or a catalog entry.
+pub(super) struct Coaching {
+    pub instructions: Option<Spanned<String>>,
+    pub cues: Option<Vec<Spanned<String>>>,
+    pub caution: Option<Spanned<String>>,
+}
+
+pub(super) fn read_coaching(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Coaching {
+    Coaching {
+        instructions: checker.text(
+            table,
+            "instructions",
+            TextKind::Paragraph,
+            limits::PROSE_CHARS,
+        ),
+        cues: checker.text_list(table, "cues", limits::LINE_CHARS),
+        caution: checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS),
+    }
+}
+
+/// A name may not be only spaces.
+pub(super) fn check_not_blank(checker: &mut Checker<'_>, name: Option<&Spanned<String>>) {
+    if let Some(name) = name.filter(|n| n.get_ref().trim().is_empty()) {
+        checker.error(name.span(), "`name` must not be empty");
+    }
 }
