@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod history;
 pub mod logging;
 pub mod plan;
 pub mod routine;
