@@ -64,6 +64,16 @@ pub struct App {
     pub last_cue: Option<(Cue, Millis)>,
     /// Engine events not yet handed to the sound player.
     pending: Vec<Event>,
+    /// Sessions that ended (finished or stopped), not yet saved to the history.
+    ended: Vec<EndedSession>,
+}
+
+/// A played session, ready for the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndedSession {
+    pub routine_id: String,
+    pub routine_hash: String,
+    pub record: crate::engine::SessionRecord,
 }
 
 impl App {
@@ -98,7 +108,21 @@ impl App {
             suspend_requested: false,
             last_cue: None,
             pending: Vec::new(),
+            ended: Vec::new(),
         }
+    }
+
+    /// Sessions ended since the last call, for the history.
+    pub fn take_ended_sessions(&mut self) -> Vec<EndedSession> {
+        std::mem::take(&mut self.ended)
+    }
+
+    fn remember_ended(&mut self, player: &PlayerScreen) {
+        self.ended.push(EndedSession {
+            routine_id: player.routine.id.clone(),
+            routine_hash: player.routine.content_hash.clone(),
+            record: player.session.record().clone(),
+        });
     }
 
     /// Engine events since the last call, for the sound player.
@@ -287,6 +311,7 @@ impl App {
         self.screen = match screen {
             Screen::Player(mut player) => {
                 player.session.quit(self.now);
+                self.remember_ended(&player);
                 Screen::Done(player)
             }
             other => other,
@@ -295,9 +320,16 @@ impl App {
 
     /// ctrl-c: leave at once, recording a running session as quit.
     fn quit_now(&mut self) {
+        let mut ended = None;
         if let Screen::Player(player) = &mut self.screen {
             player.session.quit(self.now);
+            ended = Some(EndedSession {
+                routine_id: player.routine.id.clone(),
+                routine_hash: player.routine.content_hash.clone(),
+                record: player.session.record().clone(),
+            });
         }
+        self.ended.extend(ended);
         self.should_quit = true;
     }
 
@@ -316,6 +348,7 @@ impl App {
                 Screen::Library(LibraryScreen::new(&self.library)),
             );
             if let Screen::Player(player) = screen {
+                self.remember_ended(&player);
                 self.screen = Screen::Done(player);
                 self.overlay = None;
             }

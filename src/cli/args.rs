@@ -82,6 +82,27 @@ pub enum Command {
         #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
         keys: Option<KeyScript>,
     },
+    /// The post-run pain check, from an answers file.
+    Check {
+        /// A TOML file of answers (see the README).
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Do not save the check to the history.
+        #[arg(long)]
+        no_save: bool,
+    },
+    /// Past sessions and pain checks.
+    History {
+        /// Print JSON for scripts.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV for spreadsheets.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Print the JSON Schema of the routine format, for editors.
     Schema {
         /// The schema of an exercises.toml catalog instead.

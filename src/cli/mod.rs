@@ -1,6 +1,8 @@
 //! The command line: parse, dispatch, and turn every failure into one report and an exit code.
 
 mod args;
+mod check;
+mod history;
 mod list;
 mod plan;
 mod run;
@@ -99,6 +101,14 @@ fn run(cli: Cli) -> Outcome {
             let routine = library(&dirs).resolve(&routine)?;
             plan::run(&routine, json, &mut out)
         }
+        Some(Command::Check { answers: Some(path), json, no_save }) => {
+            check::run(&library(&dirs), &dirs, &path, json, !no_save, &mut out)
+        }
+        Some(Command::Check { answers: None, .. }) => Err(anyhow::anyhow!(
+            "the interactive questionnaire is not built yet; answer from a file with `limberup check --answers FILE`"
+        )
+        .into()),
+        Some(Command::History { json, csv }) => history::run(&dirs, json, csv, &mut out),
         Some(Command::Schema { catalog }) => {
             let text = if catalog {
                 crate::schema::catalog_schema_text()

@@ -4,6 +4,7 @@
 //! evaluated by [`evaluate`]; the result is the highest level of any rule that fired, with every
 //! fired rule listed.
 
+pub mod advice;
 pub mod answers;
 pub mod rules;
 mod vocabulary;

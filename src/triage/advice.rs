@@ -1,0 +1,86 @@
+//! What a result tells the runner: advice per level, routines that may help, and the disclaimer.
+
+use super::{Area, Level};
+use crate::routine::{Kind, Library, When};
+
+/// Shown with every result.
+pub const DISCLAIMER: &str = "limberup is not a medical device and this is not a diagnosis. If anything feels like an emergency, call your local emergency number (112, 911, 999) now.";
+
+/// The one safe next step, in a sentence.
+pub fn headline(level: Level) -> &'static str {
+    match level {
+        Level::Ok => {
+            "Normal post-run soreness: keep moving gently, and check again if it is worse tomorrow."
+        }
+        Level::SelfCare => {
+            "Rest from running for 2-3 days and look after it yourself; return gradually."
+        }
+        Level::Review => {
+            "Book a physiotherapist or doctor in the next few days; rest from running meanwhile."
+        }
+        Level::Urgent => {
+            "Get medical advice today: your doctor, an urgent care centre or a medical helpline."
+        }
+        Level::Emergency => "Call your local emergency number now. Do not run.",
+    }
+}
+
+/// Practical advice for the level.
+pub fn advice(level: Level) -> Vec<&'static str> {
+    match level {
+        Level::Ok => vec![
+            "Keep moving gently: an easy walk or the stretches below help more than sitting still.",
+            "If the pain is worse tomorrow, or not settling, take the check again.",
+        ],
+        Level::SelfCare => vec![
+            "Take 2-3 days off running but stay gently active; avoid bed rest.",
+            "Use ice wrapped in a cloth for up to 15 minutes every 2-3 hours, or heat for 15-20 minutes.",
+            "Gentle stretching and easy movement help; stop anything that sharpens the pain.",
+            "Over-the-counter pain relief only as the label says; ask a pharmacist first if you have stomach, kidney or heart problems, asthma, take blood thinners or are pregnant. Never take ibuprofen during long runs.",
+            "Return to running when the pain stays at 3/10 or less during a run and is no worse the next morning.",
+            "When you return, keep any single run within 10% of your longest run of the last 30 days.",
+        ],
+        Level::Review => vec![
+            "Book a physiotherapist or doctor in the next few days.",
+            "Rest from running until then; gentle movement that does not hurt is fine.",
+            "If new warning signs appear (numbness, weakness, trouble with bladder or bowels), get help at once.",
+        ],
+        Level::Urgent => vec![
+            "Contact your doctor, an urgent care centre or a medical helpline today.",
+            "Do not run until you have been checked.",
+            "If it gets worse or new warning signs appear, call your local emergency number.",
+        ],
+        Level::Emergency => vec![
+            "Call your local emergency number now (112, 911, 999 ...).",
+            "Do not run, and do not drive yourself if you feel unwell.",
+        ],
+    }
+}
+
+/// Up to three stretch, mobility or foam-rolling routines whose tags name a reported area (for ok,
+/// self-care and review only): most areas matched first, then those meant for after a run (the check
+/// follows one), then by id.
+pub fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
+    if level > Level::Review {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, bool, &str)> = library
+        .routines
+        .iter()
+        .filter(|r| matches!(r.kind, Kind::Stretch | Kind::Mobility | Kind::FoamRolling))
+        .map(|r| {
+            let matches = areas
+                .iter()
+                .filter(|a| r.tags.iter().any(|t| t == a.as_str()))
+                .count();
+            (matches, r.when == When::After, r.id.as_str())
+        })
+        .filter(|(matches, ..)| *matches > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(.., id)| id.to_owned())
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! `limberup check --answers` and `limberup history` through the real binary, with a temporary data dir.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn limberup(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args(args)
+        .env("LIMBERUP_DATA_DIR", data_dir)
+        .env("LIMBERUP_ROUTINES", "/nonexistent")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn check_prints_the_contract_json_and_saves_unless_asked_not_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = "tests/fixtures/answers/self-care.toml";
+    let result = json(&limberup(
+        &["check", "--answers", answers, "--json", "--no-save"],
+        dir.path(),
+    ));
+    assert_eq!(result["level"], "self-care");
+    assert_eq!(result["rules"], serde_json::json!(["S1"]));
+    let advice = result["advice"].as_array().expect("advice");
+    assert!(
+        advice
+            .iter()
+            .any(|a| a.as_str().is_some_and(|a| a.contains("10%"))),
+        "{advice:?}"
+    );
+    let routines = result["routines"].as_array().expect("routines");
+    assert!((1..=3).contains(&routines.len()), "{routines:?}");
+    assert!(
+        routines.contains(&serde_json::json!("upper-back-stretch")),
+        "{routines:?}"
+    );
+    let history = json(&limberup(&["history", "--json"], dir.path()));
+    assert_eq!(
+        history["checks"].as_array().map(Vec::len),
+        Some(0),
+        "--no-save saves nothing"
+    );
+
+    json(&limberup(
+        &["check", "--answers", answers, "--json"],
+        dir.path(),
+    ));
+    let history = json(&limberup(&["history", "--json"], dir.path()));
+    assert_eq!(history["checks"][0]["taken_at"], "2026-11-20T08:00:00Z");
+    assert_eq!(history["checks"][0]["level"], "self-care");
+}
+
+#[test]
+fn the_person_facing_result_names_the_level_in_words_and_has_the_disclaimer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = limberup(
+        &[
+            "check",
+            "--answers",
+            "tests/fixtures/answers/self-care.toml",
+            "--no-save",
+        ],
+        dir.path(),
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        text.starts_with("Result: SELF-CARE (rest and self-care)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not a diagnosis") && text.contains("112, 911, 999"),
+        "{text}"
+    );
+}
+
+#[test]
+fn invalid_answers_exit_1_with_positions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = limberup(
+        &["check", "--answers", "tests/fixtures/answers/invalid.toml"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let p = "tests/fixtures/answers/invalid.toml";
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .collect::<Vec<_>>(),
+        [
+            format!("{p}:1:8: error: `pain` must be from 0 to 10, found 12"),
+            format!(
+                "{p}:2:10: error: unknown id \"lower-bak\" in `areas` (did you mean `lower-back`?)"
+            ),
+            format!(
+                "{p}:3:13: error: unknown id \"chest-pains\" in `symptoms` (did you mean `chest-pain`?)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn saved_checks_feed_the_history_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("a.toml");
+    let mut last = serde_json::Value::Null;
+    for day in ["2026-11-10", "2026-11-15", "2026-11-20"] {
+        std::fs::write(
+            &answers,
+            format!("pain = 5\nareas = [\"lower-back\"]\ndate = {day}T07:00:00Z\n"),
+        )
+        .expect("write");
+        last = json(&limberup(
+            &[
+                "check",
+                "--answers",
+                &answers.display().to_string(),
+                "--json",
+            ],
+            dir.path(),
+        ));
+    }
+    // Three different days at pain >= 4 in the same area within 14 days: R10.
+    assert_eq!(last["level"], "review");
+    assert_eq!(last["rules"], serde_json::json!(["R10", "S1"]));
+    let csv = limberup(&["history", "--csv"], dir.path());
+    let text = String::from_utf8(csv.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.ends_with(",5,lower-back,review,R10;S1")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_corrupt_history_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("history.sqlite3");
+    std::fs::write(&file, b"not a database").expect("write");
+    let output = limberup(&["history"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("this is not an SQLite database") && error.contains("untouched"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&file).expect("kept"), b"not a database");
+}
