@@ -92,7 +92,43 @@ pub fn audio_format(head: &[u8]) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::audio_format;
+    use super::{audio_format, check_sound};
+
+    const WAV_HEAD: &[u8] = b"RIFF\0\0\0\0WAVEfmt ";
+
+    #[test]
+    #[cfg(unix)] // symlinks
+    fn size_kind_and_place_of_sound_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("routine");
+        std::fs::create_dir_all(folder.join("sounds/dir.wav")).expect("mkdir");
+        std::fs::write(folder.join("sounds/ok.wav"), WAV_HEAD).expect("write");
+        // Sparse: 5 MiB and one byte, without writing 5 MiB.
+        let big = std::fs::File::create(folder.join("big.wav")).expect("create");
+        big.set_len(5 * 1024 * 1024 + 1).expect("grow");
+        std::fs::write(dir.path().join("outside.wav"), WAV_HEAD).expect("write");
+        std::os::unix::fs::symlink(dir.path().join("outside.wav"), folder.join("link.wav"))
+            .expect("link");
+
+        let ok = check_sound(&folder, "sounds/ok.wav").expect("a small WAV inside the folder");
+        assert_eq!(ok.relative, "sounds/ok.wav");
+        assert_eq!(
+            check_sound(&folder, "big.wav"),
+            Err("`big.wav` is larger than 5 MiB, the most a sound file may be".to_owned())
+        );
+        assert_eq!(
+            check_sound(&folder, "sounds/dir.wav"),
+            Err("`sounds/dir.wav` is not a regular file".to_owned())
+        );
+        assert_eq!(
+            check_sound(&folder, "link.wav"),
+            Err("`link.wav` links outside the routine's folder".to_owned())
+        );
+        assert_eq!(
+            check_sound(&folder, ""),
+            Err("the path is empty".to_owned())
+        );
+    }
 
     #[test]
     fn formats_by_magic() {
