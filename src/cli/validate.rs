@@ -86,13 +86,7 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
             None,
         ));
     }
-    let argument = path.to_string_lossy();
-    let argument = if argument.contains('/') {
-        argument.into_owned()
-    } else {
-        format!("./{argument}")
-    };
-    match library.resolve(&argument) {
+    match library.load_path(path) {
         Ok(routine) => Ok(format!(
             "{}, {}",
             routine.name,

@@ -136,7 +136,11 @@ impl Library {
                 });
             }
         }
-        let path = Path::new(argument);
+        self.load_path(Path::new(argument))
+    }
+
+    /// Loads the routine file at `path`, with its folder's own catalog laid over ours.
+    pub fn load_path(&self, path: &Path) -> Result<Routine, LoadError> {
         let catalog = self.catalog_for(path)?;
         load_file(path, Origin::Path(path.to_path_buf()), &catalog)
     }
