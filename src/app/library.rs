@@ -19,10 +19,6 @@ pub enum Action {
 }
 
 impl LibraryScreen {
-    pub fn new(_library: &Library) -> Self {
-        Self::default()
-    }
-
     /// The routines shown, in display order: grouped by kind, then by name.
     pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Routine> {
         let needle = self.filter.to_lowercase();

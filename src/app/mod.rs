@@ -76,17 +76,27 @@ pub struct EndedSession {
     pub record: crate::engine::SessionRecord,
 }
 
+impl EndedSession {
+    fn of(player: &PlayerScreen) -> Self {
+        Self {
+            routine_id: player.routine.id.clone(),
+            routine_hash: player.routine.content_hash.clone(),
+            record: player.session.record().clone(),
+        }
+    }
+}
+
 impl App {
     /// The full-screen app on the routine library.
     pub fn with_library(library: Library, muted: bool) -> Self {
-        let screen = Screen::Library(LibraryScreen::new(&library));
+        let screen = Screen::Library(LibraryScreen::default());
         Self::new(screen, library, Entry::Library, muted)
     }
 
     /// Straight into a routine (`limberup run`).
     pub fn run_routine(library: Library, routine: Routine, muted: bool, now: Millis) -> Self {
         let mut app = Self::new(
-            Screen::Library(LibraryScreen::new(&library)),
+            Screen::Library(LibraryScreen::default()),
             library,
             Entry::Run,
             muted,
@@ -118,11 +128,7 @@ impl App {
     }
 
     fn remember_ended(&mut self, player: &PlayerScreen) {
-        self.ended.push(EndedSession {
-            routine_id: player.routine.id.clone(),
-            routine_hash: player.routine.content_hash.clone(),
-            record: player.session.record().clone(),
-        });
+        self.ended.push(EndedSession::of(player));
     }
 
     /// Engine events since the last call, for the sound player.
@@ -304,10 +310,7 @@ impl App {
 
     /// Ends the routine early and shows the summary.
     fn stop_routine(&mut self) {
-        let screen = std::mem::replace(
-            &mut self.screen,
-            Screen::Library(LibraryScreen::new(&self.library)),
-        );
+        let screen = std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
         self.screen = match screen {
             Screen::Player(mut player) => {
                 player.session.quit(self.now);
@@ -323,11 +326,7 @@ impl App {
         let mut ended = None;
         if let Screen::Player(player) = &mut self.screen {
             player.session.quit(self.now);
-            ended = Some(EndedSession {
-                routine_id: player.routine.id.clone(),
-                routine_hash: player.routine.content_hash.clone(),
-                record: player.session.record().clone(),
-            });
+            ended = Some(EndedSession::of(player));
         }
         self.ended.extend(ended);
         self.should_quit = true;
@@ -337,16 +336,14 @@ impl App {
         self.overlay = None;
         match self.entry {
             Entry::Run => self.should_quit = true,
-            Entry::Library => self.screen = Screen::Library(LibraryScreen::new(&self.library)),
+            Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
         }
     }
 
     fn finish_if_done(&mut self) {
         if matches!(&self.screen, Screen::Player(p) if p.session.is_finished()) {
-            let screen = std::mem::replace(
-                &mut self.screen,
-                Screen::Library(LibraryScreen::new(&self.library)),
-            );
+            let screen =
+                std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
             if let Screen::Player(player) = screen {
                 self.remember_ended(&player);
                 self.screen = Screen::Done(player);

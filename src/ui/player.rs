@@ -108,25 +108,14 @@ fn render_header(
 }
 
 /// The step a segment shows: its own for an exercise or switch, the coming one for rests and get-ready.
-fn featured_step<'a>(
-    player: &'a PlayerScreen,
-    segment: &Segment,
-) -> Option<(&'a Step, Option<&'a Segment>)> {
-    let plan = player.session.plan();
-    match segment.kind {
-        SegmentKind::Exercise | SegmentKind::Switch => segment
-            .step
-            .and_then(|n| player.routine.steps.get(n - 1))
-            .map(|step| (step, None)),
-        _ => plan.segments[segment.index + 1..]
+fn featured_step<'a>(player: &'a PlayerScreen, segment: &Segment) -> Option<&'a Step> {
+    let shown = match segment.kind {
+        SegmentKind::Exercise | SegmentKind::Switch => segment,
+        _ => player.session.plan().segments[segment.index + 1..]
             .iter()
-            .find(|s| s.kind == SegmentKind::Exercise)
-            .and_then(|next| {
-                next.step
-                    .and_then(|n| player.routine.steps.get(n - 1))
-                    .map(|step| (step, Some(next)))
-            }),
-    }
+            .find(|s| s.kind == SegmentKind::Exercise)?,
+    };
+    shown.step.and_then(|n| player.routine.steps.get(n - 1))
 }
 
 fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect, buf: &mut Buffer) {
@@ -153,7 +142,7 @@ fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect,
     }
 
     let featured = featured_step(player, segment);
-    let heading = heading_line(player, segment, featured.map(|(s, _)| s));
+    let heading = heading_line(player, segment, featured);
     let elapsed = session.elapsed_in_segment(app.now);
     let clock_text = match session.remaining_in_segment(app.now) {
         Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
@@ -271,11 +260,7 @@ fn heading_line<'a>(
 }
 
 /// Instructions, the coaching cue of the moment, and the caution.
-fn detail_text<'a>(
-    segment: &Segment,
-    featured: Option<(&'a Step, Option<&'a Segment>)>,
-    elapsed: Millis,
-) -> Text<'a> {
+fn detail_text<'a>(segment: &Segment, featured: Option<&'a Step>, elapsed: Millis) -> Text<'a> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     if segment.kind == SegmentKind::Exercise && segment.length_ms.is_none() {
         let reps = segment.reps.unwrap_or(0);
@@ -284,7 +269,7 @@ fn detail_text<'a>(
             theme::caution(),
         ));
     }
-    let Some((step, _)) = featured else {
+    let Some(step) = featured else {
         return Text::from(lines);
     };
     if let Some(caution) = &step.caution {
