@@ -1,7 +1,11 @@
 //! The real terminal: entered once, and always restored (normal exit, panic, ctrl-c, SIGTERM, SIGHUP),
 //! plus ctrl-z suspend and the blocking input source of the event loop.
+//!
+//! A termination signal goes through the event loop, so a running session is saved as quit before
+//! the process ends with the conventional 128 + signal number.
 
 use std::io::{self, Stdout, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::cursor::{Hide, Show};
@@ -29,7 +33,6 @@ impl TerminalGuard {
     /// on panic and on termination signals.
     pub fn enter() -> io::Result<Self> {
         install_panic_hook();
-        install_signal_handlers();
         enter_screen()?;
         // A fixed viewport, resized on resize events only: a full-screen viewport would ask the
         // kernel for the window size (open, ioctl, close of /dev/tty) on every single frame.
@@ -73,46 +76,86 @@ fn install_panic_hook() {
     }));
 }
 
-/// A thread that waits for SIGTERM, SIGHUP, SIGINT or SIGQUIT, restores the terminal and exits with
-/// the conventional 128 + signal number. It sleeps in the kernel until a signal comes: no wake-ups.
-#[cfg(unix)]
-fn install_signal_handlers() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    use signal_hook::iterator::Signals;
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
-            tracing::warn!("cannot watch for termination signals");
-            return;
-        };
-        let spawned = std::thread::Builder::new()
-            .name("signals".into())
-            .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    tracing::info!(signal, "terminated by signal");
-                    restore();
-                    std::process::exit(128 + signal);
-                }
-            });
-        if spawned.is_err() {
-            tracing::warn!("cannot start the signal thread");
-        }
-    });
-}
-
-#[cfg(not(unix))]
-fn install_signal_handlers() {}
-
 /// Input from the real terminal, time from the monotonic clock.
+///
+/// A reader thread blocks on the terminal and a signal thread on SIGTERM, SIGHUP, SIGINT and SIGQUIT;
+/// both send to one channel, on which the event loop waits with the next deadline as its timeout. So
+/// the app sleeps in the kernel until a key, a resize, a signal or a deadline: no polling.
 pub struct TerminalInput {
     clock: MonotonicClock,
+    receiver: Receiver<Incoming>,
+    terminated_by: Option<i32>,
 }
+
+enum Incoming {
+    Terminal(io::Result<TermEvent>),
+    Signal(i32),
+}
+
+/// How long a signal waits for the event loop to save and leave before the terminal is restored
+/// and the process ends regardless.
+const SIGNAL_GRACE: Duration = Duration::from_secs(3);
 
 impl TerminalInput {
     pub fn new(clock: MonotonicClock) -> Self {
-        Self { clock }
+        let (sender, receiver) = mpsc::channel();
+        forward_signals(sender.clone());
+        let spawned = std::thread::Builder::new()
+            .name("terminal input".into())
+            .spawn(move || {
+                loop {
+                    let event = event::read();
+                    let failed = event.is_err();
+                    if sender.send(Incoming::Terminal(event)).is_err() || failed {
+                        return;
+                    }
+                }
+            });
+        if let Err(error) = spawned {
+            tracing::error!(%error, "cannot start the input thread");
+        }
+        Self {
+            clock,
+            receiver,
+            terminated_by: None,
+        }
+    }
+
+    /// The signal that ended the app, if one did.
+    pub fn terminated_by(&self) -> Option<i32> {
+        self.terminated_by
     }
 }
+
+/// Sends termination signals to the event loop; if it has not left within [`SIGNAL_GRACE`] (stuck
+/// writing to a terminal that is gone), restores the terminal and exits with 128 + the signal.
+#[cfg(unix)]
+fn forward_signals(sender: Sender<Incoming>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
+        tracing::warn!("cannot watch for termination signals");
+        return;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                tracing::info!(signal, "termination signal");
+                let _ = sender.send(Incoming::Signal(signal));
+                std::thread::sleep(SIGNAL_GRACE);
+                tracing::warn!(signal, "the app did not leave in time; exiting");
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    if spawned.is_err() {
+        tracing::warn!("cannot start the signal thread");
+    }
+}
+
+#[cfg(not(unix))]
+fn forward_signals(_sender: Sender<Incoming>) {}
 
 impl InputSource for TerminalInput {
     fn now(&self) -> Millis {
@@ -122,22 +165,36 @@ impl InputSource for TerminalInput {
     fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
         let until = deadline.map(|at| self.clock.instant_at(at));
         loop {
-            // With no deadline, wait for input alone; the hour is just a bound on one poll call.
-            let timeout = until.map_or(Duration::from_secs(3600), |t| {
-                t.saturating_duration_since(Instant::now())
-            });
-            if !event::poll(timeout)? {
-                if until.is_some_and(|t| Instant::now() >= t) {
-                    return Ok(None);
+            let incoming = match until {
+                Some(until) => {
+                    match self
+                        .receiver
+                        .recv_timeout(until.saturating_duration_since(Instant::now()))
+                    {
+                        Ok(incoming) => incoming,
+                        Err(RecvTimeoutError::Timeout) => return Ok(None),
+                        Err(RecvTimeoutError::Disconnected) => return Ok(Some(Input::End)),
+                    }
                 }
-                continue;
-            }
-            match event::read()? {
-                TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                    return Ok(Some(Input::Key(key)));
+                None => match self.receiver.recv() {
+                    Ok(incoming) => incoming,
+                    Err(_) => return Ok(Some(Input::End)),
+                },
+            };
+            match incoming {
+                Incoming::Signal(signal) => {
+                    self.terminated_by = Some(signal);
+                    return Ok(Some(Input::Terminate));
                 }
-                TermEvent::Resize(width, height) => return Ok(Some(Input::Resize(width, height))),
-                _ => {}
+                Incoming::Terminal(event) => match event? {
+                    TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                        return Ok(Some(Input::Key(key)));
+                    }
+                    TermEvent::Resize(width, height) => {
+                        return Ok(Some(Input::Resize(width, height)));
+                    }
+                    _ => {}
+                },
             }
         }
     }

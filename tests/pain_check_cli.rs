@@ -157,3 +157,86 @@ fn a_corrupt_history_is_reported_and_left_alone() {
     );
     assert_eq!(std::fs::read(&file).expect("kept"), b"not a database");
 }
+
+#[test]
+fn snapshot_answers_the_check_at_the_end_of_a_routine_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = limberup(
+        &[
+            "snapshot",
+            "tests/fixtures/screens/player.toml",
+            "--keys",
+            "enter@200",
+            "--answers",
+            "tests/fixtures/answers/review.toml",
+            "--at",
+            "199",
+            "--at",
+            "200",
+        ],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let (before, after) = text.split_once("--- t=200.0s ---").expect("two screens");
+    assert!(before.contains("CHIN TUCKS"), "{before}");
+    assert!(after.contains("REVIEW · see a physio or doctor"), "{after}");
+    assert!(after.contains("(R2)"), "{after}");
+    assert!(
+        !dir.path().join("history.sqlite3").exists(),
+        "snapshot never writes the history"
+    );
+}
+
+#[test]
+fn snapshot_reports_bad_answers_and_bad_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = limberup(
+        &[
+            "snapshot",
+            "--answers",
+            "tests/fixtures/answers/invalid.toml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.starts_with("tests/fixtures/answers/invalid.toml:1:8: error:"),
+        "{stderr}"
+    );
+    for date in ["2026-02-30", "24-11-2026", "2026-13-01", "today"] {
+        let output = limberup(&["snapshot", "--today", date], dir.path());
+        assert_eq!(output.status.code(), Some(2), "{date}");
+    }
+    let history = limberup(
+        &[
+            "snapshot",
+            "--today",
+            "2026-11-24",
+            "--keys",
+            "h@1",
+            "--at",
+            "1",
+        ],
+        dir.path(),
+    );
+    assert!(String::from_utf8_lossy(&history.stdout).contains("Nothing here yet"));
+}
+
+#[test]
+fn check_without_answers_needs_a_terminal_and_json_needs_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = limberup(&["check"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("needs a terminal"),
+        "{output:?}"
+    );
+    let output = limberup(&["check", "--json"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("--json needs --answers FILE"),
+        "{output:?}"
+    );
+}

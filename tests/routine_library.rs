@@ -191,12 +191,9 @@ fn screens(routine: &Routine, library: &Library, at: Vec<u64>) -> Vec<Vec<String
         .filter(|s| s.length_ms.is_none())
         .map(|s| (s.start_ms + s.estimated_ms(), enter))
         .collect();
-    let request = SnapshotRequest {
-        width: 80,
-        height: 24,
-        at,
-        keys,
-    };
+    let mut request = SnapshotRequest::new(80, 24);
+    request.at = at;
+    request.keys = keys;
     capture(
         library.clone(),
         Some(routine.clone()),

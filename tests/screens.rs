@@ -1,31 +1,18 @@
 //! Every screen, pinned as text with insta: the same app `snapshot` runs, on a virtual clock.
 
-use limberup::app::event_loop::Silent;
-use limberup::app::keys::{parse_script, parse_time};
-use limberup::cli::snapshot::{SnapshotRequest, capture};
-use limberup::routine::Library;
+mod common;
+
+use common::Shot;
 
 const FIXTURE: &str = "tests/fixtures/screens/player.toml";
 
-fn load_library() -> Library {
-    Library::load(None)
-}
-
 /// The screen of `routine` (or the library) at `at`, after `keys`.
 fn screen(routine: Option<&str>, size: (u16, u16), keys: &str, at: &str) -> String {
-    let library = load_library();
-    let routine = routine.map(|r| library.resolve(r).expect("routine loads"));
-    let request = SnapshotRequest {
-        width: size.0,
-        height: size.1,
-        at: vec![parse_time(at).expect("time")],
-        keys: parse_script(keys).expect("keys"),
-    };
-    let screens = capture(library, routine, &request, &mut Silent).expect("runs headless");
-    assert_eq!(screens.len(), 1);
-    let lines = &screens[0].1;
-    assert_eq!(lines.len(), usize::from(size.1), "exactly one line per row");
-    lines.join("\n")
+    let shot = Shot::new().size(size.0, size.1).keys(keys);
+    match routine {
+        Some(routine) => shot.routine(routine).at(at),
+        None => shot.at(at),
+    }
 }
 
 fn player(at: &str) -> String {
@@ -124,12 +111,12 @@ fn library_home() {
 
 #[test]
 fn library_filtered_and_moved() {
-    insta::assert_snapshot!(screen(None, (80, 24), "s@1,t@1,r@1,e@1", "2"));
+    insta::assert_snapshot!(screen(None, (80, 24), "/@1,s@1,t@1,r@1,e@1", "2"));
 }
 
 #[test]
 fn library_no_match() {
-    insta::assert_snapshot!(screen(None, (80, 24), "z@1,z@1", "2"));
+    insta::assert_snapshot!(screen(None, (80, 24), "/@1,z@1,z@1", "2"));
 }
 
 #[test]
@@ -140,7 +127,7 @@ fn preview() {
 #[test]
 fn library_to_player_and_back() {
     // enter previews, enter starts, q + y stops, enter returns to the library.
-    let text = screen(None, (80, 24), "enter@1,enter@2,q@10,y@11,enter@12", "13");
+    let text = screen(None, (80, 24), "enter@1,enter@2,q@10,y@11,esc@12", "13");
     assert!(text.starts_with("limberup · routines"), "{text}");
 }
 

@@ -158,6 +158,17 @@ impl Pane {
             .to_owned()
     }
 
+    /// `limberup history --json` of the pane's data dir.
+    fn history(&self) -> serde_json::Value {
+        let output = Command::new(env!("CARGO_BIN_EXE_limberup"))
+            .args(["history", "--json", "--data-dir"])
+            .arg(self.path("data"))
+            .output()
+            .expect("limberup history runs");
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice(&output.stdout).expect("JSON history")
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -277,12 +288,49 @@ fn quit_asks_first_and_ctrl_c_does_not() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     kill("-TERM", &pane.app_pid());
     assert_eq!(pane.exit_status(), "143");
     pane.assert_terminal_restored();
+    let history = pane.history();
+    let sessions = history["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 1, "{history}");
+    assert_eq!(sessions[0]["finished"], false, "{history}");
+}
+
+#[test]
+fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
+    // Leaving half-way saves nothing.
+    let pane = Pane::start("check");
+    pane.wait_for_text("How bad is the pain");
+    pane.keys(&["3", "Enter"]);
+    pane.wait_for_text("Where does it hurt?");
+    pane.keys(&["Escape", "Escape"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+    assert_eq!(pane.history()["checks"].as_array().map(Vec::len), Some(0));
+
+    // Answered to the end: the result shows and the check is in the history.
+    let pane = Pane::start("check");
+    pane.wait_for_text("How bad is the pain");
+    pane.keys(&["6", "Enter", "5", "Enter"]);
+    pane.wait_for_text("Warning signs first");
+    for _ in 0..18 {
+        pane.keys(&["n"]);
+    }
+    pane.wait_for_text("How many days");
+    pane.keys(&["Enter", "s", "n"]);
+    pane.wait_for_text("SELF-CARE · rest and self-care");
+    pane.keys(&["Escape"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+    let history = pane.history();
+    let checks = history["checks"].as_array().expect("checks");
+    assert_eq!(checks.len(), 1, "{history}");
+    assert_eq!(checks[0]["level"], "self-care");
+    assert_eq!(checks[0]["areas"][0], "lower-back");
 }
 
 #[test]

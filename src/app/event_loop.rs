@@ -11,6 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::App;
+use super::records::HistorySink;
 use crate::engine::{Event, Millis};
 
 /// What woke the loop.
@@ -21,6 +22,8 @@ pub enum Input {
     Resize(u16, u16),
     /// Headless only: show the screen as it is now.
     Capture,
+    /// A termination signal: record what is running as quit, then leave.
+    Terminate,
     /// No more input will come.
     End,
 }
@@ -59,13 +62,19 @@ impl CueSink for Silent {
     fn play(&mut self, _event: &Event, _muted: bool) {}
 }
 
+/// Where the app's output goes besides the screen: sounds and the history.
+pub struct Outputs<'a> {
+    pub cues: &'a mut dyn CueSink,
+    pub history: &'a mut dyn HistorySink,
+}
+
 /// Runs the app until it quits or input ends. `on_capture` sees the terminal after a fresh draw
 /// whenever the source asks for a capture.
 pub fn run<B, S>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     source: &mut S,
-    sink: &mut dyn CueSink,
+    outputs: &mut Outputs<'_>,
     on_capture: &mut dyn FnMut(&Terminal<B>, Millis),
 ) -> io::Result<()>
 where
@@ -74,7 +83,7 @@ where
     S: InputSource,
 {
     app.tick(source.now());
-    deliver(app, sink);
+    dirty_after_delivery(app, outputs);
     let mut dirty = true;
     loop {
         if app.should_quit {
@@ -111,9 +120,13 @@ where
                 dirty = false;
                 on_capture(terminal, now);
             }
+            Some(Input::Terminate) => {
+                app.tick(now);
+                app.quit_now();
+            }
             Some(Input::End) => return Ok(()),
         }
-        deliver(app, sink);
+        dirty |= dirty_after_delivery(app, outputs);
     }
 }
 
@@ -139,9 +152,20 @@ where
         .map_err(io::Error::other)
 }
 
-fn deliver(app: &mut App, sink: &mut dyn CueSink) {
+/// Hands new cue events to the sound player and new records to the history; returns whether the
+/// screen must show a problem with the history.
+fn dirty_after_delivery(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     let muted = app.muted;
     for event in app.take_events() {
-        sink.play(&event, muted);
+        outputs.cues.play(&event, muted);
     }
+    let mut failed = false;
+    for record in app.take_records() {
+        if let Err(problem) = outputs.history.save(&record) {
+            tracing::error!(%problem, "history not saved");
+            app.history.problem = Some(problem);
+            failed = true;
+        }
+    }
+    failed
 }

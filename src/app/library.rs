@@ -1,4 +1,4 @@
-//! The library screen: routines grouped by kind, filtered as you type.
+//! The library screen: routines grouped by kind; `/` filters them as you type.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -7,6 +7,8 @@ use crate::routine::{Library, Routine};
 #[derive(Debug, Clone, Default)]
 pub struct LibraryScreen {
     pub filter: String,
+    /// Typing goes to the filter (after `/`, until enter or esc).
+    pub filtering: bool,
     /// Index into [`LibraryScreen::visible`].
     pub selected: usize,
 }
@@ -15,6 +17,8 @@ pub enum Action {
     None(bool),
     Preview(Box<Routine>),
     Help,
+    PainCheck,
+    History,
     Quit,
 }
 
@@ -32,15 +36,20 @@ impl LibraryScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, library: &Library) -> Action {
+        if self.filtering {
+            if let Some(action) = self.filter_key(key) {
+                return action;
+            }
+        }
         let count = self.visible(library).len();
         match key.code {
-            KeyCode::Down | KeyCode::Tab => {
+            KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
                 if count > 0 {
                     self.selected = (self.selected + 1) % count;
                 }
                 Action::None(count > 1)
             }
-            KeyCode::Up | KeyCode::BackTab => {
+            KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
                 if count > 0 {
                     self.selected = (self.selected + count - 1) % count;
                 }
@@ -52,28 +61,44 @@ impl LibraryScreen {
                 .map_or(Action::None(false), |r| {
                     Action::Preview(Box::new((*r).clone()))
                 }),
-            KeyCode::Esc => {
-                if self.filter.is_empty() {
-                    Action::Quit
-                } else {
-                    self.filter.clear();
-                    self.selected = 0;
-                    Action::None(true)
-                }
-            }
-            KeyCode::Backspace => {
-                let changed = self.filter.pop().is_some();
-                self.selected = 0;
-                Action::None(changed)
-            }
-            KeyCode::Char('?') => Action::Help,
-            KeyCode::Char(c) if !c.is_control() => {
-                self.filter.push(c);
+            KeyCode::Esc if !self.filter.is_empty() => {
+                self.filter.clear();
                 self.selected = 0;
                 Action::None(true)
             }
+            KeyCode::Esc | KeyCode::Char('q') => Action::Quit,
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                Action::None(true)
+            }
+            KeyCode::Char('c') => Action::PainCheck,
+            KeyCode::Char('h') => Action::History,
+            KeyCode::Char('?') => Action::Help,
             _ => Action::None(false),
         }
+    }
+
+    /// Keys while typing a filter; `None` for keys that keep their usual meaning (arrows, enter).
+    fn filter_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let changed = match key.code {
+            KeyCode::Esc => {
+                self.filtering = false;
+                self.filter.clear();
+                true
+            }
+            KeyCode::Enter if self.filter.is_empty() => {
+                self.filtering = false;
+                true
+            }
+            KeyCode::Backspace => self.filter.pop().is_some(),
+            KeyCode::Char(c) if !c.is_control() => {
+                self.filter.push(c);
+                true
+            }
+            _ => return None,
+        };
+        self.selected = 0;
+        Some(Action::None(changed))
     }
 }
 

@@ -2,19 +2,27 @@
 //!
 //! Input handlers return whether anything visible changed; rendering (in [`crate::ui`]) only reads.
 
+pub mod check;
 pub mod event_loop;
 pub mod keys;
 mod library;
 mod player;
+pub mod records;
+mod screen_keys;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::engine::{Event, Millis};
 use crate::plan::Cue;
 use crate::routine::{Library, Routine};
+use crate::triage::advice::suggested_routines;
+use crate::triage::{Answers, Facts, evaluate};
 
+pub use check::CheckForm;
+pub use check::result::CheckResult;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
+pub use records::{CheckRecord, HistoryView, Record};
 
 /// How long a cue's label stays on screen after it sounds.
 pub const CUE_FLASH_MS: Millis = 2_000;
@@ -31,6 +39,11 @@ pub enum Screen {
     Player(Box<PlayerScreen>),
     /// The summary after a routine ends or is quit.
     Done(Box<PlayerScreen>),
+    /// The pain check's questions.
+    Check(Box<CheckForm>),
+    CheckResult(Box<CheckResult>),
+    /// Sessions per week, pain by area, the latest check, streaks.
+    History,
 }
 
 /// Boxes drawn over the current screen.
@@ -45,8 +58,10 @@ pub enum Overlay {
 pub enum Entry {
     /// `limberup`: the library is home.
     Library,
-    /// `limberup run ROUTINE`: the app ends after the routine.
+    /// `limberup run ROUTINE`: the app ends after the routine (and its pain check).
     Run,
+    /// `limberup check`: the app ends after the check.
+    Check,
 }
 
 #[derive(Debug)]
@@ -62,28 +77,14 @@ pub struct App {
     pub suspend_requested: bool,
     /// The last cue and when it sounded, for the on-screen flash.
     pub last_cue: Option<(Cue, Millis)>,
+    /// The history as loaded, plus what was recorded since.
+    pub history: HistoryView,
+    /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
+    pub preset_answers: Option<Answers>,
     /// Engine events not yet handed to the sound player.
     pending: Vec<Event>,
-    /// Sessions that ended (finished or stopped), not yet saved to the history.
-    ended: Vec<EndedSession>,
-}
-
-/// A played session, ready for the history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EndedSession {
-    pub routine_id: String,
-    pub routine_hash: String,
-    pub record: crate::engine::SessionRecord,
-}
-
-impl EndedSession {
-    fn of(player: &PlayerScreen) -> Self {
-        Self {
-            routine_id: player.routine.id.clone(),
-            routine_hash: player.routine.content_hash.clone(),
-            record: player.session.record().clone(),
-        }
-    }
+    /// Sessions and checks not yet handed to the history.
+    records: Vec<Record>,
 }
 
 impl App {
@@ -106,6 +107,12 @@ impl App {
         app
     }
 
+    /// Straight into the pain check (`limberup check`).
+    pub fn pain_check(library: Library, muted: bool) -> Self {
+        let screen = Screen::Check(Box::default());
+        Self::new(screen, library, Entry::Check, muted)
+    }
+
     fn new(screen: Screen, library: Library, entry: Entry, muted: bool) -> Self {
         Self {
             screen,
@@ -117,18 +124,22 @@ impl App {
             should_quit: false,
             suspend_requested: false,
             last_cue: None,
+            history: HistoryView::default(),
+            preset_answers: None,
             pending: Vec::new(),
-            ended: Vec::new(),
+            records: Vec::new(),
         }
     }
 
-    /// Sessions ended since the last call, for the history.
-    pub fn take_ended_sessions(&mut self) -> Vec<EndedSession> {
-        std::mem::take(&mut self.ended)
+    /// Sessions and checks recorded since the last call, for the history.
+    pub fn take_records(&mut self) -> Vec<Record> {
+        std::mem::take(&mut self.records)
     }
 
-    fn remember_ended(&mut self, player: &PlayerScreen) {
-        self.ended.push(EndedSession::of(player));
+    fn remember_session(&mut self, player: &PlayerScreen) {
+        let row = records::session_row(player, &self.history);
+        self.history.sessions.push(row.clone());
+        self.records.push(Record::Session(row));
     }
 
     /// Engine events since the last call, for the sound player.
@@ -199,82 +210,7 @@ impl App {
         if let Some(overlay) = self.overlay {
             return self.handle_overlay_key(overlay, key);
         }
-        let changed = match &mut self.screen {
-            Screen::Library(library_screen) => {
-                match library_screen.handle_key(key, &self.library) {
-                    library::Action::None(changed) => changed,
-                    library::Action::Preview(routine) => {
-                        self.screen = Screen::Preview { routine, scroll: 0 };
-                        true
-                    }
-                    library::Action::Help => {
-                        self.overlay = Some(Overlay::Help);
-                        true
-                    }
-                    library::Action::Quit => {
-                        self.should_quit = true;
-                        true
-                    }
-                }
-            }
-            Screen::Preview { routine, scroll } => match key.code {
-                KeyCode::Enter => {
-                    let routine = routine.as_ref().clone();
-                    self.start(routine);
-                    true
-                }
-                KeyCode::Esc | KeyCode::Backspace | KeyCode::Left | KeyCode::Char('q') => {
-                    self.go_home();
-                    true
-                }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *scroll = scroll.saturating_add(1);
-                    true
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    let before = *scroll;
-                    *scroll = scroll.saturating_sub(1);
-                    before != *scroll
-                }
-                KeyCode::Char('?') => {
-                    self.overlay = Some(Overlay::Help);
-                    true
-                }
-                _ => false,
-            },
-            Screen::Player(player) => match player::handle_key(player, key, now) {
-                player::Action::Events(events) => {
-                    let changed = !events.is_empty();
-                    self.absorb(events);
-                    changed
-                }
-                player::Action::Changed => true,
-                player::Action::Unchanged => false,
-                player::Action::ToggleMute => {
-                    self.muted = !self.muted;
-                    true
-                }
-                player::Action::Help => {
-                    self.overlay = Some(Overlay::Help);
-                    true
-                }
-                player::Action::AskQuit => {
-                    self.overlay = Some(Overlay::ConfirmQuit);
-                    true
-                }
-            },
-            Screen::Done(_) => match key.code {
-                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => {
-                    self.go_home();
-                    true
-                }
-                KeyCode::Char('?') => {
-                    self.overlay = Some(Overlay::Help);
-                    true
-                }
-                _ => false,
-            },
-        };
+        let changed = self.screen_key(key, now);
         self.finish_if_done();
         changed
     }
@@ -314,30 +250,72 @@ impl App {
         self.screen = match screen {
             Screen::Player(mut player) => {
                 player.session.quit(self.now);
-                self.remember_ended(&player);
+                self.remember_session(&player);
                 Screen::Done(player)
             }
             other => other,
         };
     }
 
-    /// ctrl-c: leave at once, recording a running session as quit.
-    fn quit_now(&mut self) {
-        let mut ended = None;
-        if let Screen::Player(player) = &mut self.screen {
+    /// ctrl-c (or a termination signal): leave at once, recording a running session as quit. A check
+    /// not yet answered is dropped, as nothing is saved before its result shows.
+    pub fn quit_now(&mut self) {
+        let screen = std::mem::replace(&mut self.screen, Screen::History);
+        if let Screen::Player(mut player) = screen {
             player.session.quit(self.now);
-            ended = Some(EndedSession::of(player));
+            self.remember_session(&player);
+            self.screen = Screen::Done(player);
+        } else {
+            self.screen = screen;
         }
-        self.ended.extend(ended);
         self.should_quit = true;
     }
 
     fn go_home(&mut self) {
         self.overlay = None;
         match self.entry {
-            Entry::Run => self.should_quit = true,
+            Entry::Run | Entry::Check => self.should_quit = true,
             Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
         }
+    }
+
+    /// The pain check's first question, or its result at once when the answers were given up front.
+    fn start_check(&mut self) {
+        self.overlay = None;
+        match self.preset_answers.clone() {
+            Some(answers) => self.show_result(answers),
+            None => self.screen = Screen::Check(Box::default()),
+        }
+    }
+
+    /// Evaluates the answers against the rules and the history, records the check, shows the result.
+    fn show_result(&mut self, answers: Answers) {
+        // A date in the answers (a check logged later) wins over the clock.
+        let (taken_at, day) = answers.date.clone().unwrap_or_else(|| {
+            let now = self.history.wall_time(self.now);
+            (now.rfc3339(), now.day())
+        });
+        let past = self.history.past_checks();
+        let triage = evaluate(&Facts {
+            answers: &answers,
+            day,
+            history: &past,
+        });
+        let routines = suggested_routines(triage.level, &answers.areas, &self.library);
+        let record = CheckRecord {
+            answers,
+            taken_at,
+            day,
+            triage,
+        };
+        self.history.checks.push(record.row());
+        self.records.push(Record::Check(record.clone()));
+        self.screen = Screen::CheckResult(Box::new(CheckResult {
+            record,
+            routines,
+            selected: 0,
+            scroll: 0,
+        }));
     }
 
     fn finish_if_done(&mut self) {
@@ -345,9 +323,13 @@ impl App {
             let screen =
                 std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
             if let Screen::Player(player) = screen {
-                self.remember_ended(&player);
+                self.remember_session(&player);
+                let check_now = player.routine.pain_check && self.preset_answers.is_some();
                 self.screen = Screen::Done(player);
                 self.overlay = None;
+                if check_now {
+                    self.start_check();
+                }
             }
         }
     }

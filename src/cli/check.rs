@@ -30,8 +30,7 @@ pub fn run(
     save: bool,
     out: &mut impl Write,
 ) -> Outcome {
-    let source = read_source(answers_path).map_err(|d| invalid(vec![d], None))?;
-    let answers = parse_answers(&source).map_err(|p| invalid(p, Some(source.clone())))?;
+    let answers = read_answers(answers_path)?;
     let (taken_at, day) = answers.date.clone().unwrap_or_else(|| {
         let now = UtcTime::now();
         (now.rfc3339(), now.day())
@@ -78,7 +77,7 @@ pub fn run(
     let mut text = format!(
         "Result: {} ({})\n{}\n\nWhy:\n",
         triage.level.as_str().to_uppercase(),
-        level_words(triage.level),
+        triage.level.words(),
         headline(triage.level)
     );
     for rule in &triage.fired {
@@ -102,16 +101,10 @@ pub fn run(
     out.write_all(text.as_bytes()).map_err(io_failure)
 }
 
-/// The level in plain words, so it never depends on colour.
-fn level_words(level: crate::triage::Level) -> &'static str {
-    use crate::triage::Level;
-    match level {
-        Level::Ok => "you are fine to carry on",
-        Level::SelfCare => "rest and self-care",
-        Level::Review => "see a physio or doctor",
-        Level::Urgent => "medical advice today",
-        Level::Emergency => "emergency",
-    }
+/// Reads and checks an answers file; every problem is reported with its position.
+pub fn read_answers(path: &Path) -> Result<crate::triage::Answers, Failure> {
+    let source = read_source(path).map_err(|d| invalid(vec![d], None))?;
+    parse_answers(&source).map_err(|p| invalid(p, Some(source.clone())))
 }
 
 fn invalid(

@@ -18,6 +18,7 @@ pub use args::{Cli, Command, Common};
 pub use list::total_label;
 
 use crate::config::Dirs;
+use crate::history::UtcTime;
 use crate::routine::{Library, LoadError};
 
 /// Exit code for invalid input or a runtime failure.
@@ -84,14 +85,20 @@ fn run(cli: Cli) -> Outcome {
             size,
             at,
             keys,
+            answers,
+            today,
         }) => {
             let library = library(&dirs);
             let routine = routine.map(|r| library.resolve(&r)).transpose()?;
+            let answers = answers.map(|path| check::read_answers(&path)).transpose()?;
+            let origin = today.map_or_else(UtcTime::now, |day| UtcTime(day * 86_400));
             let request = snapshot::SnapshotRequest {
                 width: size.0,
                 height: size.1,
                 at,
                 keys: keys.map(|k| k.0).unwrap_or_default(),
+                answers,
+                history: run::read_history(&dirs, origin, false),
             };
             snapshot::run(library, routine, &request, &mut out)
         }
@@ -101,13 +108,24 @@ fn run(cli: Cli) -> Outcome {
             let routine = library(&dirs).resolve(&routine)?;
             plan::run(&routine, json, &mut out)
         }
-        Some(Command::Check { answers: Some(path), json, no_save }) => {
-            check::run(&library(&dirs), &dirs, &path, json, !no_save, &mut out)
-        }
-        Some(Command::Check { answers: None, .. }) => Err(anyhow::anyhow!(
-            "the interactive questionnaire is not built yet; answer from a file with `limberup check --answers FILE`"
+        Some(Command::Check {
+            answers: Some(path),
+            json,
+            no_save,
+        }) => check::run(&library(&dirs), &dirs, &path, json, !no_save, &mut out),
+        Some(Command::Check {
+            answers: None,
+            json: true,
+            ..
+        }) => Err(anyhow::anyhow!(
+            "--json needs --answers FILE: the questions on screen have no JSON to print"
         )
         .into()),
+        Some(Command::Check {
+            answers: None,
+            no_save,
+            ..
+        }) => run::check(library(&dirs), &dirs, cli.common.mute, !no_save),
         Some(Command::History { json, csv }) => history::run(&dirs, json, csv, &mut out),
         Some(Command::Schema { catalog }) => {
             let text = if catalog {

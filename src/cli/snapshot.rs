@@ -7,9 +7,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use super::{Outcome, io_failure};
-use crate::app::App;
-use crate::app::event_loop::{self, CueSink, Input, InputSource, Silent};
+use crate::app::event_loop::{self, CueSink, Input, InputSource, Outputs, Silent};
 use crate::app::keys::time_label;
+use crate::app::records::NoHistory;
+use crate::app::{App, HistoryView};
 use crate::engine::{Clock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
@@ -21,6 +22,24 @@ pub struct SnapshotRequest {
     /// Virtual times to print the screen at; none means the first screen.
     pub at: Vec<Millis>,
     pub keys: Vec<(Millis, crossterm::event::KeyEvent)>,
+    /// Answers the pain check by itself when it comes (`--answers`).
+    pub answers: Option<crate::triage::Answers>,
+    /// The history the app starts with; nothing is ever written back.
+    pub history: HistoryView,
+}
+
+impl SnapshotRequest {
+    /// The first screen at this size, with no keys, answers or history.
+    pub fn new(width: u16, height: u16) -> Self {
+        Self {
+            width,
+            height,
+            at: Vec::new(),
+            keys: Vec::new(),
+            answers: None,
+            history: HistoryView::default(),
+        }
+    }
 }
 
 /// Scripted input on virtual time: keys and captures in time order (keys first at equal times, so a
@@ -122,6 +141,8 @@ pub fn capture(
         Some(routine) => App::run_routine(library, routine, false, 0),
         None => App::with_library(library, false),
     };
+    app.history = request.history.clone();
+    app.preset_answers.clone_from(&request.answers);
     let mut terminal =
         Terminal::new(TestBackend::new(request.width, request.height)).map_err(io::Error::other)?;
     let mut input = ScriptedInput::new(request);
@@ -130,7 +151,10 @@ pub fn capture(
         &mut terminal,
         &mut app,
         &mut input,
-        sink,
+        &mut Outputs {
+            cues: sink,
+            history: &mut NoHistory,
+        },
         &mut |terminal, now| {
             screens.push((now, buffer_lines(terminal.backend().buffer())));
         },

@@ -5,6 +5,7 @@
 //! and a busy timeout let two instances write at once; every write is one transaction.
 
 pub mod clock;
+pub mod trends;
 
 use std::path::{Path, PathBuf};
 
@@ -99,12 +100,41 @@ pub struct CheckRow {
     pub rules: Vec<String>,
 }
 
+impl CheckRow {
+    /// The check as the history rules read it; area names this limberup does not know are left out.
+    pub fn as_past(&self) -> PastCheck {
+        PastCheck {
+            day: self.day,
+            pain: self.pain,
+            areas: self
+                .areas
+                .iter()
+                .filter_map(|a| {
+                    crate::triage::Area::ALL
+                        .iter()
+                        .find(|(word, _)| word == a)
+                        .map(|(_, area)| *area)
+                })
+                .collect(),
+        }
+    }
+}
+
 pub struct Store {
     connection: Connection,
     path: PathBuf,
 }
 
 impl Store {
+    /// Opens the history in `data_dir` if there is one; creates nothing.
+    pub fn open_existing(data_dir: &Path) -> Result<Option<Self>, HistoryError> {
+        if data_dir.join(HISTORY_FILE).exists() {
+            Self::open(data_dir).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// Opens (or creates) the history in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, HistoryError> {
         std::fs::create_dir_all(data_dir).map_err(|source| HistoryError::Folder {
@@ -254,24 +284,7 @@ impl Store {
 
     /// Earlier checks, as the history rules (R10, R11) read them.
     pub fn past_checks(&self) -> Result<Vec<PastCheck>, HistoryError> {
-        Ok(self
-            .checks()?
-            .into_iter()
-            .map(|c| PastCheck {
-                day: c.day,
-                pain: c.pain,
-                areas: c
-                    .areas
-                    .iter()
-                    .filter_map(|a| {
-                        crate::triage::Area::ALL
-                            .iter()
-                            .find(|(w, _)| w == a)
-                            .map(|(_, area)| *area)
-                    })
-                    .collect(),
-            })
-            .collect())
+        Ok(self.checks()?.iter().map(CheckRow::as_past).collect())
     }
 
     pub fn checks(&self) -> Result<Vec<CheckRow>, HistoryError> {

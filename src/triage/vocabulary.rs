@@ -23,6 +23,17 @@ impl Level {
             Self::Emergency => "emergency",
         }
     }
+
+    /// The level in plain words, so it never depends on colour.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Ok => "you are fine to carry on",
+            Self::SelfCare => "rest and self-care",
+            Self::Review => "see a physio or doctor",
+            Self::Urgent => "medical advice today",
+            Self::Emergency => "emergency",
+        }
+    }
 }
 
 macro_rules! words {
@@ -111,4 +122,51 @@ impl Symptom {
         Self::SeriousInjury,
         Self::NeuroSigns,
     ];
+}
+
+impl Area {
+    /// As a runner reads it: "upper back".
+    pub fn label(self) -> String {
+        self.as_str().replace('-', " ")
+    }
+}
+
+impl Symptom {
+    /// The question asked in the app, answered yes, no or not sure.
+    pub fn question(self) -> &'static str {
+        match self {
+            Self::SaddleNumbness => {
+                "Any numbness or tingling around your genitals, buttocks or back passage?"
+            }
+            Self::BladderBowel => {
+                "Any new trouble passing urine, or new loss of bladder or bowel control?"
+            }
+            Self::BothLegs => "Pain, tingling, numbness or weakness in both legs?",
+            Self::Weakness => "New or worsening weakness in an arm or leg, or trouble walking?",
+            Self::ChestPain => {
+                "Chest pain or pressure, or pain with breathlessness, sweating, nausea or light-headedness?"
+            }
+            Self::TearingPain => {
+                "Sudden, severe, tearing or ripping pain in your chest, back or belly?"
+            }
+            Self::SeriousInjury => {
+                "Did it start with a serious accident or fall: a collision, a fall from a height or down stairs, a bike crash?"
+            }
+            Self::NeuroSigns => {
+                "A numb face, double vision, trouble speaking or swallowing, fainting, or an electric-shock feeling down your spine?"
+            }
+            Self::MinorFall => "Did it start with a minor fall or slip?",
+            Self::BoneRisk => "Do you have osteoporosis, or take steroid tablets long-term?",
+            Self::Fever => "A temperature of 38 °C or more, or feeling very unwell?",
+            Self::SevereHeadache => "A severe headache, vomiting, or dislike of bright light?",
+            Self::CancerHistory => "Have you ever had cancer?",
+            Self::WeightLoss => "Have you lost weight recently without trying?",
+            Self::NightPain => "Does the pain not ease with rest, or get worse at night?",
+            Self::Swelling => "A lump, swelling or change in the shape of your back?",
+            Self::NumbnessTingling => "Numbness or tingling in one arm or leg?",
+            Self::Radiating => "Does the pain spread down an arm or leg, or into your neck?",
+            Self::SuddenSharp => "Did the pain come on suddenly and sharply?",
+            Self::BackHistory => "Have you had back problems before?",
+        }
+    }
 }

@@ -93,9 +93,25 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
     let back = match app.entry {
         Entry::Library => "back to the library",
-        Entry::Run => "exit",
+        Entry::Run | Entry::Check => "exit",
     };
-    footer(&[("enter", back), ("?", "help")], keys, buf);
+    if player.routine.pain_check {
+        footer(
+            &[
+                ("enter", "pain check (1 minute)"),
+                ("esc", back),
+                ("?", "help"),
+            ],
+            keys,
+            buf,
+        );
+    } else {
+        footer(
+            &[("enter", back), ("c", "pain check"), ("?", "help")],
+            keys,
+            buf,
+        );
+    }
 }
 
 /// "none", "1 segment (an exercise)", "3 segments (2 exercises)".

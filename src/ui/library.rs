@@ -18,10 +18,12 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
 
-    let filter = if screen.filter.is_empty() {
-        Span::styled("type to filter", theme::dim())
-    } else {
+    let filter = if screen.filtering {
         Span::raw(format!("filter: {}_", screen.filter))
+    } else if screen.filter.is_empty() {
+        Span::styled("/ to filter", theme::dim())
+    } else {
+        Span::raw(format!("filter: {}", screen.filter))
     };
     let [title_area, filter_area] = Layout::horizontal([
         Constraint::Min(0),
@@ -34,7 +36,7 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     let visible = screen.visible(&app.library);
     let block = Block::bordered().title(format!(" {} routines ", visible.len()));
     if visible.is_empty() {
-        Paragraph::new("No routine matches. Backspace to edit the filter, esc to clear it.")
+        Paragraph::new("No routine matches. Backspace edits the filter, esc clears it.")
             .block(block)
             .render(body, buf);
     } else {
@@ -48,14 +50,29 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
         StatefulWidget::render(list, body, buf, &mut state);
     }
 
-    let mut hints = vec![("↑↓", "choose"), ("enter", "preview")];
+    let mut hints = if screen.filtering {
+        vec![
+            ("↑↓", "choose"),
+            ("enter", "preview"),
+            ("esc", "clear filter"),
+        ]
+    } else {
+        vec![
+            ("↑↓", "choose"),
+            ("enter", "preview"),
+            ("c", "pain check"),
+            ("h", "history"),
+        ]
+    };
     if !app.library.problems.is_empty() {
         hints.push((
             "!",
             "some of your routines have errors: run limberup validate",
         ));
     }
-    hints.extend([("esc", "quit"), ("?", "help")]);
+    if !screen.filtering {
+        hints.extend([("/", "filter"), ("?", "help"), ("q", "quit")]);
+    }
     footer(&hints, keys, buf);
 }
 

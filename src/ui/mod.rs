@@ -1,7 +1,9 @@
 //! Rendering: read-only views of the app's state (`impl Widget for &App`).
 
 mod big_digits;
+mod check;
 mod done;
+mod history;
 mod library;
 mod overlay;
 mod player;
@@ -30,6 +32,9 @@ impl Widget for &App {
             Screen::Preview { routine, scroll } => preview::render(routine, *scroll, area, buf),
             Screen::Player(player) => player::render(self, player, area, buf),
             Screen::Done(player) => done::render(self, player, area, buf),
+            Screen::Check(form) => check::render_form(form, area, buf),
+            Screen::CheckResult(result) => check::render_result(self, result, area, buf),
+            Screen::History => history::render(self, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help) => overlay::help(&self.screen, area, buf),

@@ -20,9 +20,11 @@ pub fn help(screen: &Screen, area: Rect, buf: &mut Buffer) {
         Screen::Library(_) => &[
             ("↑ ↓ tab", "choose a routine"),
             ("enter", "preview it, enter again to start"),
-            ("letters", "filter by name, kind, tag or equipment"),
-            ("backspace", "edit the filter"),
+            ("c", "pain check"),
+            ("h", "history"),
+            ("/", "filter by name, kind, tag or equipment"),
             ("esc", "clear the filter, or quit"),
+            ("q", "quit"),
             ("ctrl-c", "quit at once"),
         ],
         Screen::Preview { .. } => &[
@@ -42,7 +44,28 @@ pub fn help(screen: &Screen, area: Rect, buf: &mut Buffer) {
             ("ctrl-c", "quit at once"),
             ("ctrl-z", "suspend; fg to come back"),
         ],
-        Screen::Done(_) => &[("enter", "continue"), ("ctrl-c", "quit at once")],
+        Screen::Done(_) => &[
+            ("enter", "continue (to the pain check, if asked)"),
+            ("c", "pain check"),
+            ("esc", "back"),
+            ("ctrl-c", "quit at once"),
+        ],
+        Screen::Check(_) => &[
+            ("enter", "answer"),
+            ("esc", "back a question"),
+            ("ctrl-c", "quit; nothing is saved"),
+        ],
+        Screen::CheckResult(_) => &[
+            ("↑ ↓", "choose a routine"),
+            ("enter", "start it"),
+            ("j k", "scroll"),
+            ("esc", "back"),
+        ],
+        Screen::History => &[
+            ("c", "pain check"),
+            ("esc", "back"),
+            ("ctrl-c", "quit at once"),
+        ],
     };
     let mut lines: Vec<Line<'_>> = keys
         .iter()

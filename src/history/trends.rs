@@ -1,0 +1,186 @@
+//! What the history screen shows, computed from saved rows: sessions per week, streaks, and pain by
+//! area over time. Days are days since 1970-01-01 (UTC).
+
+use super::{CheckRow, SessionRow};
+use crate::triage::Area;
+
+/// The Monday on or before `day` (1970-01-01 was a Thursday).
+pub fn week_start(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
+}
+
+/// Sessions started in each of the `weeks` weeks up to and including this one, oldest first, as
+/// (Monday, count).
+pub fn sessions_per_week(sessions: &[SessionRow], today: i64, weeks: usize) -> Vec<(i64, u64)> {
+    let this_week = week_start(today);
+    (0..weeks)
+        .rev()
+        .map(|back| {
+            let monday = this_week - 7 * i64::try_from(back).unwrap_or(0);
+            let count = sessions
+                .iter()
+                .filter(|s| week_start(s.started_at.day()) == monday)
+                .count();
+            (monday, u64::try_from(count).unwrap_or(u64::MAX))
+        })
+        .collect()
+}
+
+/// Days in a row with a finished routine: (current, longest). The current streak counts up to today,
+/// or up to yesterday while today has nothing yet, so it does not drop to 0 in the morning.
+pub fn streaks(sessions: &[SessionRow], today: i64) -> (u32, u32) {
+    let mut days: Vec<i64> = sessions
+        .iter()
+        .filter(|s| s.finished)
+        .map(|s| s.started_at.day())
+        .filter(|&d| d <= today)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous = None;
+    for &day in &days {
+        run = if previous == Some(day - 1) {
+            run + 1
+        } else {
+            1
+        };
+        longest = longest.max(run);
+        previous = Some(day);
+    }
+    let current = match days.last() {
+        Some(&last) if last >= today - 1 => run,
+        _ => 0,
+    };
+    (current, longest)
+}
+
+/// For each area reported in the last `days` days: (area, points), a point being (days before today
+/// as a negative number, pain). Areas in their usual order; points in time order.
+pub fn pain_by_area(checks: &[CheckRow], today: i64, days: i64) -> Vec<(Area, Vec<(f64, f64)>)> {
+    Area::ALL
+        .iter()
+        .filter_map(|&(word, area)| {
+            let mut points: Vec<(i64, u8)> = checks
+                .iter()
+                .filter(|c| c.day > today - days && c.day <= today)
+                .filter(|c| c.areas.iter().any(|a| a == word))
+                .map(|c| (c.day - today, c.pain))
+                .collect();
+            points.sort_by_key(|&(day, _)| day);
+            if points.is_empty() {
+                return None;
+            }
+            #[allow(clippy::cast_precision_loss, reason = "day offsets are small")]
+            let points = points
+                .into_iter()
+                .map(|(day, pain)| (day as f64, f64::from(pain)))
+                .collect();
+            Some((area, points))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::UtcTime;
+
+    fn session(day: i64, finished: bool) -> SessionRow {
+        SessionRow {
+            routine_id: "r".into(),
+            routine_hash: "h".into(),
+            started_at: UtcTime(day * 86_400 + 3600),
+            ended_at: UtcTime(day * 86_400 + 4000),
+            finished,
+            completed: 1,
+            skipped: 0,
+            extended: 0,
+            pauses: 0,
+            paused_ms: 0,
+            active_ms: 400_000,
+        }
+    }
+
+    fn check(day: i64, pain: u8, areas: &[&str]) -> CheckRow {
+        CheckRow {
+            taken_at: String::new(),
+            day,
+            pain,
+            areas: areas.iter().map(|a| (*a).to_owned()).collect(),
+            level: "ok".into(),
+            rules: vec![],
+        }
+    }
+
+    // 2025-11-24 was a Monday: day 20416.
+    const MONDAY: i64 = 20_416;
+
+    #[test]
+    fn weeks_start_on_monday() {
+        for (day, monday) in [
+            (MONDAY, MONDAY),
+            (MONDAY + 6, MONDAY),
+            (MONDAY + 7, MONDAY + 7),
+            (MONDAY - 1, MONDAY - 7),
+            (0, -3),
+        ] {
+            assert_eq!(week_start(day), monday, "day {day}");
+        }
+    }
+
+    #[test]
+    fn sessions_are_counted_in_their_week() {
+        let sessions = [
+            session(MONDAY, true),
+            session(MONDAY + 2, false),
+            session(MONDAY - 1, true),
+            session(MONDAY - 30, true),
+        ];
+        let weeks = sessions_per_week(&sessions, MONDAY + 3, 3);
+        assert_eq!(weeks, vec![(MONDAY - 14, 0), (MONDAY - 7, 1), (MONDAY, 2)]);
+    }
+
+    #[test]
+    fn streak_table() {
+        // (days relative to today, finished) -> (current, longest)
+        type Case = (&'static [(i64, bool)], (u32, u32));
+        let table: &[Case] = &[
+            (&[], (0, 0)),
+            (&[(0, true)], (1, 1)),
+            (&[(-1, true)], (1, 1)),
+            (&[(-2, true)], (0, 1)),
+            (&[(0, true), (-1, true), (-2, true), (-4, true)], (3, 3)),
+            (&[(0, true), (0, true), (-1, true)], (2, 2)),
+            (&[(0, false), (-1, true)], (1, 1)),
+            (&[(-10, true), (-9, true), (-8, true), (-1, true)], (1, 3)),
+            (&[(1, true)], (0, 0)),
+        ];
+        for (days, expected) in table {
+            let sessions: Vec<SessionRow> = days
+                .iter()
+                .map(|&(d, finished)| session(MONDAY + d, finished))
+                .collect();
+            assert_eq!(streaks(&sessions, MONDAY), *expected, "{days:?}");
+        }
+    }
+
+    #[test]
+    fn pain_by_area_keeps_recent_checks_per_area() {
+        let checks = [
+            check(MONDAY - 40, 9, &["neck"]),
+            check(MONDAY - 3, 5, &["lower-back", "hips"]),
+            check(MONDAY, 2, &["lower-back"]),
+            check(MONDAY - 1, 0, &[]),
+        ];
+        let series = pain_by_area(&checks, MONDAY, 30);
+        assert_eq!(
+            series,
+            vec![
+                (Area::LowerBack, vec![(-3.0, 5.0), (0.0, 2.0)]),
+                (Area::Hips, vec![(-3.0, 5.0)]),
+            ]
+        );
+    }
+}

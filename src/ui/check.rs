@@ -1,0 +1,370 @@
+//! The pain check: one question per screen, then the result. Plain words a tired runner reads in a
+//! second; every choice is marked by brackets as well as by colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
+
+use super::{footer, theme};
+use crate::app::check::{CHOICES, CheckForm, Question};
+use crate::app::{App, CheckResult};
+use crate::triage::advice::{DISCLAIMER, advice, headline};
+use crate::triage::{Area, Level, Symptom};
+
+const EMERGENCY_LINE: &str =
+    "If this feels like an emergency, stop and call your local emergency number (112, 911, 999).";
+
+pub fn render_form(form: &CheckForm, area: Rect, buf: &mut Buffer) {
+    let [header, body, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (number, of) = form.progress();
+    let counter = format!("question {number} of {of}");
+    let [title_area, counter_area] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(u16::try_from(counter.len()).unwrap_or(0)),
+    ])
+    .areas(header);
+    Line::styled("Pain check", theme::title()).render(title_area, buf);
+    Line::styled(counter, theme::dim())
+        .right_aligned()
+        .render(counter_area, buf);
+
+    let (section, mut lines, hints) = question_lines(form);
+    if let Some(notice) = form.notice {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(notice, theme::caution()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(EMERGENCY_LINE, theme::dim()));
+    // Untrimmed, so the ticks of the area list stay in line.
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(Span::styled(format!(" {section} "), theme::title())),
+        )
+        .wrap(Wrap { trim: false })
+        .render(body, buf);
+    footer(&hints, keys, buf);
+}
+
+type Hints = Vec<(&'static str, &'static str)>;
+
+/// The section title, the question with its answer, and the key hints.
+fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints) {
+    let back = ("esc", "back");
+    match form.question {
+        Question::Pain => pain_question(form.answers.pain),
+        Question::Areas => areas_question(form),
+        Question::Symptom(symptom) => {
+            let section = if Symptom::RED_FLAGS.contains(&symptom) {
+                "Warning signs first"
+            } else {
+                "A few more questions"
+            };
+            let lines = vec![
+                Line::raw(""),
+                Line::styled(symptom.question(), theme::title()),
+                Line::raw(""),
+                choices(&CHOICES, form.cursor),
+            ];
+            let hints = vec![("y", "yes"), ("n", "no"), ("s", "not sure"), back];
+            (section, lines, hints)
+        }
+        Question::Age => {
+            let lines = vec![
+                Line::raw(""),
+                Line::styled("How old are you?", theme::title()),
+                Line::raw("Falls matter more from 65 on. Leave it empty to skip."),
+                Line::raw(""),
+                Line::raw(format!("{}_", form.typed)),
+            ];
+            let hints = vec![("0-9", "type"), ("enter", "next"), back];
+            ("About you", lines, hints)
+        }
+        Question::Days => {
+            let days = form.typed.parse::<u32>().unwrap_or(0);
+            let unit = if days == 1 { "day" } else { "days" };
+            let lines = vec![
+                Line::raw(""),
+                Line::styled(
+                    "How many days have you had this pain? 0 if it started today.",
+                    theme::title(),
+                ),
+                Line::raw(""),
+                Line::raw(format!("{}_ {unit}", form.typed)),
+            ];
+            let hints = vec![("0-9", "type"), ("↑↓", "change"), ("enter", "next"), back];
+            ("How long", lines, hints)
+        }
+        Question::Trend => {
+            let lines = vec![
+                Line::raw(""),
+                Line::styled("Since it started, is it getting…", theme::title()),
+                Line::raw(""),
+                choices(&["better", "the same", "worse"], form.cursor),
+            ];
+            let hints = vec![("b", "better"), ("s", "same"), ("w", "worse"), back];
+            ("Trend", lines, hints)
+        }
+        Question::LimitsActivity => {
+            let lines = vec![
+                Line::raw(""),
+                Line::styled(
+                    "Does it stop your normal daily activities, or make you limp?",
+                    theme::title(),
+                ),
+                Line::raw(""),
+                choices(&["yes", "no"], form.cursor),
+            ];
+            let hints = vec![("y", "yes"), ("n", "no"), ("enter", "see the result"), back];
+            ("Last question", lines, hints)
+        }
+    }
+}
+
+fn pain_question(pain: u8) -> (&'static str, Vec<Line<'static>>, Hints) {
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(
+            "How bad is the pain right now, at its worst?",
+            theme::title(),
+        ),
+        Line::raw("0 is no pain at all, 10 the worst you can imagine."),
+        Line::raw(""),
+        pain_scale(pain),
+        Line::raw(""),
+        Line::raw(format!("{pain}/10: {}", pain_words(pain))),
+    ];
+    let hints = vec![
+        ("← →", "change"),
+        ("0-9", "choose"),
+        ("0", "no pain"),
+        ("enter", "next"),
+        ("esc", "leave"),
+    ];
+    ("Pain", lines, hints)
+}
+
+fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints) {
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled("Where does it hurt? Choose all that apply.", theme::title()),
+        Line::raw(""),
+    ];
+    for (index, (_, area)) in Area::ALL.iter().enumerate() {
+        let ticked = form.answers.areas.contains(area);
+        let mark = if ticked { "[x]" } else { "[ ]" };
+        let pointer = if index == form.cursor { "›" } else { " " };
+        let text = format!("{pointer} {mark} {} {}", index + 1, area.label());
+        let style = if index == form.cursor {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    let hints = vec![
+        ("↑↓", "move"),
+        ("space", "tick"),
+        ("enter", "next"),
+        ("esc", "back"),
+    ];
+    ("Where", lines, hints)
+}
+
+/// ` 0   1   2  [ 3 ]  4 …`: the chosen number bracketed and highlighted.
+fn pain_scale(pain: u8) -> Line<'static> {
+    let spans = (0..=10_u8)
+        .map(|n| {
+            if n == pain {
+                Span::styled(format!("[{n:>2}]"), theme::selected())
+            } else {
+                Span::raw(format!(" {n:>2} "))
+            }
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+fn pain_words(pain: u8) -> &'static str {
+    match pain {
+        0 => "no pain",
+        1..=3 => "mild",
+        4..=7 => "moderate",
+        _ => "severe",
+    }
+}
+
+/// `[ yes ]   no    not sure `: the highlighted choice bracketed.
+fn choices(labels: &[&str], cursor: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (index, label) in labels.iter().enumerate() {
+        if index == cursor {
+            spans.push(Span::styled(format!("[ {label} ]"), theme::selected()));
+        } else {
+            spans.push(Span::raw(format!("  {label}  ")));
+        }
+        spans.push(Span::raw("  "));
+    }
+    Line::from(spans)
+}
+
+pub fn level_color(level: Level) -> Color {
+    match level {
+        Level::Ok => Color::Green,
+        Level::SelfCare => Color::Cyan,
+        Level::Review => Color::Yellow,
+        Level::Urgent => Color::LightRed,
+        Level::Emergency => Color::Red,
+    }
+}
+
+/// Heavier borders for more serious levels, so the shape carries the level as well as the colour.
+fn level_border(level: Level) -> BorderType {
+    match level {
+        Level::Ok | Level::SelfCare => BorderType::Rounded,
+        Level::Review => BorderType::Plain,
+        Level::Urgent => BorderType::Thick,
+        Level::Emergency => BorderType::Double,
+    }
+}
+
+pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
+    let level = result.record.triage.level;
+    let disclaimer = Paragraph::new(DISCLAIMER)
+        .style(theme::dim())
+        .wrap(Wrap { trim: true });
+    let disclaimer_height = u16::try_from(disclaimer.line_count(area.width)).unwrap_or(u16::MAX);
+    // The routines get a panel of their own when there is room, so they show without scrolling.
+    let routine_lines = routine_lines(app, result);
+    let panel_height = if routine_lines.is_empty() || area.height < 20 {
+        0
+    } else {
+        u16::try_from(routine_lines.len()).unwrap_or(0) + 2
+    };
+    let [body, routines_area, disclaimer_area, keys] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(panel_height),
+        Constraint::Length(disclaimer_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let color = level_color(level);
+    let title = Span::styled(
+        format!(" {} · {} ", level.as_str().to_uppercase(), level.words()),
+        Style::new().fg(color).add_modifier(Modifier::BOLD),
+    );
+    let padding = u16::from(body.width >= 60);
+    let block = Block::bordered()
+        .padding(Padding::horizontal(padding))
+        .border_type(level_border(level))
+        .border_style(Style::new().fg(color))
+        .title(title);
+    let inner = block.inner(body);
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::styled(headline(level), theme::title()), Line::raw("")];
+    lines.push(Line::styled("Why", theme::dim()));
+    for rule in &result.record.triage.fired {
+        lines.extend(bullet(&format!("{} ({})", rule.reason, rule.id), width));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("What to do", theme::dim()));
+    for line in advice(level) {
+        lines.extend(bullet(line, width));
+    }
+    if panel_height == 0 && !routine_lines.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Routines that may help", theme::dim()));
+        lines.extend(routine_lines.iter().cloned());
+    }
+    if let Some(problem) = &app.history.problem {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Not saved: {problem}"),
+            theme::caution(),
+        ));
+    }
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let overflow = u16::try_from(paragraph.line_count(inner.width))
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height);
+    let scroll = result.scroll.min(overflow);
+    let block = if scroll < overflow {
+        block.title_bottom(Line::from(" ↓ more: j ").right_aligned())
+    } else {
+        block
+    };
+    block.render(body, buf);
+    paragraph.scroll((scroll, 0)).render(inner, buf);
+    if panel_height > 0 {
+        Paragraph::new(routine_lines)
+            .block(Block::bordered().title(" Routines that may help "))
+            .render(routines_area, buf);
+    }
+    disclaimer.render(disclaimer_area, buf);
+
+    let mut hints = Vec::new();
+    if !result.routines.is_empty() {
+        hints.extend([("↑↓", "choose"), ("enter", "start")]);
+    }
+    if overflow > 0 {
+        hints.push(("j k", "scroll"));
+    }
+    hints.push(("esc", "done"));
+    footer(&hints, keys, buf);
+}
+
+/// The suggested routines, the chosen one marked.
+fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
+    result
+        .routines
+        .iter()
+        .enumerate()
+        .map(|(index, id)| {
+            let name = app
+                .library
+                .find(id)
+                .map_or(id.as_str(), |r| r.name.as_str());
+            if index == result.selected {
+                Line::styled(format!("› {name}"), theme::selected())
+            } else {
+                Line::raw(format!("  {name}"))
+            }
+        })
+        .collect()
+}
+
+/// `• text` word-wrapped to `width`, continuation lines indented under the text.
+fn bullet(text: &str, width: usize) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(2).max(8);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if !current.is_empty() && needed > room {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let lead = if index == 0 { "• " } else { "  " };
+            Line::raw(format!("{lead}{line}"))
+        })
+        .collect()
+}

@@ -1,0 +1,294 @@
+//! The pain check and history screens, pinned with insta: every question, each level's result, and
+//! the history with and without data.
+
+mod common;
+
+use common::Shot;
+use limberup::app::HistoryView;
+use limberup::history::{CheckRow, SessionRow, UtcTime};
+
+/// From the library: `c` opens the check, pain 6, upper back, every question answered, a fever (with
+/// its follow-up), a minor fall (with its follow-ups, age 40), pain spreading, 5 days, getting worse.
+const FULL: &str = "c@1,6@2,enter@3,3@4,enter@5,\
+    n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,\
+    y@14,n@15,y@16,n@17,4@18,0@18,enter@19,\
+    n@20,n@21,n@22,n@23,n@24,y@25,n@26,n@27,\
+    5@28,enter@29,w@30,n@31";
+
+fn question(at: &str) -> String {
+    Shot::new().keys(FULL).at(at)
+}
+
+#[test]
+fn question_pain() {
+    insta::assert_snapshot!(question("2"));
+}
+
+#[test]
+fn question_areas() {
+    insta::assert_snapshot!(question("4"));
+}
+
+#[test]
+fn question_areas_needs_one() {
+    insta::assert_snapshot!(Shot::new().keys("c@1,6@2,enter@3,enter@4").at("4"));
+}
+
+#[test]
+fn question_first_warning_sign() {
+    insta::assert_snapshot!(question("5"));
+}
+
+#[test]
+fn question_esc_goes_back_and_keeps_the_answer() {
+    // "not sure" to the first warning sign, then esc: the first question again, "not sure" marked.
+    insta::assert_snapshot!(
+        Shot::new()
+            .keys("c@1,6@2,enter@3,3@4,enter@5,s@6,esc@7")
+            .at("7")
+    );
+}
+
+#[test]
+fn question_fever() {
+    insta::assert_snapshot!(question("13"));
+}
+
+#[test]
+fn question_follow_up_after_fever() {
+    insta::assert_snapshot!(question("14"));
+}
+
+#[test]
+fn question_bone_risk_after_a_fall() {
+    insta::assert_snapshot!(question("16"));
+}
+
+#[test]
+fn question_age_after_a_fall() {
+    insta::assert_snapshot!(question("18"));
+}
+
+#[test]
+fn question_more_symptoms() {
+    insta::assert_snapshot!(question("24"));
+}
+
+#[test]
+fn question_days() {
+    insta::assert_snapshot!(question("28"));
+}
+
+#[test]
+fn question_trend() {
+    insta::assert_snapshot!(question("29"));
+}
+
+#[test]
+fn question_limits_activity() {
+    insta::assert_snapshot!(question("30"));
+}
+
+#[test]
+fn result_after_every_question() {
+    // U1 fever (urgent) wins over R2, R5, R9 and S1.
+    insta::assert_snapshot!(question("31"));
+}
+
+#[test]
+fn pain_zero_ends_the_check_at_once() {
+    insta::assert_snapshot!(Shot::new().keys("c@1,0@2").at("2"));
+}
+
+#[test]
+fn a_red_flag_ends_the_questions() {
+    insta::assert_snapshot!(
+        Shot::new()
+            .keys("c@1,6@2,enter@3,5@4,enter@5,n@6,y@7")
+            .at("7")
+    );
+}
+
+fn result(level: &str, size: (u16, u16)) -> String {
+    Shot::new()
+        .size(size.0, size.1)
+        .keys("c@1")
+        .answers(&format!("tests/fixtures/answers/{level}.toml"))
+        .at("1")
+}
+
+#[test]
+fn result_ok() {
+    insta::assert_snapshot!(result("ok", (80, 24)));
+}
+
+#[test]
+fn result_self_care() {
+    insta::assert_snapshot!(result("self-care", (80, 24)));
+}
+
+#[test]
+fn result_review() {
+    insta::assert_snapshot!(result("review", (80, 24)));
+}
+
+#[test]
+fn result_urgent() {
+    insta::assert_snapshot!(result("urgent", (80, 24)));
+}
+
+#[test]
+fn result_emergency() {
+    insta::assert_snapshot!(result("emergency", (80, 24)));
+}
+
+#[test]
+fn result_at_40x12() {
+    insta::assert_snapshot!(result("self-care", (40, 12)));
+}
+
+#[test]
+fn result_scrolls_on_small_screens() {
+    let top = result("self-care", (40, 12));
+    let scrolled = Shot::new()
+        .size(40, 12)
+        .keys("c@1,j@2,j@2,j@2")
+        .answers("tests/fixtures/answers/self-care.toml")
+        .at("2");
+    assert_ne!(top, scrolled);
+    assert!(scrolled.contains("limberup is not a medical device"));
+}
+
+#[test]
+fn question_at_40x12() {
+    insta::assert_snapshot!(Shot::new().size(40, 12).keys(FULL).at("5"));
+}
+
+#[test]
+fn enter_on_a_suggested_routine_starts_it() {
+    let text = Shot::new()
+        .keys("c@1,down@2,enter@3")
+        .answers("tests/fixtures/answers/self-care.toml")
+        .at("4");
+    // The second suggestion for the upper back is the post-run stretch; the player shows its name.
+    assert!(text.contains("Post-run upper-back stretch"), "{text}");
+    assert!(text.contains("GET READY"), "{text}");
+}
+
+#[test]
+fn the_check_follows_a_routine_that_asks_for_it() {
+    // The fixture routine has when = "after", so enter on the done screen opens the check.
+    let text = Shot::new()
+        .routine("tests/fixtures/screens/player.toml")
+        .keys("enter@200,enter@201")
+        .at("201");
+    assert!(text.starts_with("Pain check"), "{text}");
+}
+
+#[test]
+fn answers_given_up_front_answer_the_check_at_the_end() {
+    let text = Shot::new()
+        .routine("tests/fixtures/screens/player.toml")
+        .keys("enter@200")
+        .answers("tests/fixtures/answers/review.toml")
+        .at("200");
+    assert!(text.contains("REVIEW · see a physio or doctor"), "{text}");
+}
+
+// 2026-11-24, a Tuesday.
+const TODAY: i64 = 20_781;
+
+fn session(day: i64, finished: bool) -> SessionRow {
+    SessionRow {
+        routine_id: "pre-run-warm-up".into(),
+        routine_hash: "0".into(),
+        started_at: UtcTime(day * 86_400 + 7 * 3600),
+        ended_at: UtcTime(day * 86_400 + 7 * 3600 + 600),
+        finished,
+        completed: 10,
+        skipped: 0,
+        extended: 0,
+        pauses: 0,
+        paused_ms: 0,
+        active_ms: 600_000,
+    }
+}
+
+fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
+    CheckRow {
+        taken_at: UtcTime(day * 86_400 + 8 * 3600).rfc3339(),
+        day,
+        pain,
+        areas: areas.iter().map(|a| (*a).to_owned()).collect(),
+        level: level.into(),
+        rules: vec![],
+    }
+}
+
+fn busy_history() -> HistoryView {
+    let mut history = HistoryView::starting_at(UtcTime(TODAY * 86_400 + 18 * 3600));
+    history.sessions = [-40, -20, -15, -14, -13, -6, -2, -1, 0]
+        .into_iter()
+        .map(|d| session(TODAY + d, d != -6))
+        .collect();
+    history.checks = vec![
+        check(TODAY - 20, 6, &["lower-back"], "self-care"),
+        check(TODAY - 14, 4, &["lower-back", "hips"], "self-care"),
+        check(TODAY - 6, 2, &["lower-back"], "ok"),
+        check(TODAY - 1, 5, &["neck"], "review"),
+    ];
+    history
+}
+
+#[test]
+fn history_empty() {
+    insta::assert_snapshot!(Shot::new().keys("h@1").at("1"));
+}
+
+#[test]
+fn history_with_sessions_and_checks() {
+    insta::assert_snapshot!(Shot::new().keys("h@1").history(busy_history()).at("1"));
+}
+
+#[test]
+fn history_at_40x12() {
+    insta::assert_snapshot!(
+        Shot::new()
+            .size(40, 12)
+            .keys("h@1")
+            .history(busy_history())
+            .at("1")
+    );
+}
+
+#[test]
+fn history_rules_see_the_loaded_history() {
+    // Lower back at pain >= 4 on two earlier days within 14 days, and now: R10 fires.
+    let mut history = busy_history();
+    history
+        .checks
+        .push(check(TODAY - 3, 5, &["lower-back"], "self-care"));
+    history
+        .checks
+        .push(check(TODAY - 5, 4, &["lower-back"], "self-care"));
+    let text = Shot::new()
+        .keys("c@1,5@2,enter@3,5@4,enter@5,n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,n@14,n@15,n@16,n@17,n@18,n@19,n@20,n@21,n@22,n@23,0@24,enter@24,s@25,n@26")
+        .history(history)
+        .at("26");
+    assert!(text.contains("(R10)"), "{text}");
+    assert!(text.contains("REVIEW"), "{text}");
+}
+
+#[test]
+fn a_check_shows_in_the_history_at_once() {
+    let text = Shot::new()
+        .keys("c@1,esc@2,h@3")
+        .answers("tests/fixtures/answers/review.toml")
+        .history(HistoryView::starting_at(UtcTime(TODAY * 86_400)))
+        .at("3");
+    assert!(text.contains("REVIEW · see a physio or doctor"), "{text}");
+    assert!(
+        text.contains("2026-11-24: pain 5/10 in the lower back"),
+        "{text}"
+    );
+}

@@ -1,0 +1,79 @@
+//! The headless app, as the screen tests drive it.
+
+#![allow(dead_code, reason = "each test file uses part of this")]
+
+use limberup::app::HistoryView;
+use limberup::app::event_loop::Silent;
+use limberup::app::keys::{parse_script, parse_time};
+use limberup::cli::snapshot::{SnapshotRequest, capture};
+use limberup::diag::SourceText;
+use limberup::routine::Library;
+use limberup::triage::{Answers, parse_answers};
+
+/// One screen of the headless app.
+pub struct Shot<'a> {
+    pub routine: Option<&'a str>,
+    pub size: (u16, u16),
+    pub keys: &'a str,
+    pub answers: Option<Answers>,
+    pub history: HistoryView,
+}
+
+impl<'a> Shot<'a> {
+    /// The library at 80x24, no keys, an empty history.
+    pub fn new() -> Self {
+        Self {
+            routine: None,
+            size: (80, 24),
+            keys: "",
+            answers: None,
+            history: HistoryView::default(),
+        }
+    }
+
+    pub fn routine(mut self, routine: &'a str) -> Self {
+        self.routine = Some(routine);
+        self
+    }
+
+    pub fn size(mut self, width: u16, height: u16) -> Self {
+        self.size = (width, height);
+        self
+    }
+
+    pub fn keys(mut self, keys: &'a str) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    /// Answers the pain check from this answers file.
+    pub fn answers(mut self, path: &str) -> Self {
+        let text = std::fs::read_to_string(path).expect("answers file");
+        let source = SourceText::new(path, text);
+        self.answers = Some(parse_answers(&source).expect("valid answers"));
+        self
+    }
+
+    pub fn history(mut self, history: HistoryView) -> Self {
+        self.history = history;
+        self
+    }
+
+    /// The screen at `at`, as text.
+    pub fn at(self, at: &str) -> String {
+        let library = Library::load(None);
+        let routine = self
+            .routine
+            .map(|r| library.resolve(r).expect("routine loads"));
+        let mut request = SnapshotRequest::new(self.size.0, self.size.1);
+        request.at = vec![parse_time(at).expect("time")];
+        request.keys = parse_script(self.keys).expect("keys");
+        request.answers = self.answers;
+        request.history = self.history;
+        let screens = capture(library, routine, &request, &mut Silent).expect("runs headless");
+        assert_eq!(screens.len(), 1);
+        let lines = &screens[0].1;
+        assert_eq!(lines.len(), usize::from(self.size.1), "one line per row");
+        lines.join("\n")
+    }
+}
