@@ -35,3 +35,131 @@ impl Dirs {
         }
     }
 }
+
+/// The runner's settings (`config.toml`), after the command line's `--mute` and `--volume`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// 0 to 100.
+    pub volume: u8,
+    pub muted: bool,
+    /// Spoken words after the tones ("three, two, one", "rest", "switch sides").
+    pub spoken: bool,
+    /// Countdown ticks in the last N seconds of each segment, replacing the routines' own.
+    pub countdown: Option<u32>,
+    /// Ring the terminal bell on each cue while no sound device works.
+    pub bell: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            volume: 80,
+            muted: false,
+            spoken: true,
+            countdown: None,
+            bell: false,
+        }
+    }
+}
+
+const SETTINGS_KEYS: &[&str] = &["volume", "mute", "spoken", "countdown", "bell"];
+
+impl Settings {
+    /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
+    /// is an error, and every problem in the file is reported with its line and column.
+    pub fn load(dirs: &Dirs, common: &Common) -> Result<Self, crate::routine::LoadError> {
+        let mut settings = match &dirs.config_file {
+            Some(path) if common.config.is_some() || path.exists() => Self::read(path)?,
+            _ => Self::default(),
+        };
+        settings.muted |= common.mute;
+        if let Some(volume) = common.volume {
+            settings.volume = volume;
+        }
+        Ok(settings)
+    }
+
+    fn read(path: &std::path::Path) -> Result<Self, crate::routine::LoadError> {
+        use crate::routine::LoadError;
+        let source = crate::routine::source::read_source(path).map_err(|d| LoadError::Invalid {
+            problems: vec![d],
+            sources: Vec::new(),
+        })?;
+        Self::parse(&source).map_err(|problems| LoadError::Invalid {
+            problems,
+            sources: vec![source],
+        })
+    }
+
+    /// Parses a settings file.
+    pub fn parse(source: &crate::diag::SourceText) -> Result<Self, Vec<crate::diag::Diagnostic>> {
+        let root = crate::routine::load::parse_toml(source)?;
+        let table = root.get_ref();
+        let mut checker = crate::diag::fields::Checker::new(source);
+        checker.unknown_keys(table, SETTINGS_KEYS, None);
+        let volume = checker.integer(table, "volume", 0..=100);
+        let muted = checker.boolean(table, "mute");
+        let spoken = checker.boolean(table, "spoken");
+        let countdown = checker.integer(table, "countdown", 0..=10);
+        let bell = checker.boolean(table, "bell");
+        if checker.has_problems() {
+            return Err(crate::routine::load::sorted(checker.problems));
+        }
+        let defaults = Self::default();
+        Ok(Self {
+            volume: volume.map_or(defaults.volume, |v| {
+                u8::try_from(*v.get_ref()).unwrap_or(80)
+            }),
+            muted: muted.unwrap_or(defaults.muted),
+            spoken: spoken.unwrap_or(defaults.spoken),
+            countdown: countdown.map(|c| u32::try_from(*c.get_ref()).unwrap_or(3)),
+            bell: bell.unwrap_or(defaults.bell),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+    use crate::diag::SourceText;
+
+    fn parse(text: &str) -> Result<Settings, Vec<String>> {
+        Settings::parse(&SourceText::new("config.toml", text))
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn settings_table() {
+        assert_eq!(parse(""), Ok(Settings::default()));
+        assert_eq!(
+            parse("volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\n"),
+            Ok(Settings {
+                volume: 30,
+                muted: true,
+                spoken: false,
+                countdown: Some(5),
+                bell: true
+            })
+        );
+        assert_eq!(
+            parse("volume = 130\n"),
+            Err(vec![
+                "config.toml:1:10: error: `volume` must be from 0 to 100, found 130".to_owned()
+            ])
+        );
+        assert_eq!(
+            parse("countdown = 11\nspoken = \"yes\"\n"),
+            Err(vec![
+                "config.toml:1:13: error: `countdown` must be from 0 to 10, found 11".to_owned(),
+                "config.toml:2:10: error: `spoken` must be true or false, found a string"
+                    .to_owned(),
+            ])
+        );
+        let unknown = parse("volum = 3\n").expect_err("unknown key");
+        assert!(
+            unknown[0].starts_with("config.toml:1:1: error:"),
+            "{unknown:?}"
+        );
+        assert!(unknown[0].contains("did you mean `volume`"), "{unknown:?}");
+    }
+}

@@ -5,6 +5,7 @@
 //! is a thin layer over them.
 
 pub mod app;
+pub mod audio;
 pub mod cli;
 pub mod config;
 pub mod diag;

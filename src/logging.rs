@@ -2,7 +2,7 @@
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use tracing_subscriber::EnvFilter;
 
@@ -27,4 +27,60 @@ pub fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
         .try_init()
         .ok()?;
     Some(path)
+}
+
+/// The terminal's stderr while [`StderrToLog`] sends fd 2 to the log. Process-wide like fd 2 itself,
+/// so the panic hook can put it back before printing.
+#[cfg(unix)]
+static SAVED_STDERR: Mutex<Option<std::os::fd::OwnedFd>> = Mutex::new(None);
+
+/// While alive, the process's stderr (file descriptor 2) goes to the log file, so nothing a library
+/// prints (ALSA's own error handler, a sound server client) lands on the full-screen app. Dropping it
+/// puts stderr back. Without a log file, stderr goes nowhere meanwhile.
+pub struct StderrToLog(());
+
+impl StderrToLog {
+    #[cfg(unix)]
+    pub fn start(log: Option<&Path>) -> Self {
+        use std::os::fd::AsFd;
+        let target = match log {
+            Some(path) => OpenOptions::new().append(true).open(path),
+            None => OpenOptions::new().write(true).open("/dev/null"),
+        };
+        let Ok(saved) = rustix::io::dup(std::io::stderr().as_fd()) else {
+            return Self(());
+        };
+        let redirected = target
+            .ok()
+            .and_then(|file| rustix::stdio::dup2_stderr(&file).ok());
+        if redirected.is_some() {
+            *SAVED_STDERR.lock().unwrap_or_else(PoisonError::into_inner) = Some(saved);
+        } else {
+            tracing::warn!("cannot send stderr to the log");
+        }
+        Self(())
+    }
+
+    #[cfg(not(unix))]
+    pub fn start(_log: Option<&Path>) -> Self {
+        Self(())
+    }
+}
+
+impl Drop for StderrToLog {
+    fn drop(&mut self) {
+        restore_stderr();
+    }
+}
+
+/// Puts the terminal's stderr back (after [`StderrToLog::start`]); safe to call at any time.
+pub fn restore_stderr() {
+    #[cfg(unix)]
+    if let Some(saved) = SAVED_STDERR
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+    {
+        let _ = rustix::stdio::dup2_stderr(&saved);
+    }
 }

@@ -72,6 +72,7 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        crate::logging::restore_stderr();
         previous(info);
     }));
 }

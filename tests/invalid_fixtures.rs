@@ -183,6 +183,12 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sound-corrupt",
+        &[
+            "7:9: error: `sound`: `sounds/corrupt.wav` looks like WAV but cannot be decoded: an IO error occurred while reading, writing, or seeking the stream",
+        ],
+    ),
+    (
         "sound-missing",
         &["7:9: error: `sound`: cannot read `nowhere.wav`: no such file"],
     ),

@@ -12,6 +12,7 @@ use ratatui::backend::Backend;
 
 use super::App;
 use super::records::HistorySink;
+use crate::audio::Sound;
 use crate::engine::{Event, Millis};
 
 /// What woke the loop.
@@ -49,9 +50,20 @@ pub trait InputSource {
     }
 }
 
+/// An engine event with the sounds it plays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cued {
+    pub event: Event,
+    pub sounds: Vec<Sound>,
+}
+
 /// Receives the engine's events as they happen (the sound player, or a recorder in tests).
 pub trait CueSink {
-    fn play(&mut self, event: &Event, muted: bool);
+    fn play(&mut self, cued: &Cued, muted: bool);
+    /// Why sound is not working right now, for a notice on screen.
+    fn problem(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Plays nothing.
@@ -59,7 +71,7 @@ pub trait CueSink {
 pub struct Silent;
 
 impl CueSink for Silent {
-    fn play(&mut self, _event: &Event, _muted: bool) {}
+    fn play(&mut self, _cued: &Cued, _muted: bool) {}
 }
 
 /// Where the app's output goes besides the screen: sounds and the history.
@@ -153,13 +165,18 @@ where
 }
 
 /// Hands new cue events to the sound player and new records to the history; returns whether the
-/// screen must show a problem with the history.
+/// screen must change to show a problem with either.
 fn dirty_after_delivery(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     let muted = app.muted;
-    for event in app.take_events() {
-        outputs.cues.play(&event, muted);
+    for cued in app.take_events() {
+        outputs.cues.play(&cued, muted);
     }
     let mut failed = false;
+    let problem = outputs.cues.problem();
+    if problem != app.sound_problem {
+        app.sound_problem = problem;
+        failed = true;
+    }
     for record in app.take_records() {
         if let Err(problem) = outputs.history.save(&record) {
             tracing::error!(%problem, "history not saved");

@@ -12,6 +12,8 @@ mod screen_keys;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::audio::cues::sounds_for;
+use crate::config::Settings;
 use crate::engine::{Event, Millis};
 use crate::plan::Cue;
 use crate::routine::{Library, Routine};
@@ -20,6 +22,7 @@ use crate::triage::{Answers, Facts, evaluate};
 
 pub use check::CheckForm;
 pub use check::result::CheckResult;
+pub use event_loop::Cued;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use records::{CheckRecord, HistoryView, Record};
@@ -64,6 +67,15 @@ pub enum Entry {
     Check,
 }
 
+/// How cues sound and count down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueStyle {
+    /// Spoken words ("three, two, one", "rest") with the tones.
+    pub spoken: bool,
+    /// Countdown ticks in the last N seconds of every segment, replacing the routines' own.
+    pub countdown: Option<u32>,
+}
+
 #[derive(Debug)]
 pub struct App {
     pub screen: Screen,
@@ -81,26 +93,35 @@ pub struct App {
     pub history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     pub preset_answers: Option<Answers>,
-    /// Engine events not yet handed to the sound player.
-    pending: Vec<Event>,
+    /// How cues sound and count down, from the settings.
+    pub cue_style: CueStyle,
+    /// Why sound does not work, shown in the footer while it lasts.
+    pub sound_problem: Option<String>,
+    /// Engine events, with their sounds, not yet handed to the sound player.
+    pending: Vec<Cued>,
     /// Sessions and checks not yet handed to the history.
     records: Vec<Record>,
 }
 
 impl App {
     /// The full-screen app on the routine library.
-    pub fn with_library(library: Library, muted: bool) -> Self {
+    pub fn with_library(library: Library, settings: &Settings) -> Self {
         let screen = Screen::Library(LibraryScreen::default());
-        Self::new(screen, library, Entry::Library, muted)
+        Self::new(screen, library, Entry::Library, settings)
     }
 
     /// Straight into a routine (`limberup run`).
-    pub fn run_routine(library: Library, routine: Routine, muted: bool, now: Millis) -> Self {
+    pub fn run_routine(
+        library: Library,
+        routine: Routine,
+        settings: &Settings,
+        now: Millis,
+    ) -> Self {
         let mut app = Self::new(
             Screen::Library(LibraryScreen::default()),
             library,
             Entry::Run,
-            muted,
+            settings,
         );
         app.now = now;
         app.start(routine);
@@ -108,24 +129,29 @@ impl App {
     }
 
     /// Straight into the pain check (`limberup check`).
-    pub fn pain_check(library: Library, muted: bool) -> Self {
+    pub fn pain_check(library: Library, settings: &Settings) -> Self {
         let screen = Screen::Check(Box::default());
-        Self::new(screen, library, Entry::Check, muted)
+        Self::new(screen, library, Entry::Check, settings)
     }
 
-    fn new(screen: Screen, library: Library, entry: Entry, muted: bool) -> Self {
+    fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {
         Self {
             screen,
             overlay: None,
             library,
             entry,
-            muted,
+            muted: settings.muted,
             now: 0,
             should_quit: false,
             suspend_requested: false,
             last_cue: None,
             history: HistoryView::default(),
             preset_answers: None,
+            cue_style: CueStyle {
+                spoken: settings.spoken,
+                countdown: settings.countdown,
+            },
+            sound_problem: None,
             pending: Vec::new(),
             records: Vec::new(),
         }
@@ -143,7 +169,7 @@ impl App {
     }
 
     /// Engine events since the last call, for the sound player.
-    pub fn take_events(&mut self) -> Vec<Event> {
+    pub fn take_events(&mut self) -> Vec<Cued> {
         std::mem::take(&mut self.pending)
     }
 
@@ -239,7 +265,7 @@ impl App {
 
     fn start(&mut self, routine: Routine) {
         self.overlay = None;
-        let (player, events) = PlayerScreen::start(routine, self.now);
+        let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);
     }
@@ -335,12 +361,20 @@ impl App {
     }
 
     fn absorb(&mut self, events: Vec<Event>) {
-        for event in &events {
+        for event in events {
             if let Event::Cue { cue, at, .. } = event {
-                self.last_cue = Some((*cue, *at));
+                self.last_cue = Some((cue, at));
             }
+            let sounds = self.player().map_or_else(Vec::new, |player| {
+                sounds_for(
+                    &event,
+                    &player.routine,
+                    player.session.plan(),
+                    self.cue_style.spoken,
+                )
+            });
+            self.pending.push(Cued { event, sounds });
         }
-        self.pending.extend(events);
     }
 
     /// The player, while a routine plays.

@@ -13,8 +13,14 @@ pub struct PlayerScreen {
 }
 
 impl PlayerScreen {
-    pub fn start(routine: Routine, now: Millis) -> (Self, Vec<Event>) {
-        let plan = Plan::build(&routine);
+    /// Starts `routine`; `countdown`, the runner's own setting, replaces the routine's countdowns.
+    pub fn start(routine: Routine, now: Millis, countdown: Option<u32>) -> (Self, Vec<Event>) {
+        let mut plan = Plan::build(&routine);
+        if let Some(countdown) = countdown {
+            for segment in &mut plan.segments {
+                segment.countdown = countdown;
+            }
+        }
         let (session, events) = Session::start(plan, now);
         (Self { routine, session }, events)
     }

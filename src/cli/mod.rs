@@ -17,7 +17,7 @@ use clap::{CommandFactory, Parser};
 pub use args::{Cli, Command, Common};
 pub use list::total_label;
 
-use crate::config::Dirs;
+use crate::config::{Dirs, Settings};
 use crate::history::UtcTime;
 use crate::routine::{Library, LoadError};
 
@@ -73,12 +73,17 @@ fn run(cli: Cli) -> Outcome {
     // sequences while the full-screen app is running.
     let mut out = std::io::stdout();
     match cli.command {
-        None => run::run(library(&dirs), None, &dirs, cli.common.mute),
+        None => run::run(library(&dirs), None, &dirs, &settings(&dirs, &cli.common)?),
         Some(Command::List { markdown: true, .. }) => list::markdown(&library(&dirs), &mut out),
         Some(Command::Run { routine }) => {
             let library = library(&dirs);
             let routine = library.resolve(&routine)?;
-            run::run(library, Some(routine), &dirs, cli.common.mute)
+            run::run(
+                library,
+                Some(routine),
+                &dirs,
+                &settings(&dirs, &cli.common)?,
+            )
         }
         Some(Command::Snapshot {
             routine,
@@ -99,6 +104,7 @@ fn run(cli: Cli) -> Outcome {
                 keys: keys.map(|k| k.0).unwrap_or_default(),
                 answers,
                 history: run::read_history(&dirs, origin, false),
+                settings: settings(&dirs, &cli.common)?,
             };
             snapshot::run(library, routine, &request, &mut out)
         }
@@ -125,7 +131,12 @@ fn run(cli: Cli) -> Outcome {
             answers: None,
             no_save,
             ..
-        }) => run::check(library(&dirs), &dirs, cli.common.mute, !no_save),
+        }) => run::check(
+            library(&dirs),
+            &dirs,
+            &settings(&dirs, &cli.common)?,
+            !no_save,
+        ),
         Some(Command::History { json, csv }) => history::run(&dirs, json, csv, &mut out),
         Some(Command::Schema { catalog }) => {
             let text = if catalog {
@@ -140,6 +151,10 @@ fn run(cli: Cli) -> Outcome {
             Ok(())
         }
     }
+}
+
+fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {
+    Ok(Settings::load(dirs, common)?)
 }
 
 fn library(dirs: &Dirs) -> Library {

@@ -6,36 +6,48 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::Outcome;
-use crate::app::event_loop::{self, Outputs, Silent};
+use crate::app::event_loop::{self, CueSink, Cued, Outputs};
 use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
-use crate::config::Dirs;
+use crate::config::{Dirs, Settings};
 use crate::engine::{Clock, MonotonicClock};
 use crate::history::{Store, UtcTime};
 use crate::routine::{Library, Routine};
 use crate::terminal::{TerminalGuard, TerminalInput};
 
 /// Plays `routine` (or opens the library when `None`) until the user quits.
-pub fn run(library: Library, routine: Option<Routine>, dirs: &Dirs, muted: bool) -> Outcome {
+pub fn run(
+    library: Library,
+    routine: Option<Routine>,
+    dirs: &Dirs,
+    settings: &Settings,
+) -> Outcome {
     let clock = MonotonicClock::start();
     let app = match routine {
-        Some(routine) => App::run_routine(library, routine, muted, clock.now()),
-        None => App::with_library(library, muted),
+        Some(routine) => App::run_routine(library, routine, settings, clock.now()),
+        None => App::with_library(library, settings),
     };
-    full_screen(app, clock, dirs, true)
+    full_screen(app, clock, dirs, settings, true)
 }
 
 /// The pain check's questions full-screen (`limberup check` without `--answers`).
-pub fn check(library: Library, dirs: &Dirs, muted: bool, save: bool) -> Outcome {
+pub fn check(library: Library, dirs: &Dirs, settings: &Settings, save: bool) -> Outcome {
     full_screen(
-        App::pain_check(library, muted),
+        App::pain_check(library, settings),
         MonotonicClock::start(),
         dirs,
+        settings,
         save,
     )
 }
 
-fn full_screen(mut app: App, clock: MonotonicClock, dirs: &Dirs, save: bool) -> Outcome {
+fn full_screen(
+    mut app: App,
+    clock: MonotonicClock,
+    dirs: &Dirs,
+    settings: &Settings,
+    save: bool,
+) -> Outcome {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(anyhow::anyhow!(
             "the full-screen app needs a terminal; for scripts use `limberup list`, `plan`, `snapshot` or `check --answers`"
@@ -44,6 +56,10 @@ fn full_screen(mut app: App, clock: MonotonicClock, dirs: &Dirs, save: bool) -> 
     }
     let log = crate::logging::init(dirs.data_dir.as_deref());
     tracing::info!(log = ?log, "starting");
+    // From here until the terminal is restored, whatever a library writes to stderr (ALSA, the
+    // sound server client) goes to the log instead of over the screen.
+    let stderr = crate::logging::StderrToLog::start(log.as_deref());
+    let mut cues = Cues::start(settings);
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
     app.history = read_history(dirs, origin, true);
@@ -56,12 +72,15 @@ fn full_screen(mut app: App, clock: MonotonicClock, dirs: &Dirs, save: bool) -> 
         &mut app,
         &mut input,
         &mut Outputs {
-            cues: &mut Silent,
+            cues: &mut cues,
             history: if save { &mut store } else { &mut no_history },
         },
         &mut |_, _| {},
     );
+    // Sound stops before the terminal comes back; then stderr is the terminal's again.
+    cues.stop();
     drop(guard);
+    drop(stderr);
     if let Some(signal) = input.terminated_by() {
         tracing::info!(signal, "ended by a signal");
         std::process::exit(128 + signal);
@@ -150,5 +169,53 @@ impl HistorySink for StoreSink {
             }
         };
         saved.map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
+/// The sound player, plus the terminal bell while sound does not work (when the settings ask for it).
+struct Cues {
+    #[cfg(feature = "audio")]
+    player: crate::audio::player::SoundPlayer,
+    bell: bool,
+}
+
+impl Cues {
+    fn start(settings: &Settings) -> Self {
+        Self {
+            #[cfg(feature = "audio")]
+            player: crate::audio::player::SoundPlayer::start(
+                crate::audio::rodio_output::DefaultDevice,
+                f32::from(settings.volume) / 100.0,
+            ),
+            bell: settings.bell,
+        }
+    }
+}
+
+impl Cues {
+    /// Stops any sound and closes the output.
+    #[cfg_attr(not(feature = "audio"), allow(clippy::unused_self, reason = "nothing plays"))]
+    fn stop(self) {
+        #[cfg(feature = "audio")]
+        drop(self.player);
+    }
+}
+
+impl CueSink for Cues {
+    fn play(&mut self, cued: &Cued, muted: bool) {
+        #[cfg(feature = "audio")]
+        self.player.play(cued, muted);
+        if self.bell && !muted && !cued.sounds.is_empty() && self.problem().is_some() {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
+    }
+
+    fn problem(&self) -> Option<String> {
+        #[cfg(feature = "audio")]
+        return self.player.problem();
+        #[cfg(not(feature = "audio"))]
+        Some("this limberup was built without sound".to_owned())
     }
 }

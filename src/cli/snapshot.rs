@@ -11,6 +11,7 @@ use crate::app::event_loop::{self, CueSink, Input, InputSource, Outputs, Silent}
 use crate::app::keys::time_label;
 use crate::app::records::NoHistory;
 use crate::app::{App, HistoryView};
+use crate::config::Settings;
 use crate::engine::{Clock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
@@ -26,6 +27,7 @@ pub struct SnapshotRequest {
     pub answers: Option<crate::triage::Answers>,
     /// The history the app starts with; nothing is ever written back.
     pub history: HistoryView,
+    pub settings: Settings,
 }
 
 impl SnapshotRequest {
@@ -38,6 +40,7 @@ impl SnapshotRequest {
             keys: Vec::new(),
             answers: None,
             history: HistoryView::default(),
+            settings: Settings::default(),
         }
     }
 }
@@ -138,8 +141,8 @@ pub fn capture(
     sink: &mut dyn CueSink,
 ) -> io::Result<Vec<(Millis, Vec<String>)>> {
     let mut app = match routine {
-        Some(routine) => App::run_routine(library, routine, false, 0),
-        None => App::with_library(library, false),
+        Some(routine) => App::run_routine(library, routine, &request.settings, 0),
+        None => App::with_library(library, &request.settings),
     };
     app.history = request.history.clone();
     app.preset_answers.clone_from(&request.answers);

@@ -19,6 +19,9 @@ pub enum Event {
         cue: Cue,
         at: Millis,
         segment: usize,
+        /// Time from the cue to the end of its segment, when the segment is timed: a tick with 3 s
+        /// left can say "three".
+        left: Option<Millis>,
     },
     /// A segment began (after the previous one ended, or by a skip).
     SegmentStarted { segment: usize, at: Millis },
@@ -295,6 +298,7 @@ impl Session {
                 cue: Cue::Done,
                 at,
                 segment: self.plan.segments.len(),
+                left: None,
             });
             events.push(Event::Finished { at });
             return;
@@ -325,6 +329,7 @@ impl Session {
                     cue,
                     at,
                     segment: self.current,
+                    left: self.length.map(|length| length.saturating_sub(offset)),
                 });
             }
             match self.length {

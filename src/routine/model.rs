@@ -147,6 +147,8 @@ pub struct StepSound {
     /// As written in the routine, relative to its folder.
     pub relative: String,
     pub path: PathBuf,
+    /// The file, read and decoded once when the routine loaded.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -53,14 +53,25 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
     let read = std::fs::File::open(&resolved)
         .and_then(|mut file| file.read(&mut head))
         .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
-    if audio_format(&head[..read]).is_none() {
+    let Some(format) = audio_format(&head[..read]) else {
         return Err(format!(
             "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
         ));
-    }
+    };
+    let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved)
+        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?
+        .into();
+    crate::audio::check_decodes(bytes.clone()).map_err(|problem| match problem {
+        crate::audio::DecodeProblem::Silent => format!("`{relative}` holds no sound"),
+        crate::audio::DecodeProblem::Undecodable(reason) => format!(
+            "`{relative}` looks like {} but cannot be decoded: {reason}",
+            format.to_uppercase()
+        ),
+    })?;
     Ok(StepSound {
         relative: relative.to_owned(),
         path: resolved,
+        bytes,
     })
 }
 
@@ -95,6 +106,8 @@ mod tests {
     use super::{audio_format, check_sound};
 
     const WAV_HEAD: &[u8] = b"RIFF\0\0\0\0WAVEfmt ";
+    /// A real (short) WAV file.
+    const WAV: &[u8] = include_bytes!("../../sounds/tick.wav");
 
     #[test]
     #[cfg(unix)] // symlinks
@@ -102,7 +115,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let folder = dir.path().join("routine");
         std::fs::create_dir_all(folder.join("sounds/dir.wav")).expect("mkdir");
-        std::fs::write(folder.join("sounds/ok.wav"), WAV_HEAD).expect("write");
+        std::fs::write(folder.join("sounds/ok.wav"), WAV).expect("write");
         // Sparse: 5 MiB and one byte, without writing 5 MiB.
         let big = std::fs::File::create(folder.join("big.wav")).expect("create");
         big.set_len(5 * 1024 * 1024 + 1).expect("grow");
@@ -127,6 +140,25 @@ mod tests {
         assert_eq!(
             check_sound(&folder, ""),
             Err("the path is empty".to_owned())
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "audio")]
+    fn a_file_that_only_looks_like_audio_is_refused_at_load() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("fake.wav"), WAV_HEAD).expect("write");
+        let mut cut = WAV.to_vec();
+        cut.truncate(44);
+        std::fs::write(dir.path().join("empty.wav"), cut).expect("write");
+        let fake = check_sound(dir.path(), "fake.wav").expect_err("not decodable");
+        assert!(
+            fake.starts_with("`fake.wav` looks like WAV but cannot be decoded: "),
+            "{fake}"
+        );
+        assert_eq!(
+            check_sound(dir.path(), "empty.wav"),
+            Err("`empty.wav` holds no sound".to_owned())
         );
     }
 

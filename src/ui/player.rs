@@ -52,7 +52,11 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     } else {
         "pause"
     };
-    let mut hints = vec![("space", pause)];
+    let mut hints = Vec::new();
+    if let Some(problem) = &app.sound_problem {
+        hints.push(("!", problem.as_str()));
+    }
+    hints.push(("space", pause));
     if segment.length_ms.is_none() {
         hints.push(("enter", "done"));
     }
@@ -130,9 +134,17 @@ fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect,
         ));
     if let Some((cue, at)) = app.last_cue {
         if app.now < at + CUE_FLASH_MS && !session.is_paused() {
-            block = block.title(
-                Line::styled(format!(" ♪ {} ", cue.as_str()), theme::title()).right_aligned(),
-            );
+            // Without sound the cue must catch the eye instead: the panel's border lights up.
+            let silent = app.muted || app.sound_problem.is_some();
+            let label = if silent {
+                format!(" ♪ {} ", cue.as_str().to_uppercase())
+            } else {
+                format!(" ♪ {} ", cue.as_str())
+            };
+            block = block.title(Line::styled(label, theme::title()).right_aligned());
+            if silent {
+                block = block.border_style(Style::new().fg(color).add_modifier(Modifier::REVERSED));
+            }
         }
     }
     let inner = block.inner(area);

@@ -1,0 +1,238 @@
+//! The player thread: takes cues from the app over a channel and plays them on an [`Output`], never
+//! blocking the app. The output is opened when a cue comes and closed once nothing has played for
+//! [`CLOSE_AFTER`]; a device that cannot be opened is retried no more often than [`RETRY_AFTER`].
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::Sound;
+use crate::app::event_loop::{CueSink, Cued};
+
+/// How long the output stays open after the last sound ends (ticks a second apart share one opening).
+pub const CLOSE_AFTER: Duration = Duration::from_secs(3);
+/// The notice while sound does not work (the reason is in the log).
+pub const NO_DEVICE: &str = "no sound device: cues show on screen";
+
+/// How long to wait before trying a device that failed again.
+pub const RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// Where sounds go: the sound card, or a recorder in tests.
+pub trait Output {
+    /// Starts playing `sounds` one after the other, mixed over anything still playing; returns how
+    /// long they last (when known), or why the device failed.
+    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, String>;
+    /// Whether the device reported an error since it was opened (a headset unplugged).
+    fn failed(&self) -> bool {
+        false
+    }
+}
+
+/// Opens an [`Output`]; called on the player thread, as some outputs cannot move between threads.
+pub trait Opener: Send + 'static {
+    type Output: Output;
+    fn open(&mut self) -> Result<Self::Output, String>;
+}
+
+enum Command {
+    Play(Vec<Sound>),
+    Volume(f32),
+    Quit,
+}
+
+/// The app's side of the player: a [`CueSink`] that hands sounds to the thread.
+pub struct SoundPlayer {
+    commands: Sender<Command>,
+    problem: Arc<Mutex<Option<String>>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SoundPlayer {
+    /// Starts the player thread; `volume` is 0.0 to 1.0.
+    pub fn start<O: Opener>(opener: O, volume: f32) -> Self {
+        Self::with_timing(opener, volume, CLOSE_AFTER, RETRY_AFTER)
+    }
+
+    /// The same, with the close and retry delays given (short ones make tests quick).
+    pub fn with_timing<O: Opener>(
+        opener: O,
+        volume: f32,
+        close_after: Duration,
+        retry_after: Duration,
+    ) -> Self {
+        let (commands, receiver) = mpsc::channel();
+        let problem = Arc::new(Mutex::new(None));
+        let shared = Arc::clone(&problem);
+        let thread = std::thread::Builder::new()
+            .name("sound".into())
+            .spawn(move || {
+                let mut worker = Worker::new(opener, volume, shared);
+                worker.close_after = close_after;
+                worker.retry_after = retry_after;
+                worker.run(&receiver);
+            });
+        let thread = match thread {
+            Ok(thread) => Some(thread),
+            Err(error) => {
+                tracing::error!(%error, "cannot start the sound thread");
+                *problem.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some(NO_DEVICE.to_owned());
+                None
+            }
+        };
+        Self {
+            commands,
+            problem,
+            thread,
+        }
+    }
+
+    pub fn set_volume(&self, volume: f32) {
+        let _ = self.commands.send(Command::Volume(volume));
+    }
+}
+
+impl CueSink for SoundPlayer {
+    fn play(&mut self, cued: &Cued, muted: bool) {
+        if muted || cued.sounds.is_empty() {
+            return;
+        }
+        let _ = self.commands.send(Command::Play(cued.sounds.clone()));
+    }
+
+    fn problem(&self) -> Option<String> {
+        self.problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Drop for SoundPlayer {
+    /// Stops whatever is playing and closes the output before the app exits.
+    fn drop(&mut self) {
+        let _ = self.commands.send(Command::Quit);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Worker<O: Opener> {
+    opener: O,
+    output: Option<O::Output>,
+    volume: f32,
+    /// When the last sound queued so far ends.
+    busy_until: Option<Instant>,
+    /// When the output may close: a while after the last sound ends.
+    close_at: Option<Instant>,
+    /// When a failed device may be tried again.
+    retry_at: Option<Instant>,
+    problem: Arc<Mutex<Option<String>>>,
+    close_after: Duration,
+    retry_after: Duration,
+}
+
+impl<O: Opener> Worker<O> {
+    fn new(opener: O, volume: f32, problem: Arc<Mutex<Option<String>>>) -> Self {
+        Self {
+            opener,
+            output: None,
+            volume,
+            busy_until: None,
+            close_at: None,
+            retry_at: None,
+            problem,
+            close_after: CLOSE_AFTER,
+            retry_after: RETRY_AFTER,
+        }
+    }
+
+    /// Sleeps until a command comes or the output is due to close: no polling.
+    fn run(&mut self, commands: &Receiver<Command>) {
+        loop {
+            let command = match self.close_at {
+                Some(at) => {
+                    match commands.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                        Ok(command) => command,
+                        Err(RecvTimeoutError::Timeout) => {
+                            self.close();
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+                None => match commands.recv() {
+                    Ok(command) => command,
+                    Err(_) => return,
+                },
+            };
+            match command {
+                Command::Play(sounds) => self.play(&sounds),
+                Command::Volume(volume) => self.volume = volume,
+                Command::Quit => {
+                    self.close();
+                    return;
+                }
+            }
+        }
+    }
+
+    fn play(&mut self, sounds: &[Sound]) {
+        if self.output.as_ref().is_some_and(Output::failed) {
+            tracing::warn!("the sound device failed; reopening it");
+            self.close();
+        }
+        if self.output.is_none() {
+            if self.retry_at.is_some_and(|at| Instant::now() < at) {
+                return;
+            }
+            match self.opener.open() {
+                Ok(output) => {
+                    self.output = Some(output);
+                    self.retry_at = None;
+                    self.set_problem(None);
+                }
+                Err(reason) => {
+                    tracing::warn!(%reason, "no sound device");
+                    self.retry_at = Some(Instant::now() + self.retry_after);
+                    self.set_problem(Some(NO_DEVICE.to_owned()));
+                    return;
+                }
+            }
+        }
+        let Some(output) = self.output.as_mut() else {
+            return;
+        };
+        match output.play(sounds, self.volume) {
+            Ok(length) => {
+                let ends = Instant::now() + length.unwrap_or(Duration::from_secs(5));
+                let busy_until = self.busy_until.map_or(ends, |at| at.max(ends));
+                self.busy_until = Some(busy_until);
+                self.close_at = Some(busy_until + self.close_after);
+            }
+            Err(reason) => {
+                tracing::warn!(%reason, "cannot play a cue");
+                self.close();
+                self.retry_at = Some(Instant::now() + self.retry_after);
+                self.set_problem(Some(NO_DEVICE.to_owned()));
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if self.output.take().is_some() {
+            tracing::debug!("sound output closed");
+        }
+        self.close_at = None;
+        self.busy_until = None;
+    }
+
+    fn set_problem(&self, problem: Option<String>) {
+        *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = problem;
+    }
+}
+
+#[cfg(test)]
+mod tests;
