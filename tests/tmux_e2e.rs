@@ -39,8 +39,14 @@ impl Pane {
     }
 
     fn start_in(args: &str, interactive: bool) -> Self {
+        Self::start_with_env("", args, interactive)
+    }
+
+    /// With extra `NAME=value` assignments for the app; `{d}` in them is the pane's folder.
+    fn start_with_env(env: &str, args: &str, interactive: bool) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("routine.toml"), ROUTINE).expect("write routine");
+        std::fs::write(dir.path().join("short.toml"), SHORT_ROUTINE).expect("write routine");
         let socket = format!(
             "limberup-test-{}-{}",
             std::process::id(),
@@ -50,8 +56,9 @@ impl Pane {
                 .unwrap_or("x")
         );
         let d = dir.path().display();
+        let env = env.replace("{d}", &d.to_string());
         let script = format!(
-            "cd {d} && LIMBERUP_DATA_DIR={d}/data LIMBERUP_ROUTINES={d}/none {bin} {args}; echo $? > {d}/status; stty -a > {d}/stty; sleep 600",
+            "cd {d} && LIMBERUP_DATA_DIR={d}/data LIMBERUP_ROUTINES={d}/none {env} {bin} {args}; echo $? > {d}/status; stty -a > {d}/stty; sleep 600",
             bin = env!("CARGO_BIN_EXE_limberup"),
         );
         let shell: &[&str] = if interactive {
@@ -395,4 +402,56 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
     pane.keys(&["C-c"]);
     assert_eq!(pane.exit_status(), "0");
     pane.assert_terminal_restored();
+}
+
+/// Prepare 2 s, a 5 s hold: over in 7 s.
+const SHORT_ROUTINE: &str = r#"
+name = "No sound check"
+kind = "stretch"
+[defaults]
+prepare = "2s"
+[[steps]]
+name = "Short hold"
+duration = "5s"
+"#;
+
+#[test]
+fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays_off_screen() {
+    // No sound server to find, and an ALSA with no configuration: every way to a device fails, and
+    // ALSA complains on stderr, which must land in the log, not on the screen.
+    let pane = Pane::start_with_env(
+        "PULSE_SERVER=unix:{d}/no-server XDG_RUNTIME_DIR={d} ALSA_CONFIG_PATH={d}/no-alsa.conf",
+        "run short.toml",
+        false,
+    );
+    let start = Instant::now();
+    let mut saw_notice = false;
+    loop {
+        let screen = pane.screen();
+        for noise in [
+            "ALSA", "alsa", "snd_", "cpal", "rodio", "Pulse", "pulse", "Dropping",
+        ] {
+            assert!(!screen.contains(noise), "`{noise}` on screen:\n{screen}");
+        }
+        saw_notice |= screen.contains("no sound device: cues show on screen");
+        if screen.contains("Well done!") {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the routine did not finish:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(saw_notice, "the footer said there is no sound");
+    pane.keys(&["Escape"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
+    let log = std::fs::read_to_string(pane.path("data/limberup.log")).expect("log");
+    assert!(log.contains("no sound device"), "{log}");
+    #[cfg(target_os = "linux")]
+    assert!(
+        log.contains("ALSA lib"),
+        "ALSA's own messages are in the log: {log}"
+    );
 }

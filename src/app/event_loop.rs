@@ -64,6 +64,9 @@ pub trait CueSink {
     fn problem(&self) -> Option<String> {
         None
     }
+    /// When the next cue may come (from now), or `None` when none can come without a key: lets a
+    /// sound output get ready just before it, and rest in between.
+    fn expect(&mut self, _next: Option<std::time::Duration>) {}
 }
 
 /// Plays nothing.
@@ -171,6 +174,7 @@ fn dirty_after_delivery(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     for cued in app.take_events() {
         outputs.cues.play(&cued, muted);
     }
+    outputs.cues.expect(app.next_cue_in());
     let mut failed = false;
     let problem = outputs.cues.problem();
     if problem != app.sound_problem {

@@ -193,6 +193,20 @@ impl App {
         .min()
     }
 
+    /// How long until the next moment a cue may sound, while a routine plays unmuted.
+    pub fn next_cue_in(&self) -> Option<std::time::Duration> {
+        let Screen::Player(player) = &self.screen else {
+            return None;
+        };
+        if self.muted {
+            return None;
+        }
+        let at = player.session.next_deadline()?;
+        Some(std::time::Duration::from_millis(
+            at.saturating_sub(self.now),
+        ))
+    }
+
     /// Lets time pass; returns whether the screen changed.
     pub fn tick(&mut self, now: Millis) -> bool {
         let before = self.now;

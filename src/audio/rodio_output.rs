@@ -1,29 +1,51 @@
 //! The real output: rodio on the default device (cpal picks PulseAudio when a server runs, else ALSA;
 //! `CoreAudio` and WASAPI elsewhere). Device errors go to the log, never to the terminal.
 
+use std::collections::HashMap;
 use std::io::Cursor;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use rodio::buffer::SamplesBuffer;
 use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
-use super::Sound;
 use super::player::{Opener, Output};
+use super::{Clip, Sound};
+
+/// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
+/// when it is due (rodio's default of 50 ms made cues land up to 50 ms apart from their plan). The
+/// output is only open around cues, so the extra wake-ups of small buffers are brief.
+const BUFFER_FRAMES: u32 = 512;
+
+/// Sounds decoded once, by name: decoding when a cue is due would make it late (the first decode
+/// in a process is slow), so the built-in ones are decoded before any cue.
+type Decoded = Arc<Mutex<HashMap<String, SamplesBuffer>>>;
 
 /// Opens the default output device.
 #[derive(Debug, Default)]
-pub struct DefaultDevice;
+pub struct DefaultDevice {
+    decoded: Decoded,
+}
 
 pub struct RodioOutput {
     sink: MixerDeviceSink,
     /// Cues still playing; finished ones are dropped on the next play.
     players: Vec<Player>,
     failed: Arc<AtomicBool>,
+    decoded: Decoded,
 }
 
 impl Opener for DefaultDevice {
     type Output = RodioOutput;
+
+    fn prepare(&mut self) {
+        for clip in Clip::ALL {
+            if let Err(reason) = decoded(&self.decoded, &Sound::Clip(clip)) {
+                tracing::error!(%reason, "a built-in sound does not decode");
+            }
+        }
+    }
 
     fn open(&mut self) -> Result<RodioOutput, String> {
         let failed = Arc::new(AtomicBool::new(false));
@@ -38,6 +60,7 @@ impl Opener for DefaultDevice {
         };
         let mut sink = DeviceSinkBuilder::from_default_device()
             .map_err(|e| e.to_string())?
+            .with_buffer_size(rodio::cpal::BufferSize::Fixed(BUFFER_FRAMES))
             .with_error_callback(callback)
             .open_sink_or_fallback()
             .map_err(|e| e.to_string())?;
@@ -48,8 +71,23 @@ impl Opener for DefaultDevice {
             sink,
             players: Vec::new(),
             failed,
+            decoded: Arc::clone(&self.decoded),
         })
     }
+}
+
+/// The sound's samples, decoded now if they were not yet.
+fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(buffer) = cache.get(sound.name()) {
+        return Ok(buffer.clone());
+    }
+    let decoder = Decoder::new(Cursor::new(sound.bytes()))
+        .map_err(|e| format!("cannot decode {}: {e}", sound.name()))?;
+    let (channels, rate) = (decoder.channels(), decoder.sample_rate());
+    let buffer = SamplesBuffer::new(channels, rate, decoder.collect::<Vec<_>>());
+    cache.insert(sound.name().to_owned(), buffer.clone());
+    Ok(buffer)
 }
 
 impl Output for RodioOutput {
@@ -57,15 +95,14 @@ impl Output for RodioOutput {
         self.players.retain(|p| !p.empty());
         let player = Player::connect_new(self.sink.mixer());
         player.set_volume(volume);
-        let mut total = Some(Duration::ZERO);
+        let mut total = Duration::ZERO;
         for sound in sounds {
-            let decoder = Decoder::new(Cursor::new(sound.bytes()))
-                .map_err(|e| format!("cannot decode {}: {e}", sound.name()))?;
-            total = total.zip(decoder.total_duration()).map(|(a, b)| a + b);
-            player.append(decoder);
+            let buffer = decoded(&self.decoded, sound)?;
+            total += buffer.total_duration().unwrap_or_default();
+            player.append(buffer);
         }
         self.players.push(player);
-        Ok(total)
+        Ok(Some(total))
     }
 
     fn failed(&self) -> bool {

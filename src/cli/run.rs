@@ -184,7 +184,7 @@ impl Cues {
         Self {
             #[cfg(feature = "audio")]
             player: crate::audio::player::SoundPlayer::start(
-                crate::audio::rodio_output::DefaultDevice,
+                crate::audio::rodio_output::DefaultDevice::default(),
                 f32::from(settings.volume) / 100.0,
             ),
             bell: settings.bell,
@@ -194,7 +194,10 @@ impl Cues {
 
 impl Cues {
     /// Stops any sound and closes the output.
-    #[cfg_attr(not(feature = "audio"), allow(clippy::unused_self, reason = "nothing plays"))]
+    #[cfg_attr(
+        not(feature = "audio"),
+        allow(clippy::unused_self, reason = "nothing plays")
+    )]
     fn stop(self) {
         #[cfg(feature = "audio")]
         drop(self.player);
@@ -210,6 +213,13 @@ impl CueSink for Cues {
             let mut out = std::io::stdout();
             let _ = out.write_all(b"\x07").and_then(|()| out.flush());
         }
+    }
+
+    fn expect(&mut self, next: Option<std::time::Duration>) {
+        #[cfg(feature = "audio")]
+        self.player.expect(next);
+        #[cfg(not(feature = "audio"))]
+        let _ = next;
     }
 
     fn problem(&self) -> Option<String> {

@@ -11,7 +11,11 @@ use super::Sound;
 use crate::app::event_loop::{CueSink, Cued};
 
 /// How long the output stays open after the last sound ends (ticks a second apart share one opening).
-pub const CLOSE_AFTER: Duration = Duration::from_secs(3);
+pub const CLOSE_AFTER: Duration = Duration::from_millis(1500);
+/// How long before an expected cue the output opens. A new stream takes a moment to settle (its
+/// first sound comes late, or not at all), so cues play on one already running: each then reaches
+/// the speaker with the same delay as the others.
+pub const OPEN_BEFORE: Duration = Duration::from_millis(400);
 /// The notice while sound does not work (the reason is in the log).
 pub const NO_DEVICE: &str = "no sound device: cues show on screen";
 
@@ -32,11 +36,15 @@ pub trait Output {
 /// Opens an [`Output`]; called on the player thread, as some outputs cannot move between threads.
 pub trait Opener: Send + 'static {
     type Output: Output;
+    /// Work to do once, on the player thread, before any cue (decoding the built-in sounds).
+    fn prepare(&mut self) {}
     fn open(&mut self) -> Result<Self::Output, String>;
 }
 
 enum Command {
     Play(Vec<Sound>),
+    /// The next cue may come at this moment (or none is due).
+    Expect(Option<Instant>),
     Volume(f32),
     Quit,
 }
@@ -46,6 +54,8 @@ pub struct SoundPlayer {
     commands: Sender<Command>,
     problem: Arc<Mutex<Option<String>>>,
     thread: Option<JoinHandle<()>>,
+    /// The last expectation sent, to send only changes.
+    expected: Option<Instant>,
 }
 
 impl SoundPlayer {
@@ -68,8 +78,15 @@ impl SoundPlayer {
             .name("sound".into())
             .spawn(move || {
                 let mut worker = Worker::new(opener, volume, shared);
+                worker.opener.prepare();
                 worker.close_after = close_after;
                 worker.retry_after = retry_after;
+                // Open once at the start: a missing device shows at once rather than at the first
+                // cue, and the first stream of a process (connecting to the sound server) is the
+                // slow one to settle, so it is better spent before any cue is due.
+                if worker.ensure_open() {
+                    worker.close_at = Some(Instant::now() + close_after);
+                }
                 worker.run(&receiver);
             });
         let thread = match thread {
@@ -85,6 +102,7 @@ impl SoundPlayer {
             commands,
             problem,
             thread,
+            expected: None,
         }
     }
 
@@ -106,6 +124,20 @@ impl CueSink for SoundPlayer {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
+    }
+
+    fn expect(&mut self, next: Option<Duration>) {
+        let at = next.map(|d| Instant::now() + d);
+        // The loop calls this on every wake-up; only a real change (not clock jitter) is news.
+        let same = match (at, self.expected) {
+            (Some(a), Some(b)) => a.max(b) - a.min(b) < Duration::from_millis(20),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.expected = at;
+            let _ = self.commands.send(Command::Expect(at));
+        }
     }
 }
 
@@ -129,6 +161,8 @@ struct Worker<O: Opener> {
     close_at: Option<Instant>,
     /// When a failed device may be tried again.
     retry_at: Option<Instant>,
+    /// When to open the output, ahead of an expected cue.
+    open_at: Option<Instant>,
     problem: Arc<Mutex<Option<String>>>,
     close_after: Duration,
     retry_after: Duration,
@@ -143,21 +177,27 @@ impl<O: Opener> Worker<O> {
             busy_until: None,
             close_at: None,
             retry_at: None,
+            open_at: None,
             problem,
             close_after: CLOSE_AFTER,
             retry_after: RETRY_AFTER,
         }
     }
 
-    /// Sleeps until a command comes or the output is due to close: no polling.
+    /// Sleeps until a command comes, the output is due to open ahead of a cue, or due to close: no
+    /// polling.
     fn run(&mut self, commands: &Receiver<Command>) {
         loop {
-            let command = match self.close_at {
+            let wake = match (self.open_at, self.close_at) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let command = match wake {
                 Some(at) => {
                     match commands.recv_timeout(at.saturating_duration_since(Instant::now())) {
                         Ok(command) => command,
                         Err(RecvTimeoutError::Timeout) => {
-                            self.close();
+                            self.on_time();
                             continue;
                         }
                         Err(RecvTimeoutError::Disconnected) => return,
@@ -170,6 +210,7 @@ impl<O: Opener> Worker<O> {
             };
             match command {
                 Command::Play(sounds) => self.play(&sounds),
+                Command::Expect(at) => self.expect(at),
                 Command::Volume(volume) => self.volume = volume,
                 Command::Quit => {
                     self.close();
@@ -179,34 +220,73 @@ impl<O: Opener> Worker<O> {
         }
     }
 
-    fn play(&mut self, sounds: &[Sound]) {
+    /// A cue is expected at `at`: have the output running a little before it.
+    fn expect(&mut self, at: Option<Instant>) {
+        self.open_at = at.map(|at| at.checked_sub(OPEN_BEFORE).unwrap_or(at));
+        self.on_time();
+    }
+
+    /// Opens or closes the output when its time has come.
+    fn on_time(&mut self) {
+        let now = Instant::now();
+        if let Some(open_at) = self.open_at.filter(|&at| at <= now) {
+            self.open_at = None;
+            if self.ensure_open() {
+                let cue_at = open_at + OPEN_BEFORE;
+                let until = cue_at.max(self.busy_until.unwrap_or(cue_at)) + self.close_after;
+                self.close_at = Some(self.close_at.map_or(until, |c| c.max(until)));
+            }
+        }
+        if let Some(close_at) = self.close_at.filter(|&at| at <= now) {
+            match self.open_at {
+                // Closing now only to open again in a moment would cost more than staying open.
+                Some(open_at) if open_at <= close_at + self.close_after => {
+                    self.close_at = Some(open_at + OPEN_BEFORE + self.close_after);
+                }
+                _ => self.close(),
+            }
+        }
+    }
+
+    /// Opens the output unless it is open or a failed device is waiting for its retry; returns
+    /// whether it is open.
+    fn ensure_open(&mut self) -> bool {
         if self.output.as_ref().is_some_and(Output::failed) {
             tracing::warn!("the sound device failed; reopening it");
             self.close();
         }
-        if self.output.is_none() {
-            if self.retry_at.is_some_and(|at| Instant::now() < at) {
-                return;
+        if self.output.is_some() {
+            return true;
+        }
+        if self.retry_at.is_some_and(|at| Instant::now() < at) {
+            return false;
+        }
+        match self.opener.open() {
+            Ok(output) => {
+                self.output = Some(output);
+                self.retry_at = None;
+                self.set_problem(None);
+                true
             }
-            match self.opener.open() {
-                Ok(output) => {
-                    self.output = Some(output);
-                    self.retry_at = None;
-                    self.set_problem(None);
-                }
-                Err(reason) => {
-                    tracing::warn!(%reason, "no sound device");
-                    self.retry_at = Some(Instant::now() + self.retry_after);
-                    self.set_problem(Some(NO_DEVICE.to_owned()));
-                    return;
-                }
+            Err(reason) => {
+                tracing::warn!(%reason, "no sound device");
+                self.retry_at = Some(Instant::now() + self.retry_after);
+                self.set_problem(Some(NO_DEVICE.to_owned()));
+                false
             }
+        }
+    }
+
+    fn play(&mut self, sounds: &[Sound]) {
+        if !self.ensure_open() {
+            return;
         }
         let Some(output) = self.output.as_mut() else {
             return;
         };
         match output.play(sounds, self.volume) {
             Ok(length) => {
+                tracing::debug!(sound = sounds.first().map(Sound::name), "playing");
                 let ends = Instant::now() + length.unwrap_or(Duration::from_secs(5));
                 let busy_until = self.busy_until.map_or(ends, |at| at.max(ends));
                 self.busy_until = Some(busy_until);

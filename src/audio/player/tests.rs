@@ -83,6 +83,13 @@ fn start(no_device: bool, fail_after: Option<usize>) -> (SoundPlayer, Arc<Log>, 
         Duration::from_millis(100),
         Duration::from_millis(150),
     );
+    if !no_device {
+        // The player tries the device once at the start, then closes it again when nothing comes.
+        eventually("the first opening", || {
+            log.opened.load(Ordering::SeqCst) == 1
+        });
+        eventually("its closing", || log.closed.load(Ordering::SeqCst) == 1);
+    }
     (player, log, flag)
 }
 
@@ -139,10 +146,10 @@ fn the_output_closes_when_idle_and_reopens_for_the_next_cue() {
     let (mut player, log, _) = start(false, None);
     player.play(&cued(&[Clip::Tick]), false);
     eventually("closed after idle", || {
-        log.closed.load(Ordering::SeqCst) == 1
+        log.closed.load(Ordering::SeqCst) == 2
     });
     player.play(&cued(&[Clip::Tick]), false);
-    eventually("reopened", || log.opened.load(Ordering::SeqCst) == 2);
+    eventually("reopened", || log.opened.load(Ordering::SeqCst) == 3);
 }
 
 #[test]
@@ -153,7 +160,7 @@ fn quitting_stops_and_closes_everything() {
     drop(player);
     assert_eq!(
         log.closed.load(Ordering::SeqCst),
-        1,
+        2,
         "closed on drop, at once"
     );
 }
@@ -161,8 +168,9 @@ fn quitting_stops_and_closes_everything() {
 #[test]
 fn no_device_is_a_notice_and_a_retry_later_not_a_failure() {
     let (mut player, log, no_device) = start(true, None);
-    player.play(&cued(&[Clip::Tick]), false);
+    // Known from the start: the player tries the device at once.
     eventually("the notice", || player.problem().is_some());
+    player.play(&cued(&[Clip::Tick]), false);
     assert_eq!(player.problem().as_deref(), Some(NO_DEVICE));
     // Too soon to try again: this cue is dropped without touching the device.
     no_device.store(false, Ordering::SeqCst);
@@ -183,6 +191,27 @@ fn a_device_that_fails_mid_session_is_reopened() {
     eventually("first play", || played(&log).len() == 1);
     player.play(&cued(&[Clip::Tick]), false);
     eventually("second play on a new output", || played(&log).len() == 2);
-    assert_eq!(log.opened.load(Ordering::SeqCst), 2);
-    assert_eq!(log.closed.load(Ordering::SeqCst), 1);
+    assert_eq!(log.opened.load(Ordering::SeqCst), 3);
+    assert_eq!(log.closed.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn the_output_opens_ahead_of_an_expected_cue_and_closes_after() {
+    let (mut player, log, _) = start(false, None);
+    player.expect(Some(Duration::from_millis(600)));
+    // Not yet: the output opens OPEN_BEFORE (400 ms) ahead of the cue.
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(log.opened.load(Ordering::SeqCst), 1);
+    eventually("opened before the cue", || {
+        log.opened.load(Ordering::SeqCst) == 2
+    });
+    player.play(&cued(&[Clip::Tick]), false);
+    eventually("played", || played(&log).len() == 1);
+    assert_eq!(
+        log.opened.load(Ordering::SeqCst),
+        2,
+        "the cue used the open output"
+    );
+    player.expect(None);
+    eventually("closed after", || log.closed.load(Ordering::SeqCst) == 2);
 }

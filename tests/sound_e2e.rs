@@ -1,0 +1,344 @@
+//! End to end through a real sound server: the real binary plays a short routine in a real terminal
+//! (tmux) into a PulseAudio null sink, `parec` records the sink's monitor, and the recording must hold
+//! every expected cue, in order, each within 50 ms of its planned time relative to the first.
+//!
+//! Cues are told apart by pitch: every cue tone starts on its own note (see `sounds/make-sounds.sh`).
+//! Outside CI the test runs when a PulseAudio server is reachable and says it skipped otherwise; with
+//! `LIMBERUP_REQUIRE_SOUND=1` (set by `.ci/run`) a missing server is a failure, so CI never passes by
+//! skipping.
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RATE: usize = 44_100;
+/// How far a cue may land from its planned time, relative to the first cue.
+const TOLERANCE_MS: f64 = 50.0;
+
+/// Prepare 2 s, a 20 s hold (halfway at 10 s), a 2 s rest, then 2 s a side with a 2 s switch; one
+/// countdown tick a segment.
+const ROUTINE: &str = r#"
+name = "Sound check"
+kind = "stretch"
+[defaults]
+prepare = "2s"
+countdown = 1
+rest = "2s"
+switch = "2s"
+[[steps]]
+name = "Hold"
+duration = "20s"
+[[steps]]
+name = "Sides"
+duration = "2s"
+sides = "both"
+"#;
+
+/// (seconds from the start, cue) as the plan puts them.
+const EXPECTED: &[(f64, &str)] = &[
+    (1.0, "tick"),
+    (2.0, "start"),
+    (12.0, "halfway"),
+    (21.0, "tick"),
+    (22.0, "rest"),
+    (23.0, "tick"),
+    (24.0, "start"),
+    (25.0, "tick"),
+    (26.0, "switch"),
+    (27.0, "tick"),
+    (28.0, "start"),
+    (29.0, "tick"),
+    (30.0, "done"),
+];
+
+/// The first note of each cue tone, in Hz.
+const PITCHES: &[(&str, f64)] = &[
+    ("tick", 1760.0),
+    ("start", 880.0),
+    ("halfway", 660.0),
+    ("switch", 1175.0),
+    ("rest", 784.0),
+    ("done", 523.0),
+];
+
+fn pactl(args: &[&str]) -> Option<String> {
+    let output = Command::new("pactl").args(args).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// A null sink made the default for the test, put back as it was afterwards.
+struct NullSink {
+    name: String,
+    module: String,
+    previous_default: Option<String>,
+}
+
+impl NullSink {
+    fn load() -> Self {
+        let name = format!("limberup_e2e_{}", std::process::id());
+        let module = pactl(&[
+            "load-module",
+            "module-null-sink",
+            &format!("sink_name={name}"),
+        ])
+        .expect("pactl can load a null sink");
+        let previous_default = pactl(&["get-default-sink"]);
+        pactl(&["set-default-sink", &name]).expect("pactl can set the default sink");
+        Self {
+            name,
+            module,
+            previous_default,
+        }
+    }
+}
+
+impl Drop for NullSink {
+    fn drop(&mut self) {
+        if let Some(previous) = &self.previous_default {
+            let _ = pactl(&["set-default-sink", previous]);
+        }
+        let _ = pactl(&["unload-module", &self.module]);
+    }
+}
+
+struct Recorder(Child);
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Tmux(String);
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.0, "kill-server"])
+            .status();
+    }
+}
+
+#[test]
+fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
+    let required = std::env::var_os("LIMBERUP_REQUIRE_SOUND").is_some_and(|v| v == "1");
+    if pactl(&["info"]).is_none() {
+        assert!(
+            !required,
+            "LIMBERUP_REQUIRE_SOUND=1 but no PulseAudio server answers `pactl info`"
+        );
+        eprintln!("skipped: no PulseAudio server is reachable");
+        return;
+    }
+    let sink = NullSink::load();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("routine.toml"), ROUTINE).expect("write routine");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "volume = 100\nspoken = false\n",
+    )
+    .expect("write config");
+
+    let recording = Recording::start(&sink);
+    play_routine(dir.path());
+    let (samples, arrivals) = recording.finish();
+
+    let heard: Vec<(f64, &str)> = cues_in(&samples)
+        .into_iter()
+        .map(|(sample, cue)| (arrival_of(sample, &arrivals), cue))
+        .collect();
+    let log = std::fs::read_to_string(dir.path().join("data/limberup.log")).unwrap_or_default();
+    let names: Vec<&str> = heard.iter().map(|(_, cue)| *cue).collect();
+    let expected: Vec<&str> = EXPECTED.iter().map(|(_, cue)| *cue).collect();
+    assert_eq!(names, expected, "cues heard at {heard:?}\nlog:\n{log}");
+    let first_heard = heard[0].0;
+    let first_planned = EXPECTED[0].0;
+    let mut worst: f64 = 0.0;
+    for ((at, cue), (planned, _)) in heard.iter().zip(EXPECTED) {
+        let error_ms = ((at - first_heard) - (planned - first_planned)) * 1000.0;
+        worst = worst.max(error_ms.abs());
+        assert!(
+            error_ms.abs() <= TOLERANCE_MS,
+            "{cue} planned at {planned} s was heard {error_ms:.1} ms off (all: {heard:?})\nlog:\n{log}"
+        );
+    }
+    eprintln!(
+        "{} cues heard in order; the worst was {worst:.1} ms off its planned time",
+        heard.len()
+    );
+}
+
+/// For each chunk recorded: the count of samples so far, and when (seconds) it arrived.
+type Arrivals = Vec<(usize, f64)>;
+
+/// Records the sink's monitor, each chunk stamped with when it arrived: the sample count alone is not
+/// a clock, as a monitor's stream can skip when the sink rewinds for a new stream.
+struct Recording {
+    _silence: Recorder,
+    parec: Recorder,
+    reader: std::thread::JoinHandle<(Vec<u8>, Arrivals)>,
+}
+
+impl Recording {
+    fn start(sink: &NullSink) -> Self {
+        // A null sink that nobody plays to is suspended, and its monitor then stops delivering
+        // samples; a stream of silence keeps it running. Low latency from the start, too: a sink
+        // whose latency drops when the app's stream joins rewinds, and its monitor would skip.
+        let silence = Recorder(
+            Command::new("pacat")
+                .args(["-d", &sink.name, "--raw", "--format=s16le", "--rate=44100"])
+                .args(["--channels=1", "--latency-msec=10", "/dev/zero"])
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("pacat runs"),
+        );
+        std::thread::sleep(Duration::from_millis(300));
+        let mut parec = Recorder(
+            Command::new("parec")
+                .args(["-d", &format!("{}.monitor", sink.name), "--raw"])
+                .args(["--format=s16le", &format!("--rate={RATE}"), "--channels=1"])
+                .arg("--latency-msec=10")
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("parec runs"),
+        );
+        let mut stdout = parec.0.stdout.take().expect("parec output");
+        let (flowing, flows) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let origin = Instant::now();
+            let mut bytes = Vec::new();
+            let mut arrivals = Vec::new();
+            let mut chunk = [0_u8; 4096];
+            while let Ok(read) = stdout.read(&mut chunk) {
+                if read == 0 {
+                    break;
+                }
+                bytes.extend_from_slice(&chunk[..read]);
+                arrivals.push((bytes.len() / 2, origin.elapsed().as_secs_f64()));
+                if bytes.len() / 2 >= RATE {
+                    let _ = flowing.send(());
+                }
+            }
+            (bytes, arrivals)
+        });
+        // parec's first second comes in one late burst; start once samples arrive as they are made.
+        flows
+            .recv_timeout(Duration::from_secs(10))
+            .expect("parec records the monitor");
+        std::thread::sleep(Duration::from_millis(500));
+        Self {
+            _silence: silence,
+            parec,
+            reader,
+        }
+    }
+
+    /// Stops recording: the samples (-1 to 1) and the chunks' arrivals.
+    fn finish(self) -> (Vec<f64>, Arrivals) {
+        drop(self.parec);
+        let (bytes, arrivals) = self.reader.join().expect("reader");
+        let samples = bytes
+            .chunks_exact(2)
+            .map(|b| f64::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0)
+            .collect();
+        (samples, arrivals)
+    }
+}
+
+/// Plays `routine.toml` in `dir` with the real binary in a tmux pane, until it exits.
+fn play_routine(dir: &std::path::Path) {
+    let d = dir.display();
+    let socket = format!("limberup-sound-{}", std::process::id());
+    let _tmux = Tmux(socket.clone());
+    let script = format!(
+        "cd {d} && LIMBERUP_DATA_DIR={d}/data LIMBERUP_CONFIG={d}/config.toml {bin} run routine.toml; echo $? > {d}/status; sleep 60",
+        bin = env!("CARGO_BIN_EXE_limberup"),
+    );
+    let started = Command::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+        .args(["-x", "80", "-y", "24", "sh", "-c", &script])
+        .status()
+        .expect("tmux runs");
+    assert!(started.success());
+    // The routine lasts 30 s; the done screen then waits for a key.
+    let status = dir.join("status");
+    let start = Instant::now();
+    std::thread::sleep(Duration::from_secs(32));
+    Command::new("tmux")
+        .args(["-L", &socket, "send-keys", "Escape"])
+        .status()
+        .expect("tmux send-keys");
+    while !status.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the app did not exit"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+}
+
+/// When a sample arrived: the arrival of the chunk that brought it, less the samples after it in
+/// that chunk.
+fn arrival_of(sample: usize, arrivals: &[(usize, f64)]) -> f64 {
+    let index = arrivals.partition_point(|(end, _)| *end <= sample);
+    let (end, at) = arrivals
+        .get(index)
+        .or(arrivals.last())
+        .copied()
+        .unwrap_or((0, 0.0));
+    #[allow(clippy::cast_precision_loss, reason = "sample counts")]
+    let after = (end.saturating_sub(sample)) as f64 / RATE as f64;
+    at - after
+}
+
+/// Every sound in the recording: (its first sample, the cue whose pitch it has).
+fn cues_in(samples: &[f64]) -> Vec<(usize, &'static str)> {
+    let hop = RATE / 1000; // 1 ms
+    let loudness: Vec<f64> = samples
+        .chunks(hop)
+        .map(|c| c.iter().map(|s| s.abs()).fold(0.0, f64::max))
+        .collect();
+    let threshold = 0.02;
+    let mut cues = Vec::new();
+    let mut quiet_for = usize::MAX;
+    for (ms, level) in loudness.iter().enumerate() {
+        if *level > threshold {
+            // A new sound only after 100 ms of quiet: the gap inside the switch cue is 80 ms.
+            if quiet_for >= 100 {
+                let from = ms * hop;
+                let window = &samples[from..(from + RATE / 20).min(samples.len())];
+                cues.push((from, pitch_of(window)));
+            }
+            quiet_for = 0;
+        } else {
+            quiet_for = quiet_for.saturating_add(1);
+        }
+    }
+    cues
+}
+
+/// The cue whose first note is strongest in the window (Goertzel at each candidate pitch).
+fn pitch_of(window: &[f64]) -> &'static str {
+    PITCHES
+        .iter()
+        .map(|(cue, hz)| (*cue, goertzel(window, *hz)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or("?", |(cue, _)| cue)
+}
+
+fn goertzel(window: &[f64], hz: f64) -> f64 {
+    #[allow(clippy::cast_precision_loss, reason = "a sample rate")]
+    let coefficient = 2.0 * (2.0 * std::f64::consts::PI * hz / RATE as f64).cos();
+    let (mut previous, mut before) = (0.0, 0.0);
+    for sample in window {
+        let current = sample + coefficient * previous - before;
+        before = previous;
+        previous = current;
+    }
+    previous * previous + before * before - coefficient * previous * before
+}
