@@ -4,6 +4,10 @@
 #
 #   benches/idle-cpu.sh [SECONDS] [extra limberup flags...]     (default 60 s, --mute)
 #
+# With sound (any flags but --mute, e.g. `--volume 50`) the output opens only around cues, so the
+# 10-minute hold measures the sound thread at rest. IDLE_ROUTINE=benches/every-second.toml plays a cue
+# every second instead, which keeps the output open: the cost of a running stream.
+#
 # Uses ../shared/tools/idle-cpu (tmux + /proc) on the release binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +19,5 @@ tool=${IDLE_CPU_TOOL:-../shared/tools/idle-cpu}
 cargo build --release --quiet
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-LIMBERUP_DATA_DIR=$data "$tool" -s "$secs" -- target/release/limberup run benches/ten-minute-hold.toml "${flags[@]}"
+routine=${IDLE_ROUTINE:-benches/ten-minute-hold.toml}
+LIMBERUP_DATA_DIR=$data "$tool" -s "$secs" -- target/release/limberup run "$routine" "${flags[@]}"

@@ -127,3 +127,38 @@ fn muted_cues_still_reach_the_sink_marked_muted() {
     assert_eq!(recorder.muted_cues, recorder.heard.len());
     assert_eq!(self::recorder("enter@200", 210).muted_cues, 0);
 }
+
+/// A sink whose device is missing.
+struct NoDevice;
+
+impl CueSink for NoDevice {
+    fn play(&mut self, _cued: &Cued, _muted: bool) {}
+    fn problem(&self) -> Option<String> {
+        Some("no sound device: cues show on screen".to_owned())
+    }
+}
+
+fn screen_with(sink: &mut dyn CueSink, keys: &str, at: u64) -> String {
+    let library = Library::load(None);
+    let routine = library.resolve(FIXTURE).expect("fixture loads");
+    let mut request = SnapshotRequest::new(80, 24);
+    request.keys = parse_script(keys).expect("keys");
+    request.at = vec![at];
+    let screens = capture(library, Some(routine), &request, sink).expect("runs headless");
+    screens[0].1.join("\n")
+}
+
+#[test]
+fn without_sound_the_footer_says_so_and_cues_light_up_the_panel() {
+    // 5 s: set 1 of the band row starts; the start cue shows in capitals on the lit border.
+    insta::assert_snapshot!(screen_with(&mut NoDevice, "", 5_500));
+}
+
+#[test]
+fn muted_cues_light_up_the_panel_too() {
+    let text = screen_with(&mut Recorder::default(), "m@1", 5_500);
+    assert!(text.contains("♪ START"), "{text}");
+    let unmuted = screen_with(&mut Recorder::default(), "", 5_500);
+    assert!(unmuted.contains("♪ start"), "{unmuted}");
+    assert!(!unmuted.contains("no sound device"), "{unmuted}");
+}

@@ -45,7 +45,6 @@ enum Command {
     Play(Vec<Sound>),
     /// The next cue may come at this moment (or none is due).
     Expect(Option<Instant>),
-    Volume(f32),
     Quit,
 }
 
@@ -104,10 +103,6 @@ impl SoundPlayer {
             thread,
             expected: None,
         }
-    }
-
-    pub fn set_volume(&self, volume: f32) {
-        let _ = self.commands.send(Command::Volume(volume));
     }
 }
 
@@ -211,7 +206,6 @@ impl<O: Opener> Worker<O> {
             match command {
                 Command::Play(sounds) => self.play(&sounds),
                 Command::Expect(at) => self.expect(at),
-                Command::Volume(volume) => self.volume = volume,
                 Command::Quit => {
                     self.close();
                     return;
