@@ -16,7 +16,7 @@ use super::{Clip, Sound};
 /// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
 /// when it is due (rodio's default of 50 ms made cues land up to 50 ms apart from their plan). The
 /// output is only open around cues, so the extra wake-ups of small buffers are brief.
-const BUFFER_FRAMES: u32 = 512;
+const BUFFER_FRAMES: u32 = 1024;
 
 /// Sounds decoded once, by name: decoding when a cue is due would make it late (the first decode
 /// in a process is slow), so the built-in ones are decoded before any cue.

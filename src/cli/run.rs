@@ -186,6 +186,7 @@ impl Cues {
             player: crate::audio::player::SoundPlayer::start(
                 crate::audio::rodio_output::DefaultDevice::default(),
                 f32::from(settings.volume) / 100.0,
+                settings.muted,
             ),
             bell: settings.bell,
         }

@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 use super::Sound;
 use crate::app::event_loop::{CueSink, Cued};
 
-/// How long the output stays open after the last sound ends (ticks a second apart share one opening).
-pub const CLOSE_AFTER: Duration = Duration::from_millis(1500);
+/// How long the output stays open after the last sound ends. Cues closer together than this plus
+/// [`OPEN_BEFORE`] (the countdown's ticks) share one opening.
+pub const CLOSE_AFTER: Duration = Duration::from_millis(500);
 /// How long before an expected cue the output opens. A new stream takes a moment to settle (its
 /// first sound comes late, or not at all), so cues play on one already running: each then reaches
 /// the speaker with the same delay as the others.
-pub const OPEN_BEFORE: Duration = Duration::from_millis(400);
+pub const OPEN_BEFORE: Duration = Duration::from_millis(250);
 /// The notice while sound does not work (the reason is in the log).
 pub const NO_DEVICE: &str = "no sound device: cues show on screen";
 
@@ -58,17 +59,17 @@ pub struct SoundPlayer {
 }
 
 impl SoundPlayer {
-    /// Starts the player thread; `volume` is 0.0 to 1.0.
-    pub fn start<O: Opener>(opener: O, volume: f32) -> Self {
-        Self::with_timing(opener, volume, CLOSE_AFTER, RETRY_AFTER)
+    /// Starts the player thread; `volume` is 0.0 to 1.0. Unless `muted`, it tries the device at once.
+    pub fn start<O: Opener>(opener: O, volume: f32, muted: bool) -> Self {
+        Self::with_timing(opener, volume, !muted, (CLOSE_AFTER, RETRY_AFTER))
     }
 
     /// The same, with the close and retry delays given (short ones make tests quick).
     pub fn with_timing<O: Opener>(
         opener: O,
         volume: f32,
-        close_after: Duration,
-        retry_after: Duration,
+        try_at_once: bool,
+        (close_after, retry_after): (Duration, Duration),
     ) -> Self {
         let (commands, receiver) = mpsc::channel();
         let problem = Arc::new(Mutex::new(None));
@@ -81,9 +82,8 @@ impl SoundPlayer {
                 worker.close_after = close_after;
                 worker.retry_after = retry_after;
                 // Open once at the start: a missing device shows at once rather than at the first
-                // cue, and the first stream of a process (connecting to the sound server) is the
-                // slow one to settle, so it is better spent before any cue is due.
-                if worker.ensure_open() {
+                // cue. Muted, nothing is opened until a cue is expected.
+                if try_at_once && worker.ensure_open() {
                     worker.close_at = Some(Instant::now() + close_after);
                 }
                 worker.run(&receiver);

@@ -80,8 +80,8 @@ fn start(no_device: bool, fail_after: Option<usize>) -> (SoundPlayer, Arc<Log>, 
     let player = SoundPlayer::with_timing(
         opener,
         0.5,
-        Duration::from_millis(100),
-        Duration::from_millis(150),
+        true,
+        (Duration::from_millis(100), Duration::from_millis(150)),
     );
     if !no_device {
         // The player tries the device once at the start, then closes it again when nothing comes.
@@ -214,4 +214,28 @@ fn the_output_opens_ahead_of_an_expected_cue_and_closes_after() {
     );
     player.expect(None);
     eventually("closed after", || log.closed.load(Ordering::SeqCst) == 2);
+}
+
+#[test]
+fn started_muted_it_leaves_the_device_alone() {
+    let log = Arc::new(Log::default());
+    let opener = FakeOpener {
+        log: Arc::clone(&log),
+        no_device: Arc::new(AtomicBool::new(false)),
+        fail_after: None,
+    };
+    let mut player = SoundPlayer::with_timing(
+        opener,
+        0.5,
+        false,
+        (Duration::from_millis(100), Duration::from_millis(150)),
+    );
+    player.play(&cued(&[Clip::Tick]), true);
+    std::thread::sleep(Duration::from_millis(150));
+    assert_eq!(log.opened.load(Ordering::SeqCst), 0);
+    // Unmuted, the next cue opens it.
+    player.play(&cued(&[Clip::Tick]), false);
+    eventually("opened for the cue", || {
+        log.opened.load(Ordering::SeqCst) == 1
+    });
 }
