@@ -47,6 +47,7 @@ impl Pane {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("routine.toml"), ROUTINE).expect("write routine");
         std::fs::write(dir.path().join("short.toml"), SHORT_ROUTINE).expect("write routine");
+        std::fs::write(dir.path().join("bell.toml"), "bell = true\n").expect("write settings");
         let socket = format!(
             "limberup-test-{}-{}",
             std::process::id(),
@@ -444,6 +445,11 @@ fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(saw_notice, "the footer said there is no sound");
+    assert_eq!(
+        pane.flag("#{window_bell_flag}"),
+        "0",
+        "no bell unless asked for"
+    );
     pane.keys(&["Escape"]);
     assert_eq!(pane.exit_status(), "0");
     pane.assert_terminal_restored();
@@ -454,4 +460,17 @@ fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays
         log.contains("ALSA lib"),
         "ALSA's own messages are in the log: {log}"
     );
+}
+
+#[test]
+fn without_a_sound_device_the_bell_rings_on_cues_when_asked_to() {
+    let pane = Pane::start_with_env(
+        "PULSE_SERVER=unix:{d}/no-server XDG_RUNTIME_DIR={d} ALSA_CONFIG_PATH={d}/no-alsa.conf LIMBERUP_CONFIG={d}/bell.toml",
+        "run short.toml",
+        false,
+    );
+    // tmux flags a bell in a window nobody is looking at (the test's session is detached).
+    pane.wait_for("a bell", |_| pane.flag("#{window_bell_flag}") == "1");
+    pane.keys(&["C-c"]);
+    assert_eq!(pane.exit_status(), "0");
 }
