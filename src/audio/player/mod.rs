@@ -20,6 +20,9 @@ pub const OPEN_BEFORE: Duration = Duration::from_millis(250);
 /// The notice while sound does not work (the reason is in the log).
 pub const NO_DEVICE: &str = "no sound device: cues show on screen";
 
+/// How long quitting waits for the sound thread to close the output.
+pub const QUIT_WAIT: Duration = Duration::from_secs(1);
+
 /// How long to wait before trying a device that failed again.
 pub const RETRY_AFTER: Duration = Duration::from_secs(10);
 
@@ -46,7 +49,8 @@ enum Command {
     Play(Vec<Sound>),
     /// The next cue may come at this moment (or none is due).
     Expect(Option<Instant>),
-    Quit,
+    /// Stop, close the output, and say so on the channel.
+    Quit(Sender<()>),
 }
 
 /// The app's side of the player: a [`CueSink`] that hands sounds to the thread.
@@ -137,11 +141,19 @@ impl CueSink for SoundPlayer {
 }
 
 impl Drop for SoundPlayer {
-    /// Stops whatever is playing and closes the output before the app exits.
+    /// Stops whatever is playing and closes the output before the app exits. A thread stuck in a
+    /// sound server that stopped answering is left behind after [`QUIT_WAIT`] rather than holding
+    /// up the exit.
     fn drop(&mut self) {
-        let _ = self.commands.send(Command::Quit);
-        if let Some(thread) = self.thread.take() {
+        let (done, closed) = mpsc::channel();
+        let _ = self.commands.send(Command::Quit(done));
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        if closed.recv_timeout(QUIT_WAIT).is_ok() {
             let _ = thread.join();
+        } else {
+            tracing::warn!("the sound thread did not stop in time; leaving it");
         }
     }
 }
@@ -206,8 +218,9 @@ impl<O: Opener> Worker<O> {
             match command {
                 Command::Play(sounds) => self.play(&sounds),
                 Command::Expect(at) => self.expect(at),
-                Command::Quit => {
+                Command::Quit(done) => {
                     self.close();
+                    let _ = done.send(());
                     return;
                 }
             }

@@ -239,3 +239,33 @@ fn started_muted_it_leaves_the_device_alone() {
         log.opened.load(Ordering::SeqCst) == 1
     });
 }
+
+/// A sound server that stopped answering: opening never returns (within the test).
+struct Hung;
+
+impl Opener for Hung {
+    type Output = FakeOutput;
+    fn open(&mut self) -> Result<FakeOutput, String> {
+        std::thread::sleep(Duration::from_secs(30));
+        Err("hung".into())
+    }
+}
+
+#[test]
+fn a_hung_sound_server_does_not_hold_up_quitting() {
+    let player = SoundPlayer::with_timing(
+        Hung,
+        0.5,
+        true,
+        (Duration::from_millis(100), Duration::from_millis(150)),
+    );
+    std::thread::sleep(Duration::from_millis(50));
+    let start = Instant::now();
+    drop(player);
+    let waited = start.elapsed();
+    assert!(
+        waited >= QUIT_WAIT,
+        "it waited for the thread first: {waited:?}"
+    );
+    assert!(waited < QUIT_WAIT * 3, "then left it behind: {waited:?}");
+}
