@@ -103,7 +103,7 @@ fn run(cli: Cli) -> Outcome {
                 at,
                 keys: keys.map(|k| k.0).unwrap_or_default(),
                 answers,
-                history: run::read_history(&dirs, origin, false),
+                history: run::read_history(&dirs, origin),
                 settings: settings(&dirs, &cli.common)?,
             };
             snapshot::run(library, routine, &request, &mut out)

@@ -1,7 +1,6 @@
 //! `limberup`, `limberup run` and `limberup check`: the full-screen app on the real terminal.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use anyhow::Context;
 
@@ -11,7 +10,7 @@ use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
 use crate::config::{Dirs, Settings};
 use crate::engine::{Clock, MonotonicClock};
-use crate::history::{Store, UtcTime};
+use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
 use crate::terminal::{TerminalGuard, TerminalInput};
 
@@ -62,8 +61,15 @@ fn full_screen(
     let mut cues = Cues::start(settings);
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
-    app.history = read_history(dirs, origin, true);
-    let mut store = StoreSink::new(dirs.data_dir.clone());
+    // One connection, opened (or created) once: read for the history screen and the history rules,
+    // then written as sessions and checks happen.
+    let opened = dirs.data_dir.as_deref().map(Store::open).transpose();
+    app.history = history_view(origin, opened.as_ref().map(Option::as_ref));
+    let mut store = StoreSink(match opened {
+        Ok(Some(store)) => Ok(store),
+        Ok(None) => Err("no data folder to save the history in; use --data-dir".to_owned()),
+        Err(error) => Err(error.to_string()),
+    });
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
@@ -105,22 +111,28 @@ fn full_screen(
     Ok(())
 }
 
+/// The saved sessions and checks as `snapshot` starts with them: read if there is a history, never
+/// created or written.
+pub fn read_history(dirs: &Dirs, origin: UtcTime) -> HistoryView {
+    let store = dirs
+        .data_dir
+        .as_deref()
+        .map_or(Ok(None), Store::open_existing);
+    history_view(origin, store.as_ref().map(Option::as_ref))
+}
+
 /// The saved sessions and checks, for the history screen and the check's history rules. A history
-/// that cannot be read leaves the app usable, with the reason shown; `create` makes a new one.
-pub fn read_history(dirs: &Dirs, origin: UtcTime, create: bool) -> HistoryView {
+/// that cannot be read leaves the app usable, with the reason shown.
+fn history_view(origin: UtcTime, store: Result<Option<&Store>, &HistoryError>) -> HistoryView {
     let mut view = HistoryView::starting_at(origin);
-    let Some(dir) = dirs.data_dir.as_deref() else {
-        return view;
+    let loaded = match store {
+        Ok(Some(store)) => store
+            .sessions()
+            .and_then(|sessions| Ok((sessions, store.checks()?)))
+            .map_err(|e| e.to_string()),
+        Ok(None) => return view,
+        Err(error) => Err(error.to_string()),
     };
-    let store = if create {
-        Store::open(dir).map(Some)
-    } else {
-        Store::open_existing(dir)
-    };
-    let loaded = store.and_then(|store| match store {
-        Some(store) => Ok((store.sessions()?, store.checks()?)),
-        None => Ok((Vec::new(), Vec::new())),
-    });
     match loaded {
         Ok((sessions, checks)) => {
             view.sessions = sessions;
@@ -128,40 +140,19 @@ pub fn read_history(dirs: &Dirs, origin: UtcTime, create: bool) -> HistoryView {
         }
         Err(error) => {
             tracing::error!(%error, "cannot read the history");
-            view.problem = Some(error.to_string());
+            view.problem = Some(error);
         }
     }
     view
 }
 
 /// Writes each record to the history as it happens, one transaction each, so a crash or a signal
-/// later loses nothing already shown as done.
-struct StoreSink {
-    data_dir: Option<PathBuf>,
-    store: Option<Store>,
-}
-
-impl StoreSink {
-    fn new(data_dir: Option<PathBuf>) -> Self {
-        Self {
-            data_dir,
-            store: None,
-        }
-    }
-}
+/// later loses nothing already shown as done. Holds why not, when the history could not be opened.
+struct StoreSink(Result<Store, String>);
 
 impl HistorySink for StoreSink {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        if self.store.is_none() {
-            let dir = self
-                .data_dir
-                .as_deref()
-                .ok_or("no data folder to save the history in; use --data-dir")?;
-            self.store = Some(Store::open(dir).map_err(|e| e.to_string())?);
-        }
-        let Some(store) = self.store.as_mut() else {
-            return Err("the history is not open".into());
-        };
+        let store = self.0.as_mut().map_err(|reason| reason.clone())?;
         let saved = match record {
             Record::Session(row) => store.save_session(row),
             Record::Check(check) => {
