@@ -5,7 +5,8 @@
 //! the process ends with the conventional 128 + signal number.
 
 use std::io::{self, Stdout, stdout};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::cursor::{Hide, Show};
@@ -79,18 +80,15 @@ fn install_panic_hook() {
 
 /// Input from the real terminal, time from the monotonic clock.
 ///
-/// A reader thread blocks on the terminal and a signal thread on SIGTERM, SIGHUP, SIGINT and SIGQUIT;
-/// both send to one channel, on which the event loop waits with the next deadline as its timeout. So
-/// the app sleeps in the kernel until a key, a resize, a signal or a deadline: no polling.
+/// The event loop's thread reads the terminal itself, blocking until a key, a resize or the next
+/// deadline: no polling, and nothing reads the terminal once the loop is over (a reader thread
+/// would eat what the user types into the shell as the app exits). A termination signal sets a flag
+/// and wakes that wait by raising SIGWINCH, which the terminal reader already listens for.
 pub struct TerminalInput {
     clock: MonotonicClock,
-    receiver: Receiver<Incoming>,
+    /// The termination signal received, or 0.
+    signal: Arc<AtomicI32>,
     terminated_by: Option<i32>,
-}
-
-enum Incoming {
-    Terminal(io::Result<TermEvent>),
-    Signal(i32),
 }
 
 /// How long a signal waits for the event loop to save and leave before the terminal is restored
@@ -99,25 +97,11 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(3);
 
 impl TerminalInput {
     pub fn new(clock: MonotonicClock) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        forward_signals(sender.clone());
-        let spawned = std::thread::Builder::new()
-            .name("terminal input".into())
-            .spawn(move || {
-                loop {
-                    let event = event::read();
-                    let failed = event.is_err();
-                    if sender.send(Incoming::Terminal(event)).is_err() || failed {
-                        return;
-                    }
-                }
-            });
-        if let Err(error) = spawned {
-            tracing::error!(%error, "cannot start the input thread");
-        }
+        let signal = Arc::new(AtomicI32::new(0));
+        forward_signals(Arc::clone(&signal));
         Self {
             clock,
-            receiver,
+            signal,
             terminated_by: None,
         }
     }
@@ -126,13 +110,32 @@ impl TerminalInput {
     pub fn terminated_by(&self) -> Option<i32> {
         self.terminated_by
     }
+
+    /// A terminal that fails as a signal arrives (a hang-up) is the signal's doing: leave as for it.
+    fn terminate_or(&mut self, error: io::Error) -> io::Result<Option<Input>> {
+        if self.terminated() {
+            Ok(Some(Input::Terminate))
+        } else {
+            Err(error)
+        }
+    }
+
+    fn terminated(&mut self) -> bool {
+        match self.signal.load(Ordering::SeqCst) {
+            0 => false,
+            signal => {
+                self.terminated_by = Some(signal);
+                true
+            }
+        }
+    }
 }
 
-/// Sends termination signals to the event loop; if it has not left within [`SIGNAL_GRACE`] (stuck
+/// Hands termination signals to the event loop; if it has not left within [`SIGNAL_GRACE`] (stuck
 /// writing to a terminal that is gone), restores the terminal and exits with 128 + the signal.
 #[cfg(unix)]
-fn forward_signals(sender: Sender<Incoming>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+fn forward_signals(flag: Arc<AtomicI32>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
     use signal_hook::iterator::Signals;
     let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
         tracing::warn!("cannot watch for termination signals");
@@ -143,7 +146,9 @@ fn forward_signals(sender: Sender<Incoming>) {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 tracing::info!(signal, "termination signal");
-                let _ = sender.send(Incoming::Signal(signal));
+                flag.store(signal, Ordering::SeqCst);
+                // Wakes the event loop's wait on the terminal.
+                let _ = signal_hook::low_level::raise(SIGWINCH);
                 std::thread::sleep(SIGNAL_GRACE);
                 tracing::warn!(signal, "the app did not leave in time; exiting");
                 restore();
@@ -156,7 +161,7 @@ fn forward_signals(sender: Sender<Incoming>) {
 }
 
 #[cfg(not(unix))]
-fn forward_signals(_sender: Sender<Incoming>) {}
+fn forward_signals(_flag: Arc<AtomicI32>) {}
 
 impl InputSource for TerminalInput {
     fn now(&self) -> Millis {
@@ -166,36 +171,37 @@ impl InputSource for TerminalInput {
     fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
         let until = deadline.map(|at| self.clock.instant_at(at));
         loop {
-            let incoming = match until {
-                Some(until) => {
-                    match self
-                        .receiver
-                        .recv_timeout(until.saturating_duration_since(Instant::now()))
-                    {
-                        Ok(incoming) => incoming,
-                        Err(RecvTimeoutError::Timeout) => return Ok(None),
-                        Err(RecvTimeoutError::Disconnected) => return Ok(Some(Input::End)),
-                    }
-                }
-                None => match self.receiver.recv() {
-                    Ok(incoming) => incoming,
-                    Err(_) => return Ok(Some(Input::End)),
-                },
+            if self.terminated() {
+                return Ok(Some(Input::Terminate));
+            }
+            // With no deadline, wait for input alone; the hour is just a bound on one poll call.
+            let timeout = until.map_or(Duration::from_secs(3600), |t| {
+                t.saturating_duration_since(Instant::now())
+            });
+            let ready = match event::poll(timeout) {
+                Ok(ready) => ready,
+                Err(error) => return self.terminate_or(error),
             };
-            match incoming {
-                Incoming::Signal(signal) => {
-                    self.terminated_by = Some(signal);
+            if !ready {
+                if until.is_some_and(|t| Instant::now() >= t) {
+                    return Ok(None);
+                }
+                continue;
+            }
+            let event = match event::read() {
+                Ok(event) => event,
+                Err(error) => return self.terminate_or(error),
+            };
+            match event {
+                TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                    return Ok(Some(Input::Key(key)));
+                }
+                // A resize may be the signal thread's wake-up call.
+                TermEvent::Resize(_, _) if self.terminated() => {
                     return Ok(Some(Input::Terminate));
                 }
-                Incoming::Terminal(event) => match event? {
-                    TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                        return Ok(Some(Input::Key(key)));
-                    }
-                    TermEvent::Resize(width, height) => {
-                        return Ok(Some(Input::Resize(width, height)));
-                    }
-                    _ => {}
-                },
+                TermEvent::Resize(width, height) => return Ok(Some(Input::Resize(width, height))),
+                _ => {}
             }
         }
     }
