@@ -1,6 +1,5 @@
 //! A step's own start sound: a small audio file next to the routine, checked when the routine loads.
 
-use std::io::Read;
 use std::path::{Component, Path};
 
 use super::limits::MAX_SOUND_BYTES;
@@ -49,18 +48,16 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             "`{relative}` is larger than 5 MiB, the most a sound file may be"
         ));
     }
-    let mut head = [0_u8; 12];
-    let read = std::fs::File::open(&resolved)
-        .and_then(|mut file| file.read(&mut head))
-        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
-    let Some(format) = audio_format(&head[..read]) else {
+    // Read once (the size is known to be small): the first bytes tell the format, and the whole
+    // file is decoded to check it and kept for playing.
+    let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved)
+        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?
+        .into();
+    let Some(format) = audio_format(&bytes) else {
         return Err(format!(
             "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
         ));
     };
-    let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved)
-        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?
-        .into();
     crate::audio::check_decodes(bytes.clone()).map_err(|problem| match problem {
         crate::audio::DecodeProblem::Silent => format!("`{relative}` holds no sound"),
         crate::audio::DecodeProblem::Undecodable(reason) => format!(
