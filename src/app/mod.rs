@@ -17,8 +17,8 @@ use crate::config::Settings;
 use crate::engine::{Event, Millis};
 use crate::plan::Cue;
 use crate::routine::{Library, Routine};
+use crate::triage::Answers;
 use crate::triage::advice::suggested_routines;
-use crate::triage::{Answers, Facts, evaluate};
 
 pub use check::CheckForm;
 pub use check::result::CheckResult;
@@ -330,24 +330,13 @@ impl App {
 
     /// Evaluates the answers against the rules and the history, records the check, shows the result.
     fn show_result(&mut self, answers: Answers) {
-        // A date in the answers (a check logged later) wins over the clock.
-        let (taken_at, day) = answers.date.clone().unwrap_or_else(|| {
-            let now = self.history.wall_time(self.now);
-            (now.rfc3339(), now.day())
-        });
-        let past = self.history.past_checks();
-        let triage = evaluate(&Facts {
-            answers: &answers,
-            day,
-            history: &past,
-        });
-        let routines = suggested_routines(triage.level, &answers.areas, &self.library);
-        let record = CheckRecord {
+        let record = CheckRecord::evaluate(
             answers,
-            taken_at,
-            day,
-            triage,
-        };
+            self.history.wall_time(self.now),
+            &self.history.past_checks(),
+        );
+        let routines =
+            suggested_routines(record.triage.level, &record.answers.areas, &self.library);
         self.history.checks.push(record.row());
         self.records.push(Record::Check(record.clone()));
         self.screen = Screen::CheckResult(Box::new(CheckResult {

@@ -3,7 +3,7 @@
 
 use crate::engine::Millis;
 use crate::history::{CheckRow, SessionRow, UtcTime};
-use crate::triage::{Answers, PastCheck, Triage};
+use crate::triage::{Answers, Facts, PastCheck, Triage, evaluate};
 
 use super::PlayerScreen;
 
@@ -56,6 +56,26 @@ pub struct CheckRecord {
 }
 
 impl CheckRecord {
+    /// Checks `answers` against every rule and the earlier checks. It is taken `now`, unless the
+    /// answers give their own date (a check logged later).
+    pub fn evaluate(answers: Answers, now: UtcTime, history: &[PastCheck]) -> Self {
+        let (taken_at, day) = answers
+            .date
+            .clone()
+            .unwrap_or_else(|| (now.rfc3339(), now.day()));
+        let triage = evaluate(&Facts {
+            answers: &answers,
+            day,
+            history,
+        });
+        Self {
+            answers,
+            taken_at,
+            day,
+            triage,
+        }
+    }
+
     /// The check as the history lists it.
     pub fn row(&self) -> CheckRow {
         CheckRow {

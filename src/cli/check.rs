@@ -7,12 +7,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
+use crate::app::CheckRecord;
 use crate::config::Dirs;
 use crate::history::{Store, UtcTime};
 use crate::routine::source::read_source;
 use crate::routine::{Library, LoadError};
 use crate::triage::advice::{DISCLAIMER, advice, headline, suggested_routines};
-use crate::triage::{Facts, evaluate, parse_answers};
+use crate::triage::parse_answers;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -31,10 +32,6 @@ pub fn run(
     out: &mut impl Write,
 ) -> Outcome {
     let answers = read_answers(answers_path)?;
-    let (taken_at, day) = answers.date.clone().unwrap_or_else(|| {
-        let now = UtcTime::now();
-        (now.rfc3339(), now.day())
-    });
     let mut store = match &dirs.data_dir {
         Some(dir) if save => Some(Store::open(dir).map_err(|e| Failure::Other(e.into()))?),
         // Without saving, the history still informs the check when it can be read.
@@ -51,19 +48,20 @@ pub fn run(
         Some(store) => store.past_checks().map_err(|e| Failure::Other(e.into()))?,
         None => Vec::new(),
     };
-    let triage = evaluate(&Facts {
-        answers: &answers,
-        day,
-        history: &history,
-    });
+    let record = CheckRecord::evaluate(answers, UtcTime::now(), &history);
     if save {
         if let Some(store) = store.as_mut() {
             store
-                .save_check(&answers, (&taken_at, day), &triage)
+                .save_check(
+                    &record.answers,
+                    (&record.taken_at, record.day),
+                    &record.triage,
+                )
                 .map_err(|e| Failure::Other(e.into()))?;
         }
     }
-    let routines = suggested_routines(triage.level, &answers.areas, library);
+    let triage = &record.triage;
+    let routines = suggested_routines(triage.level, &record.answers.areas, library);
     if json {
         let body = CheckJson {
             level: triage.level.as_str(),
