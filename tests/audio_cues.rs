@@ -2,10 +2,11 @@
 //! the plan sounds once, in order, at its planned time; pausing, skipping and going back move later
 //! cues by exactly what they should, and never lose or double one.
 
+mod common;
+
+use common::Shot;
 use limberup::app::Cued;
 use limberup::app::event_loop::CueSink;
-use limberup::app::keys::parse_script;
-use limberup::cli::snapshot::{SnapshotRequest, capture};
 use limberup::engine::Event;
 use limberup::plan::Plan;
 use limberup::routine::Library;
@@ -43,13 +44,11 @@ fn heard(keys: &str, until: u64) -> Vec<(u64, String)> {
 }
 
 fn recorder(keys: &str, until: u64) -> Recorder {
-    let library = Library::load(None);
-    let routine = library.resolve(FIXTURE).expect("fixture loads");
-    let mut request = SnapshotRequest::new(80, 24);
-    request.keys = parse_script(keys).expect("keys");
-    request.at = vec![until * 1000];
     let mut recorder = Recorder::default();
-    capture(library, Some(routine), &request, &mut recorder).expect("runs headless");
+    Shot::new()
+        .routine(FIXTURE)
+        .keys(keys)
+        .at_with(&until.to_string(), &mut recorder);
     recorder
 }
 
@@ -138,27 +137,21 @@ impl CueSink for NoDevice {
     }
 }
 
-fn screen_with(sink: &mut dyn CueSink, keys: &str, at: u64) -> String {
-    let library = Library::load(None);
-    let routine = library.resolve(FIXTURE).expect("fixture loads");
-    let mut request = SnapshotRequest::new(80, 24);
-    request.keys = parse_script(keys).expect("keys");
-    request.at = vec![at];
-    let screens = capture(library, Some(routine), &request, sink).expect("runs headless");
-    screens[0].1.join("\n")
+fn screen_with(sink: &mut dyn CueSink, keys: &str, at: &str) -> String {
+    Shot::new().routine(FIXTURE).keys(keys).at_with(at, sink)
 }
 
 #[test]
 fn without_sound_the_footer_says_so_and_cues_light_up_the_panel() {
     // 5 s: set 1 of the band row starts; the start cue shows in capitals on the lit border.
-    insta::assert_snapshot!(screen_with(&mut NoDevice, "", 5_500));
+    insta::assert_snapshot!(screen_with(&mut NoDevice, "", "5.5"));
 }
 
 #[test]
 fn muted_cues_light_up_the_panel_too() {
-    let text = screen_with(&mut Recorder::default(), "m@1", 5_500);
+    let text = screen_with(&mut Recorder::default(), "m@1", "5.5");
     assert!(text.contains("♪ START"), "{text}");
-    let unmuted = screen_with(&mut Recorder::default(), "", 5_500);
+    let unmuted = screen_with(&mut Recorder::default(), "", "5.5");
     assert!(unmuted.contains("♪ start"), "{unmuted}");
     assert!(!unmuted.contains("no sound device"), "{unmuted}");
 }

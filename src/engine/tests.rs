@@ -2,23 +2,11 @@
 //! controls shift later deadlines by exactly what they should.
 
 use super::*;
-use crate::diag::SourceText;
 use crate::plan::Plan;
-use crate::routine::catalog::Catalog;
-use crate::routine::load::{LoadContext, load_routine};
-use crate::routine::model::Origin;
+use crate::routine::load::routine_from_text;
 
 fn plan_of(text: &str) -> Plan {
-    let source = SourceText::new("test.toml", text);
-    let catalog = Catalog::default();
-    let context = LoadContext {
-        id: "test",
-        origin: Origin::BuiltIn,
-        folder: None,
-        catalog: &catalog,
-    };
-    let routine = load_routine(&source, &context).expect("a valid test routine");
-    Plan::build(&routine)
+    Plan::build(&routine_from_text(text))
 }
 
 /// About 30 minutes: sides, sets, rests, rounds and a tempo step.

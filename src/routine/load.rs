@@ -107,6 +107,20 @@ pub(crate) fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
 }
 
+/// A routine from text alone, as a built-in one with an empty catalog: for unit tests.
+#[cfg(test)]
+pub(crate) fn routine_from_text(text: &str) -> Routine {
+    let source = SourceText::new("test.toml", text);
+    let catalog = Catalog::default();
+    let context = LoadContext {
+        id: "test",
+        origin: Origin::BuiltIn,
+        folder: None,
+        catalog: &catalog,
+    };
+    load_routine(&source, &context).expect("a valid test routine")
+}
+
 /// Loads and validates one routine.
 pub fn load_routine(
     source: &SourceText,

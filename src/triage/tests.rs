@@ -191,22 +191,25 @@ fn past(day: i64, pain: u8, areas: &[Area]) -> PastCheck {
     }
 }
 
+/// The rules fired for `pain` in `area` on `today`, after `history`.
+fn with_history(area: Area, pain: u8, today: i64, history: &[PastCheck]) -> Vec<&'static str> {
+    let answers = Answers {
+        pain,
+        areas: vec![area],
+        ..Answers::default()
+    };
+    evaluate(&Facts {
+        answers: &answers,
+        day: today,
+        history,
+    })
+    .rule_ids()
+}
+
 #[test]
 fn same_area_on_three_days_in_two_weeks() {
     let today = 20_000;
-    let run = |history: &[PastCheck], pain: u8| {
-        let answers = Answers {
-            pain,
-            areas: vec![Area::LowerBack],
-            ..Answers::default()
-        };
-        evaluate(&Facts {
-            answers: &answers,
-            day: today,
-            history,
-        })
-        .rule_ids()
-    };
+    let run = |history: &[PastCheck], pain: u8| with_history(Area::LowerBack, pain, today, history);
     let low = [Area::LowerBack];
     assert_eq!(
         run(&[past(today - 3, 5, &low), past(today - 10, 4, &low)], 4),
@@ -244,19 +247,7 @@ fn same_area_on_three_days_in_two_weeks() {
 fn pain_rising_at_each_of_the_last_three_checks() {
     let today = 20_000;
     let neck = [Area::Neck];
-    let run = |history: &[PastCheck], pain: u8| {
-        let answers = Answers {
-            pain,
-            areas: vec![Area::Neck],
-            ..Answers::default()
-        };
-        evaluate(&Facts {
-            answers: &answers,
-            day: today,
-            history,
-        })
-        .rule_ids()
-    };
+    let run = |history: &[PastCheck], pain: u8| with_history(Area::Neck, pain, today, history);
     assert_eq!(
         run(&[past(today - 2, 1, &neck), past(today - 1, 2, &neck)], 3),
         vec!["R11"]

@@ -3,7 +3,7 @@
 #![allow(dead_code, reason = "each test file uses part of this")]
 
 use limberup::app::HistoryView;
-use limberup::app::event_loop::Silent;
+use limberup::app::event_loop::{CueSink, Silent};
 use limberup::app::keys::{parse_script, parse_time};
 use limberup::cli::snapshot::{SnapshotRequest, capture};
 use limberup::diag::SourceText;
@@ -61,6 +61,11 @@ impl<'a> Shot<'a> {
 
     /// The screen at `at`, as text.
     pub fn at(self, at: &str) -> String {
+        self.at_with(at, &mut Silent)
+    }
+
+    /// The same, with cue events going to `sink`.
+    pub fn at_with(self, at: &str, sink: &mut dyn CueSink) -> String {
         let library = Library::load(None);
         let routine = self
             .routine
@@ -70,7 +75,7 @@ impl<'a> Shot<'a> {
         request.keys = parse_script(self.keys).expect("keys");
         request.answers = self.answers;
         request.history = self.history;
-        let screens = capture(library, routine, &request, &mut Silent).expect("runs headless");
+        let screens = capture(library, routine, &request, sink).expect("runs headless");
         assert_eq!(screens.len(), 1);
         let lines = &screens[0].1;
         assert_eq!(lines.len(), usize::from(self.size.1), "one line per row");

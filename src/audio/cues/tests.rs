@@ -1,22 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::diag::SourceText;
-use crate::routine::catalog::Catalog;
-use crate::routine::load::{LoadContext, load_routine};
-use crate::routine::model::Origin;
-
-fn routine(text: &str) -> Routine {
-    let source = SourceText::new("r.toml", text);
-    let catalog = Catalog::default();
-    let context = LoadContext {
-        id: "cues",
-        origin: Origin::BuiltIn,
-        folder: None,
-        catalog: &catalog,
-    };
-    load_routine(&source, &context).expect("valid routine")
-}
+use crate::routine::load::routine_from_text as routine;
 
 const ROUTINE: &str = r#"
 name = "Cues"
