@@ -109,12 +109,7 @@ impl CheckRow {
             areas: self
                 .areas
                 .iter()
-                .filter_map(|a| {
-                    crate::triage::Area::ALL
-                        .iter()
-                        .find(|(word, _)| word == a)
-                        .map(|(_, area)| *area)
-                })
+                .filter_map(|a| crate::triage::Area::parse(a))
                 .collect(),
         }
     }

@@ -2,28 +2,40 @@
 
 use serde::Serialize;
 
-/// How urgent the next step is, lowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    Ok,
-    SelfCare,
-    Review,
-    Urgent,
-    Emergency,
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        $(#[$meta])*
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [(&'static str, Self)] = &[$(($word, Self::$variant)),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $word),+ }
+            }
+
+            /// The value a word names, if any.
+            pub fn parse(word: &str) -> Option<Self> {
+                Self::ALL.iter().find(|(w, _)| *w == word).map(|(_, value)| *value)
+            }
+        }
+    };
+}
+
+words! {
+    /// How urgent the next step is, lowest first.
+    #[serde(rename_all = "kebab-case")]
+    Level {
+        Ok = "ok",
+        SelfCare = "self-care",
+        Review = "review",
+        Urgent = "urgent",
+        Emergency = "emergency",
+    }
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Ok => "ok",
-            Self::SelfCare => "self-care",
-            Self::Review => "review",
-            Self::Urgent => "urgent",
-            Self::Emergency => "emergency",
-        }
-    }
-
     /// The level in plain words, so it never depends on colour.
     pub fn words(self) -> &'static str {
         match self {
@@ -34,22 +46,6 @@ impl Level {
             Self::Emergency => "emergency",
         }
     }
-}
-
-macro_rules! words {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [(&'static str, Self)] = &[$(($word, Self::$variant)),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $word),+ }
-            }
-        }
-    };
 }
 
 words! {

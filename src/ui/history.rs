@@ -86,7 +86,7 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     };
-    let level = level_of(&check.level);
+    let level = Level::parse(&check.level);
     let level_span = match level {
         Some(level) => Span::styled(
             format!("{} · {}", level.as_str().to_uppercase(), level.words()),
@@ -109,18 +109,6 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .block(block)
     .render(area, buf);
-}
-
-fn level_of(word: &str) -> Option<Level> {
-    [
-        Level::Ok,
-        Level::SelfCare,
-        Level::Review,
-        Level::Urgent,
-        Level::Emergency,
-    ]
-    .into_iter()
-    .find(|l| l.as_str() == word)
 }
 
 /// `11-23`: month and day, enough for a chart label.
