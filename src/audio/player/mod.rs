@@ -73,7 +73,7 @@ impl SoundPlayer {
         opener: O,
         volume: f32,
         try_at_once: bool,
-        (close_after, retry_after): (Duration, Duration),
+        timing: (Duration, Duration),
     ) -> Self {
         let (commands, receiver) = mpsc::channel();
         let problem = Arc::new(Mutex::new(None));
@@ -81,14 +81,12 @@ impl SoundPlayer {
         let thread = std::thread::Builder::new()
             .name("sound".into())
             .spawn(move || {
-                let mut worker = Worker::new(opener, volume, shared);
+                let mut worker = Worker::new(opener, volume, shared, timing);
                 worker.opener.prepare();
-                worker.close_after = close_after;
-                worker.retry_after = retry_after;
                 // Open once at the start: a missing device shows at once rather than at the first
                 // cue. Muted, nothing is opened until a cue is expected.
                 if try_at_once && worker.ensure_open() {
-                    worker.close_at = Some(Instant::now() + close_after);
+                    worker.close_at = Some(Instant::now() + worker.close_after);
                 }
                 worker.run(&receiver);
             });
@@ -176,7 +174,12 @@ struct Worker<O: Opener> {
 }
 
 impl<O: Opener> Worker<O> {
-    fn new(opener: O, volume: f32, problem: Arc<Mutex<Option<String>>>) -> Self {
+    fn new(
+        opener: O,
+        volume: f32,
+        problem: Arc<Mutex<Option<String>>>,
+        (close_after, retry_after): (Duration, Duration),
+    ) -> Self {
         Self {
             opener,
             output: None,
@@ -186,8 +189,8 @@ impl<O: Opener> Worker<O> {
             retry_at: None,
             open_at: None,
             problem,
-            close_after: CLOSE_AFTER,
-            retry_after: RETRY_AFTER,
+            close_after,
+            retry_after,
         }
     }
 
@@ -276,9 +279,7 @@ impl<O: Opener> Worker<O> {
                 true
             }
             Err(reason) => {
-                tracing::warn!(%reason, "no sound device");
-                self.retry_at = Some(Instant::now() + self.retry_after);
-                self.set_problem(Some(NO_DEVICE.to_owned()));
+                self.without_device(&reason);
                 false
             }
         }
@@ -299,13 +300,17 @@ impl<O: Opener> Worker<O> {
                 self.busy_until = Some(busy_until);
                 self.close_at = Some(busy_until + self.close_after);
             }
-            Err(reason) => {
-                tracing::warn!(%reason, "cannot play a cue");
-                self.close();
-                self.retry_at = Some(Instant::now() + self.retry_after);
-                self.set_problem(Some(NO_DEVICE.to_owned()));
-            }
+            Err(reason) => self.without_device(&reason),
         }
+    }
+
+    /// The device cannot be opened or played on: no output, the notice, and no new try until
+    /// the retry delay has passed.
+    fn without_device(&mut self, reason: &str) {
+        tracing::warn!(%reason, "no sound device");
+        self.close();
+        self.retry_at = Some(Instant::now() + self.retry_after);
+        self.set_problem(Some(NO_DEVICE.to_owned()));
     }
 
     fn close(&mut self) {
