@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod audio;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod diag;

@@ -5,15 +5,20 @@ mod common;
 
 use common::Shot;
 use limberup::app::HistoryView;
+use limberup::app::event_loop::Silent;
+use limberup::app::records::{HistorySink, Record};
+use limberup::calendar::Calendar;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 
-/// From the library: `c` opens the check, pain 6, upper back, every question answered, a fever (with
-/// its follow-up), a minor fall (with its follow-ups, age 40), pain spreading, 5 days, getting worse.
+/// From the library: `c` opens the check, pain 6, upper back, no to the emergency signs, a minor
+/// fall (with its follow-ups, age 40), a fever, pain spreading, 5 days, getting worse. One key a
+/// second, as a runner reading each question would.
 const FULL: &str = "c@1,6@2,enter@3,3@4,enter@5,\
-    n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,\
-    y@14,n@15,y@16,n@17,4@18,0@18,enter@19,\
-    n@20,n@21,n@22,n@23,n@24,y@25,n@26,n@27,\
-    5@28,enter@29,w@30,n@31";
+    n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,n@14,n@15,\
+    y@16,n@17,4@18,0@18,enter@19,\
+    n@20,n@21,y@22,n@23,n@24,n@25,n@26,n@27,\
+    n@28,y@29,n@30,n@31,n@32,\
+    5@33,enter@34,w@35,n@36";
 
 fn question(at: &str) -> String {
     Shot::new().keys(FULL).at(at)
@@ -22,6 +27,11 @@ fn question(at: &str) -> String {
 #[test]
 fn question_pain() {
     insta::assert_snapshot!(question("2"));
+}
+
+#[test]
+fn question_pain_before_anything_is_typed() {
+    insta::assert_snapshot!(question("1"));
 }
 
 #[test]
@@ -50,16 +60,6 @@ fn question_esc_goes_back_and_keeps_the_answer() {
 }
 
 #[test]
-fn question_fever() {
-    insta::assert_snapshot!(question("13"));
-}
-
-#[test]
-fn question_follow_up_after_fever() {
-    insta::assert_snapshot!(question("14"));
-}
-
-#[test]
 fn question_bone_risk_after_a_fall() {
     insta::assert_snapshot!(question("16"));
 }
@@ -70,38 +70,89 @@ fn question_age_after_a_fall() {
 }
 
 #[test]
-fn question_more_symptoms() {
-    insta::assert_snapshot!(question("24"));
+fn question_exertion_pain_asked_of_everyone() {
+    insta::assert_snapshot!(question("19"));
 }
 
 #[test]
-fn question_days() {
+fn question_fever() {
+    insta::assert_snapshot!(question("21"));
+}
+
+#[test]
+fn question_more_symptoms() {
     insta::assert_snapshot!(question("28"));
 }
 
 #[test]
+fn question_days() {
+    insta::assert_snapshot!(question("33"));
+}
+
+#[test]
 fn question_trend() {
-    insta::assert_snapshot!(question("29"));
+    insta::assert_snapshot!(question("34"));
 }
 
 #[test]
 fn question_limits_activity() {
-    insta::assert_snapshot!(question("30"));
+    insta::assert_snapshot!(question("35"));
 }
 
 #[test]
 fn result_after_every_question() {
-    // U1 fever (urgent) wins over R2, R5, R9 and S1.
-    insta::assert_snapshot!(question("31"));
+    // U1 fever (urgent) wins; R2, R5, R9 and S1 are noted.
+    insta::assert_snapshot!(question("36"));
+}
+
+/// Typing 1 then 0 is 10, and it waits for enter: the areas question comes next.
+#[test]
+fn pain_1_0_then_enter_is_ten() {
+    insta::assert_snapshot!(Shot::new().keys("c@1,1@2,0@2.5").at("2.5"));
+    insta::assert_snapshot!(Shot::new().keys("c@1,1@2,0@2.5,enter@3").at("3"));
+}
+
+/// All noes after pain 10: severe pain alone is a professional's look (R7), never "you are fine".
+#[test]
+fn pain_10_with_every_answer_no_is_a_review() {
+    let keys = format!(
+        "c@1,1@2,0@2.5,enter@3,3@4,enter@5,{},0@30,enter@31,s@32,n@33",
+        (6..=29)
+            .map(|t| format!("n@{t}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let text = Shot::new().keys(&keys).at("33");
+    insta::assert_snapshot!(text);
+    assert!(text.contains("REVIEW · see a physio or doctor"), "{text}");
+    assert!(text.contains("(R7)"), "{text}");
 }
 
 #[test]
-fn pain_zero_ends_the_check_at_once() {
-    insta::assert_snapshot!(Shot::new().keys("c@1,0@2").at("2"));
+fn pain_zero_still_asks_the_warning_signs() {
+    insta::assert_snapshot!(Shot::new().keys("c@1,0@2,enter@3").at("3"));
 }
 
 #[test]
-fn a_red_flag_ends_the_questions() {
+fn enter_on_an_unanswered_warning_sign_does_nothing_but_point_at_the_keys() {
+    insta::assert_snapshot!(
+        Shot::new()
+            .keys("c@1,5@2,enter@3,3@4,enter@5,enter@6,enter@7")
+            .at("7")
+    );
+}
+
+#[test]
+fn a_pasted_nnnnnnnn_answers_one_question() {
+    insta::assert_snapshot!(
+        Shot::new()
+            .keys("c@1,5@2,enter@3,3@4,enter@5,n@6,n@6,n@6,n@6,n@6,n@6,n@6,n@6")
+            .at("6")
+    );
+}
+
+#[test]
+fn an_emergency_sign_ends_the_questions() {
     insta::assert_snapshot!(
         Shot::new()
             .keys("c@1,6@2,enter@3,5@4,enter@5,n@6,y@7")
@@ -137,9 +188,49 @@ fn result_urgent() {
     insta::assert_snapshot!(result("urgent", (80, 24)));
 }
 
+/// Saddle numbness at pain 7: the emergency's own advice, pain 7's self-care only "also noted".
 #[test]
 fn result_emergency() {
-    insta::assert_snapshot!(result("emergency", (80, 24)));
+    let text = result("emergency", (80, 24));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("Also noted"), "{text}");
+    assert!(!text.contains("2-3 days"), "{text}");
+}
+
+/// Enter (or any answering key) on the result leaves it on screen, with a pointer to the keys.
+#[test]
+fn result_stays_after_enter() {
+    let text = Shot::new()
+        .keys("c@1,enter@2,enter@2.1,y@2.2,n@2.3")
+        .answers("tests/fixtures/answers/self-care.toml")
+        .at("2.3");
+    insta::assert_snapshot!(text);
+    assert!(text.contains("SELF-CARE"), "{text}");
+}
+
+/// Saving fails (a full disk): the result is on screen all the same, with a line saying so.
+#[test]
+fn result_when_saving_fails() {
+    struct FullDisk;
+    impl HistorySink for FullDisk {
+        fn save(&mut self, _record: &Record) -> Result<(), String> {
+            Err("database or disk is full".to_owned())
+        }
+    }
+    let text = Shot::new()
+        .size(80, 40)
+        .keys("c@1")
+        .answers("tests/fixtures/answers/emergency.toml")
+        .at_saving("1", &mut Silent, &mut FullDisk);
+    insta::assert_snapshot!(text);
+    assert!(
+        text.contains("Call your local emergency number now"),
+        "{text}"
+    );
+    assert!(
+        text.contains("This result could not be saved: database or disk is full"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -165,9 +256,9 @@ fn question_at_40x12() {
 }
 
 #[test]
-fn enter_on_a_suggested_routine_starts_it() {
+fn r_on_a_suggested_routine_starts_it() {
     let text = Shot::new()
-        .keys("c@1,down@2,enter@3")
+        .keys("c@1,down@2,r@3")
         .answers("tests/fixtures/answers/self-care.toml")
         .at("4");
     // The second suggestion for the upper back is the post-run stretch; the player shows its name.
@@ -198,6 +289,10 @@ fn answers_given_up_front_answer_the_check_at_the_end() {
 // 2026-11-24, a Tuesday.
 const TODAY: i64 = 20_781;
 
+fn utc_day(day: i64) -> HistoryView {
+    HistoryView::starting_at(UtcTime(day), Calendar::utc())
+}
+
 fn session(day: i64, finished: bool) -> SessionRow {
     SessionRow {
         routine_id: "pre-run-warm-up".into(),
@@ -216,8 +311,7 @@ fn session(day: i64, finished: bool) -> SessionRow {
 
 fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
     CheckRow {
-        taken_at: UtcTime(day * 86_400 + 8 * 3600).rfc3339(),
-        day,
+        taken_at: UtcTime(day * 86_400 + 8 * 3600),
         pain,
         areas: areas.iter().map(|a| (*a).to_owned()).collect(),
         level: level.into(),
@@ -226,7 +320,7 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
 }
 
 fn busy_history() -> HistoryView {
-    let mut history = HistoryView::starting_at(UtcTime(TODAY * 86_400 + 18 * 3600));
+    let mut history = utc_day(TODAY * 86_400 + 18 * 3600);
     history.sessions = [-40, -20, -15, -14, -13, -6, -2, -1, 0]
         .into_iter()
         .map(|d| session(TODAY + d, d != -6))
@@ -272,9 +366,15 @@ fn history_rules_see_the_loaded_history() {
         .checks
         .push(check(TODAY - 5, 4, &["lower-back"], "self-care"));
     let text = Shot::new()
-        .keys("c@1,5@2,enter@3,5@4,enter@5,n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,n@14,n@15,n@16,n@17,n@18,n@19,n@20,n@21,n@22,n@23,0@24,enter@24,s@25,n@26")
+        .keys(&format!(
+            "c@1,5@2,enter@3,5@4,enter@5,{},0@30,enter@31,s@32,n@33",
+            (6..=29)
+                .map(|t| format!("n@{t}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        ))
         .history(history)
-        .at("26");
+        .at("33");
     assert!(text.contains("(R10)"), "{text}");
     assert!(text.contains("REVIEW"), "{text}");
 }
@@ -284,7 +384,7 @@ fn a_check_shows_in_the_history_at_once() {
     let text = Shot::new()
         .keys("c@1,esc@2,h@3")
         .answers("tests/fixtures/answers/review.toml")
-        .history(HistoryView::starting_at(UtcTime(TODAY * 86_400)))
+        .history(utc_day(TODAY * 86_400))
         .at("3");
     assert!(text.contains("REVIEW · see a physio or doctor"), "{text}");
     assert!(

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use limberup::calendar::Calendar;
 use limberup::history::Store;
 
 const CHECKS: u32 = 60;
@@ -85,7 +86,7 @@ fn sigkill_at_random_moments_never_corrupts_or_loses_a_reported_check() {
         "{finished} checks reported success, {interrupted} were killed first (kills spread over {spread} ms)"
     );
 
-    let store = Store::open(&data).expect("the history still opens");
+    let store = Store::open(&data, &Calendar::utc()).expect("the history still opens");
     assert!(
         store.integrity_ok().expect("integrity check runs"),
         "integrity check failed"
@@ -94,7 +95,7 @@ fn sigkill_at_random_moments_never_corrupts_or_loses_a_reported_check() {
         .checks()
         .expect("readable")
         .into_iter()
-        .map(|c| c.taken_at)
+        .map(|c| c.taken_at.rfc3339())
         .collect();
     let lost: Vec<&String> = reported.difference(&saved).collect();
     assert!(lost.is_empty(), "reported but not saved: {lost:?}");

@@ -74,7 +74,7 @@ fn the_person_facing_result_names_the_level_in_words_and_has_the_disclaimer() {
     );
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(
-        text.starts_with("Result: SELF-CARE (rest and self-care)"),
+        text.starts_with("Result: SELF-CARE · rest from running for a few days"),
         "{text}"
     );
     assert!(

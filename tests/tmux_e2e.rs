@@ -313,31 +313,46 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     // Leaving half-way saves nothing.
     let pane = Pane::start("check");
     pane.wait_for_text("How bad is the pain");
-    pane.keys(&["3", "Enter"]);
+    pane.keys(&["3"]);
+    std::thread::sleep(Duration::from_millis(1_100));
+    pane.keys(&["Enter"]);
     pane.wait_for_text("Where does it hurt?");
     pane.keys(&["Escape", "Escape"]);
     assert_eq!(pane.exit_status(), "0");
     pane.assert_terminal_restored();
     assert_eq!(pane.history()["checks"].as_array().map(Vec::len), Some(0));
 
-    // Answered to the end: the result shows and the check is in the history.
+    // Answered to the end, a key a little over a second after each question (a key sooner is
+    // taken as held or pasted): the result shows and the check is in the history.
     let pane = Pane::start("check");
     pane.wait_for_text("How bad is the pain");
-    pane.keys(&["6", "Enter", "5", "Enter"]);
+    let answer = |keys: &[&str]| {
+        std::thread::sleep(Duration::from_millis(1_100));
+        pane.keys(keys);
+    };
+    pane.keys(&["6"]);
+    answer(&["Enter"]);
+    pane.wait_for_text("Where does it hurt?");
+    pane.keys(&["5"]);
+    answer(&["Enter"]);
     pane.wait_for_text("Warning signs first");
-    for _ in 0..18 {
-        pane.keys(&["n"]);
-    }
-    pane.wait_for_text("How many days");
-    pane.keys(&["Enter", "s", "n"]);
-    pane.wait_for_text("SELF-CARE · rest and self-care");
+    // Enter held on a warning sign answers nothing: too soon, then nothing chosen.
+    pane.keys(&["Enter", "Enter", "Enter"]);
+    pane.wait_for_text("Too quick");
+    answer(&["Enter"]);
+    pane.wait_for_text("Nothing chosen");
+    answer(&["y"]);
+    pane.wait_for_text("EMERGENCY · call for help now");
+    // Keys that answered questions do nothing here.
+    pane.keys(&["Enter", "y", "n"]);
+    pane.wait_for_text("This is your result");
     pane.keys(&["Escape"]);
     assert_eq!(pane.exit_status(), "0");
     pane.assert_terminal_restored();
     let history = pane.history();
     let checks = history["checks"].as_array().expect("checks");
     assert_eq!(checks.len(), 1, "{history}");
-    assert_eq!(checks[0]["level"], "self-care");
+    assert_eq!(checks[0]["level"], "emergency");
     assert_eq!(checks[0]["areas"][0], "lower-back");
 }
 

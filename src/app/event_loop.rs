@@ -98,15 +98,21 @@ where
     S: InputSource,
 {
     app.tick(source.now());
-    dirty_after_delivery(app, outputs);
     let mut dirty = true;
     loop {
-        if app.should_quit {
-            return Ok(());
-        }
-        if dirty && source.shows_every_frame() {
+        // Sounds first (they are timed), then the screen, then the history: a result is on screen
+        // before its record is written, however long the write takes or however it fails.
+        dirty |= deliver_cues(app, outputs);
+        if dirty && source.shows_every_frame() && !app.should_quit {
             draw(terminal, app)?;
             dirty = false;
+        }
+        if deliver_records(app, outputs) {
+            dirty = true;
+            continue;
+        }
+        if app.should_quit {
+            return Ok(());
         }
         if app.suspend_requested {
             app.suspend_requested = false;
@@ -131,6 +137,8 @@ where
             }
             Some(Input::Capture) => {
                 app.tick(now);
+                deliver_cues(app, outputs);
+                deliver_records(app, outputs);
                 draw(terminal, app)?;
                 dirty = false;
                 on_capture(terminal, now);
@@ -139,9 +147,12 @@ where
                 app.tick(now);
                 app.quit_now();
             }
-            Some(Input::End) => return Ok(()),
+            Some(Input::End) => {
+                deliver_cues(app, outputs);
+                deliver_records(app, outputs);
+                return Ok(());
+            }
         }
-        dirty |= dirty_after_delivery(app, outputs);
     }
 }
 
@@ -167,20 +178,25 @@ where
         .map_err(io::Error::other)
 }
 
-/// Hands new cue events to the sound player and new records to the history; returns whether the
-/// screen must change to show a problem with either.
-fn dirty_after_delivery(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
+/// Hands new cue events to the sound player; returns whether the screen must change to show a
+/// problem with sound.
+fn deliver_cues(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     let muted = app.muted;
     for cued in app.take_events() {
         outputs.cues.play(&cued, muted);
     }
     outputs.cues.expect(app.next_cue_in());
-    let mut failed = false;
     let problem = outputs.cues.problem();
-    if problem != app.sound_problem {
-        app.sound_problem = problem;
-        failed = true;
+    if problem == app.sound_problem {
+        return false;
     }
+    app.sound_problem = problem;
+    true
+}
+
+/// Hands new records to the history; returns whether one failed (the screen then says so).
+fn deliver_records(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
+    let mut failed = false;
     for record in app.take_records() {
         if let Err(problem) = outputs.history.save(&record) {
             tracing::error!(%problem, "history not saved");

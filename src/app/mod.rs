@@ -130,7 +130,7 @@ impl App {
 
     /// Straight into the pain check (`limberup check`).
     pub fn pain_check(library: Library, settings: &Settings) -> Self {
-        let screen = Screen::Check(Box::default());
+        let screen = Screen::Check(Box::new(CheckForm::new(0)));
         Self::new(screen, library, Entry::Check, settings)
     }
 
@@ -324,7 +324,7 @@ impl App {
         self.overlay = None;
         match self.preset_answers.clone() {
             Some(answers) => self.show_result(answers),
-            None => self.screen = Screen::Check(Box::default()),
+            None => self.screen = Screen::Check(Box::new(CheckForm::new(self.now))),
         }
     }
 
@@ -333,6 +333,7 @@ impl App {
         let record = CheckRecord::evaluate(
             answers,
             self.history.wall_time(self.now),
+            &self.history.calendar,
             &self.history.past_checks(),
         );
         let routines =
@@ -344,6 +345,7 @@ impl App {
             routines,
             selected: 0,
             scroll: 0,
+            notice: None,
         }));
     }
 

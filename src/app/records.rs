@@ -1,30 +1,51 @@
 //! What the app knows of the history, and the records it adds: played sessions and pain checks.
 //! The app itself does no I/O; the event loop hands new records to a [`HistorySink`].
 
+use crate::calendar::{Calendar, DayNumber, UtcTime};
 use crate::engine::Millis;
-use crate::history::{CheckRow, SessionRow, UtcTime};
+use crate::history::{CheckRow, SessionRow};
 use crate::triage::{Answers, Facts, PastCheck, Triage, evaluate};
 
 use super::PlayerScreen;
 
 /// The history as loaded when the app started, plus everything recorded since.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct HistoryView {
     /// Wall-clock seconds (UTC) at the app's virtual time 0, to date what happens in the app.
     pub origin: i64,
+    /// The runner's zone, for local days.
+    pub calendar: Calendar,
     pub sessions: Vec<SessionRow>,
     pub checks: Vec<CheckRow>,
-    /// Why the history could not be read or written, shown in the footer.
+    /// Why the history could not be read, shown with the check's result (its history rules could
+    /// not look at earlier checks) and on the history screen.
+    pub unreadable: Option<String>,
+    /// Why the history could not be written, shown in the footer and with the check's result.
     pub problem: Option<String>,
 }
 
+impl Default for HistoryView {
+    fn default() -> Self {
+        Self::starting_at(UtcTime(0), Calendar::utc())
+    }
+}
+
 impl HistoryView {
-    /// An empty history whose day starts at `origin`.
-    pub fn starting_at(origin: UtcTime) -> Self {
+    /// An empty history whose day starts at `origin`, with days in `calendar`'s zone.
+    pub fn starting_at(origin: UtcTime, calendar: Calendar) -> Self {
         Self {
             origin: origin.0,
-            ..Self::default()
+            calendar,
+            sessions: Vec::new(),
+            checks: Vec::new(),
+            unreadable: None,
+            problem: None,
         }
+    }
+
+    /// The runner's local day at the app's time `now`.
+    pub fn today(&self, now: Millis) -> DayNumber {
+        self.calendar.day(self.wall_time(now))
     }
 
     /// The wall-clock time at the app's time `now`.
@@ -34,7 +55,10 @@ impl HistoryView {
 
     /// Earlier checks, as the history rules (R10, R11) read them.
     pub fn past_checks(&self) -> Vec<PastCheck> {
-        self.checks.iter().map(CheckRow::as_past).collect()
+        self.checks
+            .iter()
+            .map(|c| c.as_past(&self.calendar))
+            .collect()
     }
 }
 
@@ -49,22 +73,26 @@ pub enum Record {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRecord {
     pub answers: Answers,
-    /// RFC 3339, and as days since 1970-01-01.
-    pub taken_at: String,
-    pub day: i64,
+    /// When it was taken, and the runner's local day then.
+    pub taken_at: UtcTime,
+    pub day: DayNumber,
     pub triage: Triage,
 }
 
 impl CheckRecord {
     /// Checks `answers` against every rule and the earlier checks. It is taken `now`, unless the
     /// answers give their own date (a check logged later).
-    pub fn evaluate(answers: Answers, now: UtcTime, history: &[PastCheck]) -> Self {
-        let (taken_at, day) = answers
-            .date
-            .clone()
-            .unwrap_or_else(|| (now.rfc3339(), now.day()));
+    pub fn evaluate(
+        answers: Answers,
+        now: UtcTime,
+        calendar: &Calendar,
+        history: &[PastCheck],
+    ) -> Self {
+        let taken_at = answers.date.unwrap_or(now);
+        let day = calendar.day(taken_at);
         let triage = evaluate(&Facts {
             answers: &answers,
+            at: taken_at,
             day,
             history,
         });
@@ -79,8 +107,7 @@ impl CheckRecord {
     /// The check as the history lists it.
     pub fn row(&self) -> CheckRow {
         CheckRow {
-            taken_at: self.taken_at.clone(),
-            day: self.day,
+            taken_at: self.taken_at,
             pain: self.answers.pain,
             areas: self
                 .answers

@@ -19,7 +19,7 @@ impl App {
             }
             Screen::Done(_) => self.done_key(key),
             Screen::Check(form) => {
-                let outcome = form.handle_key(key);
+                let outcome = form.handle_key(key, now);
                 self.check_outcome(outcome)
             }
             Screen::CheckResult(result) => {

@@ -87,7 +87,7 @@ pub enum Command {
         /// The date the app takes as today (YYYY-MM-DD), for the history screen and the check's
         /// history rules; default: the real date. The history is read, never written.
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
-        today: Option<i64>,
+        today: Option<jiff::civil::Date>,
     },
     /// The post-run pain check: the questions full-screen, or the answers from a file.
     Check {
@@ -137,26 +137,12 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
     Ok((parse(cols)?, parse(rows)?))
 }
 
-/// `2026-11-24` as days since 1970-01-01.
-fn parse_day(text: &str) -> Result<i64, String> {
-    let invalid = || format!("`{text}` is not a date: write YYYY-MM-DD, such as 2026-11-24");
-    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
-    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
-        (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(invalid());
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1970..=9999).contains(&year) {
-        return Err(invalid());
-    }
-    let days =
-        crate::triage::answers::days_from_civil(i64::from(year), i64::from(month), i64::from(day));
-    // Reject dates like February 30 that roll over into the next month.
-    let (y, m, d) = crate::history::clock::civil_from_days(days);
-    if (y, m, d) != (i64::from(year), i64::from(month), i64::from(day)) {
-        return Err(invalid());
-    }
-    Ok(days)
+/// `2026-11-24`, a calendar date.
+fn parse_day(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|date| date.year() >= 1970)
+        .ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD, such as 2026-11-24"))
 }
 
 fn parse_at(text: &str) -> Result<u64, String> {

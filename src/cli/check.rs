@@ -1,4 +1,8 @@
 //! `limberup check --answers FILE [--json] [--no-save]`: the pain check from an answers file.
+//!
+//! The result is printed first, whatever happens to the history: a history that cannot be read
+//! (its earlier checks are then not compared) or written is reported afterwards on stderr, with
+//! exit code 1. Reading never creates or changes anything in the data folder.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -8,19 +12,22 @@ use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
 use crate::app::CheckRecord;
+use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
-use crate::history::{Store, UtcTime};
+use crate::history::{HistoryError, Store};
 use crate::routine::source::read_source;
 use crate::routine::{Library, LoadError};
-use crate::triage::advice::{DISCLAIMER, advice, headline, suggested_routines};
-use crate::triage::parse_answers;
+use crate::triage::advice::{DISCLAIMER, suggested_routines};
+use crate::triage::answers::DateContext;
+use crate::triage::report::{Reason, Report, report};
+use crate::triage::{PastCheck, parse_answers};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
     level: &'a str,
     rules: Vec<&'a str>,
-    advice: Vec<&'a str>,
-    routines: Vec<String>,
+    advice: &'a [&'a str],
+    routines: &'a [String],
 }
 
 pub fn run(
@@ -31,78 +38,116 @@ pub fn run(
     save: bool,
     out: &mut impl Write,
 ) -> Outcome {
-    let answers = read_answers(answers_path)?;
-    let mut store = match &dirs.data_dir {
-        Some(dir) if save => Some(Store::open(dir).map_err(|e| Failure::Other(e.into()))?),
-        // Without saving, the history still informs the check when it can be read.
-        Some(dir) => Store::open(dir).ok(),
-        None if save => {
-            return Err(anyhow::anyhow!(
-                "no data folder to save the check in; use --data-dir or --no-save"
-            )
-            .into());
-        }
-        None => None,
+    let when = DateContext {
+        now: UtcTime::now(),
+        calendar: Calendar::system(),
     };
-    let history = match &store {
-        Some(store) => store.past_checks().map_err(|e| Failure::Other(e.into()))?,
-        None => Vec::new(),
+    let answers = read_answers(answers_path, &when)?;
+    let (history, unreadable) = match read_history(dirs, &when.calendar) {
+        Ok(history) => (history, None),
+        Err(error) => (Vec::new(), Some(error)),
     };
-    let record = CheckRecord::evaluate(answers, UtcTime::now(), &history);
-    if save {
-        if let Some(store) = store.as_mut() {
-            store
-                .save_check(
-                    &record.answers,
-                    (&record.taken_at, record.day),
-                    &record.triage,
-                )
-                .map_err(|e| Failure::Other(e.into()))?;
-        }
-    }
-    let triage = &record.triage;
-    let routines = suggested_routines(triage.level, &record.answers.areas, library);
+    let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
+    let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
+    let shown = report(&record.triage, &record.answers);
     if json {
         let body = CheckJson {
-            level: triage.level.as_str(),
-            rules: triage.rule_ids(),
-            advice: advice(triage.level),
-            routines,
+            level: record.triage.level.as_str(),
+            rules: record.triage.rule_ids(),
+            advice: &shown.advice,
+            routines: &routines,
         };
         serde_json::to_writer(&mut *out, &body).map_err(json_failure)?;
-        return writeln!(out).map_err(io_failure);
+        writeln!(out).map_err(io_failure)?;
+    } else {
+        let text = as_text(&shown, &routines, library, unreadable.as_ref());
+        out.write_all(text.as_bytes()).map_err(io_failure)?;
     }
-    let mut text = format!(
-        "Result: {} ({})\n{}\n\nWhy:\n",
-        triage.level.as_str().to_uppercase(),
-        triage.level.words(),
-        headline(triage.level)
-    );
-    for rule in &triage.fired {
-        let _ = writeln!(text, "  - {} ({})", rule.reason, rule.id);
+    out.flush().map_err(io_failure)?;
+
+    let mut problems = Vec::new();
+    if let Some(error) = unreadable {
+        problems.push(format!(
+            "earlier checks could not be compared (the history could not be read): {error}"
+        ));
     }
+    if save {
+        match save_check(dirs, &when.calendar, &record) {
+            Ok(()) if !json => writeln!(out, "Saved to your history.").map_err(io_failure)?,
+            Ok(()) => {}
+            Err(error) => problems.push(format!("this check was not saved: {error}")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Other(anyhow::anyhow!(problems.join("\n  "))))
+    }
+}
+
+/// Earlier checks, read without creating or changing anything.
+fn read_history(dirs: &Dirs, calendar: &Calendar) -> Result<Vec<PastCheck>, HistoryError> {
+    let Some(dir) = &dirs.data_dir else {
+        return Ok(Vec::new());
+    };
+    match Store::open_read_only(dir, calendar)? {
+        Some(store) => store.past_checks(),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn save_check(dirs: &Dirs, calendar: &Calendar, record: &CheckRecord) -> Result<(), String> {
+    let dir = dirs
+        .data_dir
+        .as_deref()
+        .ok_or("there is no data folder to save it in; use --data-dir or --no-save")?;
+    Store::open(dir, calendar)
+        .and_then(|mut store| store.save_check(&record.answers, record.taken_at, &record.triage))
+        .map(|_| ())
+        .map_err(|error| error.to_string())
+}
+
+fn as_text(
+    shown: &Report,
+    routines: &[String],
+    library: &Library,
+    unreadable: Option<&HistoryError>,
+) -> String {
+    let mut text = format!("Result: {}\n{}\n", shown.title, shown.headline);
+    let mut section = |title: &str, reasons: &[Reason]| {
+        if !reasons.is_empty() {
+            let _ = writeln!(text, "\n{title}:");
+            for reason in reasons {
+                let _ = writeln!(text, "  - {} ({})", reason.text, reason.id);
+            }
+        }
+    };
+    section("Why", &shown.why);
+    section("Also noted", &shown.also_noted);
     text.push_str("\nWhat to do:\n");
-    for line in advice(triage.level) {
+    for line in &shown.advice {
         let _ = writeln!(text, "  - {line}");
     }
     if !routines.is_empty() {
         text.push_str("\nRoutines that may help (limberup run ID):\n");
-        for id in &routines {
+        for id in routines {
             let name = library.find(id).map_or("", |r| r.name.as_str());
             let _ = writeln!(text, "  - {id}: {name}");
         }
     }
-    let _ = write!(text, "\n{DISCLAIMER}\n");
-    if save {
-        text.push_str("Saved to your history.\n");
+    if unreadable.is_some() {
+        text.push_str(
+            "\nYour history could not be read, so earlier checks were not compared (see below).\n",
+        );
     }
-    out.write_all(text.as_bytes()).map_err(io_failure)
+    let _ = write!(text, "\n{DISCLAIMER}\n");
+    text
 }
 
 /// Reads and checks an answers file; every problem is reported with its position.
-pub fn read_answers(path: &Path) -> Result<crate::triage::Answers, Failure> {
+pub fn read_answers(path: &Path, when: &DateContext) -> Result<crate::triage::Answers, Failure> {
     let source = read_source(path).map_err(|d| invalid(vec![d], None))?;
-    parse_answers(&source).map_err(|p| invalid(p, Some(source.clone())))
+    parse_answers(&source, when).map_err(|p| invalid(p, Some(source.clone())))
 }
 
 fn invalid(

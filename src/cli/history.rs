@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Failure, Outcome, io_failure, json_failure};
+use crate::calendar::Calendar;
 use crate::config::Dirs;
 use crate::history::Store;
 use crate::routine::duration::format_clock;
@@ -13,9 +14,16 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
         .data_dir
         .as_deref()
         .ok_or_else(|| Failure::Other(anyhow::anyhow!("no data folder; use --data-dir")))?;
-    let store = Store::open(dir).map_err(|e| Failure::Other(e.into()))?;
-    let sessions = store.sessions().map_err(|e| Failure::Other(e.into()))?;
-    let checks = store.checks().map_err(|e| Failure::Other(e.into()))?;
+    // Read only: listing the history never creates or changes anything.
+    let store =
+        Store::open_read_only(dir, &Calendar::system()).map_err(|e| Failure::Other(e.into()))?;
+    let (sessions, checks) = match &store {
+        Some(store) => (
+            store.sessions().map_err(|e| Failure::Other(e.into()))?,
+            store.checks().map_err(|e| Failure::Other(e.into()))?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     let mut text = String::new();
     if json {
         let body = serde_json::json!({
@@ -26,7 +34,7 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
                 "extended": s.extended, "pauses": s.pauses, "paused_ms": s.paused_ms, "active_ms": s.active_ms,
             })).collect::<Vec<_>>(),
             "checks": checks.iter().map(|c| serde_json::json!({
-                "taken_at": c.taken_at, "pain": c.pain, "areas": c.areas, "level": c.level, "rules": c.rules,
+                "taken_at": c.taken_at.rfc3339(), "pain": c.pain, "areas": c.areas, "level": c.level, "rules": c.rules,
             })).collect::<Vec<_>>(),
         });
         serde_json::to_writer_pretty(&mut *out, &body).map_err(json_failure)?;
@@ -52,7 +60,7 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
             let _ = writeln!(
                 text,
                 "check,{},,,,,,{},{},{},{}",
-                c.taken_at,
+                c.taken_at.rfc3339(),
                 c.pain,
                 c.areas.join(";"),
                 c.level,
@@ -76,7 +84,7 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
             let _ = writeln!(
                 text,
                 "  {}  pain {:>2}/10  {:<10} {}",
-                c.taken_at,
+                c.taken_at.rfc3339(),
                 c.pain,
                 c.level,
                 c.areas.join(", ")

@@ -17,9 +17,10 @@ use clap::{CommandFactory, Parser};
 pub use args::{Cli, Command, Common};
 pub use list::total_label;
 
+use crate::calendar::{Calendar, UtcTime};
 use crate::config::{Dirs, Settings};
-use crate::history::UtcTime;
 use crate::routine::{Library, LoadError};
+use crate::triage::answers::DateContext;
 
 /// Exit code for invalid input or a runtime failure.
 pub const EXIT_INVALID: u8 = 1;
@@ -95,15 +96,25 @@ fn run(cli: Cli) -> Outcome {
         }) => {
             let library = library(&dirs);
             let routine = routine.map(|r| library.resolve(&r)).transpose()?;
-            let answers = answers.map(|path| check::read_answers(&path)).transpose()?;
-            let origin = today.map_or_else(UtcTime::now, |day| UtcTime(day * 86_400));
+            let calendar = Calendar::system();
+            // `--today` is local midnight of that date; the app's clock runs on from there.
+            let origin = today
+                .and_then(|date| calendar.midnight(date))
+                .unwrap_or_else(UtcTime::now);
+            let when = DateContext {
+                now: origin,
+                calendar: calendar.clone(),
+            };
+            let answers = answers
+                .map(|path| check::read_answers(&path, &when))
+                .transpose()?;
             let request = snapshot::SnapshotRequest {
                 width: size.0,
                 height: size.1,
                 at,
                 keys: keys.map(|k| k.0).unwrap_or_default(),
                 answers,
-                history: run::read_history(&dirs, origin),
+                history: run::read_history(&dirs, origin, &calendar),
                 settings: settings(&dirs, &cli.common)?,
             };
             snapshot::run(library, routine, &request, &mut out)

@@ -8,6 +8,7 @@ use super::Outcome;
 use crate::app::event_loop::{self, CueSink, Cued, Outputs};
 use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
+use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings};
 use crate::engine::{Clock, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
@@ -61,15 +62,27 @@ fn full_screen(
     let mut cues = Cues::start(settings);
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
+    let calendar = Calendar::system();
     // One connection, opened (or created) once: read for the history screen and the history rules,
-    // then written as sessions and checks happen.
-    let opened = dirs.data_dir.as_deref().map(Store::open).transpose();
-    app.history = history_view(origin, opened.as_ref().map(Option::as_ref));
-    let mut store = StoreSink(match opened {
-        Ok(Some(store)) => Ok(store),
-        Ok(None) => Err("no data folder to save the history in; use --data-dir".to_owned()),
-        Err(error) => Err(error.to_string()),
-    });
+    // then written as sessions and checks happen. A history that cannot be written (a read-only
+    // folder, another program's file) is still read where it can be.
+    let writable = match dirs.data_dir.as_deref() {
+        Some(dir) if save => Some(Store::open(dir, &calendar)),
+        _ => None,
+    };
+    let mut store = match writable {
+        Some(Ok(store)) => {
+            app.history = history_view(origin, &calendar, Ok(Some(&store)));
+            StoreSink(Ok(store))
+        }
+        other => {
+            app.history = read_history(dirs, origin, &calendar);
+            StoreSink(Err(match other {
+                Some(Err(error)) => error.to_string(),
+                _ => "there is no data folder to save the history in; use --data-dir".to_owned(),
+            }))
+        }
+    };
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
@@ -92,9 +105,11 @@ fn full_screen(
         std::process::exit(128 + signal);
     }
     result.context("the terminal failed")?;
-    if let Some(problem) = &app.history.problem {
-        eprintln!("limberup: warning: {problem}");
-    }
+    let not_saved = app
+        .history
+        .problem
+        .as_ref()
+        .map(|problem| anyhow::anyhow!("not saved to the history: {problem}"));
     if let Some(player) = app.player() {
         let record = player.session.record();
         let verb = if record.finished {
@@ -108,23 +123,27 @@ fn full_screen(
             crate::routine::duration::format_clock(record.active_ms())
         );
     }
-    Ok(())
+    not_saved.map_or(Ok(()), |error| Err(error.into()))
 }
 
-/// The saved sessions and checks as `snapshot` starts with them: read if there is a history, never
-/// created or written.
-pub fn read_history(dirs: &Dirs, origin: UtcTime) -> HistoryView {
+/// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,
+/// `check --no-save`, a history that cannot be written).
+pub fn read_history(dirs: &Dirs, origin: UtcTime, calendar: &Calendar) -> HistoryView {
     let store = dirs
         .data_dir
         .as_deref()
-        .map_or(Ok(None), Store::open_existing);
-    history_view(origin, store.as_ref().map(Option::as_ref))
+        .map_or(Ok(None), |dir| Store::open_read_only(dir, calendar));
+    history_view(origin, calendar, store.as_ref().map(Option::as_ref))
 }
 
 /// The saved sessions and checks, for the history screen and the check's history rules. A history
 /// that cannot be read leaves the app usable, with the reason shown.
-fn history_view(origin: UtcTime, store: Result<Option<&Store>, &HistoryError>) -> HistoryView {
-    let mut view = HistoryView::starting_at(origin);
+fn history_view(
+    origin: UtcTime,
+    calendar: &Calendar,
+    store: Result<Option<&Store>, &HistoryError>,
+) -> HistoryView {
+    let mut view = HistoryView::starting_at(origin, calendar.clone());
     let loaded = match store {
         Ok(Some(store)) => store
             .sessions()
@@ -140,7 +159,7 @@ fn history_view(origin: UtcTime, store: Result<Option<&Store>, &HistoryError>) -
         }
         Err(error) => {
             tracing::error!(%error, "cannot read the history");
-            view.problem = Some(error);
+            view.unreadable = Some(error);
         }
     }
     view
@@ -155,9 +174,7 @@ impl HistorySink for StoreSink {
         let store = self.0.as_mut().map_err(|reason| reason.clone())?;
         let saved = match record {
             Record::Session(row) => store.save_session(row),
-            Record::Check(check) => {
-                store.save_check(&check.answers, (&check.taken_at, check.day), &check.triage)
-            }
+            Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
         };
         saved.map(|_| ()).map_err(|e| e.to_string())
     }

@@ -9,14 +9,14 @@ use ratatui::buffer::Buffer;
 use super::{Outcome, io_failure};
 use crate::app::event_loop::{self, CueSink, Input, InputSource, Outputs, Silent};
 use crate::app::keys::time_label;
-use crate::app::records::NoHistory;
+use crate::app::records::{HistorySink, NoHistory};
 use crate::app::{App, HistoryView};
 use crate::config::Settings;
 use crate::engine::{Clock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
 /// The terminal size and what to do when.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SnapshotRequest {
     pub width: u16,
     pub height: u16,
@@ -140,6 +140,17 @@ pub fn capture(
     request: &SnapshotRequest,
     sink: &mut dyn CueSink,
 ) -> io::Result<Vec<(Millis, Vec<String>)>> {
+    capture_saving(library, routine, request, sink, &mut NoHistory)
+}
+
+/// The same, with the records the app makes handed to `history` (tests give a failing one).
+pub fn capture_saving(
+    library: Library,
+    routine: Option<Routine>,
+    request: &SnapshotRequest,
+    sink: &mut dyn CueSink,
+    history: &mut dyn HistorySink,
+) -> io::Result<Vec<(Millis, Vec<String>)>> {
     let mut app = match routine {
         Some(routine) => App::run_routine(library, routine, &request.settings, 0),
         None => App::with_library(library, &request.settings),
@@ -156,7 +167,7 @@ pub fn capture(
         &mut input,
         &mut Outputs {
             cues: sink,
-            history: &mut NoHistory,
+            history,
         },
         &mut |terminal, now| {
             screens.push((now, buffer_lines(terminal.backend().buffer())));

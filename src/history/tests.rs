@@ -1,6 +1,7 @@
 //! The history store: round trips, refusal of files that are not ours, and two writers at once.
 
 use super::*;
+use crate::calendar::Calendar;
 use crate::triage::{Area, Facts, evaluate};
 
 fn check(store: &mut Store, pain: u8, day: i64) {
@@ -9,14 +10,14 @@ fn check(store: &mut Store, pain: u8, day: i64) {
         areas: vec![Area::LowerBack],
         ..Answers::default()
     };
+    let at = UtcTime(day * 86_400);
     let triage = evaluate(&Facts {
         answers: &answers,
+        at,
         day,
         history: &[],
     });
-    store
-        .save_check(&answers, (&UtcTime(day * 86_400).rfc3339(), day), &triage)
-        .expect("saved");
+    store.save_check(&answers, at, &triage).expect("saved");
 }
 
 fn session(id: &str) -> SessionRow {
@@ -38,21 +39,24 @@ fn session(id: &str) -> SessionRow {
 #[test]
 fn sessions_and_checks_round_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("opens");
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("opens");
     store
         .save_session(&session("upper-back-stretch"))
         .expect("saved");
     check(&mut store, 5, 20_000);
     check(&mut store, 2, 19_999);
     drop(store);
-    let store = Store::open(dir.path()).expect("reopens");
+    let store = Store::open(dir.path(), &Calendar::utc()).expect("reopens");
     assert_eq!(
         store.sessions().expect("read"),
         vec![session("upper-back-stretch")]
     );
     let checks = store.checks().expect("read");
     assert_eq!(
-        checks.iter().map(|c| (c.day, c.pain)).collect::<Vec<_>>(),
+        checks
+            .iter()
+            .map(|c| (c.taken_at.0 / 86_400, c.pain))
+            .collect::<Vec<_>>(),
         vec![(19_999, 2), (20_000, 5)]
     );
     assert_eq!(checks[1].level, "self-care");
@@ -67,7 +71,6 @@ fn sessions_and_checks_round_trip() {
 #[test]
 fn files_that_are_not_our_history_are_refused_and_left_untouched() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("empty", Vec::new()),
         (
             "random bytes",
             (0..4096_u32)
@@ -80,7 +83,7 @@ fn files_that_are_not_our_history_are_refused_and_left_untouched() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(HISTORY_FILE);
         std::fs::write(&path, &bytes).expect("write");
-        let error = Store::open(dir.path())
+        let error = Store::open(dir.path(), &Calendar::utc())
             .err()
             .unwrap_or_else(|| panic!("{what} must be refused"));
         assert!(
@@ -106,7 +109,9 @@ fn another_programs_database_and_a_newer_history_are_refused() {
             .execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
             .expect("write");
     }
-    let error = Store::open(dir.path()).err().expect("refused");
+    let error = Store::open(dir.path(), &Calendar::utc())
+        .err()
+        .expect("refused");
     assert!(
         error.to_string().contains("belongs to another program"),
         "{error}"
@@ -119,13 +124,15 @@ fn another_programs_database_and_a_newer_history_are_refused() {
     drop(other);
 
     let newer_dir = tempfile::tempdir().expect("temp dir");
-    drop(Store::open(newer_dir.path()).expect("create"));
+    drop(Store::open(newer_dir.path(), &Calendar::utc()).expect("create"));
     let connection = Connection::open(newer_dir.path().join(HISTORY_FILE)).expect("open");
     connection
         .pragma_update(None, "user_version", 99)
         .expect("bump");
     drop(connection);
-    let error = Store::open(newer_dir.path()).err().expect("refused");
+    let error = Store::open(newer_dir.path(), &Calendar::utc())
+        .err()
+        .expect("refused");
     assert!(
         matches!(error, HistoryError::Newer { found: 99, .. }),
         "{error}"
@@ -135,12 +142,12 @@ fn another_programs_database_and_a_newer_history_are_refused() {
 #[test]
 fn two_instances_writing_at_once_lose_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    drop(Store::open(dir.path()).expect("create"));
+    drop(Store::open(dir.path(), &Calendar::utc()).expect("create"));
     let writers: Vec<_> = (0..2)
         .map(|n| {
             let path = dir.path().to_path_buf();
             std::thread::spawn(move || {
-                let mut store = Store::open(&path).expect("opens");
+                let mut store = Store::open(&path, &Calendar::utc()).expect("opens");
                 for i in 0..100 {
                     store
                         .save_session(&session(&format!("w{n}-{i}")))
@@ -152,7 +159,269 @@ fn two_instances_writing_at_once_lose_nothing() {
     for writer in writers {
         writer.join().expect("writer finished");
     }
-    let store = Store::open(dir.path()).expect("opens");
+    let store = Store::open(dir.path(), &Calendar::utc()).expect("opens");
     assert_eq!(store.sessions().expect("read").len(), 200);
     assert!(store.integrity_ok().expect("checked"));
+}
+
+/// The version-1 history as an earlier limberup left it: `taken_at` as the answers file wrote it.
+fn version_one(dir: &Path, taken: &[&str]) -> PathBuf {
+    let path = dir.join(HISTORY_FILE);
+    let connection = Connection::open(&path).expect("create");
+    let Step::Sql(schema) = &migrate_steps()[0] else {
+        panic!("version 1 is SQL");
+    };
+    connection.execute_batch(schema).expect("schema");
+    for (i, written) in taken.iter().enumerate() {
+        connection
+            .execute(
+                "INSERT INTO checks (taken_at, day, pain, areas, answers, level, rules) VALUES (?1, 0, ?2, '[\"neck\"]', '{}', 'ok', '[\"C1\"]')",
+                params![written, i64::try_from(i).expect("small")],
+            )
+            .expect("row");
+    }
+    connection
+        .pragma_update(None, "user_version", 1)
+        .expect("version");
+    connection
+        .pragma_update(None, "application_id", APPLICATION_ID)
+        .expect("ours");
+    path
+}
+
+use migrate::{Step, steps as migrate_steps};
+
+#[test]
+fn version_one_times_become_utc_instants() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let written = [
+        "2026-11-20T08:00:00Z",
+        "2026-11-20T08:00:00+02:00",
+        "2026-11-20T23:00:00-14:00",
+        "2026-11-20T08:00:00",
+        "2026-11-20",
+    ];
+    version_one(dir.path(), &written);
+    let paris = Calendar::named("Europe/Paris").expect("zone");
+    // Read-only, the old forms are read as they are; nothing is changed.
+    let before = std::fs::read(dir.path().join(HISTORY_FILE)).expect("read");
+    let reader = Store::open_read_only(dir.path(), &paris)
+        .expect("opens")
+        .expect("exists");
+    let read_only: Vec<String> = reader
+        .checks()
+        .expect("read")
+        .iter()
+        .map(|c| c.taken_at.rfc3339())
+        .collect();
+    drop(reader);
+    assert_eq!(
+        std::fs::read(dir.path().join(HISTORY_FILE)).expect("read"),
+        before
+    );
+    // Opened to write, the migration stores every one in one UTC format.
+    let store = Store::open(dir.path(), &paris).expect("migrates");
+    let stored: Vec<String> = store
+        .connection
+        .prepare("SELECT taken_at FROM checks ORDER BY id")
+        .expect("query")
+        .query_map([], |row| row.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("read");
+    assert_eq!(
+        stored,
+        [
+            "2026-11-20T08:00:00Z",
+            "2026-11-20T06:00:00Z",
+            "2026-11-21T13:00:00Z",
+            "2026-11-20T07:00:00Z",
+            "2026-11-19T23:00:00Z",
+        ]
+    );
+    let mut sorted = stored.clone();
+    sorted.sort();
+    let read: Vec<String> = store
+        .checks()
+        .expect("read")
+        .iter()
+        .map(|c| c.taken_at.rfc3339())
+        .collect();
+    assert_eq!(read, sorted);
+    let mut read_only = read_only;
+    read_only.sort();
+    assert_eq!(
+        read_only, sorted,
+        "read-only reading agrees with the migration"
+    );
+}
+
+#[test]
+fn reading_creates_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert!(
+        Store::open_read_only(dir.path(), &Calendar::utc())
+            .expect("no error")
+            .is_none()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        0,
+        "nothing created"
+    );
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("create");
+    check(&mut store, 5, 20_000);
+    drop(store);
+    let before = std::fs::read(dir.path().join(HISTORY_FILE)).expect("read");
+    let reader = Store::open_read_only(dir.path(), &Calendar::utc())
+        .expect("opens")
+        .expect("exists");
+    assert_eq!(reader.checks().expect("read").len(), 1);
+    drop(reader);
+    assert_eq!(
+        std::fs::read(dir.path().join(HISTORY_FILE)).expect("read"),
+        before
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [HISTORY_FILE]);
+}
+
+#[test]
+fn a_row_that_cannot_be_read_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("create");
+    check(&mut store, 5, 20_000);
+    check(&mut store, 6, 20_001);
+    store
+        .connection
+        .execute("UPDATE checks SET pain = 300 WHERE id = 2", [])
+        .expect("edit");
+    let error = store.checks().expect_err("row 2 is corrupt");
+    assert!(
+        matches!(
+            error,
+            HistoryError::BadRow {
+                table: "checks",
+                id: 2,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .ends_with("checks row 2 cannot be read: `pain` is 300, outside 0 to 10"),
+        "{error}"
+    );
+    store
+        .connection
+        .execute(
+            "UPDATE checks SET pain = 6, taken_at = 'soon' WHERE id = 2",
+            [],
+        )
+        .expect("edit");
+    let error = store.checks().expect_err("row 2 is corrupt");
+    assert!(
+        error
+            .to_string()
+            .ends_with("checks row 2 cannot be read: `taken_at` is not a date and time: \"soon\""),
+        "{error}"
+    );
+    store.save_session(&session("r")).expect("saved");
+    store
+        .connection
+        .execute("UPDATE sessions SET active_ms = -4", [])
+        .expect("edit");
+    let error = store.sessions().expect_err("row 1 is corrupt");
+    assert!(
+        error
+            .to_string()
+            .ends_with("sessions row 1 cannot be read: `active_ms` is negative"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_empty_file_is_a_new_history_and_a_bare_database_is_someone_else_s() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(HISTORY_FILE), b"").expect("write");
+    let mut store =
+        Store::open(dir.path(), &Calendar::utc()).expect("an empty file holds nothing to lose");
+    check(&mut store, 5, 20_000);
+    assert_eq!(store.checks().expect("read").len(), 1);
+
+    // Another program's SQLite file with no tables yet is still not ours.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(HISTORY_FILE);
+    Connection::open(&path)
+        .expect("create")
+        .pragma_update(None, "user_version", 0)
+        .expect("touch");
+    Connection::open(&path)
+        .expect("open")
+        .execute_batch("VACUUM")
+        .expect("write header");
+    let before = std::fs::read(&path).expect("read");
+    assert!(!before.is_empty());
+    let error = Store::open(dir.path(), &Calendar::utc())
+        .err()
+        .expect("refused");
+    assert!(
+        error.to_string().contains("belongs to another program"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "left untouched"
+    );
+
+    // A negative version: refused with a sentence, not the schema.
+    let dir = tempfile::tempdir().expect("temp dir");
+    drop(Store::open(dir.path(), &Calendar::utc()).expect("create"));
+    Connection::open(dir.path().join(HISTORY_FILE))
+        .expect("open")
+        .pragma_update(None, "user_version", -5)
+        .expect("edit");
+    let error = Store::open(dir.path(), &Calendar::utc())
+        .err()
+        .expect("refused");
+    assert!(error.to_string().contains("negative"), "{error}");
+    assert!(!error.to_string().contains("CREATE"), "{error}");
+}
+
+#[test]
+fn first_opens_at_once_wait_for_each_other() {
+    for _ in 0..10 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let path = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    let mut store =
+                        Store::open(&path, &Calendar::utc()).map_err(|e| e.to_string())?;
+                    store
+                        .save_session(&session("first"))
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for opener in openers {
+            opener.join().expect("finished").expect("opened and saved");
+        }
+        let store = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+        assert_eq!(store.sessions().expect("read").len(), 4);
+        let leftovers = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().contains(".new-"))
+            })
+            .count();
+        assert_eq!(leftovers, 0, "temporary files removed");
+    }
 }

@@ -1,17 +1,18 @@
 //! What the history screen shows, computed from saved rows: sessions per week, streaks, and pain by
-//! area over time. Days are days since 1970-01-01 (UTC).
+//! area over time. Days are the runner's local calendar days, as day numbers.
 
 use super::{CheckRow, SessionRow};
+use crate::calendar::{Calendar, DayNumber, week_start};
 use crate::triage::Area;
-
-/// The Monday on or before `day` (1970-01-01 was a Thursday).
-pub fn week_start(day: i64) -> i64 {
-    day - (day + 3).rem_euclid(7)
-}
 
 /// Sessions started in each of the `weeks` weeks up to and including this one, oldest first, as
 /// (Monday, count).
-pub fn sessions_per_week(sessions: &[SessionRow], today: i64, weeks: usize) -> Vec<(i64, u64)> {
+pub fn sessions_per_week(
+    sessions: &[SessionRow],
+    today: DayNumber,
+    weeks: usize,
+    calendar: &Calendar,
+) -> Vec<(DayNumber, u64)> {
     let this_week = week_start(today);
     (0..weeks)
         .rev()
@@ -19,7 +20,7 @@ pub fn sessions_per_week(sessions: &[SessionRow], today: i64, weeks: usize) -> V
             let monday = this_week - 7 * i64::try_from(back).unwrap_or(0);
             let count = sessions
                 .iter()
-                .filter(|s| week_start(s.started_at.day()) == monday)
+                .filter(|s| week_start(calendar.day(s.started_at)) == monday)
                 .count();
             (monday, u64::try_from(count).unwrap_or(u64::MAX))
         })
@@ -28,11 +29,11 @@ pub fn sessions_per_week(sessions: &[SessionRow], today: i64, weeks: usize) -> V
 
 /// Days in a row with a finished routine: (current, longest). The current streak counts up to today,
 /// or up to yesterday while today has nothing yet, so it does not drop to 0 in the morning.
-pub fn streaks(sessions: &[SessionRow], today: i64) -> (u32, u32) {
+pub fn streaks(sessions: &[SessionRow], today: DayNumber, calendar: &Calendar) -> (u32, u32) {
     let mut days: Vec<i64> = sessions
         .iter()
         .filter(|s| s.finished)
-        .map(|s| s.started_at.day())
+        .map(|s| calendar.day(s.started_at))
         .filter(|&d| d <= today)
         .collect();
     days.sort_unstable();
@@ -58,15 +59,21 @@ pub fn streaks(sessions: &[SessionRow], today: i64) -> (u32, u32) {
 
 /// For each area reported in the last `days` days: (area, points), a point being (days before today
 /// as a negative number, pain). Areas in their usual order; points in time order.
-pub fn pain_by_area(checks: &[CheckRow], today: i64, days: i64) -> Vec<(Area, Vec<(f64, f64)>)> {
+pub fn pain_by_area(
+    checks: &[CheckRow],
+    today: DayNumber,
+    days: i64,
+    calendar: &Calendar,
+) -> Vec<(Area, Vec<(f64, f64)>)> {
     Area::ALL
         .iter()
         .filter_map(|&(word, area)| {
             let mut points: Vec<(i64, u8)> = checks
                 .iter()
-                .filter(|c| c.day > today - days && c.day <= today)
-                .filter(|c| c.areas.iter().any(|a| a == word))
-                .map(|c| (c.day - today, c.pain))
+                .map(|c| (calendar.day(c.taken_at), c))
+                .filter(|(day, _)| *day > today - days && *day <= today)
+                .filter(|(_, c)| c.areas.iter().any(|a| a == word))
+                .map(|(day, c)| (day - today, c.pain))
                 .collect();
             points.sort_by_key(|&(day, _)| day);
             if points.is_empty() {
@@ -85,7 +92,7 @@ pub fn pain_by_area(checks: &[CheckRow], today: i64, days: i64) -> Vec<(Area, Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::UtcTime;
+    use crate::calendar::{Calendar, UtcTime};
 
     fn session(day: i64, finished: bool) -> SessionRow {
         SessionRow {
@@ -105,8 +112,7 @@ mod tests {
 
     fn check(day: i64, pain: u8, areas: &[&str]) -> CheckRow {
         CheckRow {
-            taken_at: String::new(),
-            day,
+            taken_at: UtcTime(day * 86_400 + 3600),
             pain,
             areas: areas.iter().map(|a| (*a).to_owned()).collect(),
             level: "ok".into(),
@@ -118,19 +124,6 @@ mod tests {
     const MONDAY: i64 = 20_416;
 
     #[test]
-    fn weeks_start_on_monday() {
-        for (day, monday) in [
-            (MONDAY, MONDAY),
-            (MONDAY + 6, MONDAY),
-            (MONDAY + 7, MONDAY + 7),
-            (MONDAY - 1, MONDAY - 7),
-            (0, -3),
-        ] {
-            assert_eq!(week_start(day), monday, "day {day}");
-        }
-    }
-
-    #[test]
     fn sessions_are_counted_in_their_week() {
         let sessions = [
             session(MONDAY, true),
@@ -138,7 +131,7 @@ mod tests {
             session(MONDAY - 1, true),
             session(MONDAY - 30, true),
         ];
-        let weeks = sessions_per_week(&sessions, MONDAY + 3, 3);
+        let weeks = sessions_per_week(&sessions, MONDAY + 3, 3, &Calendar::utc());
         assert_eq!(weeks, vec![(MONDAY - 14, 0), (MONDAY - 7, 1), (MONDAY, 2)]);
     }
 
@@ -162,7 +155,11 @@ mod tests {
                 .iter()
                 .map(|&(d, finished)| session(MONDAY + d, finished))
                 .collect();
-            assert_eq!(streaks(&sessions, MONDAY), *expected, "{days:?}");
+            assert_eq!(
+                streaks(&sessions, MONDAY, &Calendar::utc()),
+                *expected,
+                "{days:?}"
+            );
         }
     }
 
@@ -174,7 +171,7 @@ mod tests {
             check(MONDAY, 2, &["lower-back"]),
             check(MONDAY - 1, 0, &[]),
         ];
-        let series = pain_by_area(&checks, MONDAY, 30);
+        let series = pain_by_area(&checks, MONDAY, 30, &Calendar::utc());
         assert_eq!(
             series,
             vec![
@@ -182,5 +179,21 @@ mod tests {
                 (Area::Hips, vec![(-3.0, 5.0)]),
             ]
         );
+    }
+
+    /// Streaks count local days: two sessions an hour apart either side of local midnight are two
+    /// days in Auckland, though both fall on one UTC day.
+    #[test]
+    fn streaks_follow_local_midnight() {
+        // 2025-11-24 10:30Z and 11:30Z: 23:30 on the 24th and 00:30 on the 25th in Auckland (UTC+13).
+        let at = |seconds: i64| SessionRow {
+            started_at: UtcTime(MONDAY * 86_400 + seconds),
+            ..session(MONDAY, true)
+        };
+        let sessions = [at(10 * 3600 + 1800), at(11 * 3600 + 1800)];
+        let auckland = Calendar::named("Pacific/Auckland").expect("zone");
+        let today_there = auckland.day(UtcTime(MONDAY * 86_400 + 12 * 3600));
+        assert_eq!(streaks(&sessions, today_there, &auckland), (2, 2));
+        assert_eq!(streaks(&sessions, MONDAY, &Calendar::utc()), (1, 1));
     }
 }

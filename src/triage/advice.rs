@@ -6,6 +6,11 @@ use crate::routine::{Kind, Library, When};
 /// Shown with every result.
 pub const DISCLAIMER: &str = "limberup is not a medical device and this is not a diagnosis. If anything feels like an emergency, call your local emergency number (112, 911, 999) now.";
 
+/// Safety-netting: when to come back sooner.
+const SEE_SOMEONE: &str = "See a GP or physiotherapist if it is not improving within about two weeks, or is getting worse.";
+/// Safety-netting: which new signs mean the emergency number.
+const CALL_NOW: &str = "Call your local emergency number at once if you get new numbness around your genitals or buttocks, trouble with your bladder or bowels, weakness in both legs, or chest pain.";
+
 /// The one safe next step, in a sentence.
 pub fn headline(level: Level) -> &'static str {
     match level {
@@ -31,6 +36,8 @@ pub fn advice(level: Level) -> Vec<&'static str> {
         Level::Ok => vec![
             "Keep moving gently: an easy walk or the stretches below help more than sitting still.",
             "If the pain is worse tomorrow, or not settling, take the check again.",
+            SEE_SOMEONE,
+            CALL_NOW,
         ],
         Level::SelfCare => vec![
             "Take 2-3 days off running but stay gently active; avoid bed rest.",
@@ -39,11 +46,14 @@ pub fn advice(level: Level) -> Vec<&'static str> {
             "Over-the-counter pain relief only as the label says; ask a pharmacist first if you have stomach, kidney or heart problems, asthma, take blood thinners or are pregnant. Never take ibuprofen during long runs.",
             "Return to running when the pain stays at 3/10 or less during a run and is no worse the next morning.",
             "When you return, keep any single run within 10% of your longest run of the last 30 days.",
+            SEE_SOMEONE,
+            CALL_NOW,
         ],
         Level::Review => vec![
             "Book a physiotherapist or doctor in the next few days.",
             "Rest from running until then; gentle movement that does not hurt is fine.",
-            "If new warning signs appear (numbness, weakness, trouble with bladder or bowels), get help at once.",
+            "If it gets worse before then, or stops you sleeping, see a doctor sooner.",
+            CALL_NOW,
         ],
         Level::Urgent => vec![
             "Contact your doctor, an urgent care centre or a medical helpline today.",
@@ -57,17 +67,22 @@ pub fn advice(level: Level) -> Vec<&'static str> {
     }
 }
 
-/// Up to three stretch, mobility or foam-rolling routines whose tags name a reported area (for ok,
-/// self-care and review only): most areas matched first, then those meant for after a run (the check
-/// follows one), then by id.
+/// Up to three stretch, mobility or foam-rolling routines whose tags name a reported area (for ok and
+/// self-care), or gentle mobility only (for review: radiating or nerve pain can be aggravated by
+/// stretching and foam rolling); nothing above review. Most areas matched first, then those meant
+/// for after a run (the check follows one), then by id.
 pub fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
-    if level > Level::Review {
-        return Vec::new();
-    }
+    let fits = |kind: Kind| match level {
+        Level::Ok | Level::SelfCare => {
+            matches!(kind, Kind::Stretch | Kind::Mobility | Kind::FoamRolling)
+        }
+        Level::Review => kind == Kind::Mobility,
+        Level::Urgent | Level::Emergency => false,
+    };
     let mut scored: Vec<(usize, bool, &str)> = library
         .routines
         .iter()
-        .filter(|r| matches!(r.kind, Kind::Stretch | Kind::Mobility | Kind::FoamRolling))
+        .filter(|r| fits(r.kind))
         .map(|r| {
             let matches = areas
                 .iter()

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use toml::de::{DeTable, DeValue};
 
 use super::vocabulary::{Area, Onset, Symptom, Trend};
+use crate::calendar::{Calendar, UtcTime};
 use crate::diag::fields::Checker;
 use crate::diag::{Diagnostic, SourceText, hint};
 
@@ -33,8 +34,8 @@ pub struct Answers {
     pub symptoms: BTreeSet<Symptom>,
     pub unsure: BTreeSet<Symptom>,
     pub age: Option<u32>,
-    /// When the check was taken, as written (RFC 3339), and as days since 1970-01-01.
-    pub date: Option<(String, i64)>,
+    /// When the check was taken, if the file says (a check logged later).
+    pub date: Option<UtcTime>,
 }
 
 impl Default for Answers {
@@ -55,8 +56,19 @@ impl Default for Answers {
     }
 }
 
+/// How far ahead of now a `date` may be: a day covers any time zone's "today"; beyond it, the date
+/// is a typo that would otherwise become the latest check and rewrite the history rules.
+pub const FUTURE_LIMIT_S: i64 = 24 * 3600;
+
+/// When the answers are read, and the runner's zone: `date`s without an offset are local.
+#[derive(Debug, Clone)]
+pub struct DateContext {
+    pub now: UtcTime,
+    pub calendar: Calendar,
+}
+
 /// Parses and checks an answers file, reporting every problem.
-pub fn parse_answers(source: &SourceText) -> Result<Answers, Vec<Diagnostic>> {
+pub fn parse_answers(source: &SourceText, when: &DateContext) -> Result<Answers, Vec<Diagnostic>> {
     let root = crate::routine::load::parse_toml(source)?;
     let table = root.get_ref();
     let mut checker = Checker::new(source);
@@ -104,7 +116,7 @@ pub fn parse_answers(source: &SourceText) -> Result<Answers, Vec<Diagnostic>> {
         }
     }
     let age = checker.integer(table, "age", 0..=120);
-    let date = read_date(&mut checker, table);
+    let date = read_date(&mut checker, table, when);
     if checker.has_problems() {
         return Err(crate::routine::load::sorted(checker.problems));
     }
@@ -164,7 +176,13 @@ fn words<T: Copy + PartialEq>(
     ok.then_some(out)
 }
 
-fn read_date(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Option<(String, i64)> {
+/// A TOML date or date-time: with an offset it is that instant; without, a local time; a date alone
+/// is local midnight.
+fn read_date(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    when: &DateContext,
+) -> Option<UtcTime> {
     let value = table.get("date")?;
     let DeValue::Datetime(datetime) = value.get_ref() else {
         checker.error(
@@ -173,30 +191,29 @@ fn read_date(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Option<(String, 
         );
         return None;
     };
-    let Some(date) = datetime.date else {
+    if datetime.date.is_none() {
         checker.error(
             value.span(),
             "`date` needs a calendar date, not only a time",
         );
         return None;
+    }
+    let Some(instant) = when.calendar.parse_any(&datetime.to_string()) else {
+        checker.error(
+            value.span(),
+            format!("`date` {datetime} is not a date and time that exists"),
+        );
+        return None;
     };
-    Some((
-        datetime.to_string(),
-        days_from_civil(
-            i64::from(date.year),
-            i64::from(date.month),
-            i64::from(date.day),
-        ),
-    ))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    if instant.0 - when.now.0 > FUTURE_LIMIT_S {
+        checker.error(
+            value.span(),
+            format!(
+                "`date` {datetime} is more than a day in the future (it is now {}): check the year and month",
+                when.now.rfc3339()
+            ),
+        );
+        return None;
+    }
+    Some(instant)
 }

@@ -6,8 +6,11 @@
 
 pub mod advice;
 pub mod answers;
+pub mod report;
 pub mod rules;
 mod vocabulary;
+
+use crate::calendar::{DayNumber, UtcTime};
 
 pub use answers::{Answers, parse_answers};
 pub use rules::{Condition, RULES, Rule};
@@ -16,8 +19,10 @@ pub use vocabulary::{Area, Level, Onset, Symptom, Trend};
 /// An earlier check, as the history rules need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PastCheck {
-    /// Days since 1970-01-01 (UTC) of when the check was taken.
-    pub day: i64,
+    /// When it was taken.
+    pub at: UtcTime,
+    /// The runner's local calendar day it was taken on.
+    pub day: DayNumber,
     pub pain: u8,
     pub areas: Vec<Area>,
 }
@@ -36,10 +41,12 @@ impl Triage {
     }
 }
 
-/// What the rules look at: this check, the day it was taken, and earlier checks (any order).
+/// What the rules look at: this check, when it was taken (the instant and the runner's local day),
+/// and earlier checks (any order).
 pub struct Facts<'a> {
     pub answers: &'a Answers,
-    pub day: i64,
+    pub at: UtcTime,
+    pub day: DayNumber,
     pub history: &'a [PastCheck],
 }
 

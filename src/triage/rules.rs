@@ -27,9 +27,11 @@ pub enum Condition {
         days: usize,
         window: i64,
     },
-    /// History: pain in one reported area rose at each of the last `checks` checks, this one included.
+    /// History: pain in one reported area rose at each of the last `checks` checks, this one
+    /// included, taken on that many different days within the last `window` days.
     RisingInArea {
         checks: usize,
+        window: i64,
     },
     /// Fires only when no other rule did (C1); its own extra test is in [`Rule::fallback`].
     NothingElseFired,
@@ -49,11 +51,13 @@ pub struct Rule {
 }
 
 const NHS_BACK: &str = "NHS back pain pages; NICE CKS low back pain red flags";
-const CAUDA: &str = "NHS back pain; NICE CKS red flags; British Association of Spine Surgeons cauda equina guidance";
-const ARTICLES: &str = "runner-facing back pain articles (shared/research)";
+const CAUDA: &str = "UK spinal societies' cauda equina warning card; NHS back pain; NICE CKS red flags; GIRFT cauda equina pathway";
+const ARTICLES: &str = "runner-facing back pain articles (shared/research); NHS back pain";
+const CHEST: &str = "NHS chest pain and heart attack symptoms";
 
 use Condition::{
     All, Any, DaysAtLeast, Has, LimitsActivity, PainAtLeast, PainBetween, TrendIs, TrendIsNot,
+    UnsureOfAny,
 };
 use Symptom as S;
 
@@ -74,12 +78,16 @@ const fn rule(
     }
 }
 
-pub static RULES: [Rule; 29] = [
+/// At 65 or over, or with osteoporosis or long-term steroids (answered yes): a minor fall can break
+/// a bone.
+const BONE_RISK: Condition = Any(&[Condition::AgeAtLeast(65), Has(S::BoneRisk)]);
+
+pub static RULES: [Rule; 35] = [
     rule(
         "E1",
         Has(S::SaddleNumbness),
         Level::Emergency,
-        "Numbness around the genitals, buttocks or back passage can mean pressure on the nerves at the base of the spine.",
+        "New numbness around the genitals, buttocks or back passage, or a new loss of sexual function, can mean pressure on the nerves at the base of the spine.",
         CAUDA,
     ),
     rule(
@@ -93,22 +101,22 @@ pub static RULES: [Rule; 29] = [
         "E3",
         Has(S::BothLegs),
         Level::Emergency,
-        "Pain, tingling, numbness or weakness in both legs can mean pressure on the spinal nerves.",
-        CAUDA,
+        "New numbness, tingling or weakness in both legs, or pain spreading down both legs, can mean pressure on the spinal nerves.",
+        "NHS sciatica pages; NICE CKS sciatica red flags; UK cauda equina warning card",
     ),
     rule(
         "E4",
         Has(S::Weakness),
         Level::Emergency,
-        "New or worsening weakness in an arm or leg, or trouble walking, needs checking at once.",
+        "New or worsening weakness in an arm or leg (a foot that drags, a leg that gives way) needs checking at once.",
         CAUDA,
     ),
     rule(
         "E5",
         Has(S::ChestPain),
         Level::Emergency,
-        "Chest pain or pressure, or pain with breathlessness, sweating, nausea or light-headedness, can come from the heart.",
-        "NHS heart attack symptoms",
+        "Chest pain or tightness that has not settled at rest, or that spreads with breathlessness, sweating or sickness, can come from the heart.",
+        CHEST,
     ),
     rule(
         "E6",
@@ -129,24 +137,28 @@ pub static RULES: [Rule; 29] = [
         Has(S::NeuroSigns),
         Level::Emergency,
         "Numb face, double vision, trouble speaking or swallowing, fainting or electric shocks down the spine need checking at once.",
-        "NHS neck pain pages",
+        "NHS neck pain pages; NICE CKS neck pain red flags",
     ),
     rule(
         "E9",
-        All(&[
-            Has(S::MinorFall),
-            Any(&[Condition::AgeAtLeast(65), Has(S::BoneRisk)]),
-        ]),
+        All(&[Has(S::MinorFall), BONE_RISK]),
         Level::Emergency,
         "Even a small fall can break a bone at 65 or over, with osteoporosis, or on long-term steroid tablets.",
         "NICE CKS fracture red flags",
     ),
     rule(
         "E10",
-        All(&[Has(S::Fever), Has(S::SevereHeadache)]),
+        Has(S::SevereHeadache),
         Level::Emergency,
-        "A fever with a severe headache, vomiting or dislike of light needs checking at once.",
-        "NHS neck pain pages",
+        "A sudden, severe headache, or one with a stiff neck, vomiting or dislike of light, needs checking at once.",
+        "NHS headache and meningitis pages; NICE CKS neck pain red flags",
+    ),
+    rule(
+        "E11",
+        Has(S::DarkUrine),
+        Level::Emergency,
+        "Dark or scanty urine with severe muscle pain after exercise can mean muscle breakdown that harms the kidneys.",
+        "NHS and NICE CKS guidance on rhabdomyolysis after exertion",
     ),
     rule(
         "U1",
@@ -160,13 +172,13 @@ pub static RULES: [Rule; 29] = [
         Any(&[Has(S::CancerHistory), Has(S::WeightLoss)]),
         Level::Urgent,
         "Back pain with a history of cancer or weight loss you cannot explain needs a doctor today.",
-        NHS_BACK,
+        "NHS back pain; NICE CG75 metastatic spinal cord compression",
     ),
     rule(
         "U3",
         Has(S::NightPain),
         Level::Urgent,
-        "Pain that does not ease with rest, or is worse at night, needs a doctor today.",
+        "Pain that is there even when resting still, or is worse at night, needs a doctor today.",
         NHS_BACK,
     ),
     rule(
@@ -178,10 +190,39 @@ pub static RULES: [Rule; 29] = [
     ),
     rule(
         "U5",
-        Condition::UnsureOfAny(&Symptom::RED_FLAGS),
+        Any(&[
+            UnsureOfAny(&Symptom::EMERGENCY),
+            All(&[Has(S::MinorFall), UnsureOfAny(&[S::BoneRisk])]),
+            // Not sure about the fall itself, with a reason a small fall could break a bone.
+            All(&[
+                UnsureOfAny(&[S::MinorFall]),
+                Any(&[BONE_RISK, UnsureOfAny(&[S::BoneRisk])]),
+            ]),
+        ]),
         Level::Urgent,
-        "You were not sure about a warning sign; a doctor or helpline can check it with you today.",
-        "product safety margin: an unsure red flag is not a no",
+        "You were not sure about a warning sign; a doctor or medical helpline can go through it with you today.",
+        "product safety margin: a warning sign answered \"not sure\" is not a no",
+    ),
+    rule(
+        "U6",
+        Has(S::ExertionPain),
+        Level::Urgent,
+        "Chest, arm, jaw or upper-back pain that comes on while running and eases when you stop can come from the heart.",
+        "NHS angina pages; NICE CG95 chest pain of recent onset",
+    ),
+    rule(
+        "U7",
+        Has(S::HandSigns),
+        Level::Urgent,
+        "New clumsy or weak hands, tingling in both hands, or unsteady walking can mean pressure on the spinal cord in the neck.",
+        "NICE CKS neck pain: cervical myelopathy",
+    ),
+    rule(
+        "U8",
+        Has(S::ConstantPain),
+        Level::Urgent,
+        "Mid- or upper-back pain that does not change at all with movement needs a doctor today.",
+        "NICE CKS back pain red flags (non-mechanical thoracic pain)",
     ),
     rule(
         "R1",
@@ -194,8 +235,8 @@ pub static RULES: [Rule; 29] = [
         "R2",
         Has(S::Radiating),
         Level::Review,
-        "Pain spreading down an arm or leg, or into the neck, is worth a physiotherapist's or doctor's look.",
-        ARTICLES,
+        "Pain spreading down an arm or leg is worth a physiotherapist's or doctor's look.",
+        "NHS sciatica pages; runner-facing back pain articles",
     ),
     rule(
         "R3",
@@ -209,28 +250,28 @@ pub static RULES: [Rule; 29] = [
         All(&[DaysAtLeast(14), TrendIsNot(Trend::Better)]),
         Level::Review,
         "Pain that has lasted two weeks or more without getting better should be looked at.",
-        "NHS back pain; runner-facing articles",
+        NHS_BACK,
     ),
     rule(
         "R5",
         All(&[TrendIs(Trend::Worse), DaysAtLeast(3)]),
         Level::Review,
         "Pain that is getting worse after three days or more should be looked at.",
-        "NHS back pain",
+        NHS_BACK,
     ),
     rule(
         "R6",
         LimitsActivity,
         Level::Review,
         "Pain that stops your normal daily activities, or makes you limp, should be looked at.",
-        "NHS back pain; runner-facing articles",
+        ARTICLES,
     ),
     rule(
         "R7",
         PainAtLeast(8),
         Level::Review,
         "Very severe pain (8 out of 10 or more) should be looked at.",
-        "NHS back pain",
+        NHS_BACK,
     ),
     rule(
         "R8",
@@ -255,36 +296,53 @@ pub static RULES: [Rule; 29] = [
         },
         Level::Review,
         "The same area has hurt at 4 out of 10 or more on three different days in two weeks.",
-        "NHS: not improving with self-care",
+        "NHS back pain: not improving with self-care",
     ),
     rule(
         "R11",
-        Condition::RisingInArea { checks: 3 },
+        Condition::RisingInArea {
+            checks: 3,
+            window: 14,
+        },
         Level::Review,
-        "Pain in the same area has risen at each of your last three checks.",
-        "NHS: getting worse",
+        "Pain in the same area has risen at each of your last three checks, on three days in two weeks.",
+        "NHS back pain: getting worse",
+    ),
+    rule(
+        "R12",
+        Has(S::InfectionRisk),
+        Level::Review,
+        "Back pain with a weakened immune system, injecting drugs or a recent infection is worth a doctor's look.",
+        "NICE CKS low back pain red flags (spinal infection)",
+    ),
+    rule(
+        "R13",
+        UnsureOfAny(&Symptom::URGENT),
+        Level::Review,
+        "You were not sure about a sign that can need a doctor; a physiotherapist or doctor can go through it with you.",
+        "product safety margin: a sign answered \"not sure\" is not a no",
     ),
     rule(
         "S1",
         PainBetween(4, 7),
         Level::SelfCare,
         "Moderate pain: time for a few days of rest from running and gentle self-care.",
-        "NHS physiotherapy rest advice; Cochrane review of staying active",
+        "NHS physiotherapy rest advice; Cochrane review of advice to stay active",
     ),
     rule(
         "S2",
         All(&[PainBetween(1, 3), TrendIs(Trend::Worse)]),
         Level::SelfCare,
         "Mild pain that is getting worse: ease off before it becomes a bigger problem.",
-        "pain-monitoring model for running",
+        "pain-monitoring model for running (Silbernagel); ACSM pain rules",
     ),
     Rule {
         id: "C1",
         when: Condition::NothingElseFired,
         fallback: Some(PainBetween(0, 3)),
         level: Level::Ok,
-        reason: "Mild or no pain and no warning signs: normal post-run soreness.",
-        source: "pain-monitoring model (ACSM pain rules)",
+        reason: "Mild or no pain: normal post-run soreness.",
+        source: "pain-monitoring model for running (Silbernagel); ACSM pain rules",
     },
 ];
 
@@ -312,22 +370,34 @@ impl Condition {
             Self::SameAreaOnDays { pain, days, window } => {
                 same_area_on_days(facts, pain, days, window)
             }
-            Self::RisingInArea { checks } => rising_in_area(facts, checks),
+            Self::RisingInArea { checks, window } => rising_in_area(facts, checks, window),
             Self::NothingElseFired => true,
         }
     }
 }
 
-/// This check and the history, oldest first.
+/// The history as it stood when this check was taken, then this check: oldest first. Checks dated
+/// after this one (a check logged late) are not part of its past.
 fn timeline(facts: &Facts<'_>) -> Vec<PastCheck> {
-    let mut all: Vec<PastCheck> = facts.history.to_vec();
-    all.sort_by_key(|c| c.day);
+    let mut all: Vec<PastCheck> = facts
+        .history
+        .iter()
+        .filter(|c| c.at <= facts.at)
+        .cloned()
+        .collect();
+    all.sort_by_key(|c| c.at);
     all.push(PastCheck {
+        at: facts.at,
         day: facts.day,
         pain: facts.answers.pain,
         areas: facts.answers.areas.clone(),
     });
     all
+}
+
+/// Whether a check's local day lies within the `window` days up to and including this check's.
+fn within(facts: &Facts<'_>, day: i64, window: i64) -> bool {
+    day <= facts.day && facts.day - day < window
 }
 
 fn same_area_on_days(facts: &Facts<'_>, pain: u8, days: usize, window: i64) -> bool {
@@ -336,7 +406,7 @@ fn same_area_on_days(facts: &Facts<'_>, pain: u8, days: usize, window: i64) -> b
         let mut distinct: Vec<i64> = all
             .iter()
             .filter(|c| c.pain >= pain && c.areas.contains(area))
-            .filter(|c| c.day <= facts.day && facts.day - c.day < window)
+            .filter(|c| within(facts, c.day, window))
             .map(|c| c.day)
             .collect();
         distinct.sort_unstable();
@@ -345,17 +415,21 @@ fn same_area_on_days(facts: &Facts<'_>, pain: u8, days: usize, window: i64) -> b
     })
 }
 
-fn rising_in_area(facts: &Facts<'_>, checks: usize) -> bool {
+fn rising_in_area(facts: &Facts<'_>, checks: usize, window: i64) -> bool {
     let all = timeline(facts);
     facts.answers.areas.iter().any(|area: &Area| {
-        let pains: Vec<u8> = all
-            .iter()
-            .filter(|c| c.areas.contains(area))
-            .map(|c| c.pain)
-            .collect();
-        pains.len() >= checks
-            && pains[pains.len() - checks..]
-                .windows(2)
-                .all(|w| w[1] > w[0])
+        let in_area: Vec<&PastCheck> = all.iter().filter(|c| c.areas.contains(area)).collect();
+        let Some(last) = in_area
+            .len()
+            .checked_sub(checks)
+            .map(|from| &in_area[from..])
+        else {
+            return false;
+        };
+        let mut days: Vec<i64> = last.iter().map(|c| c.day).collect();
+        days.dedup();
+        days.len() == checks
+            && last.iter().all(|c| within(facts, c.day, window))
+            && last.windows(2).all(|w| w[1].pain > w[0].pain)
     })
 }

@@ -36,14 +36,14 @@ words! {
 }
 
 impl Level {
-    /// The level in plain words, so it never depends on colour.
-    pub fn words(self) -> &'static str {
+    /// The result's title: the level named once, with what it means, so it never depends on colour.
+    pub fn title(self) -> &'static str {
         match self {
-            Self::Ok => "you are fine to carry on",
-            Self::SelfCare => "rest and self-care",
-            Self::Review => "see a physio or doctor",
-            Self::Urgent => "medical advice today",
-            Self::Emergency => "emergency",
+            Self::Ok => "OK · normal post-run soreness",
+            Self::SelfCare => "SELF-CARE · rest from running for a few days",
+            Self::Review => "REVIEW · see a physio or doctor",
+            Self::Urgent => "URGENT · get medical advice today",
+            Self::Emergency => "EMERGENCY · call for help now",
         }
     }
 }
@@ -95,20 +95,26 @@ words! {
         BoneRisk = "bone-risk",
         Fever = "fever",
         SevereHeadache = "severe-headache",
+        DarkUrine = "dark-urine",
         CancerHistory = "cancer-history",
         WeightLoss = "weight-loss",
         NightPain = "night-pain",
         Swelling = "swelling",
+        ExertionPain = "exertion-pain",
+        HandSigns = "hand-signs",
+        ConstantPain = "constant-pain",
         NumbnessTingling = "numbness-tingling",
         Radiating = "radiating",
         SuddenSharp = "sudden-sharp",
         BackHistory = "back-history",
+        InfectionRisk = "infection-risk",
     }
 }
 
 impl Symptom {
-    /// The red flags of rules E1-E8, whose "not sure" is itself a reason for same-day advice (U5).
-    pub const RED_FLAGS: [Self; 8] = [
+    /// The warning signs whose "yes" means an emergency on its own (E1-E8, E10, E11); a "not sure"
+    /// to any of them is itself a reason for same-day advice (U5).
+    pub const EMERGENCY: [Self; 10] = [
         Self::SaddleNumbness,
         Self::BladderBowel,
         Self::BothLegs,
@@ -117,7 +123,58 @@ impl Symptom {
         Self::TearingPain,
         Self::SeriousInjury,
         Self::NeuroSigns,
+        Self::SevereHeadache,
+        Self::DarkUrine,
     ];
+
+    /// The signs whose "yes" means medical advice today (U1-U4, U6-U8); a "not sure" to any of them
+    /// is a reason for a professional's look (R13).
+    pub const URGENT: [Self; 8] = [
+        Self::Fever,
+        Self::CancerHistory,
+        Self::WeightLoss,
+        Self::NightPain,
+        Self::Swelling,
+        Self::ExertionPain,
+        Self::HandSigns,
+        Self::ConstantPain,
+    ];
+
+    /// Whether a "yes" ends the questions at once: the result is an emergency whatever follows.
+    pub fn is_emergency(self) -> bool {
+        Self::EMERGENCY.contains(&self)
+    }
+
+    /// A short name, for "you were not sure about …".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SaddleNumbness => "numbness around the genitals or buttocks",
+            Self::BladderBowel => "bladder or bowel trouble",
+            Self::BothLegs => "symptoms in both legs",
+            Self::Weakness => "weakness in an arm or leg",
+            Self::ChestPain => "chest pain at rest",
+            Self::TearingPain => "sudden tearing pain",
+            Self::SeriousInjury => "a serious accident or fall",
+            Self::NeuroSigns => "numb face, double vision or fainting",
+            Self::MinorFall => "a minor fall",
+            Self::BoneRisk => "osteoporosis or steroid tablets",
+            Self::Fever => "a fever",
+            Self::SevereHeadache => "a severe headache",
+            Self::DarkUrine => "dark urine with muscle pain",
+            Self::CancerHistory => "a history of cancer",
+            Self::WeightLoss => "weight loss without trying",
+            Self::NightPain => "pain at rest or at night",
+            Self::Swelling => "a lump or swelling on the back",
+            Self::ExertionPain => "chest or arm pain during the run",
+            Self::HandSigns => "clumsy hands or unsteady walking",
+            Self::ConstantPain => "pain that never changes with movement",
+            Self::NumbnessTingling => "numbness in one arm or leg",
+            Self::Radiating => "pain spreading down a limb",
+            Self::SuddenSharp => "sudden sharp pain",
+            Self::BackHistory => "earlier back problems",
+            Self::InfectionRisk => "a risk of infection",
+        }
+    }
 }
 
 impl Area {
@@ -128,41 +185,67 @@ impl Area {
 }
 
 impl Symptom {
-    /// The question asked in the app, answered yes, no or not sure.
+    /// The question asked in the app, answered yes, no or not sure. Scoped to what is new, and where
+    /// an ordinary hard run could match, to what is happening now, at rest.
     pub fn question(self) -> &'static str {
         match self {
             Self::SaddleNumbness => {
-                "Any numbness or tingling around your genitals, buttocks or back passage?"
+                "Since the run or in the last two weeks: any NEW numbness or tingling around your genitals, buttocks or back passage, or a new loss of sexual function?"
             }
             Self::BladderBowel => {
-                "Any new trouble passing urine, or new loss of bladder or bowel control?"
+                "Any NEW trouble passing urine, or new loss of control of your bladder or bowels?"
             }
-            Self::BothLegs => "Pain, tingling, numbness or weakness in both legs?",
-            Self::Weakness => "New or worsening weakness in an arm or leg, or trouble walking?",
+            Self::BothLegs => {
+                "Any NEW numbness, tingling or weakness in BOTH legs, or pain shooting down both legs? (Ordinary tired, sore leg muscles do not count.)"
+            }
+            Self::Weakness => {
+                "Any new or worsening weakness in an arm or leg: a foot that drags or slaps, or a leg that gives way?"
+            }
             Self::ChestPain => {
-                "Chest pain or pressure, or pain with breathlessness, sweating, nausea or light-headedness?"
+                "Right now, at rest: chest pain, pressure or tightness that has not settled since you stopped, or pain spreading to your arm, jaw or back with breathlessness, sweating or feeling sick?"
             }
             Self::TearingPain => {
-                "Sudden, severe, tearing or ripping pain in your chest, back or belly?"
+                "A sudden, severe, tearing or ripping pain in your chest, back or belly?"
             }
             Self::SeriousInjury => {
-                "Did it start with a serious accident or fall: a collision, a fall from a height or down stairs, a bike crash?"
+                "Did the pain start with a serious accident or fall: a collision, a fall from a height or down stairs, a bike crash?"
             }
             Self::NeuroSigns => {
                 "A numb face, double vision, trouble speaking or swallowing, fainting, or an electric-shock feeling down your spine?"
             }
-            Self::MinorFall => "Did it start with a minor fall or slip?",
+            Self::SevereHeadache => {
+                "A sudden, severe headache (the worst you have had), or a headache with a stiff neck, vomiting or dislike of bright light?"
+            }
+            Self::DarkUrine => {
+                "Dark, cola-coloured urine or hardly any urine, with severe muscle pain, swelling or weakness?"
+            }
+            Self::MinorFall => "Did the pain start with a minor fall or slip?",
             Self::BoneRisk => "Do you have osteoporosis, or take steroid tablets long-term?",
             Self::Fever => "A temperature of 38 °C or more, or feeling very unwell?",
-            Self::SevereHeadache => "A severe headache, vomiting, or dislike of bright light?",
             Self::CancerHistory => "Have you ever had cancer?",
             Self::WeightLoss => "Have you lost weight recently without trying?",
-            Self::NightPain => "Does the pain not ease with rest, or get worse at night?",
+            Self::NightPain => {
+                "Is the pain there even when you rest completely still, or worse at night?"
+            }
             Self::Swelling => "A lump, swelling or change in the shape of your back?",
+            Self::ExertionPain => {
+                "During the run: pain or tightness in your chest, arm, jaw or upper back that came on while running and eased when you stopped?"
+            }
+            Self::HandSigns => {
+                "Any NEW clumsiness or weakness in your hands, tingling in both hands or arms, or unsteady walking?"
+            }
+            Self::ConstantPain => {
+                "Is it pain in the middle or upper back that does not change at all when you move or change position?"
+            }
             Self::NumbnessTingling => "Numbness or tingling in one arm or leg?",
-            Self::Radiating => "Does the pain spread down an arm or leg, or into your neck?",
+            Self::Radiating => {
+                "Does the pain spread down an arm or a leg (from the neck: into an arm)?"
+            }
             Self::SuddenSharp => "Did the pain come on suddenly and sharply?",
             Self::BackHistory => "Have you had back problems before?",
+            Self::InfectionRisk => {
+                "A weakened immune system (chemotherapy, a transplant, long-term steroids, HIV), injecting drugs, or an infection in the last few weeks?"
+            }
         }
     }
 }

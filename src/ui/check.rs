@@ -8,9 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
+use crate::app::check::result::START_KEY;
 use crate::app::check::{CHOICES, CheckForm, Question};
 use crate::app::{App, CheckResult};
-use crate::triage::advice::{DISCLAIMER, advice, headline};
+use crate::triage::advice::DISCLAIMER;
+use crate::triage::report::{Reason, report};
 use crate::triage::{Area, Level, Symptom};
 
 const EMERGENCY_LINE: &str =
@@ -60,10 +62,12 @@ type Hints = Vec<(&'static str, &'static str)>;
 fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints) {
     let back = ("esc", "back");
     match form.question {
-        Question::Pain => pain_question(form.answers.pain),
+        Question::Pain => pain_question(form.pain_typed()),
         Question::Areas => areas_question(form),
         Question::Symptom(symptom) => {
-            let section = if Symptom::RED_FLAGS.contains(&symptom) {
+            let section = if symptom.is_emergency()
+                || matches!(symptom, Symptom::MinorFall | Symptom::BoneRisk)
+            {
                 "Warning signs first"
             } else {
                 "A few more questions"
@@ -74,14 +78,20 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 choices(&CHOICES, form.cursor),
             ];
-            let hints = vec![("y", "yes"), ("n", "no"), ("s", "not sure"), back];
+            let hints = vec![
+                ("y", "yes"),
+                ("n", "no"),
+                ("s", "not sure"),
+                ("← →", "choose"),
+                back,
+            ];
             (section, lines, hints)
         }
         Question::Age => {
             let lines = vec![
                 Line::raw(""),
                 Line::styled("How old are you?", theme::title()),
-                Line::raw("Falls matter more from 65 on. Leave it empty to skip."),
+                Line::raw("Falls matter more from 65 on."),
                 Line::raw(""),
                 Line::raw(format!("{}_", form.typed)),
             ];
@@ -89,8 +99,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
             ("About you", lines, hints)
         }
         Question::Days => {
-            let days = form.typed.parse::<u32>().unwrap_or(0);
-            let unit = if days == 1 { "day" } else { "days" };
+            let unit = if form.typed == "1" { "day" } else { "days" };
             let lines = vec![
                 Line::raw(""),
                 Line::styled(
@@ -129,7 +138,11 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
     }
 }
 
-fn pain_question(pain: u8) -> (&'static str, Vec<Line<'static>>, Hints) {
+fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>, Hints) {
+    let chosen = match pain {
+        Some(pain) => format!("{pain}/10: {}. Press enter to confirm.", pain_words(pain)),
+        None => "Type a number from 0 to 10 (1 then 0 for 10).".to_owned(),
+    };
     let lines = vec![
         Line::raw(""),
         Line::styled(
@@ -140,13 +153,12 @@ fn pain_question(pain: u8) -> (&'static str, Vec<Line<'static>>, Hints) {
         Line::raw(""),
         pain_scale(pain),
         Line::raw(""),
-        Line::raw(format!("{pain}/10: {}", pain_words(pain))),
+        Line::raw(chosen),
     ];
     let hints = vec![
+        ("0-10", "type"),
         ("← →", "change"),
-        ("0-9", "choose"),
-        ("0", "no pain"),
-        ("enter", "next"),
+        ("enter", "confirm"),
         ("esc", "leave"),
     ];
     ("Pain", lines, hints)
@@ -161,9 +173,10 @@ fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
     for (index, (_, area)) in Area::ALL.iter().enumerate() {
         let ticked = form.answers.areas.contains(area);
         let mark = if ticked { "[x]" } else { "[ ]" };
-        let pointer = if index == form.cursor { "›" } else { " " };
+        let here = form.cursor == Some(index);
+        let pointer = if here { "›" } else { " " };
         let text = format!("{pointer} {mark} {} {}", index + 1, area.label());
-        let style = if index == form.cursor {
+        let style = if here {
             theme::selected()
         } else {
             Style::new()
@@ -179,11 +192,11 @@ fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
     ("Where", lines, hints)
 }
 
-/// ` 0   1   2  [ 3 ]  4 …`: the chosen number bracketed and highlighted.
-fn pain_scale(pain: u8) -> Line<'static> {
+/// ` 0   1   2  [ 3 ]  4 …`: the chosen number, if any, bracketed and highlighted.
+fn pain_scale(pain: Option<u8>) -> Line<'static> {
     let spans = (0..=10_u8)
         .map(|n| {
-            if n == pain {
+            if Some(n) == pain {
                 Span::styled(format!("[{n:>2}]"), theme::selected())
             } else {
                 Span::raw(format!(" {n:>2} "))
@@ -202,11 +215,11 @@ fn pain_words(pain: u8) -> &'static str {
     }
 }
 
-/// `[ yes ]   no    not sure `: the highlighted choice bracketed.
-fn choices(labels: &[&str], cursor: usize) -> Line<'static> {
+/// `[ yes ]   no    not sure `: the highlighted choice, if any, bracketed.
+fn choices(labels: &[&str], cursor: Option<usize>) -> Line<'static> {
     let mut spans = Vec::new();
     for (index, label) in labels.iter().enumerate() {
-        if index == cursor {
+        if cursor == Some(index) {
             spans.push(Span::styled(format!("[ {label} ]"), theme::selected()));
         } else {
             spans.push(Span::raw(format!("  {label}  ")));
@@ -259,7 +272,7 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
 
     let color = level_color(level);
     let title = Span::styled(
-        format!(" {} · {} ", level.as_str().to_uppercase(), level.words()),
+        format!(" {} ", level.title()),
         Style::new().fg(color).add_modifier(Modifier::BOLD),
     );
     let padding = u16::from(body.width >= 60);
@@ -269,28 +282,11 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
         .border_style(Style::new().fg(color))
         .title(title);
     let inner = block.inner(body);
-    let width = usize::from(inner.width);
-    let mut lines = vec![Line::styled(headline(level), theme::title()), Line::raw("")];
-    lines.push(Line::styled("Why", theme::dim()));
-    for rule in &result.record.triage.fired {
-        lines.extend(bullet(&format!("{} ({})", rule.reason, rule.id), width));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("What to do", theme::dim()));
-    for line in advice(level) {
-        lines.extend(bullet(line, width));
-    }
+    let mut lines = result_lines(app, result, usize::from(inner.width));
     if panel_height == 0 && !routine_lines.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Routines that may help", theme::dim()));
         lines.extend(routine_lines.iter().cloned());
-    }
-    if let Some(problem) = &app.history.problem {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!("Not saved: {problem}"),
-            theme::caution(),
-        ));
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let overflow = u16::try_from(paragraph.line_count(inner.width))
@@ -310,16 +306,58 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
             .render(routines_area, buf);
     }
     disclaimer.render(disclaimer_area, buf);
-
-    let mut hints = Vec::new();
+    if let Some(notice) = result.notice {
+        Line::styled(notice, theme::caution()).render(keys, buf);
+        return;
+    }
+    let start = START_KEY.to_string();
+    let mut hints: Vec<(&str, &str)> = Vec::new();
     if !result.routines.is_empty() {
-        hints.extend([("↑↓", "choose"), ("enter", "start")]);
+        hints.extend([("↑↓", "choose"), (start.as_str(), "start routine")]);
     }
     if overflow > 0 {
         hints.push(("j k", "scroll"));
     }
-    hints.push(("esc", "done"));
+    hints.push(("esc", "close"));
     footer(&hints, keys, buf);
+}
+
+/// The result's text: the next step, the reasons for the level, lower-level reasons as "also
+/// noted", the level's advice, and what went wrong with the history.
+fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'static>> {
+    let report = report(&result.record.triage, &result.record.answers);
+    let mut lines = vec![Line::styled(report.headline, theme::title()), Line::raw("")];
+    let section = |lines: &mut Vec<Line<'static>>, title: &'static str, reasons: &[Reason]| {
+        if reasons.is_empty() {
+            return;
+        }
+        lines.push(Line::styled(title, theme::dim()));
+        for reason in reasons {
+            lines.extend(bullet(&reason.text, Some(reason.id), width));
+        }
+        lines.push(Line::raw(""));
+    };
+    section(&mut lines, "Why", &report.why);
+    section(&mut lines, "Also noted", &report.also_noted);
+    lines.push(Line::styled("What to do", theme::dim()));
+    for line in &report.advice {
+        lines.extend(bullet(line, None, width));
+    }
+    if let Some(unreadable) = &app.history.unreadable {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Earlier checks could not be compared: {unreadable}"),
+            theme::caution(),
+        ));
+    }
+    if let Some(problem) = &app.history.problem {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("This result could not be saved: {problem}"),
+            theme::caution(),
+        ));
+    }
+    lines
 }
 
 /// The suggested routines, the chosen one marked.
@@ -342,12 +380,14 @@ fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// `• text` word-wrapped to `width`, continuation lines indented under the text.
-fn bullet(text: &str, width: usize) -> Vec<Line<'static>> {
+/// `• text (id)` word-wrapped to `width`, continuation lines indented under the text; the rule id,
+/// for the runner's clinician, dimmed.
+fn bullet(text: &str, id: Option<&str>, width: usize) -> Vec<Line<'static>> {
     let room = width.saturating_sub(2).max(8);
-    let mut lines = Vec::new();
+    let tagged = id.map(|id| format!("({id})"));
+    let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split_whitespace().chain(tagged.as_deref()) {
         let needed =
             current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
         if !current.is_empty() && needed > room {
@@ -364,7 +404,13 @@ fn bullet(text: &str, width: usize) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(index, line)| {
             let lead = if index == 0 { "• " } else { "  " };
-            Line::raw(format!("{lead}{line}"))
+            match tagged.as_deref().and_then(|tag| line.strip_suffix(tag)) {
+                Some(text) => Line::from(vec![
+                    Span::raw(format!("{lead}{text}")),
+                    Span::styled(tagged.clone().unwrap_or_default(), theme::dim()),
+                ]),
+                None => Line::raw(format!("{lead}{line}")),
+            }
         })
         .collect()
 }

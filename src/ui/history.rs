@@ -12,7 +12,7 @@ use ratatui::widgets::{
 use super::check::level_color;
 use super::{footer, theme};
 use crate::app::App;
-use crate::history::clock::civil_from_days;
+use crate::calendar::date_of;
 use crate::history::trends::{pain_by_area, sessions_per_week, streaks};
 use crate::triage::{Area, Level};
 
@@ -29,9 +29,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     Line::styled("limberup · history", theme::title()).render(header, buf);
     let history = &app.history;
-    let today = history.wall_time(app.now).day();
+    let today = history.today(app.now);
     let mut hints = vec![("c", "pain check"), ("esc", "back"), ("?", "help")];
-    if let Some(problem) = &history.problem {
+    if let Some(problem) = history.problem.as_ref().or(history.unreadable.as_ref()) {
         hints.insert(0, ("!", problem.as_str()));
     }
     footer(&hints, keys, buf);
@@ -48,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [latest_area, streak_area] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(summary);
     latest_check(app, latest_area, buf);
-    let (current, longest) = streaks(&history.sessions, today);
+    let (current, longest) = streaks(&history.sessions, today, &history.calendar);
     Paragraph::new(vec![
         Line::raw(format!("now  {}", days_word(current))),
         Line::raw(format!("best {}", days_word(longest))),
@@ -79,7 +79,8 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
         .history
         .checks
         .iter()
-        .max_by_key(|c| (c.day, c.taken_at.clone()))
+        .filter(|c| c.taken_at <= app.history.wall_time(app.now))
+        .max_by_key(|c| c.taken_at)
     else {
         Paragraph::new("none yet: press c")
             .block(block)
@@ -89,7 +90,7 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
     let level = Level::parse(&check.level);
     let level_span = match level {
         Some(level) => Span::styled(
-            format!("{} · {}", level.as_str().to_uppercase(), level.words()),
+            level.title().to_owned(),
             Style::new().fg(level_color(level)),
         ),
         None => Span::raw(check.level.clone()),
@@ -103,7 +104,7 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(level_span),
         Line::raw(format!(
             "{}: pain {}/10{areas}",
-            date(check.day),
+            app.history.calendar.date(check.taken_at),
             check.pain
         )),
     ])
@@ -113,19 +114,18 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `11-23`: month and day, enough for a chart label.
 fn short_date(day: i64) -> String {
-    let (_, month, day) = civil_from_days(day);
-    format!("{month:02}-{day:02}")
-}
-
-fn date(day: i64) -> String {
-    let (year, month, day) = civil_from_days(day);
-    format!("{year:04}-{month:02}-{day:02}")
+    date_of(day).strftime("%m-%d").to_string()
 }
 
 fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
     // Bars of 5 columns and a gap of 1; as many weeks as fit, up to 12.
     let room = usize::from(area.width.saturating_sub(2)) / 6;
-    let weeks = sessions_per_week(&app.history.sessions, today, room.clamp(1, 12));
+    let weeks = sessions_per_week(
+        &app.history.sessions,
+        today,
+        room.clamp(1, 12),
+        &app.history.calendar,
+    );
     let bars: Vec<Bar<'_>> = weeks
         .iter()
         .map(|&(monday, count)| {
@@ -146,7 +146,7 @@ fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
 }
 
 fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
-    let series = pain_by_area(&app.history.checks, today, PAIN_DAYS);
+    let series = pain_by_area(&app.history.checks, today, PAIN_DAYS, &app.history.calendar);
     let block = Block::bordered().title(format!(" Pain by area, last {PAIN_DAYS} days (0-10) "));
     if series.is_empty() {
         Paragraph::new("No pain checks with pain in the last 30 days.")

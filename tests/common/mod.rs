@@ -5,10 +5,16 @@
 use limberup::app::HistoryView;
 use limberup::app::event_loop::{CueSink, Silent};
 use limberup::app::keys::{parse_script, parse_time};
-use limberup::cli::snapshot::{SnapshotRequest, capture};
+use limberup::app::records::{HistorySink, NoHistory};
+use limberup::calendar::{Calendar, UtcTime};
+use limberup::cli::snapshot::{SnapshotRequest, capture_saving};
 use limberup::diag::SourceText;
 use limberup::routine::Library;
+use limberup::triage::answers::DateContext;
 use limberup::triage::{Answers, parse_answers};
+
+/// When the headless app starts, unless a test gives its own history: 2026-11-24T11:05:00Z.
+pub const NOW: UtcTime = UtcTime(1_795_518_300);
 
 /// One screen of the headless app.
 pub struct Shot<'a> {
@@ -20,14 +26,14 @@ pub struct Shot<'a> {
 }
 
 impl<'a> Shot<'a> {
-    /// The library at 80x24, no keys, an empty history.
+    /// The library at 80x24, no keys, an empty history, days in UTC.
     pub fn new() -> Self {
         Self {
             routine: None,
             size: (80, 24),
             keys: "",
             answers: None,
-            history: HistoryView::default(),
+            history: HistoryView::starting_at(NOW, Calendar::utc()),
         }
     }
 
@@ -50,7 +56,11 @@ impl<'a> Shot<'a> {
     pub fn answers(mut self, path: &str) -> Self {
         let text = std::fs::read_to_string(path).expect("answers file");
         let source = SourceText::new(path, text);
-        self.answers = Some(parse_answers(&source).expect("valid answers"));
+        let when = DateContext {
+            now: UtcTime(self.history.origin),
+            calendar: self.history.calendar.clone(),
+        };
+        self.answers = Some(parse_answers(&source, &when).expect("valid answers"));
         self
     }
 
@@ -66,6 +76,16 @@ impl<'a> Shot<'a> {
 
     /// The same, with cue events going to `sink`.
     pub fn at_with(self, at: &str, sink: &mut dyn CueSink) -> String {
+        self.at_saving(at, sink, &mut NoHistory)
+    }
+
+    /// The same, with records going to `history`.
+    pub fn at_saving(
+        self,
+        at: &str,
+        sink: &mut dyn CueSink,
+        history: &mut dyn HistorySink,
+    ) -> String {
         let library = Library::load(None);
         let routine = self
             .routine
@@ -75,7 +95,8 @@ impl<'a> Shot<'a> {
         request.keys = parse_script(self.keys).expect("keys");
         request.answers = self.answers;
         request.history = self.history;
-        let screens = capture(library, routine, &request, sink).expect("runs headless");
+        let screens =
+            capture_saving(library, routine, &request, sink, history).expect("runs headless");
         assert_eq!(screens.len(), 1);
         let lines = &screens[0].1;
         assert_eq!(lines.len(), usize::from(self.size.1), "one line per row");

@@ -1,0 +1,70 @@
+//! Making a new history file whole: it is built under a temporary name in the same folder, then
+//! linked into place, which fails if another instance got there first (then theirs is used). A crash
+//! at any moment leaves either no history or a complete one, never an empty file.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::{HistoryError, migrate};
+use crate::calendar::Calendar;
+
+/// Makes sure a history file exists at `path`. An empty file (left by an earlier limberup killed in
+/// its first moments) holds nothing to lose and is replaced by a new history.
+pub(super) fn ensure_exists(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
+    let empty = match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() && metadata.len() == 0 => true,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
+        // A history, or whatever it is: opening it will say.
+        Ok(_) | Err(_) => return Ok(()),
+    };
+    let temporary = temporary_name(path);
+    let result = build(&temporary, calendar).and_then(|()| {
+        let placed = if empty {
+            std::fs::rename(&temporary, path)
+        } else {
+            place_new(&temporary, path)
+        };
+        placed.map_err(|source| HistoryError::Folder {
+            path: path.to_path_buf(),
+            source,
+        })
+    });
+    let _ = std::fs::remove_file(&temporary);
+    result
+}
+
+/// Links the finished file into place unless one is already there (another instance won the race,
+/// and its file is kept).
+fn place_new(temporary: &Path, path: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(temporary, path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // A file system without hard links: a rename, which is still whole.
+        Err(_) if !path.exists() => std::fs::rename(temporary, path),
+        Err(error) => Err(error),
+    }
+}
+
+fn temporary_name(path: &Path) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let name = format!(
+        ".{}.new-{}-{nanos}",
+        super::HISTORY_FILE,
+        std::process::id()
+    );
+    path.with_file_name(name)
+}
+
+/// A complete, current, empty history at `path`, closed (its write-ahead log folded in).
+fn build(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
+    let sqlite = |source| HistoryError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut connection = Connection::open(path).map_err(sqlite)?;
+    migrate::apply(&mut connection, path, calendar)?;
+    connection.close().map_err(|(_, source)| sqlite(source))
+}

@@ -1,0 +1,168 @@
+//! The history's versions. Each step brings the file from version `index` to `index + 1`, inside
+//! one transaction, so a file is always at one version or the next.
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+
+use super::{APPLICATION_ID, HistoryError, Store};
+use crate::calendar::Calendar;
+
+pub(super) enum Step {
+    Sql(&'static str),
+    Code(fn(&Transaction<'_>, &Calendar) -> rusqlite::Result<()>),
+}
+
+const STEPS: &[Step] = &[
+    Step::Sql(
+        "CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL,
+            routine_hash TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            finished INTEGER NOT NULL,
+            completed INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            extended INTEGER NOT NULL,
+            pauses INTEGER NOT NULL,
+            paused_ms INTEGER NOT NULL,
+            active_ms INTEGER NOT NULL
+        );
+        CREATE TABLE checks (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            pain INTEGER NOT NULL,
+            areas TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            level TEXT NOT NULL,
+            rules TEXT NOT NULL
+        );
+        CREATE INDEX checks_by_day ON checks(day);",
+    ),
+    Step::Code(checks_taken_at_in_utc),
+];
+
+/// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,
+/// as a local time, or a date alone) and its day as a UTC day. Every value becomes a UTC instant in
+/// one format, and the day the local day it fell on. A value that cannot be read is left as it is,
+/// and reading it later names the row.
+fn checks_taken_at_in_utc(
+    transaction: &Transaction<'_>,
+    calendar: &Calendar,
+) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = transaction
+        .prepare("SELECT id, taken_at FROM checks")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update =
+        transaction.prepare("UPDATE checks SET taken_at = ?1, day = ?2 WHERE id = ?3")?;
+    for (id, written) in rows {
+        if let Some(instant) = calendar.parse_any(&written) {
+            update.execute(params![instant.rfc3339(), calendar.day(instant), id])?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(super) fn steps() -> &'static [Step] {
+    STEPS
+}
+
+pub(super) fn known_version() -> usize {
+    STEPS.len()
+}
+
+/// Refuses a file that is not a limberup history, or is from a newer limberup.
+pub(super) fn check_ours(store: &Store) -> Result<(), HistoryError> {
+    let pragma = |name: &str| -> Result<i64, HistoryError> {
+        store
+            .connection
+            .query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))
+            .map_err(|e| store.sqlite(e))
+    };
+    let not_ours = |reason: &str| HistoryError::NotOurs {
+        path: store.path.clone(),
+        reason: reason.to_owned(),
+    };
+    if pragma("application_id")? != i64::from(APPLICATION_ID) {
+        // limberup builds a new history whole before it takes this name, so a database here
+        // without our mark, even an empty one, is another program's.
+        return Err(not_ours("this SQLite database belongs to another program"));
+    }
+    let version = pragma("user_version")?;
+    if version < 0 {
+        return Err(not_ours(
+            "its history version is negative, so it is not one limberup wrote",
+        ));
+    }
+    if version > i64::try_from(known_version()).unwrap_or(i64::MAX) {
+        return Err(HistoryError::Newer {
+            path: store.path.clone(),
+            found: version,
+            known: known_version(),
+        });
+    }
+    Ok(())
+}
+
+/// Brings an existing history of ours up to the current version.
+pub(super) fn up_to_date(store: &mut Store) -> Result<(), HistoryError> {
+    let version: i64 = store
+        .connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| store.sqlite(e))?;
+    if usize::try_from(version).is_ok_and(|v| v >= known_version()) {
+        return Ok(());
+    }
+    let path = store.path.clone();
+    apply(&mut store.connection, &path, &store.calendar)
+}
+
+/// Runs the steps the file lacks, in one transaction, and marks it as ours.
+pub(super) fn apply(
+    connection: &mut Connection,
+    path: &Path,
+    calendar: &Calendar,
+) -> Result<(), HistoryError> {
+    let sqlite = |source| HistoryError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mode: String = connection
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(sqlite)?;
+    }
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite)?;
+    // Read again inside the write lock: another instance may have migrated meanwhile.
+    let version: i64 = transaction
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    let start = usize::try_from(version).unwrap_or(0);
+    for (index, step) in STEPS.iter().enumerate().skip(start) {
+        match step {
+            Step::Sql(sql) => transaction.execute_batch(sql),
+            Step::Code(run) => run(&transaction, calendar),
+        }
+        .and_then(|()| {
+            transaction.pragma_update(
+                None,
+                "user_version",
+                i64::try_from(index + 1).unwrap_or(i64::MAX),
+            )
+        })
+        .map_err(sqlite)?;
+    }
+    transaction
+        .pragma_update(None, "application_id", APPLICATION_ID)
+        .and_then(|()| transaction.commit())
+        .map_err(sqlite)
+}

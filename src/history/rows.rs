@@ -1,0 +1,184 @@
+//! The rows of the history, and reading them back: a value that cannot be read is an error naming
+//! its table and row, never a quiet default.
+
+use rusqlite::Row;
+use serde::Serialize;
+
+use super::{HistoryError, Store};
+use crate::calendar::{Calendar, UtcTime};
+use crate::triage::{Answers, Area, PastCheck};
+
+/// A session as the history keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub routine_id: String,
+    pub routine_hash: String,
+    pub started_at: UtcTime,
+    pub ended_at: UtcTime,
+    pub finished: bool,
+    pub completed: u32,
+    pub skipped: u32,
+    pub extended: u32,
+    pub pauses: u32,
+    pub paused_ms: u64,
+    pub active_ms: u64,
+}
+
+/// A saved check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRow {
+    pub taken_at: UtcTime,
+    pub pain: u8,
+    pub areas: Vec<String>,
+    pub level: String,
+    pub rules: Vec<String>,
+}
+
+impl CheckRow {
+    /// The check as the history rules read it, on the runner's local day; area names this limberup
+    /// does not know are left out.
+    pub fn as_past(&self, calendar: &Calendar) -> PastCheck {
+        PastCheck {
+            at: self.taken_at,
+            day: calendar.day(self.taken_at),
+            pain: self.pain,
+            areas: self.areas.iter().filter_map(|a| Area::parse(a)).collect(),
+        }
+    }
+}
+
+/// The answers as the history records them.
+#[derive(Serialize)]
+struct AnswersRecord {
+    pain: u8,
+    areas: Vec<&'static str>,
+    onset: Option<&'static str>,
+    days: u32,
+    trend: &'static str,
+    limits_activity: bool,
+    symptoms: Vec<&'static str>,
+    unsure: Vec<&'static str>,
+    age: Option<u32>,
+}
+
+pub(super) fn answers_json(answers: &Answers) -> String {
+    let record = AnswersRecord {
+        pain: answers.pain,
+        areas: answers.areas.iter().map(|a| a.as_str()).collect(),
+        onset: answers.onset.map(crate::triage::Onset::as_str),
+        days: answers.days,
+        trend: answers.trend.as_str(),
+        limits_activity: answers.limits_activity,
+        symptoms: answers.symptoms.iter().map(|s| s.as_str()).collect(),
+        unsure: answers.unsure.iter().map(|s| s.as_str()).collect(),
+        age: answers.age,
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads one table, row by row, turning each with `read`; the first bad row is the error.
+fn read_table<T>(
+    store: &Store,
+    table: &'static str,
+    sql: &str,
+    read: impl Fn(&Row<'_>) -> Result<T, String>,
+) -> Result<Vec<T>, HistoryError> {
+    let mut statement = store.connection.prepare(sql).map_err(|e| store.sqlite(e))?;
+    let mut rows = statement.query([]).map_err(|e| store.sqlite(e))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(|e| store.sqlite(e))? {
+        let id: i64 = row.get(0).unwrap_or(-1);
+        out.push(read(row).map_err(|problem| HistoryError::BadRow {
+            path: store.path.clone(),
+            table,
+            id,
+            problem,
+        })?);
+    }
+    Ok(out)
+}
+
+fn column<T: rusqlite::types::FromSql>(
+    row: &Row<'_>,
+    index: usize,
+    name: &str,
+) -> Result<T, String> {
+    row.get(index).map_err(|error| match error {
+        rusqlite::Error::FromSqlConversionFailure(..)
+        | rusqlite::Error::IntegralValueOutOfRange(..) => {
+            format!("`{name}` holds a value out of range")
+        }
+        rusqlite::Error::InvalidColumnType(..) => {
+            format!("`{name}` holds a value of the wrong type")
+        }
+        other => format!("`{name}`: {other}"),
+    })
+}
+
+fn words(text: &str, name: &str) -> Result<Vec<String>, String> {
+    serde_json::from_str(text).map_err(|_| format!("`{name}` is not a list of words"))
+}
+
+pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> {
+    let mut checks = read_table(
+        store,
+        "checks",
+        "SELECT id, taken_at, pain, areas, level, rules FROM checks ORDER BY id",
+        |row| {
+            let written: String = column(row, 1, "taken_at")?;
+            let taken_at = store
+                .calendar
+                .parse_any(&written)
+                .ok_or_else(|| format!("`taken_at` is not a date and time: {written:?}"))?;
+            let pain: i64 = column(row, 2, "pain")?;
+            let pain = u8::try_from(pain)
+                .ok()
+                .filter(|p| *p <= 10)
+                .ok_or_else(|| format!("`pain` is {pain}, outside 0 to 10"))?;
+            Ok(CheckRow {
+                taken_at,
+                pain,
+                areas: words(&column::<String>(row, 3, "areas")?, "areas")?,
+                level: column(row, 4, "level")?,
+                rules: words(&column::<String>(row, 5, "rules")?, "rules")?,
+            })
+        },
+    )?;
+    checks.sort_by_key(|c| c.taken_at);
+    Ok(checks)
+}
+
+pub(super) fn read_sessions(store: &Store) -> Result<Vec<SessionRow>, HistoryError> {
+    let mut sessions = read_table(
+        store,
+        "sessions",
+        "SELECT id, routine_id, routine_hash, started_at, ended_at, finished, completed, skipped,
+         extended, pauses, paused_ms, active_ms FROM sessions ORDER BY id",
+        |row| {
+            let instant = |index, name| -> Result<UtcTime, String> {
+                let text: String = column(row, index, name)?;
+                UtcTime::parse_instant(&text)
+                    .ok_or_else(|| format!("`{name}` is not a UTC date and time: {text:?}"))
+            };
+            let millis = |index, name| -> Result<u64, String> {
+                u64::try_from(column::<i64>(row, index, name)?)
+                    .map_err(|_| format!("`{name}` is negative"))
+            };
+            Ok(SessionRow {
+                routine_id: column(row, 1, "routine_id")?,
+                routine_hash: column(row, 2, "routine_hash")?,
+                started_at: instant(3, "started_at")?,
+                ended_at: instant(4, "ended_at")?,
+                finished: column(row, 5, "finished")?,
+                completed: column(row, 6, "completed")?,
+                skipped: column(row, 7, "skipped")?,
+                extended: column(row, 8, "extended")?,
+                pauses: column(row, 9, "pauses")?,
+                paused_ms: millis(10, "paused_ms")?,
+                active_ms: millis(11, "active_ms")?,
+            })
+        },
+    )?;
+    sessions.sort_by_key(|s| s.started_at);
+    Ok(sessions)
+}

@@ -1,0 +1,106 @@
+//! What the result says: one title, the level's own advice, "also noted", the uncertain sign named.
+
+use super::*;
+use crate::triage::report::report;
+use Symptom as S;
+
+fn shown(answers: &Answers) -> crate::triage::report::Report {
+    let triage = evaluate(&Facts {
+        answers,
+        at: NOW,
+        day: 20_416,
+        history: &[],
+    });
+    report(&triage, answers)
+}
+
+#[test]
+fn an_emergency_gives_its_own_advice_and_notes_the_rest() {
+    let result = shown(&with(&[S::SaddleNumbness], 6));
+    assert_eq!(result.title, "EMERGENCY · call for help now");
+    assert_eq!(result.why.iter().map(|r| r.id).collect::<Vec<_>>(), ["E1"]);
+    assert_eq!(
+        result.also_noted.iter().map(|r| r.id).collect::<Vec<_>>(),
+        ["S1"]
+    );
+    assert!(
+        result.advice.iter().all(|line| !line.contains("2-3 days")),
+        "self-care advice beside an emergency: {:?}",
+        result.advice
+    );
+}
+
+#[test]
+fn every_title_names_its_level_once() {
+    for (word, level) in Level::ALL {
+        let upper = word.to_uppercase();
+        let title = level.title().to_lowercase();
+        assert_eq!(title.matches(*word).count(), 1, "{word}: {title}");
+        assert!(level.title().starts_with(&upper), "{word}");
+    }
+}
+
+#[test]
+fn a_not_sure_names_the_sign() {
+    let result = shown(&unsure(&[S::BladderBowel, S::Fever], 2));
+    assert_eq!(result.why[0].id, "U5");
+    assert!(
+        result.why[0]
+            .text
+            .ends_with("Not sure about: bladder or bowel trouble."),
+        "{}",
+        result.why[0].text
+    );
+    assert_eq!(result.also_noted[0].id, "R13");
+    assert!(
+        result.also_noted[0]
+            .text
+            .ends_with("Not sure about: a fever."),
+        "{}",
+        result.also_noted[0].text
+    );
+}
+
+#[test]
+fn ok_and_self_care_say_when_to_come_back_and_what_means_calling() {
+    for pain in [0, 2, 5] {
+        let result = shown(&answers(pain));
+        let advice = result.advice.join(" ");
+        assert!(
+            advice.contains("not improving within about two weeks"),
+            "{pain}: {advice}"
+        );
+        assert!(
+            advice.contains("Call your local emergency number"),
+            "{pain}: {advice}"
+        );
+        assert!(
+            advice.contains("bladder or bowels") && advice.contains("chest pain"),
+            "{pain}"
+        );
+    }
+    // And none of them claims there were no warning signs.
+    for rule in &RULES {
+        assert!(!rule.reason.contains("no warning signs"), "{}", rule.id);
+    }
+}
+
+/// The questions are scoped so that ordinary post-run feelings do not read as emergencies.
+#[test]
+fn the_emergency_questions_are_scoped_to_what_is_new_and_now() {
+    assert!(S::BothLegs.question().contains("NEW"));
+    assert!(
+        S::BothLegs
+            .question()
+            .contains("sore leg muscles do not count")
+    );
+    assert!(S::ChestPain.question().contains("at rest"));
+    assert!(S::ChestPain.question().contains("not settled"));
+    assert!(S::SaddleNumbness.question().contains("sexual function"));
+    assert!(S::Weakness.question().contains("drags"));
+    assert!(
+        S::ExertionPain
+            .question()
+            .contains("eased when you stopped")
+    );
+}
