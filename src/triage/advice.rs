@@ -1,7 +1,7 @@
 //! What a result tells the runner: advice per level, routines that may help, and the disclaimer.
 
 use super::{Area, Level};
-use crate::routine::{Kind, Library, When};
+use crate::routine::{Kind, Library, Routine, When};
 
 /// Shown with every result.
 pub const DISCLAIMER: &str = "limberup is not a medical device and this is not a diagnosis. If anything feels like an emergency, call your local emergency number (112, 911, 999) now.";
@@ -72,17 +72,21 @@ pub fn advice(level: Level) -> Vec<&'static str> {
 /// stretching and foam rolling); nothing above review. Most areas matched first, then those meant
 /// for after a run (the check follows one), then by id.
 pub fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
-    let fits = |kind: Kind| match level {
-        Level::Ok | Level::SelfCare => {
-            matches!(kind, Kind::Stretch | Kind::Mobility | Kind::FoamRolling)
+    let fits = |routine: &Routine| match level {
+        Level::Ok | Level::SelfCare => matches!(
+            routine.kind,
+            Kind::Stretch | Kind::Mobility | Kind::FoamRolling
+        ),
+        Level::Review => {
+            routine.kind == Kind::Mobility
+                && !routine.equipment.iter().any(|e| e.contains("roller"))
         }
-        Level::Review => kind == Kind::Mobility,
         Level::Urgent | Level::Emergency => false,
     };
     let mut scored: Vec<(usize, bool, &str)> = library
         .routines
         .iter()
-        .filter(|r| fits(r.kind))
+        .filter(|r| fits(r))
         .map(|r| {
             let matches = areas
                 .iter()

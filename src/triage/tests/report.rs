@@ -104,3 +104,23 @@ fn the_emergency_questions_are_scoped_to_what_is_new_and_now() {
             .contains("eased when you stopped")
     );
 }
+
+/// At review only gentle mobility is suggested: nothing loaded, no stretching, no roller.
+#[test]
+fn review_suggests_only_gentle_mobility() {
+    use crate::triage::advice::suggested_routines;
+    let library = crate::routine::Library::load(None);
+    let all_areas: Vec<Area> = Area::ALL.iter().map(|(_, a)| *a).collect();
+    let suggested = suggested_routines(Level::Review, &all_areas, &library);
+    assert!(!suggested.is_empty());
+    for id in &suggested {
+        let routine = library.find(id).expect("a routine");
+        assert_eq!(routine.kind, crate::routine::Kind::Mobility, "{id}");
+        assert!(
+            !routine.equipment.iter().any(|e| e.contains("roller")),
+            "{id}"
+        );
+    }
+    assert!(suggested_routines(Level::Urgent, &all_areas, &library).is_empty());
+    assert!(suggested_routines(Level::Emergency, &all_areas, &library).is_empty());
+}
