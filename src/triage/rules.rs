@@ -284,7 +284,7 @@ pub static RULES: [Rule; 35] = [
         "R9",
         All(&[Has(S::MinorFall), PainAtLeast(4)]),
         Level::Review,
-        "Moderate pain after a fall is worth a professional's look.",
+        "Pain of 4 out of 10 or more after a fall is worth a professional's look.",
         "NICE CKS fracture red flags",
     ),
     rule(
