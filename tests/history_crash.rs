@@ -39,7 +39,7 @@ fn spawn_check(dir: &Path, data: &Path, i: u32) -> Child {
         .env("LIMBERUP_DATA_DIR", data)
         .env("LIMBERUP_ROUTINES", "/nonexistent")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawns")
 }
@@ -108,4 +108,82 @@ fn sigkill_at_random_moments_never_corrupts_or_loses_a_reported_check() {
         finished >= 5,
         "only {finished} checks finished before their kill"
     );
+}
+
+/// Killed in its first moments on a new data folder, a check leaves either no history or a whole
+/// one: the next check always works (a 0-byte file used to break every later check).
+#[test]
+fn a_kill_during_first_use_never_breaks_the_next_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Kills spread over twice the time a first check takes on this machine, so some land before
+    // the history exists, some while it is made, some after.
+    let fastest = (0..3)
+        .map(|n| {
+            let start = Instant::now();
+            let data = dir.path().join(format!("timing{n}"));
+            let output = spawn_check(dir.path(), &data, 200 + n)
+                .wait_with_output()
+                .expect("waited");
+            assert!(output.status.success());
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or(Duration::from_millis(20));
+    let spread = u64::try_from(fastest.as_micros() * 2)
+        .unwrap_or(u64::MAX)
+        .max(1_000);
+    let mut random = Lcg(0xF1257);
+    let mut with_file = 0;
+    for round in 0..40 {
+        let data = dir.path().join(format!("data{round}"));
+        let mut child = spawn_check(dir.path(), &data, round);
+        std::thread::sleep(Duration::from_micros(random.next(spread)));
+        let _ = child.kill();
+        let _ = child.wait();
+        if data.join("history.sqlite3").exists() {
+            with_file += 1;
+        }
+        let output = spawn_check(dir.path(), &data, round + 100)
+            .wait_with_output()
+            .expect("waited");
+        assert!(
+            output.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let leftovers: Vec<String> = std::fs::read_dir(&data)
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains(".new-"))
+            .collect();
+        assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
+    }
+    eprintln!("{with_file} of 40 kills came after the history existed (spread {spread} µs)");
+    assert!(
+        (3..=37).contains(&with_file),
+        "both outcomes must occur: {with_file} of 40"
+    );
+}
+
+/// Two first starts at once on a new data folder both work and share one history.
+#[test]
+fn two_first_starts_at_once_share_one_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for round in 0..20 {
+        let data = dir.path().join(format!("data{round}"));
+        let children: Vec<Child> = (0..2)
+            .map(|n| spawn_check(dir.path(), &data, round * 2 + n))
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().expect("waited");
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let store = Store::open(&data, &Calendar::utc()).expect("opens");
+        assert_eq!(store.checks().expect("read").len(), 2, "round {round}");
+    }
 }

@@ -12,6 +12,7 @@ use crate::calendar::Calendar;
 /// Makes sure a history file exists at `path`. An empty file (left by an earlier limberup killed in
 /// its first moments) holds nothing to lose and is replaced by a new history.
 pub(super) fn ensure_exists(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
+    remove_stale_temporaries(path);
     let empty = match std::fs::symlink_metadata(path) {
         Ok(metadata) if metadata.is_file() && metadata.len() == 0 => true,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
@@ -46,15 +47,46 @@ fn place_new(temporary: &Path, path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// The prefix of every temporary file a new history is built in (with SQLite's journal beside it).
+fn temporary_prefix() -> String {
+    format!(".{}.new-", super::HISTORY_FILE)
+}
+
+/// Removes what an instance killed while building a new history left behind: the temporary files of
+/// a process that is no longer running (where that can be told), or older than a minute.
+fn remove_stale_temporaries(path: &Path) {
+    let Some(folder) = path.parent() else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = temporary_prefix();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().unwrap_or_default();
+        let gone = if cfg!(target_os = "linux") {
+            pid != std::process::id().to_string() && !Path::new("/proc").join(pid).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 60))
+        };
+        if gone {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn temporary_name(path: &Path) -> PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let name = format!(
-        ".{}.new-{}-{nanos}",
-        super::HISTORY_FILE,
-        std::process::id()
-    );
+    let name = format!("{}{}-{nanos}", temporary_prefix(), std::process::id());
     path.with_file_name(name)
 }
 
