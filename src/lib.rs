@@ -11,6 +11,7 @@ pub mod config;
 pub mod diag;
 pub mod engine;
 pub mod history;
+pub mod isolate;
 pub mod logging;
 pub mod plan;
 pub mod routine;

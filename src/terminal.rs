@@ -72,6 +72,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A decoder's panic that is caught and reported as an error must not tear the screen down.
+        if crate::isolate::panic_is_caught() {
+            return;
+        }
         restore();
         crate::logging::restore_stderr();
         previous(info);

@@ -67,6 +67,8 @@ pub trait CueSink {
     /// When the next cue may come (from now), or `None` when none can come without a key: lets a
     /// sound output get ready just before it, and rest in between.
     fn expect(&mut self, _next: Option<std::time::Duration>) {}
+    /// A routine using these sounds of its own has started: decode them now, before their cues.
+    fn prepare(&mut self, _sounds: Vec<crate::audio::Sound>) {}
 }
 
 /// Plays nothing.
@@ -171,6 +173,10 @@ where
 /// screen must change to show a problem with either.
 fn dirty_after_delivery(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     let muted = app.muted;
+    let sounds = app.take_sounds_to_prepare();
+    if !sounds.is_empty() {
+        outputs.cues.prepare(sounds);
+    }
     for cued in app.take_events() {
         outputs.cues.play(&cued, muted);
     }

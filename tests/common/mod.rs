@@ -2,6 +2,8 @@
 
 #![allow(dead_code, reason = "each test file uses part of this")]
 
+pub mod crafted;
+
 use limberup::app::HistoryView;
 use limberup::app::event_loop::{CueSink, Silent};
 use limberup::app::keys::{parse_script, parse_time};
