@@ -17,5 +17,6 @@ pub mod plan;
 pub mod routine;
 pub mod schema;
 pub mod terminal;
+pub mod text;
 pub mod triage;
 pub mod ui;

@@ -192,6 +192,11 @@ impl Opened {
 
 /// The decoder's message, continuing our sentence.
 fn undecodable(error: &Error) -> DecodeProblem {
+    if let Error::IoError(io) = error {
+        if io.kind() == std::io::ErrorKind::UnexpectedEof {
+            return DecodeProblem::Undecodable("the file ends before its header does".to_owned());
+        }
+    }
     let reason = error.to_string();
     let reason = reason.trim_end_matches('.');
     let mut chars = reason.chars();

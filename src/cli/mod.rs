@@ -194,6 +194,11 @@ fn report(failure: &Failure) {
             Ok(())
         }
         Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
-        Failure::Other(other) => writeln!(err, "limberup: error: {other:#}"),
+        // Messages may quote paths and ids from files.
+        Failure::Other(other) => writeln!(
+            err,
+            "limberup: error: {}",
+            crate::text::printable(&format!("{other:#}"))
+        ),
     };
 }
