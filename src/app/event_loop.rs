@@ -27,6 +27,11 @@ pub enum Input {
     Terminate,
     /// No more input will come.
     End,
+    /// The terminal went away (its window closed): a termination, so record what runs as quit and
+    /// leave at once.
+    Hangup,
+    /// A stop signal from outside (`kill -TSTP`): suspend as for ctrl-z.
+    Suspend,
 }
 
 /// Where input and time come from.
@@ -107,7 +112,7 @@ where
             return Ok(());
         }
         if dirty && source.shows_every_frame() {
-            draw(terminal, app)?;
+            draw_or_leave(terminal, app, outputs)?;
             dirty = false;
         }
         if app.suspend_requested {
@@ -133,14 +138,15 @@ where
             }
             Some(Input::Capture) => {
                 app.tick(now);
-                draw(terminal, app)?;
+                draw_or_leave(terminal, app, outputs)?;
                 dirty = false;
                 on_capture(terminal, now);
             }
-            Some(Input::Terminate) => {
+            Some(Input::Terminate | Input::Hangup) => {
                 app.tick(now);
                 app.quit_now();
             }
+            Some(Input::Suspend) => app.suspend_requested = true,
             Some(Input::End) => return Ok(()),
         }
         dirty |= dirty_after_delivery(app, outputs);
@@ -156,6 +162,23 @@ where
     terminal
         .resize(ratatui::layout::Rect::new(0, 0, width, height))
         .map_err(io::Error::other)
+}
+
+/// Draws; a terminal that cannot be drawn on is gone, so what runs is recorded as quit and saved
+/// before the error ends the loop.
+fn draw_or_leave<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    outputs: &mut Outputs<'_>,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    draw(terminal, app).inspect_err(|_| {
+        app.quit_now();
+        dirty_after_delivery(app, outputs);
+    })
 }
 
 fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>

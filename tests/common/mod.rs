@@ -3,6 +3,7 @@
 #![allow(dead_code, reason = "each test file uses part of this")]
 
 pub mod crafted;
+pub mod pane;
 
 use limberup::app::HistoryView;
 use limberup::app::event_loop::{CueSink, Silent};
