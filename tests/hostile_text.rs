@@ -89,3 +89,36 @@ fn joiners_are_accepted_and_bidi_overrides_refused() {
     assert!(err.contains("the control character U+202E"), "{err}");
     assert_no_controls("validate", &refused.stderr);
 }
+
+/// A closed pipe or a full disk on stdout is a clean exit, never a panic.
+#[test]
+#[cfg(target_os = "linux")]
+fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args(["completions", "bash"])
+        .stdout(full)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        !err.contains("panicked") && err.contains("No space left"),
+        "{err}"
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args(["completions", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("waits");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(output.status.code(), Some(101), "{err}");
+}

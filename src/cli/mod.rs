@@ -147,8 +147,13 @@ fn run(cli: Cli) -> Outcome {
             writeln!(out, "{text}").map_err(io_failure)
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut out);
-            Ok(())
+            // clap_complete panics when a write fails (`| true`, a full disk), so it writes to
+            // memory and the write that can fail is ours.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut script);
+            out.write_all(&script)
+                .and_then(|()| out.flush())
+                .map_err(io_failure)
         }
     }
 }
