@@ -9,16 +9,23 @@ use tracing_subscriber::EnvFilter;
 pub const LOG_FILE: &str = "limberup.log";
 
 /// Starts logging to `<data dir>/limberup.log` (level from `LIMBERUP_LOG`, default `info`). Without a
-/// writable data folder the app runs unlogged rather than not at all.
+/// writable data folder the app runs unlogged rather than not at all; a log path that is not a
+/// regular file (a FIFO would block the start until something reads it) is refused with a warning
+/// on stderr, before the screen starts.
 pub fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
     let dir = data_dir?;
     std::fs::create_dir_all(dir).ok()?;
     let path = dir.join(LOG_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .ok()?;
+    let file = match open_log(&path) {
+        Ok(file) => file,
+        Err(reason) => {
+            eprintln!(
+                "limberup: warning: the log file {} {reason}; running without a log",
+                crate::text::printable_path(&path)
+            );
+            return None;
+        }
+    };
     let filter = EnvFilter::try_from_env("LIMBERUP_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_writer(Mutex::new(file))
@@ -27,6 +34,37 @@ pub fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
         .try_init()
         .ok()?;
     Some(path)
+}
+
+/// Opens the log for appending without blocking (on a FIFO, a plain open waits for a reader), and
+/// only if it is a regular file.
+fn open_log(path: &Path) -> Result<std::fs::File, String> {
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // No reader on a FIFO is then an error at once, and a FIFO with one is refused below.
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+        options.custom_flags(i32::try_from(flags.bits()).unwrap_or(0));
+    }
+    let kind_problem = "is not a regular file (a FIFO, device or socket)";
+    let file = options.open(path).map_err(|error| {
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            kind_problem.to_owned()
+        } else {
+            format!(
+                "cannot be opened: {}",
+                crate::routine::source::io_reason(&error)
+            )
+        }
+    })?;
+    let is_file = file.metadata().map_err(|e| e.to_string())?.is_file();
+    if is_file {
+        Ok(file)
+    } else {
+        Err(kind_problem.to_owned())
+    }
 }
 
 /// The terminal's stderr while [`StderrToLog`] sends fd 2 to the log. Process-wide like fd 2 itself,

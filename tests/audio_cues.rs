@@ -19,6 +19,8 @@ struct Recorder {
     heard: Vec<(u64, String, Vec<String>)>,
     /// Cue events that came marked muted.
     muted_cues: usize,
+    /// Sounds handed over to decode, with how many cues had played by then.
+    prepared: Vec<(usize, Vec<String>)>,
 }
 
 impl CueSink for Recorder {
@@ -28,6 +30,11 @@ impl CueSink for Recorder {
             let sounds = cued.sounds.iter().map(|s| s.name().to_owned()).collect();
             self.heard.push((at, cue.as_str().to_owned(), sounds));
         }
+    }
+
+    fn prepare(&mut self, sounds: Vec<limberup::audio::Sound>) {
+        let names = sounds.iter().map(|s| s.name().to_owned()).collect();
+        self.prepared.push((self.heard.len(), names));
     }
 }
 
@@ -154,4 +161,29 @@ fn muted_cues_light_up_the_panel_too() {
     let unmuted = screen_with(&mut Recorder::default(), "", "5.5");
     assert!(unmuted.contains("♪ start"), "{unmuted}");
     assert!(!unmuted.contains("no sound device"), "{unmuted}");
+}
+
+/// A step's own sound is decoded when its routine starts (before any cue), once, and never before.
+#[test]
+fn a_routine_s_own_sounds_are_prepared_as_it_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routine = "name = \"Own\"\nkind = \"stretch\"\n[[steps]]\nname = \"A\"\nduration = \"5s\"\nsound = \"bell.wav\"\n[[steps]]\nname = \"B\"\nduration = \"5s\"\nsound = \"bell.wav\"\n";
+    std::fs::write(dir.path().join("own.toml"), routine).expect("write");
+    std::fs::write(
+        dir.path().join("bell.wav"),
+        common::crafted::wav_tone(1, 44_100, 4_410),
+    )
+    .expect("write");
+    let path = dir.path().join("own.toml");
+    let mut recorder = Recorder::default();
+    Shot::new()
+        .routine(path.to_str().expect("UTF-8 path"))
+        .at_with("30", &mut recorder);
+    assert_eq!(recorder.prepared, vec![(0, vec!["bell.wav".to_owned()])]);
+    assert!(
+        recorder
+            .heard
+            .iter()
+            .any(|(_, _, s)| s.contains(&"bell.wav".to_owned()))
+    );
 }

@@ -185,7 +185,7 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "sound-corrupt",
         &[
-            "7:9: error: `sound`: `sounds/corrupt.wav` looks like WAV but cannot be decoded: an IO error occurred while reading, writing, or seeking the stream",
+            "7:9: error: `sound`: `sounds/corrupt.wav` looks like WAV but cannot be decoded: the file ends before its header does",
         ],
     ),
     (

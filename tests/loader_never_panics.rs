@@ -1,4 +1,8 @@
-//! Arbitrary bytes and arbitrary TOML must never panic the loader: they load, or they are refused.
+//! Arbitrary bytes and arbitrary TOML must never panic the loader: they load, or they are refused
+//! with a positioned error. The same holds for every file limberup reads: routines, catalogs, answers,
+//! settings and sound files.
+
+mod common;
 
 use std::fmt::Write as _;
 
@@ -8,6 +12,61 @@ use limberup::routine::load::{LoadContext, ROUTINE_KEYS, STEP_KEYS, load_routine
 use limberup::routine::model::Origin;
 use limberup::routine::source::decode;
 use proptest::prelude::*;
+
+use common::crafted;
+
+/// Every kind of file from text: success, or problems each with a line and column.
+fn parse_all_kinds(text: &str) {
+    let source = SourceText::new("fuzz.toml", text);
+    let positioned = |problems: Vec<limberup::diag::Diagnostic>| {
+        assert!(!problems.is_empty(), "a refusal names at least one problem");
+        for problem in problems {
+            assert!(problem.line >= 1 && problem.column >= 1, "{problem}");
+        }
+    };
+    if let Err(problems) = Catalog::parse(&source) {
+        positioned(problems);
+    }
+    if let Err(problems) = limberup::triage::parse_answers(&source) {
+        positioned(problems);
+    }
+    if let Err(problems) = limberup::config::Settings::parse(&source) {
+        positioned(problems);
+    }
+}
+
+/// A sound file's bytes: any, or a real header's start followed by anything, or a real file with
+/// some bytes changed.
+fn sound_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let heads: Vec<Vec<u8>> = vec![
+        crafted::wav_tone(1, 8_000, 50)[..44].to_vec(),
+        crafted::flac_bomb(200, 0)[..42].to_vec(),
+        b"OggS\0\x02".to_vec(),
+        b"ID3\x04\0\0\0\0\0\0".to_vec(),
+        vec![0xFF, 0xFB, 0x90, 0x64],
+    ];
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..256),
+        (
+            prop::sample::select(heads),
+            prop::collection::vec(any::<u8>(), 0..512)
+        )
+            .prop_map(|(mut head, tail)| {
+                head.extend(tail);
+                head
+            }),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8).prop_map(
+            |flips| {
+                let mut wav = crafted::wav_tone(2, 22_050, 200);
+                for (at, byte) in flips {
+                    let i = at.index(wav.len());
+                    wav[i] = byte;
+                }
+                wav
+            }
+        ),
+    ]
+}
 
 fn load_text(text: &str) {
     let source = SourceText::new("fuzz.toml", text);
@@ -84,6 +143,28 @@ proptest! {
     #[test]
     fn arbitrary_toml_never_panics(text in routine_text()) {
         load_text(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_any_kind_of_file_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        if let Ok(source) = decode("fuzz.toml", bytes) {
+            parse_all_kinds(&source.text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_toml_as_any_kind_of_file_never_panics(text in routine_text()) {
+        parse_all_kinds(&text);
+    }
+
+    /// A routine's sound: checked at load and decoded for playing, never a panic, and a refusal is
+    /// one of the reasons a routine's error can give.
+    #[test]
+    fn arbitrary_sound_files_never_panic(bytes in sound_bytes()) {
+        let bytes: std::sync::Arc<[u8]> = bytes.into();
+        let _ = limberup::audio::check_decodes(bytes.clone());
+        #[cfg(feature = "audio")]
+        let _ = limberup::audio::decode::decode(bytes, 1 << 16);
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub enum Input {
     Terminate,
     /// No more input will come.
     End,
+    /// The terminal went away (its window closed): a termination, so record what runs as quit and
+    /// leave at once.
+    Hangup,
+    /// A stop signal from outside (`kill -TSTP`): suspend as for ctrl-z.
+    Suspend,
 }
 
 /// Where input and time come from.
@@ -67,6 +72,8 @@ pub trait CueSink {
     /// When the next cue may come (from now), or `None` when none can come without a key: lets a
     /// sound output get ready just before it, and rest in between.
     fn expect(&mut self, _next: Option<std::time::Duration>) {}
+    /// A routine using these sounds of its own has started: decode them now, before their cues.
+    fn prepare(&mut self, _sounds: Vec<crate::audio::Sound>) {}
 }
 
 /// Plays nothing.
@@ -104,7 +111,7 @@ where
         // before its record is written, however long the write takes or however it fails.
         dirty |= deliver_cues(app, outputs);
         if dirty && source.shows_every_frame() && !app.should_quit {
-            draw(terminal, app)?;
+            draw_or_leave(terminal, app, outputs)?;
             dirty = false;
         }
         if deliver_records(app, outputs) {
@@ -139,14 +146,15 @@ where
                 app.tick(now);
                 deliver_cues(app, outputs);
                 deliver_records(app, outputs);
-                draw(terminal, app)?;
+                draw_or_leave(terminal, app, outputs)?;
                 dirty = false;
                 on_capture(terminal, now);
             }
-            Some(Input::Terminate) => {
+            Some(Input::Terminate | Input::Hangup) => {
                 app.tick(now);
                 app.quit_now();
             }
+            Some(Input::Suspend) => app.suspend_requested = true,
             Some(Input::End) => {
                 deliver_cues(app, outputs);
                 deliver_records(app, outputs);
@@ -167,6 +175,24 @@ where
         .map_err(io::Error::other)
 }
 
+/// Draws; a terminal that cannot be drawn on is gone, so what runs is recorded as quit and saved
+/// before the error ends the loop.
+fn draw_or_leave<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    outputs: &mut Outputs<'_>,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    draw(terminal, app).inspect_err(|_| {
+        app.quit_now();
+        deliver_cues(app, outputs);
+        deliver_records(app, outputs);
+    })
+}
+
 fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>
 where
     B: Backend,
@@ -182,6 +208,10 @@ where
 /// problem with sound.
 fn deliver_cues(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     let muted = app.muted;
+    let sounds = app.take_sounds_to_prepare();
+    if !sounds.is_empty() {
+        outputs.cues.prepare(sounds);
+    }
     for cued in app.take_events() {
         outputs.cues.play(&cued, muted);
     }

@@ -99,6 +99,8 @@ pub struct App {
     pub sound_problem: Option<String>,
     /// Engine events, with their sounds, not yet handed to the sound player.
     pending: Vec<Cued>,
+    /// The started routine's own sounds, for the sound player to decode ahead of their cues.
+    to_prepare: Vec<crate::audio::Sound>,
     /// Sessions and checks not yet handed to the history.
     records: Vec<Record>,
 }
@@ -153,6 +155,7 @@ impl App {
             },
             sound_problem: None,
             pending: Vec::new(),
+            to_prepare: Vec::new(),
             records: Vec::new(),
         }
     }
@@ -166,6 +169,11 @@ impl App {
         let row = records::session_row(player, &self.history);
         self.history.sessions.push(row.clone());
         self.records.push(Record::Session(row));
+    }
+
+    /// The own sounds of a routine started since the last call, for the sound player to decode.
+    pub fn take_sounds_to_prepare(&mut self) -> Vec<crate::audio::Sound> {
+        std::mem::take(&mut self.to_prepare)
     }
 
     /// Engine events since the last call, for the sound player.
@@ -279,6 +287,7 @@ impl App {
 
     fn start(&mut self, routine: Routine) {
         self.overlay = None;
+        self.to_prepare = crate::audio::cues::step_sounds(&routine);
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);

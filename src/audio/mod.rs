@@ -8,6 +8,9 @@
 
 pub mod clips;
 pub mod cues;
+#[cfg(feature = "audio")]
+pub mod decode;
+pub mod header;
 pub mod player;
 #[cfg(feature = "audio")]
 pub mod rodio_output;
@@ -20,7 +23,8 @@ pub use clips::Clip;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sound {
     Clip(Clip),
-    /// A step's own start sound, read (and decoded once, to check it) when the routine loaded.
+    /// A step's own start sound, read and checked (header and first frame) when the routine loaded;
+    /// decoded when a routine that uses it starts.
     File {
         name: String,
         bytes: Arc<[u8]>,
@@ -48,31 +52,27 @@ impl Sound {
 pub enum DecodeProblem {
     /// The decoder gave up, for this reason.
     Undecodable(String),
+    /// The decoder panicked (it is isolated, so this is all that happens); its message.
+    Crashed(String),
     /// It decodes, to nothing.
     Silent,
+    /// More channels than [`header::MAX_CHANNELS`], or none.
+    Channels(usize),
+    /// A sample rate outside [`header::MIN_RATE`] to [`header::MAX_RATE`].
+    Rate(u32),
+    /// Longer than [`header::MAX_LENGTH_MS`], by its header.
+    TooLong { ms: u64 },
 }
 
-/// Decodes a whole sound file, to find a bad one when the routine loads rather than in silence later;
-/// the error says why, or that the file holds no sound.
+/// Checks a sound file as a routine loads: its header within the limits and its first frame
+/// decodable, without decoding the rest (see [`decode`]).
 #[cfg(feature = "audio")]
 pub fn check_decodes(bytes: Arc<[u8]>) -> Result<(), DecodeProblem> {
-    let decoder = rodio::Decoder::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        // rodio's messages are sentences; ours continue a sentence.
-        let reason = e.to_string();
-        let reason = reason.trim_end_matches('.');
-        let mut chars = reason.chars();
-        DecodeProblem::Undecodable(chars.next().map_or_else(String::new, |first| {
-            first.to_lowercase().chain(chars).collect::<String>()
-        }))
-    })?;
-    if decoder.count() == 0 {
-        return Err(DecodeProblem::Silent);
-    }
-    Ok(())
+    decode::check(bytes)
 }
 
-/// Without the audio feature nothing is played, so the format check at load is all there is.
+/// Without the audio feature nothing is played, so the header's limits are all there is to check.
 #[cfg(not(feature = "audio"))]
-pub fn check_decodes(_bytes: Arc<[u8]>) -> Result<(), DecodeProblem> {
-    Ok(())
+pub fn check_decodes(bytes: Arc<[u8]>) -> Result<(), DecodeProblem> {
+    header::header_facts(&bytes).map_or(Ok(()), |facts| header::Limits::check(&facts))
 }

@@ -2,13 +2,12 @@
 //! `CoreAudio` and WASAPI elsewhere). Device errors go to the log, never to the terminal.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use rodio::buffer::SamplesBuffer;
-use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Player, Source};
+use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
 use super::player::{Opener, Output};
 use super::{Clip, Sound};
@@ -47,6 +46,14 @@ impl Opener for DefaultDevice {
         }
     }
 
+    fn prepare_sounds(&mut self, sounds: &[Sound]) {
+        for sound in sounds {
+            if let Err(reason) = decoded(&self.decoded, sound) {
+                tracing::warn!(%reason, "a step's sound does not decode; its cue will be silent");
+            }
+        }
+    }
+
     fn open(&mut self) -> Result<RodioOutput, String> {
         let failed = Arc::new(AtomicBool::new(false));
         let errors = Arc::new(AtomicU32::new(0));
@@ -78,15 +85,23 @@ impl Opener for DefaultDevice {
 
 /// The sound's samples, decoded now if they were not yet.
 fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
+    // Two routine folders may each have their own `beep.wav`: a file is known by its bytes' address.
+    let key = match sound {
+        Sound::Clip(clip) => clip.name().to_owned(),
+        Sound::File { name, bytes } => format!("{name}@{:p}", Arc::as_ptr(bytes)),
+    };
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(buffer) = cache.get(sound.name()) {
+    if let Some(buffer) = cache.get(&key) {
         return Ok(buffer.clone());
     }
-    let decoder = Decoder::new(Cursor::new(sound.bytes()))
-        .map_err(|e| format!("cannot decode {}: {e}", sound.name()))?;
-    let (channels, rate) = (decoder.channels(), decoder.sample_rate());
-    let buffer = SamplesBuffer::new(channels, rate, decoder.collect::<Vec<_>>());
-    cache.insert(sound.name().to_owned(), buffer.clone());
+    let decoded = super::decode::decode(sound.bytes(), super::decode::MAX_DECODED_SAMPLES)
+        .map_err(|problem| format!("cannot decode {}: {problem:?}", sound.name()))?;
+    // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
+    let channels =
+        rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);
+    let rate = rodio::SampleRate::new(decoded.rate).unwrap_or(std::num::NonZero::<u32>::MIN);
+    let buffer = SamplesBuffer::new(channels, rate, decoded.samples);
+    cache.insert(key, buffer.clone());
     Ok(buffer)
 }
 

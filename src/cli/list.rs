@@ -10,6 +10,7 @@ use crate::plan::Plan;
 use crate::routine::duration::format_clock;
 use crate::routine::model::Origin;
 use crate::routine::{Library, Routine};
+use crate::text::printable;
 
 #[derive(Serialize)]
 struct ListEntry<'a> {
@@ -56,10 +57,11 @@ pub fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
             .as_deref()
             .unwrap_or(&routine.name)
             .replace('|', "\\|");
+        let purpose = printable(&purpose);
         let _ = writeln!(
             text,
             "| `{}` | {} | {} | {} | {} |",
-            routine.id,
+            printable(&routine.id),
             routine.kind.as_str(),
             routine.when.as_str(),
             total_label(routine),
@@ -75,7 +77,7 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
     let id_width = library
         .routines
         .iter()
-        .map(|r| r.id.chars().count())
+        .map(|r| printable(&r.id).chars().count())
         .max()
         .unwrap_or(2)
         .max(2);
@@ -88,11 +90,11 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{:<id_width$}  {:<12}  {:<6}  {:>7}  {}",
-            routine.id,
+            printable(&routine.id),
             routine.kind.as_str(),
             routine.when.as_str(),
             total_label(routine),
-            routine.name
+            printable(&routine.name)
         )?;
     }
     Ok(())

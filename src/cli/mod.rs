@@ -158,8 +158,13 @@ fn run(cli: Cli) -> Outcome {
             writeln!(out, "{text}").map_err(io_failure)
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut out);
-            Ok(())
+            // clap_complete panics when a write fails (`| true`, a full disk), so it writes to
+            // memory and the write that can fail is ours.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut script);
+            out.write_all(&script)
+                .and_then(|()| out.flush())
+                .map_err(io_failure)
         }
     }
 }
@@ -205,6 +210,11 @@ fn report(failure: &Failure) {
             Ok(())
         }
         Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
-        Failure::Other(other) => writeln!(err, "limberup: error: {other:#}"),
+        // Messages may quote paths and ids from files.
+        Failure::Other(other) => writeln!(
+            err,
+            "limberup: error: {}",
+            crate::text::printable(&format!("{other:#}"))
+        ),
     };
 }

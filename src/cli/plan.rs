@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use crate::text::printable;
+
 use super::{Outcome, io_failure, json_failure};
 use crate::plan::{Plan, PlanJson, Segment};
 use crate::routine::Routine;
@@ -21,9 +23,9 @@ fn write_text(routine: &Routine, plan: &Plan, out: &mut impl Write) -> std::io::
     writeln!(
         out,
         "{} ({}, {})",
-        routine.name,
+        printable(&routine.name),
         routine.kind.as_str(),
-        routine.id
+        printable(&routine.id)
     )?;
     writeln!(
         out,

@@ -119,7 +119,7 @@ fn full_screen(
         };
         println!(
             "{verb} {}: {} active.",
-            player.routine.name,
+            crate::text::printable(&player.routine.name),
             crate::routine::duration::format_clock(record.active_ms())
         );
     }

@@ -9,6 +9,7 @@ use crate::routine::catalog::Catalog;
 use crate::routine::library::CATALOG_FILE;
 use crate::routine::source::read_source;
 use crate::routine::{Library, LoadError};
+use crate::text::{printable, printable_path};
 
 pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcome {
     let files = expand(paths);
@@ -17,7 +18,7 @@ pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcom
     for file in &files {
         match check_file(library, file) {
             Ok(summary) => {
-                writeln!(out, "{}: ok ({summary})", file.display()).map_err(io_failure)?;
+                writeln!(out, "{}: ok ({summary})", printable_path(file)).map_err(io_failure)?;
             }
             Err((problems, source)) => {
                 failed += 1;
@@ -89,7 +90,7 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
     match library.load_path(path) {
         Ok(routine) => Ok(format!(
             "{}, {}",
-            routine.name,
+            printable(&routine.name),
             super::list::total_label(&routine)
         )),
         Err(LoadError::Invalid {

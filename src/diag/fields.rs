@@ -292,11 +292,7 @@ impl<'s> Checker<'s> {
     }
 }
 
-/// Control characters and the invisible ones that reorder or hide text on a terminal.
-pub fn is_unprintable(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
-}
+pub use crate::text::is_unprintable;
 
 fn article(type_name: &str) -> String {
     match type_name {

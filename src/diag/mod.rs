@@ -9,6 +9,8 @@ mod suggest;
 use std::fmt;
 use std::ops::Range;
 
+use crate::text::printable;
+
 pub use suggest::{did_you_mean, hint};
 
 /// One problem in one file.
@@ -27,7 +29,10 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: error: {}",
-            self.path, self.line, self.column, self.message
+            printable(&self.path),
+            self.line,
+            self.column,
+            printable(&self.message)
         )
     }
 }

@@ -22,7 +22,11 @@ pub enum LoadError {
         problems: Vec<Diagnostic>,
         sources: Vec<SourceText>,
     },
-    #[error("no routine called `{id}`{suggestion}; `limberup list` shows them all")]
+    #[error(
+        "no routine called `{}`{}; `limberup list` shows them all",
+        crate::text::printable(id),
+        crate::text::printable(suggestion)
+    )]
     NotFound { id: String, suggestion: String },
 }
 

@@ -2,9 +2,11 @@
 
 use std::path::{Component, Path};
 
+use super::duration::format_clock;
 use super::limits::MAX_SOUND_BYTES;
 use super::model::StepSound;
 use super::source::io_reason;
+use crate::audio::DecodeProblem;
 
 /// Checks that `relative` names a regular audio file of at most 5 MiB inside `folder` (or below it).
 pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
@@ -48,8 +50,8 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             "`{relative}` is larger than 5 MiB, the most a sound file may be"
         ));
     }
-    // Read once (the size is known to be small): the first bytes tell the format, and the whole
-    // file is decoded to check it and kept for playing.
+    // Read once (the size is known to be small): the first bytes tell the format, the header and
+    // first frame are checked, and the bytes are kept to decode when a routine using them starts.
     let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved)
         .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?
         .into();
@@ -58,18 +60,39 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
         ));
     };
-    crate::audio::check_decodes(bytes.clone()).map_err(|problem| match problem {
-        crate::audio::DecodeProblem::Silent => format!("`{relative}` holds no sound"),
-        crate::audio::DecodeProblem::Undecodable(reason) => format!(
-            "`{relative}` looks like {} but cannot be decoded: {reason}",
-            format.to_uppercase()
-        ),
-    })?;
+    crate::audio::check_decodes(bytes.clone())
+        .map_err(|problem| sound_problem(relative, format, problem))?;
     Ok(StepSound {
         relative: relative.to_owned(),
         path: resolved,
         bytes,
     })
+}
+
+/// A sound's problem, as the rest of a sentence starting with the file's name.
+fn sound_problem(relative: &str, format: &str, problem: DecodeProblem) -> String {
+    use crate::audio::header::{MAX_CHANNELS, MAX_LENGTH_MS, MAX_RATE, MIN_RATE};
+    let format = format.to_uppercase();
+    match problem {
+        DecodeProblem::Silent => format!("`{relative}` holds no sound"),
+        DecodeProblem::Undecodable(reason) => {
+            format!("`{relative}` looks like {format} but cannot be decoded: {reason}")
+        }
+        DecodeProblem::Crashed(reason) => format!(
+            "`{relative}` looks like {format} but cannot be decoded: the decoder failed on it ({reason})"
+        ),
+        DecodeProblem::Channels(channels) => {
+            format!("`{relative}` has {channels} channels; a sound may have at most {MAX_CHANNELS}")
+        }
+        DecodeProblem::Rate(rate) => format!(
+            "`{relative}` has a sample rate of {rate} Hz; a sound's rate must be {MIN_RATE} to {MAX_RATE} Hz"
+        ),
+        DecodeProblem::TooLong { ms } => format!(
+            "`{relative}` lasts {}; a sound may last at most {}",
+            format_clock(ms),
+            format_clock(MAX_LENGTH_MS)
+        ),
+    }
 }
 
 /// Recognises the supported audio formats by their first bytes.

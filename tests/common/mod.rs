@@ -2,6 +2,9 @@
 
 #![allow(dead_code, reason = "each test file uses part of this")]
 
+pub mod crafted;
+pub mod pane;
+
 use limberup::app::HistoryView;
 use limberup::app::event_loop::{CueSink, Silent};
 use limberup::app::keys::{parse_script, parse_time};

@@ -55,6 +55,21 @@ fn count_word(left: Millis) -> Option<Clip> {
     }
 }
 
+/// The routine's own step sounds, once each: decoded (off the event loop) when the routine starts,
+/// so a step's cue is not late and a file is never decoded before a routine that uses it plays.
+pub fn step_sounds(routine: &Routine) -> Vec<Sound> {
+    let mut sounds: Vec<Sound> = Vec::new();
+    for sound in routine.steps.iter().filter_map(|s| s.sound.as_ref()) {
+        if !sounds.iter().any(|s| s.name() == sound.relative) {
+            sounds.push(Sound::File {
+                name: sound.relative.clone(),
+                bytes: sound.bytes.clone(),
+            });
+        }
+    }
+    sounds
+}
+
 /// The step's own sound when it has one, else the start tone.
 fn start_sound(routine: &Routine, plan: &Plan, segment: usize) -> Sound {
     plan.segments

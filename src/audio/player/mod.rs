@@ -42,11 +42,14 @@ pub trait Opener: Send + 'static {
     type Output: Output;
     /// Work to do once, on the player thread, before any cue (decoding the built-in sounds).
     fn prepare(&mut self) {}
+    /// Decodes a starting routine's own sounds, on the player thread.
+    fn prepare_sounds(&mut self, _sounds: &[Sound]) {}
     fn open(&mut self) -> Result<Self::Output, String>;
 }
 
 enum Command {
     Play(Vec<Sound>),
+    Prepare(Vec<Sound>),
     /// The next cue may come at this moment (or none is due).
     Expect(Option<Instant>),
     /// Stop, close the output, and say so on the channel.
@@ -114,6 +117,10 @@ impl CueSink for SoundPlayer {
             return;
         }
         let _ = self.commands.send(Command::Play(cued.sounds.clone()));
+    }
+
+    fn prepare(&mut self, sounds: Vec<Sound>) {
+        let _ = self.commands.send(Command::Prepare(sounds));
     }
 
     fn problem(&self) -> Option<String> {
@@ -220,6 +227,7 @@ impl<O: Opener> Worker<O> {
             };
             match command {
                 Command::Play(sounds) => self.play(&sounds),
+                Command::Prepare(sounds) => self.opener.prepare_sounds(&sounds),
                 Command::Expect(at) => self.expect(at),
                 Command::Quit(done) => {
                     self.close();

@@ -10,6 +10,7 @@ use crate::engine::Event;
 #[derive(Default)]
 struct Log {
     played: Mutex<Vec<(Vec<String>, f32)>>,
+    prepared: Mutex<Vec<String>>,
     opened: AtomicUsize,
     closed: AtomicUsize,
 }
@@ -30,6 +31,10 @@ struct FakeOutput {
 
 impl Opener for FakeOpener {
     type Output = FakeOutput;
+    fn prepare_sounds(&mut self, sounds: &[Sound]) {
+        let names = sounds.iter().map(|s| s.name().to_owned());
+        self.log.prepared.lock().expect("log").extend(names);
+    }
     fn open(&mut self) -> Result<FakeOutput, String> {
         if self.no_device.load(Ordering::SeqCst) {
             return Err("no device".into());
@@ -268,4 +273,19 @@ fn a_hung_sound_server_does_not_hold_up_quitting() {
         "it waited for the thread first: {waited:?}"
     );
     assert!(waited < QUIT_WAIT * 3, "then left it behind: {waited:?}");
+}
+
+#[test]
+fn a_starting_routine_s_own_sounds_are_prepared_on_the_player_thread() {
+    let (mut player, log, _) = start(true, None);
+    let sound = Sound::File {
+        name: "beep.wav".into(),
+        bytes: Arc::from(Clip::Tick.bytes()),
+    };
+    player.prepare(vec![sound]);
+    drop(player);
+    assert_eq!(
+        *log.prepared.lock().expect("log"),
+        vec!["beep.wav".to_owned()]
+    );
 }

@@ -6,7 +6,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::cursor::{Hide, Show};
@@ -18,6 +18,9 @@ use crossterm::terminal::{
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+
+#[cfg(unix)]
+mod watch;
 
 use crate::app::event_loop::{Input, InputSource};
 use crate::engine::{Clock, Millis, MonotonicClock};
@@ -72,6 +75,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A decoder's panic that is caught and reported as an error must not tear the screen down.
+        if crate::isolate::panic_is_caught() {
+            return;
+        }
         restore();
         crate::logging::restore_stderr();
         previous(info);
@@ -82,13 +89,17 @@ fn install_panic_hook() {
 ///
 /// The event loop's thread reads the terminal itself, blocking until a key, a resize or the next
 /// deadline: no polling, and nothing reads the terminal once the loop is over (a reader thread
-/// would eat what the user types into the shell as the app exits). A termination signal sets a flag
-/// and wakes that wait by raising SIGWINCH, which the terminal reader already listens for.
+/// would eat what the user types into the shell as the app exits). A termination signal or a SIGTSTP
+/// from outside sets a flag and wakes that wait by raising SIGWINCH, which the wait listens for.
 pub struct TerminalInput {
     clock: MonotonicClock,
     /// The termination signal received, or 0.
     signal: Arc<AtomicI32>,
+    /// Set by a SIGTSTP (`kill -TSTP`): suspend as for ctrl-z.
+    stop: Arc<AtomicBool>,
     terminated_by: Option<i32>,
+    #[cfg(unix)]
+    watch: Option<watch::TtyWatch>,
 }
 
 /// How long a signal waits for the event loop to save and leave before the terminal is restored
@@ -98,12 +109,45 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(3);
 impl TerminalInput {
     pub fn new(clock: MonotonicClock) -> Self {
         let signal = Arc::new(AtomicI32::new(0));
-        forward_signals(Arc::clone(&signal));
+        let stop = Arc::new(AtomicBool::new(false));
+        forward_signals(Arc::clone(&signal), Arc::clone(&stop));
+        #[cfg(unix)]
+        let watch = watch::TtyWatch::new()
+            .inspect_err(|error| tracing::warn!(%error, "cannot watch the terminal for a hang-up"))
+            .ok();
         Self {
             clock,
             signal,
+            stop,
             terminated_by: None,
+            #[cfg(unix)]
+            watch,
         }
+    }
+
+    #[cfg(unix)]
+    fn terminal_gone(&mut self) -> io::Result<bool> {
+        self.watch.as_mut().map_or(Ok(false), watch::TtyWatch::gone)
+    }
+
+    #[cfg(not(unix))]
+    fn terminal_gone(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    /// Sleeps until the terminal has input or is gone, a signal comes, or `timeout` passes.
+    #[cfg(unix)]
+    fn block(&mut self, timeout: Duration) -> io::Result<()> {
+        match self.watch.as_mut() {
+            Some(watch) => watch.wait(Some(timeout)).map(drop),
+            // Without the watch, crossterm waits (and a hang-up may spin it, as before).
+            None => event::poll(timeout).map(drop),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn block(&mut self, timeout: Duration) -> io::Result<()> {
+        event::poll(timeout).map(drop)
     }
 
     /// The signal that ended the app, if one did.
@@ -134,17 +178,25 @@ impl TerminalInput {
 /// Hands termination signals to the event loop; if it has not left within [`SIGNAL_GRACE`] (stuck
 /// writing to a terminal that is gone), restores the terminal and exits with 128 + the signal.
 #[cfg(unix)]
-fn forward_signals(flag: Arc<AtomicI32>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+fn forward_signals(flag: Arc<AtomicI32>, stop: Arc<AtomicBool>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
     use signal_hook::iterator::Signals;
-    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else {
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP]) else {
         tracing::warn!("cannot watch for termination signals");
         return;
     };
     let spawned = std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            // A SIGTSTP from outside stops the app only once the loop has restored the terminal.
+            let mut incoming = signals.forever().filter(|&signal| {
+                if signal == SIGTSTP {
+                    stop.store(true, Ordering::SeqCst);
+                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                }
+                signal != SIGTSTP
+            });
+            if let Some(signal) = incoming.next() {
                 tracing::info!(signal, "termination signal");
                 flag.store(signal, Ordering::SeqCst);
                 // Wakes the event loop's wait on the terminal.
@@ -161,7 +213,7 @@ fn forward_signals(flag: Arc<AtomicI32>) {
 }
 
 #[cfg(not(unix))]
-fn forward_signals(_flag: Arc<AtomicI32>) {}
+fn forward_signals(_flag: Arc<AtomicI32>, _stop: Arc<AtomicBool>) {}
 
 impl InputSource for TerminalInput {
     fn now(&self) -> Millis {
@@ -174,43 +226,54 @@ impl InputSource for TerminalInput {
             if self.terminated() {
                 return Ok(Some(Input::Terminate));
             }
-            // With no deadline, wait for input alone; the hour is just a bound on one poll call.
-            let timeout = until.map_or(Duration::from_secs(3600), |t| {
-                t.saturating_duration_since(Instant::now())
-            });
-            let ready = match event::poll(timeout) {
+            if self.stop.swap(false, Ordering::SeqCst) {
+                return Ok(Some(Input::Suspend));
+            }
+            // crossterm is only asked about a terminal that is still there (see `watch`).
+            if self.terminal_gone()? {
+                return Ok(Some(Input::Hangup));
+            }
+            // What crossterm has buffered or can read at once (keys, its own resize events) first.
+            let ready = match event::poll(Duration::ZERO) {
                 Ok(ready) => ready,
                 Err(error) => return self.terminate_or(error),
             };
-            if !ready {
-                if until.is_some_and(|t| Instant::now() >= t) {
-                    return Ok(None);
+            if ready {
+                let event = match event::read() {
+                    Ok(event) => event,
+                    Err(error) => return self.terminate_or(error),
+                };
+                match event {
+                    TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                        return Ok(Some(Input::Key(key)));
+                    }
+                    // A resize may be the signal thread's wake-up call.
+                    TermEvent::Resize(_, _) if self.terminated() => {
+                        return Ok(Some(Input::Terminate));
+                    }
+                    TermEvent::Resize(width, height) => {
+                        return Ok(Some(Input::Resize(width, height)));
+                    }
+                    _ => continue,
                 }
-                continue;
             }
-            let event = match event::read() {
-                Ok(event) => event,
-                Err(error) => return self.terminate_or(error),
-            };
-            match event {
-                TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                    return Ok(Some(Input::Key(key)));
-                }
-                // A resize may be the signal thread's wake-up call.
-                TermEvent::Resize(_, _) if self.terminated() => {
-                    return Ok(Some(Input::Terminate));
-                }
-                TermEvent::Resize(width, height) => return Ok(Some(Input::Resize(width, height))),
-                _ => {}
+            if until.is_some_and(|t| Instant::now() >= t) {
+                return Ok(None);
             }
+            // With no deadline, wait for input alone; the hour is just a bound on one wait.
+            let timeout = until.map_or(Duration::from_secs(3600), |t| {
+                t.saturating_duration_since(Instant::now())
+            });
+            self.block(timeout)?;
         }
     }
 
     #[cfg(unix)]
     fn suspend(&mut self) -> io::Result<()> {
         restore();
-        // Stops the process like ctrl-z in a shell would; execution resumes here after `fg`.
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // Stops the process as SIGTSTP's default action would (this process catches SIGTSTP, so
+        // that one from outside also comes here first); execution resumes here after `fg`.
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
         enter_screen()
     }
 

@@ -1,0 +1,91 @@
+//! Waiting on the terminal before crossterm reads it. crossterm's reader loops for ever on a
+//! terminal that has gone away (`tmux kill-pane`, a closed window): a read of 0 bytes is neither data
+//! nor "would block", so it reads again, at full speed, and the app never gets to save. Here a
+//! hang-up is seen first (the terminal reports POLLHUP) and crossterm only reads a live terminal.
+//! The wait also wakes on SIGWINCH: resizes, and the signal thread's nudge after SIGTERM or SIGTSTP.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::time::Duration;
+
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+/// What ended a wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ready {
+    /// The terminal has input for crossterm to read.
+    Input,
+    /// A signal came (a resize, or a nudge): look at the flags and crossterm's own events.
+    Woken,
+    /// The terminal is gone: no input will ever come.
+    Gone,
+    /// The timeout passed.
+    Timeout,
+}
+
+pub struct TtyWatch {
+    /// The terminal crossterm reads: stdin when it is one, else `/dev/tty` (as crossterm decides).
+    tty: OwnedFd,
+    wake: UnixStream,
+}
+
+impl TtyWatch {
+    pub fn new() -> io::Result<Self> {
+        let stdin = io::stdin();
+        let tty = if stdin.is_terminal() {
+            stdin.as_fd().try_clone_to_owned()?
+        } else {
+            File::open("/dev/tty")?.into()
+        };
+        let (wake, nudge) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        nudge.set_nonblocking(true)?;
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, nudge)?;
+        Ok(Self { tty, wake })
+    }
+
+    /// Blocks until the terminal has input, is gone, a signal comes, or `timeout` (if any) passes.
+    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Ready> {
+        let timeout = timeout.map(|d| Timespec {
+            tv_sec: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: d.subsec_nanos().into(),
+        });
+        let mut fds = [
+            PollFd::new(&self.tty, PollFlags::IN),
+            PollFd::new(&self.wake, PollFlags::IN),
+        ];
+        match poll(&mut fds, timeout.as_ref()) {
+            Ok(0) => return Ok(Ready::Timeout),
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => return Ok(Ready::Woken),
+            Err(error) => return Err(error.into()),
+        }
+        let (tty, wake) = (fds[0].revents(), fds[1].revents());
+        if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            return Ok(Ready::Gone);
+        }
+        if wake.contains(PollFlags::IN) {
+            let mut drained = [0_u8; 64];
+            while matches!((&self.wake).read(&mut drained), Ok(n) if n > 0) {}
+            return Ok(Ready::Woken);
+        }
+        if tty.contains(PollFlags::IN) {
+            return Ok(Ready::Input);
+        }
+        Ok(Ready::Timeout)
+    }
+
+    /// Whether the terminal is gone, without waiting.
+    pub fn gone(&mut self) -> io::Result<bool> {
+        let mut fds = [PollFd::new(&self.tty, PollFlags::IN)];
+        match poll(&mut fds, Some(&Timespec::default())) {
+            Ok(_) => Ok(fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)),
+            Err(rustix::io::Errno::INTR) => Ok(false),
+            Err(error) => Err(error.into()),
+        }
+    }
+}

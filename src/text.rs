@@ -1,0 +1,92 @@
+//! Text from files and file names on its way to a terminal. A routine file named `ESC ]0;…` or a TOML
+//! key holding OSC 52 would otherwise retitle the terminal or write to the clipboard when printed, so
+//! everything that came from a file is passed through [`printable`] on every text output.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Characters a terminal would act on or that reorder or hide text: C0 and C1 controls, DEL, bidi
+/// marks, embeddings, overrides and isolates, zero-width space and other invisible formatting, line
+/// and paragraph separators, the byte-order mark. The zero-width joiner and non-joiner (U+200D,
+/// U+200C) are not among them: emoji sequences (🏃‍♀️) and Persian words need them.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// `s` with every [`is_unprintable`] character shown as `\u{1b}`; borrowed when nothing needed
+/// escaping (the usual case).
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unprintable(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`printable`] for a path (a file name may hold any byte but `/` and NUL).
+pub fn printable_path(path: &std::path::Path) -> String {
+    printable(&path.display().to_string()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_unprintable, printable};
+    use std::borrow::Cow;
+
+    #[test]
+    fn terminal_controls_are_shown_not_sent() {
+        assert_eq!(
+            printable("a\u{1b}]0;TITLE\u{7}b"),
+            "a\\u{1b}]0;TITLE\\u{7}b"
+        );
+        assert_eq!(printable("\u{9b}31m\u{7f}"), "\\u{9b}31m\\u{7f}");
+        assert_eq!(printable("abc\u{202E}cba"), "abc\\u{202e}cba");
+        assert_eq!(printable("tab\tnew\nline"), "tab\\u{9}new\\u{a}line");
+        assert_eq!(printable("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        for text in [
+            "Hüftöffner",
+            "🏃\u{200D}♀\u{FE0F}",
+            "می\u{200C}خواهم",
+            "日本語",
+            "e\u{301}",
+            "",
+        ] {
+            assert!(
+                matches!(printable(text), Cow::Borrowed(t) if t == text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn joiners_are_printable_and_bidi_overrides_are_not() {
+        assert!(!is_unprintable('\u{200D}') && !is_unprintable('\u{200C}'));
+        for c in [
+            '\u{200B}', '\u{200E}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{0}',
+        ] {
+            assert!(is_unprintable(c), "{c:?}");
+        }
+    }
+}
