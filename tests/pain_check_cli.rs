@@ -240,3 +240,53 @@ fn check_without_answers_needs_a_terminal_and_json_needs_answers() {
         "{output:?}"
     );
 }
+
+/// A routine id with a comma and an escape sequence (a hostile shared routine's file name) stays one
+/// CSV field and never reaches the terminal as a control sequence.
+#[test]
+fn history_output_quotes_and_escapes_what_came_from_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    json(&limberup(
+        &[
+            "check",
+            "--answers",
+            "tests/fixtures/answers/ok.toml",
+            "--json",
+        ],
+        dir.path(),
+    ));
+    let connection = rusqlite::Connection::open(dir.path().join("history.sqlite3")).expect("open");
+    connection
+        .execute(
+            "INSERT INTO sessions (routine_id, routine_hash, started_at, ended_at, finished, completed,
+             skipped, extended, pauses, paused_ms, active_ms) VALUES
+             ('warm,up\u{1b}]0;owned\u{7}', 'h', '2026-11-20T07:00:00Z', '2026-11-20T07:10:00Z', 1, 3, 0, 0, 0, 0, 600000)",
+            [],
+        )
+        .expect("insert");
+    drop(connection);
+    for format in ["--csv", "--text"] {
+        let args: &[&str] = if format == "--csv" {
+            &["history", "--csv"]
+        } else {
+            &["history"]
+        };
+        let output = limberup(args, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{format}: {text:?}"
+        );
+        assert!(
+            text.contains("warm,up\\u{1b}]0;owned\\u{7}"),
+            "{format}: {text}"
+        );
+        if format == "--csv" {
+            assert!(
+                text.contains("session,2026-11-20T07:00:00Z,\"warm,up"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -17,6 +17,7 @@ use crate::config::Dirs;
 use crate::history::{HistoryError, Store};
 use crate::routine::source::read_source;
 use crate::routine::{Library, LoadError};
+use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
 use crate::triage::report::{Reason, Report, report};
@@ -132,7 +133,7 @@ fn as_text(
         text.push_str("\nRoutines that may help (limberup run ID):\n");
         for id in routines {
             let name = library.find(id).map_or("", |r| r.name.as_str());
-            let _ = writeln!(text, "  - {id}: {name}");
+            let _ = writeln!(text, "  - {}: {}", printable(id), printable(name));
         }
     }
     if unreadable.is_some() {

@@ -1,13 +1,47 @@
-//! `limberup history [--json | --csv]`: past sessions and pain checks.
+//! `limberup history [--json | --csv]`: past sessions and pain checks. Text from the history file
+//! (ids, areas, levels) is escaped on its way to a terminal, as everything from a file is.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
+use serde::Serialize;
+
 use super::{Failure, Outcome, io_failure, json_failure};
 use crate::calendar::Calendar;
 use crate::config::Dirs;
-use crate::history::Store;
+use crate::history::{CheckRow, SessionRow, Store};
 use crate::routine::duration::format_clock;
+use crate::text::printable;
+
+#[derive(Serialize)]
+struct SessionJson<'a> {
+    routine: &'a str,
+    routine_hash: &'a str,
+    started_at: String,
+    ended_at: String,
+    finished: bool,
+    completed: u32,
+    skipped: u32,
+    extended: u32,
+    pauses: u32,
+    paused_ms: u64,
+    active_ms: u64,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    taken_at: String,
+    pain: u8,
+    areas: &'a [String],
+    level: &'a str,
+    rules: &'a [String],
+}
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    sessions: Vec<SessionJson<'a>>,
+    checks: Vec<CheckJson<'a>>,
+}
 
 pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
     let dir = dirs
@@ -24,72 +58,132 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let mut text = String::new();
     if json {
-        let body = serde_json::json!({
-            "sessions": sessions.iter().map(|s| serde_json::json!({
-                "routine": s.routine_id, "routine_hash": s.routine_hash,
-                "started_at": s.started_at.rfc3339(), "ended_at": s.ended_at.rfc3339(),
-                "finished": s.finished, "completed": s.completed, "skipped": s.skipped,
-                "extended": s.extended, "pauses": s.pauses, "paused_ms": s.paused_ms, "active_ms": s.active_ms,
-            })).collect::<Vec<_>>(),
-            "checks": checks.iter().map(|c| serde_json::json!({
-                "taken_at": c.taken_at.rfc3339(), "pain": c.pain, "areas": c.areas, "level": c.level, "rules": c.rules,
-            })).collect::<Vec<_>>(),
-        });
-        serde_json::to_writer_pretty(&mut *out, &body).map_err(json_failure)?;
+        serde_json::to_writer_pretty(&mut *out, &as_json(&sessions, &checks))
+            .map_err(json_failure)?;
         return writeln!(out).map_err(io_failure);
     }
-    if csv {
-        text.push_str(
-            "type,time,routine,finished,active_s,completed,skipped,pain,areas,level,rules\n",
-        );
-        for s in &sessions {
-            let _ = writeln!(
-                text,
-                "session,{},{},{},{},{},{},,,,",
-                s.started_at.rfc3339(),
-                s.routine_id,
-                s.finished,
-                s.active_ms / 1000,
-                s.completed,
-                s.skipped
-            );
-        }
-        for c in &checks {
-            let _ = writeln!(
-                text,
-                "check,{},,,,,,{},{},{},{}",
-                c.taken_at.rfc3339(),
-                c.pain,
-                c.areas.join(";"),
-                c.level,
-                c.rules.join(";")
-            );
-        }
+    let text = if csv {
+        as_csv(&sessions, &checks)?
     } else {
-        let _ = writeln!(text, "Sessions ({}):", sessions.len());
-        for s in &sessions {
-            let _ = writeln!(
-                text,
-                "  {}  {:<24} {:>7}  {}",
-                s.started_at.rfc3339(),
-                s.routine_id,
-                format_clock(s.active_ms),
-                if s.finished { "finished" } else { "stopped" }
-            );
-        }
-        let _ = writeln!(text, "Pain checks ({}):", checks.len());
-        for c in &checks {
-            let _ = writeln!(
-                text,
-                "  {}  pain {:>2}/10  {:<10} {}",
-                c.taken_at.rfc3339(),
-                c.pain,
-                c.level,
-                c.areas.join(", ")
-            );
-        }
-    }
+        as_text(&sessions, &checks)
+    };
     out.write_all(text.as_bytes()).map_err(io_failure)
+}
+
+fn as_json<'a>(sessions: &'a [SessionRow], checks: &'a [CheckRow]) -> HistoryJson<'a> {
+    HistoryJson {
+        sessions: sessions
+            .iter()
+            .map(|s| SessionJson {
+                routine: &s.routine_id,
+                routine_hash: &s.routine_hash,
+                started_at: s.started_at.rfc3339(),
+                ended_at: s.ended_at.rfc3339(),
+                finished: s.finished,
+                completed: s.completed,
+                skipped: s.skipped,
+                extended: s.extended,
+                pauses: s.pauses,
+                paused_ms: s.paused_ms,
+                active_ms: s.active_ms,
+            })
+            .collect(),
+        checks: checks
+            .iter()
+            .map(|c| CheckJson {
+                taken_at: c.taken_at.rfc3339(),
+                pain: c.pain,
+                areas: &c.areas,
+                level: &c.level,
+                rules: &c.rules,
+            })
+            .collect(),
+    }
+}
+
+/// One row per session and check, quoted where a field needs it (an id with a comma stays one field).
+fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failure> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| Failure::Other(anyhow::anyhow!("cannot write the CSV: {e}"));
+    writer
+        .write_record([
+            "type",
+            "time",
+            "routine",
+            "finished",
+            "active_s",
+            "completed",
+            "skipped",
+            "pain",
+            "areas",
+            "level",
+            "rules",
+        ])
+        .map_err(failed)?;
+    for s in sessions {
+        writer
+            .write_record([
+                "session".to_owned(),
+                s.started_at.rfc3339(),
+                printable(&s.routine_id).into_owned(),
+                s.finished.to_string(),
+                (s.active_ms / 1000).to_string(),
+                s.completed.to_string(),
+                s.skipped.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ])
+            .map_err(failed)?;
+    }
+    for c in checks {
+        writer
+            .write_record([
+                "check".to_owned(),
+                c.taken_at.rfc3339(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                c.pain.to_string(),
+                printable(&c.areas.join(";")).into_owned(),
+                printable(&c.level).into_owned(),
+                printable(&c.rules.join(";")).into_owned(),
+            ])
+            .map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the CSV: {e}")))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn as_text(sessions: &[SessionRow], checks: &[CheckRow]) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "Sessions ({}):", sessions.len());
+    for s in sessions {
+        let _ = writeln!(
+            text,
+            "  {}  {:<24} {:>7}  {}",
+            s.started_at.rfc3339(),
+            printable(&s.routine_id),
+            format_clock(s.active_ms),
+            if s.finished { "finished" } else { "stopped" }
+        );
+    }
+    let _ = writeln!(text, "Pain checks ({}):", checks.len());
+    for c in checks {
+        let _ = writeln!(
+            text,
+            "  {}  pain {:>2}/10  {:<10} {}",
+            c.taken_at.rfc3339(),
+            c.pain,
+            printable(&c.level),
+            printable(&c.areas.join(", "))
+        );
+    }
+    text
 }
