@@ -2,7 +2,15 @@
 
 use std::path::PathBuf;
 
-use crate::cli::Common;
+/// What the command line (or the environment) says, before the defaults fill in the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub routines: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub mute: bool,
+    pub volume: Option<u8>,
+}
 
 /// The folders the app reads and writes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,7 +24,7 @@ pub struct Dirs {
 }
 
 impl Dirs {
-    pub fn resolve(common: &Common) -> Self {
+    pub fn resolve(common: &Overrides) -> Self {
         let project = directories::ProjectDirs::from("", "", "limberup");
         let config_dir = project.as_ref().map(|p| p.config_dir().to_path_buf());
         Self {
@@ -67,7 +75,7 @@ const SETTINGS_KEYS: &[&str] = &["volume", "mute", "spoken", "countdown", "bell"
 impl Settings {
     /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
     /// is an error, and every problem in the file is reported with its line and column.
-    pub fn load(dirs: &Dirs, common: &Common) -> Result<Self, crate::routine::LoadError> {
+    pub fn load(dirs: &Dirs, common: &Overrides) -> Result<Self, crate::routine::LoadError> {
         let mut settings = match &dirs.config_file {
             Some(path) if common.config.is_some() || path.exists() => Self::read(path)?,
             _ => Self::default(),
@@ -81,7 +89,7 @@ impl Settings {
 
     fn read(path: &std::path::Path) -> Result<Self, crate::routine::LoadError> {
         use crate::routine::LoadError;
-        let source = crate::routine::source::read_source(path).map_err(|d| LoadError::Invalid {
+        let source = crate::diag::source::read_source(path).map_err(|d| LoadError::Invalid {
             problems: vec![d],
             sources: Vec::new(),
         })?;
@@ -93,7 +101,7 @@ impl Settings {
 
     /// Parses a settings file.
     pub fn parse(source: &crate::diag::SourceText) -> Result<Self, Vec<crate::diag::Diagnostic>> {
-        let root = crate::routine::load::parse_toml(source)?;
+        let root = crate::diag::toml::parse_toml(source)?;
         let table = root.get_ref();
         let mut checker = crate::diag::fields::Checker::new(source);
         checker.unknown_keys(table, SETTINGS_KEYS, None);
@@ -103,7 +111,7 @@ impl Settings {
         let countdown = checker.integer(table, "countdown", 0..=10);
         let bell = checker.boolean(table, "bell");
         if checker.has_problems() {
-            return Err(crate::routine::load::sorted(checker.problems));
+            return Err(crate::diag::toml::sorted(checker.problems));
         }
         let defaults = Self::default();
         Ok(Self {

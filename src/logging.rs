@@ -53,10 +53,7 @@ fn open_log(path: &Path) -> Result<std::fs::File, String> {
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
             kind_problem.to_owned()
         } else {
-            format!(
-                "cannot be opened: {}",
-                crate::routine::source::io_reason(&error)
-            )
+            format!("cannot be opened: {}", crate::text::io_reason(&error))
         }
     })?;
     let is_file = file.metadata().map_err(|e| e.to_string())?.is_file();

@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use crate::routine::limits;
-use crate::routine::model::{Kind, Sides, When};
+use crate::format::limits;
+use crate::format::model::{Kind, Sides, When};
 
 const DURATION_PATTERN: &str = r"^\s*((\d+:)?\d+:\d{2}|(\d+\s*(h|hr|hrs|hour|hours)\s*)?(\d+\s*(m|min|mins|minute|minutes)\s*)?(\d+\s*(s|sec|secs|second|seconds))?)\s*$";
 
@@ -178,10 +178,7 @@ mod tests {
         let pattern = DURATION_PATTERN;
         // The pattern is for editors; spot-check it with the same forms the duration tests use.
         for good in ["45s", "2m", "1m30s", "1m 30s", "1:30", "1:00:00", "1h 5m"] {
-            assert!(
-                crate::routine::duration::parse_duration(good).is_ok(),
-                "{good}"
-            );
+            assert!(crate::duration::parse_duration(good).is_ok(), "{good}");
             assert!(pattern.contains("(h|hr|hrs|hour|hours)"), "{pattern}");
         }
     }

@@ -5,8 +5,8 @@
 mod common;
 
 use common::Shot;
-use limberup::app::Cued;
-use limberup::app::event_loop::CueSink;
+use limberup::audio::CueSink;
+use limberup::audio::Cued;
 use limberup::engine::Event;
 use limberup::plan::Plan;
 use limberup::routine::Library;

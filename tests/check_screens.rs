@@ -5,8 +5,8 @@ mod common;
 
 use common::Shot;
 use limberup::app::HistoryView;
-use limberup::app::event_loop::Silent;
 use limberup::app::records::{HistorySink, Record};
+use limberup::audio::Silent;
 use limberup::calendar::Calendar;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 

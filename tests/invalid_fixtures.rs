@@ -283,7 +283,7 @@ fn every_fixture_file_has_a_case() {
 #[test]
 fn invalid_catalog_reports_every_entry() {
     let source =
-        limberup::routine::source::read_source(Path::new("tests/fixtures/catalogs/exercises.toml"))
+        limberup::diag::source::read_source(Path::new("tests/fixtures/catalogs/exercises.toml"))
             .expect("readable");
     let problems = limberup::routine::catalog::Catalog::parse(&source).expect_err("invalid");
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();

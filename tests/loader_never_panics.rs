@@ -7,10 +7,10 @@ mod common;
 use std::fmt::Write as _;
 
 use limberup::diag::SourceText;
+use limberup::diag::source::decode;
+use limberup::format::model::Origin;
 use limberup::routine::catalog::Catalog;
 use limberup::routine::load::{LoadContext, ROUTINE_KEYS, STEP_KEYS, load_routine};
-use limberup::routine::model::Origin;
-use limberup::routine::source::decode;
 use proptest::prelude::*;
 
 use common::crafted;
@@ -166,13 +166,13 @@ proptest! {
     #[test]
     fn arbitrary_sound_files_never_panic(bytes in sound_bytes()) {
         let bytes: std::sync::Arc<[u8]> = bytes.into();
-        let _ = limberup::audio::check_decodes(bytes.clone());
+        let _ = limberup::soundfile::check_decodes(bytes.clone());
         #[cfg(feature = "audio")]
-        let _ = limberup::audio::decode::decode(bytes, 1 << 16);
+        let _ = limberup::soundfile::decode::decode(bytes, 1 << 16);
     }
 
     #[test]
     fn arbitrary_durations_never_panic(text in "\\PC{0,16}") {
-        let _ = limberup::routine::duration::parse_duration(&text);
+        let _ = limberup::duration::parse_duration(&text);
     }
 }

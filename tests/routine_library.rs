@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use limberup::app::event_loop::Silent;
+use limberup::audio::Silent;
 use limberup::cli::snapshot::{SnapshotRequest, capture};
 use limberup::plan::{Plan, SegmentKind};
 use limberup::routine::{Kind, Library, Routine, When, Work};

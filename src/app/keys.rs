@@ -2,8 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::duration::parse_duration;
 use crate::engine::Millis;
-use crate::routine::duration::parse_duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScriptError {
@@ -45,7 +45,7 @@ pub fn parse_time(text: &str) -> Result<Millis, ScriptError> {
             .ok_or_else(error);
     }
     parse_duration(text)
-        .map(super::super::routine::duration::Secs::millis)
+        .map(crate::duration::Secs::millis)
         .map_err(|_| error())
 }
 

@@ -20,9 +20,9 @@ use crate::routine::{Library, Routine};
 use crate::triage::Answers;
 use crate::triage::advice::suggested_routines;
 
+pub use crate::audio::Cued;
 pub use check::CheckForm;
 pub use check::result::CheckResult;
-pub use event_loop::Cued;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use records::{CheckRecord, HistoryView, Record};

@@ -8,16 +8,15 @@
 
 pub mod clips;
 pub mod cues;
-#[cfg(feature = "audio")]
-pub mod decode;
-pub mod header;
 pub mod player;
 #[cfg(feature = "audio")]
 pub mod rodio_output;
+pub mod sink;
 
 use std::sync::Arc;
 
 pub use clips::Clip;
+pub use sink::{CueSink, Cued, Silent};
 
 /// Something to play.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,34 +44,4 @@ impl Sound {
             Self::File { name, .. } => name,
         }
     }
-}
-
-/// Why a sound file cannot be played.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeProblem {
-    /// The decoder gave up, for this reason.
-    Undecodable(String),
-    /// The decoder panicked (it is isolated, so this is all that happens); its message.
-    Crashed(String),
-    /// It decodes, to nothing.
-    Silent,
-    /// More channels than [`header::MAX_CHANNELS`], or none.
-    Channels(usize),
-    /// A sample rate outside [`header::MIN_RATE`] to [`header::MAX_RATE`].
-    Rate(u32),
-    /// Longer than [`header::MAX_LENGTH_MS`], by its header.
-    TooLong { ms: u64 },
-}
-
-/// Checks a sound file as a routine loads: its header within the limits and its first frame
-/// decodable, without decoding the rest (see [`decode`]).
-#[cfg(feature = "audio")]
-pub fn check_decodes(bytes: Arc<[u8]>) -> Result<(), DecodeProblem> {
-    decode::check(bytes)
-}
-
-/// Without the audio feature nothing is played, so the header's limits are all there is to check.
-#[cfg(not(feature = "audio"))]
-pub fn check_decodes(bytes: Arc<[u8]>) -> Result<(), DecodeProblem> {
-    header::header_facts(&bytes).map_or(Ok(()), |facts| header::Limits::check(&facts))
 }

@@ -94,8 +94,11 @@ fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
     if let Some(buffer) = cache.get(&key) {
         return Ok(buffer.clone());
     }
-    let decoded = super::decode::decode(sound.bytes(), super::decode::MAX_DECODED_SAMPLES)
-        .map_err(|problem| format!("cannot decode {}: {problem:?}", sound.name()))?;
+    let decoded = crate::soundfile::decode::decode(
+        sound.bytes(),
+        crate::soundfile::decode::MAX_DECODED_SAMPLES,
+    )
+    .map_err(|problem| format!("cannot decode {}: {problem:?}", sound.name()))?;
     // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
     let channels =
         rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);

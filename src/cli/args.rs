@@ -38,6 +38,19 @@ pub struct Common {
     pub routines: Option<PathBuf>,
 }
 
+impl Common {
+    /// What these options say, for the settings layer below the command line.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            routines: self.routines.clone(),
+            config: self.config.clone(),
+            data_dir: self.data_dir.clone(),
+            mute: self.mute,
+            volume: self.volume,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the routines found: id, kind, when, total time, name.

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{Failure, Outcome, io_failure, json_failure};
 use crate::calendar::Calendar;
 use crate::config::Dirs;
+use crate::duration::format_clock;
 use crate::history::{CheckRow, SessionRow, Store};
-use crate::routine::duration::format_clock;
 use crate::text::printable;
 
 #[derive(Serialize)]

@@ -6,9 +6,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Outcome, io_failure, json_failure};
+use crate::format::model::Origin;
 use crate::plan::Plan;
-use crate::routine::duration::format_clock;
-use crate::routine::model::Origin;
 use crate::routine::{Library, Routine};
 use crate::text::printable;
 
@@ -26,13 +25,6 @@ struct ListEntry<'a> {
     tags: &'a [String],
     equipment: &'a [String],
     description: Option<&'a str>,
-}
-
-/// One row of the table: the total as `m:ss`, with `~` when an open-ended step was estimated.
-pub fn total_label(routine: &Routine) -> String {
-    let plan = Plan::build(routine);
-    let prefix = if plan.is_estimated() { "~" } else { "" };
-    format!("{prefix}{}", format_clock(plan.total_ms()))
 }
 
 pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
@@ -64,7 +56,7 @@ pub fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
             printable(&routine.id),
             routine.kind.as_str(),
             routine.when.as_str(),
-            total_label(routine),
+            routine.total.label(),
             purpose
         );
     }
@@ -93,7 +85,7 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
             printable(&routine.id),
             routine.kind.as_str(),
             routine.when.as_str(),
-            total_label(routine),
+            routine.total.label(),
             printable(&routine.name)
         )?;
     }

@@ -15,7 +15,6 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, Common};
-pub use list::total_label;
 
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::{Dirs, Settings};
@@ -69,7 +68,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Outcome {
-    let dirs = Dirs::resolve(&cli.common);
+    let dirs = Dirs::resolve(&cli.common.overrides());
     // Not locked for the whole run: the signal thread must be able to write the terminal's reset
     // sequences while the full-screen app is running.
     let mut out = std::io::stdout();
@@ -170,7 +169,7 @@ fn run(cli: Cli) -> Outcome {
 }
 
 fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {
-    Ok(Settings::load(dirs, common)?)
+    Ok(Settings::load(dirs, &common.overrides())?)
 }
 
 fn library(dirs: &Dirs) -> Library {

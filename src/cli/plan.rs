@@ -5,9 +5,9 @@ use std::io::Write;
 use crate::text::printable;
 
 use super::{Outcome, io_failure, json_failure};
+use crate::duration::{format_clock, format_human};
 use crate::plan::{Plan, PlanJson, Segment};
 use crate::routine::Routine;
-use crate::routine::duration::{format_clock, format_human};
 
 pub fn run(routine: &Routine, json: bool, out: &mut impl Write) -> Outcome {
     let plan = Plan::build(routine);

@@ -5,9 +5,10 @@ use std::io::IsTerminal;
 use anyhow::Context;
 
 use super::Outcome;
-use crate::app::event_loop::{self, CueSink, Cued, Outputs};
+use crate::app::event_loop::{self, Outputs};
 use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
+use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings};
 use crate::engine::{Clock, MonotonicClock};
@@ -120,7 +121,7 @@ fn full_screen(
         println!(
             "{verb} {}: {} active.",
             crate::text::printable(&player.routine.name),
-            crate::routine::duration::format_clock(record.active_ms())
+            crate::duration::format_clock(record.active_ms())
         );
     }
     not_saved.map_or(Ok(()), |error| Err(error.into()))

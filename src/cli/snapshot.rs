@@ -7,10 +7,11 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use super::{Outcome, io_failure};
-use crate::app::event_loop::{self, CueSink, Input, InputSource, Outputs, Silent};
+use crate::app::event_loop::{self, Input, InputSource, Outputs};
 use crate::app::keys::time_label;
 use crate::app::records::{HistorySink, NoHistory};
 use crate::app::{App, HistoryView};
+use crate::audio::{CueSink, Silent};
 use crate::config::Settings;
 use crate::engine::{Clock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};

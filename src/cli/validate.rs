@@ -4,10 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Outcome, io_failure};
+use crate::diag::source::read_source;
 use crate::diag::{Diagnostic, SourceText, file_level, render_rich};
 use crate::routine::catalog::Catalog;
 use crate::routine::library::CATALOG_FILE;
-use crate::routine::source::read_source;
 use crate::routine::{Library, LoadError};
 use crate::text::{printable, printable_path};
 
@@ -91,7 +91,7 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
         Ok(routine) => Ok(format!(
             "{}, {}",
             printable(&routine.name),
-            super::list::total_label(&routine)
+            routine.total.label()
         )),
         Err(LoadError::Invalid {
             problems,

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{Diagnostic, SourceText, hint};
-use crate::routine::duration::{Secs, parse_duration};
+use crate::duration::{Secs, parse_duration};
 
 /// Where an array of tables or a table sits, for messages: "step 3", "the catalog entry `band-row`".
 pub type Context<'c> = Option<&'c str>;
@@ -254,8 +254,8 @@ impl<'s> Checker<'s> {
                     value.span(),
                     format!(
                         "`{key}` is {}; a duration may be at most {}",
-                        crate::routine::duration::format_human(secs.millis()),
-                        crate::routine::duration::format_human(max.millis())
+                        crate::duration::format_human(secs.millis()),
+                        crate::duration::format_human(max.millis())
                     ),
                 );
                 None

@@ -4,7 +4,9 @@
 //! terminal the same problem can also be drawn with its source line and a caret.
 
 pub mod fields;
+pub mod source;
 mod suggest;
+pub mod toml;
 
 use std::fmt;
 use std::ops::Range;

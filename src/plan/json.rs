@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Plan, SegmentKind};
-use crate::routine::model::Side;
+use crate::format::model::Side;
 
 #[derive(Debug, Serialize)]
 pub struct PlanJson {

@@ -7,8 +7,8 @@ mod json;
 
 use serde::Serialize;
 
-use crate::routine::limits::ESTIMATED_REP;
-use crate::routine::model::{Routine, Side, Sides, Step, Work};
+use crate::format::limits::ESTIMATED_REP;
+use crate::format::model::{Routine, Side, Sides, Step, Work};
 
 pub use json::PlanJson;
 
@@ -290,10 +290,7 @@ impl Builder {
     }
 
     fn step(&mut self, step: &Step, number: usize, round: u32) {
-        let length = step
-            .work
-            .length()
-            .map(crate::routine::duration::Secs::millis);
+        let length = step.work.length().map(crate::duration::Secs::millis);
         let reps = match step.work {
             Work::Reps { reps, .. } => Some(reps),
             Work::Timed(_) => None,

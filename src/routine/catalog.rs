@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use super::duration::Secs;
-use super::limits;
 use crate::diag::fields::Checker;
 use crate::diag::{Diagnostic, SourceText};
+use crate::duration::Secs;
+use crate::format::limits;
 
 /// One reusable exercise.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ impl Catalog {
 
     /// Parses an `exercises.toml`, reporting every problem.
     pub fn parse(source: &SourceText) -> Result<Self, Vec<Diagnostic>> {
-        let root = super::load::parse_toml(source)?;
+        let root = crate::diag::toml::parse_toml(source)?;
         let mut checker = Checker::new(source);
         let mut catalog = Self::default();
         for (key, value) in root.get_ref() {
@@ -93,7 +93,7 @@ impl Catalog {
             }
         }
         if checker.has_problems() {
-            Err(super::load::sorted(checker.problems))
+            Err(crate::diag::toml::sorted(checker.problems))
         } else {
             Ok(catalog)
         }
@@ -110,12 +110,12 @@ fn read_exercise(
     let before = checker.problems.len();
     checker.unknown_keys(table, KEYS, Some(&context));
     let name = checker.required_text(table, span, "name", Some(&context), limits::NAME_CHARS);
-    super::load::check_not_blank(checker, name.as_ref());
-    let super::load::Coaching {
+    super::shared::check_not_blank(checker, name.as_ref());
+    let super::shared::Coaching {
         instructions,
         cues,
         caution,
-    } = super::load::read_coaching(checker, table);
+    } = super::shared::read_coaching(checker, table);
     let areas = checker.text_list(table, "areas", limits::LINE_CHARS);
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
     let reps = checker.integer(table, "reps", limits::REPS);
@@ -133,20 +133,13 @@ fn read_exercise(
         id: id.to_owned(),
         name: name?.into_inner(),
         instructions: instructions.map(toml::Spanned::into_inner),
-        cues: strings(cues),
+        cues: super::shared::strings(cues),
         caution: caution.map(toml::Spanned::into_inner),
-        areas: strings(areas),
+        areas: super::shared::strings(areas),
         duration: duration.map(toml::Spanned::into_inner),
         reps: reps.and_then(|r| u32::try_from(*r.get_ref()).ok()),
         tempo: tempo.map(toml::Spanned::into_inner),
     })
-}
-
-pub(super) fn strings(list: Option<Vec<toml::Spanned<String>>>) -> Vec<String> {
-    list.unwrap_or_default()
-        .into_iter()
-        .map(toml::Spanned::into_inner)
-        .collect()
 }
 
 /// Ids are file-name-like words, so they read well in `exercise = "band-row"`.

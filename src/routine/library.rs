@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use super::catalog::Catalog;
 use super::load::{LoadContext, load_routine};
-use super::model::{Origin, Routine};
-use super::source::read_source;
+use crate::diag::source::read_source;
 use crate::diag::{Diagnostic, SourceText, hint};
+use crate::format::model::{Origin, Routine};
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in.rs"));

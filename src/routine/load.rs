@@ -6,13 +6,15 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::catalog::{Catalog, strings};
-use super::duration::Secs;
-use super::limits;
-use super::model::{Kind, Origin, Routine, Sides, Step, StepSound, When, Work};
+use super::catalog::Catalog;
+use super::shared::{Coaching, check_not_blank, read_coaching, strings};
 use super::sound::check_sound;
 use crate::diag::fields::{Checker, TextKind};
+use crate::diag::toml::{parse_toml, sorted};
 use crate::diag::{Diagnostic, SourceText, hint};
+use crate::duration::Secs;
+use crate::format::limits;
+use crate::format::model::{Kind, Origin, Routine, Sides, Step, StepSound, Total, When, Work};
 
 pub const ROUTINE_KEYS: &[&str] = &[
     "name",
@@ -78,35 +80,6 @@ pub struct LoadContext<'a> {
     pub catalog: &'a Catalog,
 }
 
-/// Parses TOML, turning syntax errors into diagnostics.
-pub(crate) fn parse_toml(source: &SourceText) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
-    let (table, errors) = DeTable::parse_recoverable(&source.text);
-    if errors.is_empty() {
-        return Ok(table);
-    }
-    Err(sorted(
-        errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                source.diagnostic(span, toml_message(e.message()))
-            })
-            .collect(),
-    ))
-}
-
-/// toml's messages, as one line in our voice.
-fn toml_message(message: &str) -> String {
-    let first = message.lines().next().unwrap_or(message).trim();
-    format!("invalid TOML: {first}")
-}
-
-pub(crate) fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    problems.sort_by_key(|d| (d.line, d.column));
-    problems.dedup();
-    problems
-}
-
 /// A routine from text alone, as a built-in one with an empty catalog: for unit tests.
 #[cfg(test)]
 pub(crate) fn routine_from_text(text: &str) -> Routine {
@@ -130,10 +103,15 @@ pub fn load_routine(
     let mut checker = Checker::new(source);
     let routine = read_routine(&mut checker, root.get_ref(), context);
     match routine {
-        Some(routine) if !checker.has_problems() => {
-            if let Err(problem) = check_total(source, root.get_ref(), &routine) {
+        Some(mut routine) if !checker.has_problems() => {
+            let plan = crate::plan::Plan::build(&routine);
+            if let Err(problem) = check_total(source, root.get_ref(), &routine, &plan) {
                 return Err(vec![problem]);
             }
+            routine.total = Total {
+                ms: plan.total_ms(),
+                estimated: plan.is_estimated(),
+            };
             Ok(routine)
         }
         _ => Err(sorted(checker.problems)),
@@ -190,6 +168,7 @@ fn read_routine(
         countdown: defaults.countdown,
         steps: steps?,
         content_hash: content_hash(&checker.source.text),
+        total: Total::default(),
     })
 }
 
@@ -466,8 +445,8 @@ fn check_total(
     source: &SourceText,
     root: &DeTable<'_>,
     routine: &Routine,
+    plan: &crate::plan::Plan,
 ) -> Result<(), Diagnostic> {
-    let plan = crate::plan::Plan::build(routine);
     let limit = limits::MAX_ROUTINE.millis();
     if plan.total_ms() <= limit {
         return Ok(());
@@ -490,7 +469,7 @@ fn check_total(
         span,
         format!(
             "the routine would last {}; a routine may last at most 4h",
-            super::duration::format_human(plan.total_ms())
+            crate::duration::format_human(plan.total_ms())
         ),
     ))
 }
@@ -505,31 +484,4 @@ fn content_hash(text: &str) -> String {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{hash:016x}")
-}
-
-/// The coaching text an exercise carries, from a step or a catalog entry.
-pub(super) struct Coaching {
-    pub instructions: Option<Spanned<String>>,
-    pub cues: Option<Vec<Spanned<String>>>,
-    pub caution: Option<Spanned<String>>,
-}
-
-pub(super) fn read_coaching(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Coaching {
-    Coaching {
-        instructions: checker.text(
-            table,
-            "instructions",
-            TextKind::Paragraph,
-            limits::PROSE_CHARS,
-        ),
-        cues: checker.text_list(table, "cues", limits::LINE_CHARS),
-        caution: checker.text(table, "caution", TextKind::Paragraph, limits::PROSE_CHARS),
-    }
-}
-
-/// A name may not be only spaces.
-pub(super) fn check_not_blank(checker: &mut Checker<'_>, name: Option<&Spanned<String>>) {
-    if let Some(name) = name.filter(|n| n.get_ref().trim().is_empty()) {
-        checker.error(name.span(), "`name` must not be empty");
-    }
 }

@@ -1,13 +1,10 @@
-//! Routines: the format coaches write, from file to validated model.
+//! Routines: the format coaches write, from file to validated model, and the library of them.
 
 pub mod catalog;
-pub mod duration;
 pub mod library;
-pub mod limits;
 pub mod load;
-pub mod model;
+mod shared;
 pub mod sound;
-pub mod source;
 
+pub use crate::format::{Kind, Routine, Side, Sides, Step, When, Work, limits, model};
 pub use library::{Library, LoadError};
-pub use model::{Kind, Routine, Side, Sides, Step, When, Work};

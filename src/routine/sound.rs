@@ -2,11 +2,11 @@
 
 use std::path::{Component, Path};
 
-use super::duration::format_clock;
-use super::limits::MAX_SOUND_BYTES;
-use super::model::StepSound;
-use super::source::io_reason;
-use crate::audio::DecodeProblem;
+use crate::duration::format_clock;
+use crate::format::limits::MAX_SOUND_BYTES;
+use crate::format::model::StepSound;
+use crate::soundfile::DecodeProblem;
+use crate::text::io_reason;
 
 /// Checks that `relative` names a regular audio file of at most 5 MiB inside `folder` (or below it).
 pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
@@ -60,7 +60,7 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
         ));
     };
-    crate::audio::check_decodes(bytes.clone())
+    crate::soundfile::check_decodes(bytes.clone())
         .map_err(|problem| sound_problem(relative, format, problem))?;
     Ok(StepSound {
         relative: relative.to_owned(),
@@ -71,7 +71,7 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
 
 /// A sound's problem, as the rest of a sentence starting with the file's name.
 fn sound_problem(relative: &str, format: &str, problem: DecodeProblem) -> String {
-    use crate::audio::header::{MAX_CHANNELS, MAX_LENGTH_MS, MAX_RATE, MIN_RATE};
+    use crate::soundfile::header::{MAX_CHANNELS, MAX_LENGTH_MS, MAX_RATE, MIN_RATE};
     let format = format.to_uppercase();
     match problem {
         DecodeProblem::Silent => format!("`{relative}` holds no sound"),

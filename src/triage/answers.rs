@@ -69,7 +69,7 @@ pub struct DateContext {
 
 /// Parses and checks an answers file, reporting every problem.
 pub fn parse_answers(source: &SourceText, when: &DateContext) -> Result<Answers, Vec<Diagnostic>> {
-    let root = crate::routine::load::parse_toml(source)?;
+    let root = crate::diag::toml::parse_toml(source)?;
     let table = root.get_ref();
     let mut checker = Checker::new(source);
     checker.unknown_keys(table, KEYS, None);
@@ -118,7 +118,7 @@ pub fn parse_answers(source: &SourceText, when: &DateContext) -> Result<Answers,
     let age = checker.integer(table, "age", 0..=120);
     let date = read_date(&mut checker, table, when);
     if checker.has_problems() {
-        return Err(crate::routine::load::sorted(checker.problems));
+        return Err(crate::diag::toml::sorted(checker.problems));
     }
     Ok(Answers {
         pain: pain.map_or(0, |p| u8::try_from(*p.get_ref()).unwrap_or(0)),

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
 use crate::app::{App, Entry, PlayerScreen};
+use crate::duration::format_clock;
 use crate::engine::SegmentOutcome;
 use crate::plan::SegmentKind;
-use crate::routine::duration::format_clock;
 
 pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let record = player.session.record();

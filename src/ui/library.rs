@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::{footer, theme};
 use crate::app::{App, LibraryScreen};
-use crate::cli::total_label;
 use crate::routine::Routine;
 
 pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
@@ -110,7 +109,7 @@ const MAX_EQUIPMENT_WIDTH: usize = 24;
 fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_> {
     // Two columns for the highlight symbol; the name gets what the fixed columns leave.
     let room = usize::from(width).saturating_sub(2);
-    let fixed = format!("{:<6} {:>6}", routine.when.as_str(), total_label(routine));
+    let fixed = format!("{:<6} {:>6}", routine.when.as_str(), routine.total.label());
     let equipment_width = if room >= 40 + equipment_width {
         equipment_width
     } else {

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Widget, Wrap};
 
 use super::{big_digits, footer, theme};
 use crate::app::{App, CUE_FLASH_MS, PlayerScreen};
+use crate::duration::{format_clock, format_human};
 use crate::engine::Millis;
 use crate::plan::{Segment, SegmentKind};
-use crate::routine::duration::{format_clock, format_human};
 use crate::routine::{Routine, Step};
 
 pub const MIN_SIZE: (u16, u16) = (30, 10);

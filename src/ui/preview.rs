@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
-use crate::cli::total_label;
-use crate::routine::duration::format_human;
+use crate::duration::format_human;
 use crate::routine::{Routine, Sides, Step, Work};
 
 pub fn render(routine: &Routine, scroll: u16, area: Rect, buf: &mut Buffer) {
@@ -18,7 +17,7 @@ pub fn render(routine: &Routine, scroll: u16, area: Rect, buf: &mut Buffer) {
             Span::raw(format!(
                 " · {} a run · {}",
                 when_words(routine),
-                total_label(routine)
+                routine.total.label()
             )),
         ]),
         Line::raw(""),

@@ -6,9 +6,9 @@ pub mod crafted;
 pub mod pane;
 
 use limberup::app::HistoryView;
-use limberup::app::event_loop::{CueSink, Silent};
 use limberup::app::keys::{parse_script, parse_time};
 use limberup::app::records::{HistorySink, NoHistory};
+use limberup::audio::{CueSink, Silent};
 use limberup::calendar::{Calendar, UtcTime};
 use limberup::cli::snapshot::{SnapshotRequest, capture_saving};
 use limberup::diag::SourceText;

@@ -78,7 +78,7 @@ fn every_cue_has_its_tone_and_word() {
 fn a_step_sound_replaces_the_start_tone() {
     let mut routine = routine(ROUTINE);
     let bytes: Arc<[u8]> = Arc::from(&b"RIFF"[..]);
-    routine.steps[0].sound = Some(crate::routine::model::StepSound {
+    routine.steps[0].sound = Some(crate::format::model::StepSound {
         relative: "bell.wav".into(),
         path: "bell.wav".into(),
         bytes: bytes.clone(),
@@ -99,7 +99,7 @@ fn a_step_sound_replaces_the_start_tone() {
 fn every_built_in_sound_decodes() {
     for clip in Clip::ALL {
         assert!(
-            crate::audio::check_decodes(Arc::from(clip.bytes())).is_ok(),
+            crate::soundfile::check_decodes(Arc::from(clip.bytes())).is_ok(),
             "{}",
             clip.name()
         );

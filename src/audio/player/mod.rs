@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::Sound;
-use crate::app::event_loop::{CueSink, Cued};
+use crate::audio::{CueSink, Cued};
 
 /// How long the output stays open after the last sound ends. Cues closer together than this plus
 /// [`OPEN_BEFORE`] (the countdown's ticks) share one opening.

@@ -2,9 +2,9 @@
 
 use std::ops::RangeInclusive;
 
-use super::duration::Secs;
+use crate::duration::Secs;
 
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub use crate::diag::source::MAX_FILE_BYTES;
 pub const MAX_SOUND_BYTES: u64 = 5 * 1024 * 1024;
 pub const MAX_STEPS: usize = 200;
 pub const NAME_CHARS: usize = 80;

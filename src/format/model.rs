@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::duration::Secs;
+use crate::duration::Secs;
 
 /// What a routine is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -197,4 +197,22 @@ pub struct Routine {
     pub steps: Vec<Step>,
     /// A hash of the file's text, so the history can tell two versions of a routine apart.
     pub content_hash: String,
+    /// How long it lasts, worked out once when it loads (lists and screens show it every frame).
+    pub total: Total,
+}
+
+/// A routine's length.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Total {
+    pub ms: u64,
+    /// An open-ended step was counted at an estimate.
+    pub estimated: bool,
+}
+
+impl Total {
+    /// `6:45`, or `~6:45` when estimated.
+    pub fn label(self) -> String {
+        let prefix = if self.estimated { "~" } else { "" };
+        format!("{prefix}{}", crate::duration::format_clock(self.ms))
+    }
 }

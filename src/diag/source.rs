@@ -4,8 +4,11 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::limits::MAX_FILE_BYTES;
-use crate::diag::{Diagnostic, SourceText, file_level};
+use super::{Diagnostic, SourceText, file_level};
+use crate::text::io_reason;
+
+/// The largest file limberup reads: routines, catalogs, programs, answers, settings.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Reads a routine, catalog or answers file, refusing anything that is not a small UTF-8 regular file.
 pub fn read_source(path: &Path) -> Result<SourceText, Diagnostic> {
@@ -59,16 +62,4 @@ fn too_large(shown: &str) -> Diagnostic {
         shown,
         "the file is larger than 1 MiB, the most a routine file may be",
     )
-}
-
-/// The reason without Rust's "(os error 2)" suffix.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
-        }
-    }
 }

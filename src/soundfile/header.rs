@@ -119,7 +119,7 @@ fn flac_facts(info: &[u8]) -> Option<Facts> {
 #[cfg(test)]
 mod tests {
     use super::{Facts, Limits, header_facts};
-    use crate::audio::DecodeProblem;
+    use crate::soundfile::DecodeProblem;
 
     #[test]
     fn limits_on_channels_rate_and_length() {

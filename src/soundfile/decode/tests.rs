@@ -2,7 +2,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{MAX_DECODED_SAMPLES, check, decode};
-use crate::audio::{Clip, DecodeProblem};
+use crate::audio::Clip;
+use crate::soundfile::DecodeProblem;
 
 #[path = "../../../tests/common/crafted.rs"]
 mod crafted;
