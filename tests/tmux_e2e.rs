@@ -76,7 +76,7 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     let pane = Pane::start("check");
     pane.wait_for_text("How bad is the pain");
     pane.keys(&["3"]);
-    std::thread::sleep(Duration::from_millis(1_100));
+    std::thread::sleep(Duration::from_millis(1_500));
     pane.keys(&["Enter"]);
     pane.wait_for_text("Where does it hurt?");
     pane.keys(&["Escape", "Escape"]);
@@ -89,7 +89,7 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     let pane = Pane::start("check");
     pane.wait_for_text("How bad is the pain");
     let answer = |keys: &[&str]| {
-        std::thread::sleep(Duration::from_millis(1_100));
+        std::thread::sleep(Duration::from_millis(1_500));
         pane.keys(keys);
     };
     pane.keys(&["6"]);

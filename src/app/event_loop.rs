@@ -107,7 +107,14 @@ where
         let now = source.now();
         match input {
             None => dirty |= app.tick(now),
-            Some(Input::Key(key)) => dirty |= app.handle_key(key, now),
+            Some(Input::Key(key)) => {
+                dirty |= app.handle_key(key, now);
+                // Headless runs skip frames between captures, but a key's effect can depend on the
+                // last frame (a scroll stops at the end of what was drawn): draw as a terminal would.
+                if dirty && !source.shows_every_frame() && !app.should_quit {
+                    draw_or_leave(terminal, app, outputs)?;
+                }
+            }
             Some(Input::Resize(width, height)) => {
                 resize(terminal, width, height)?;
                 app.tick(now);

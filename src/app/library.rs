@@ -13,15 +13,6 @@ pub struct LibraryScreen {
     pub selected: usize,
 }
 
-pub enum Action {
-    None(bool),
-    Preview(Box<Routine>),
-    Help,
-    PainCheck,
-    History,
-    Quit,
-}
-
 impl LibraryScreen {
     /// The routines shown, in display order: grouped by kind, then by name.
     pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Routine> {
@@ -35,70 +26,38 @@ impl LibraryScreen {
         shown
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, library: &Library) -> Action {
-        if self.filtering {
-            if let Some(action) = self.filter_key(key) {
-                return action;
-            }
-        }
+    /// Moves the highlight `step` rows, round the list; whether anything moved.
+    pub fn select(&mut self, step: isize, library: &Library) -> bool {
         let count = self.visible(library).len();
-        match key.code {
-            KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
-                if count > 0 {
-                    self.selected = (self.selected + 1) % count;
-                }
-                Action::None(count > 1)
-            }
-            KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
-                if count > 0 {
-                    self.selected = (self.selected + count - 1) % count;
-                }
-                Action::None(count > 1)
-            }
-            KeyCode::Enter => self
-                .visible(library)
-                .get(self.selected)
-                .map_or(Action::None(false), |r| {
-                    Action::Preview(Box::new((*r).clone()))
-                }),
-            KeyCode::Esc if !self.filter.is_empty() => {
-                self.filter.clear();
-                self.selected = 0;
-                Action::None(true)
-            }
-            KeyCode::Esc | KeyCode::Char('q') => Action::Quit,
-            KeyCode::Char('/') => {
-                self.filtering = true;
-                Action::None(true)
-            }
-            KeyCode::Char('c') => Action::PainCheck,
-            KeyCode::Char('h') => Action::History,
-            KeyCode::Char('?') => Action::Help,
-            _ => Action::None(false),
+        if count < 2 {
+            return false;
         }
+        self.selected = (self.selected + count).saturating_add_signed(step) % count;
+        true
     }
 
-    /// Keys while typing a filter; `None` for keys that keep their usual meaning (arrows, enter).
-    fn filter_key(&mut self, key: KeyEvent) -> Option<Action> {
-        let changed = match key.code {
-            KeyCode::Esc => {
-                self.filtering = false;
-                self.filter.clear();
-                true
-            }
-            KeyCode::Enter if self.filter.is_empty() => {
-                self.filtering = false;
-                true
-            }
-            KeyCode::Backspace => self.filter.pop().is_some(),
-            KeyCode::Char(c) if !c.is_control() => {
-                self.filter.push(c);
-                true
-            }
-            _ => return None,
-        };
+    pub fn selected_routine<'a>(&self, library: &'a Library) -> Option<&'a Routine> {
+        self.visible(library).get(self.selected).copied()
+    }
+
+    pub fn clear_filter(&mut self) {
+        self.filter.clear();
         self.selected = 0;
-        Some(Action::None(changed))
+    }
+
+    /// A character typed into the filter.
+    pub fn type_char(&mut self, key: KeyEvent) -> bool {
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        self.filter.push(c);
+        self.selected = 0;
+        true
+    }
+
+    pub fn erase(&mut self) -> bool {
+        self.selected = 0;
+        self.filter.pop().is_some()
     }
 }
 

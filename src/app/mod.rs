@@ -2,13 +2,16 @@
 //!
 //! Input handlers return whether anything visible changed; rendering (in [`crate::ui`]) only reads.
 
+pub mod bindings;
 pub mod check;
 pub mod event_loop;
+pub mod keymap;
 pub mod keys;
 mod library;
 mod player;
 pub mod records;
 mod screen_keys;
+pub mod scroll;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -26,6 +29,7 @@ pub use check::result::CheckResult;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use records::{CheckRecord, HistoryView, Record};
+pub use scroll::Scroll;
 
 /// How long a cue's label stays on screen after it sounds.
 pub const CUE_FLASH_MS: Millis = 2_000;
@@ -37,7 +41,7 @@ pub enum Screen {
     /// A routine's step list and total time, before starting it.
     Preview {
         routine: Box<Routine>,
-        scroll: u16,
+        scroll: Scroll,
     },
     Player(Box<PlayerScreen>),
     /// The summary after a routine ends or is quit.
@@ -263,29 +267,7 @@ impl App {
         changed
     }
 
-    fn handle_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> bool {
-        match overlay {
-            Overlay::Help => {
-                // Any key closes help; it is never mistaken for a command.
-                self.overlay = None;
-                true
-            }
-            Overlay::ConfirmQuit => match key.code {
-                KeyCode::Char('y' | 'q') | KeyCode::Enter => {
-                    self.overlay = None;
-                    self.stop_routine();
-                    true
-                }
-                KeyCode::Char('n') | KeyCode::Esc => {
-                    self.overlay = None;
-                    true
-                }
-                _ => false,
-            },
-        }
-    }
-
-    fn start(&mut self, routine: Routine) {
+    pub(super) fn start(&mut self, routine: Routine) {
         self.overlay = None;
         self.to_prepare = crate::audio::cues::step_sounds(&routine);
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
@@ -349,13 +331,7 @@ impl App {
             suggested_routines(record.triage.level, &record.answers.areas, &self.library);
         self.history.checks.push(record.row());
         self.records.push(Record::Check(record.clone()));
-        self.screen = Screen::CheckResult(Box::new(CheckResult {
-            record,
-            routines,
-            selected: 0,
-            scroll: 0,
-            notice: None,
-        }));
+        self.screen = Screen::CheckResult(Box::new(CheckResult::new(record, routines)));
     }
 
     fn finish_if_done(&mut self) {

@@ -1,7 +1,6 @@
 //! The player screen's state: a routine, its session, and the player's keys.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
+use super::bindings::PlayerKey;
 use crate::engine::{ADJUST_STEP_MS, Event, Millis, Session};
 use crate::plan::Plan;
 use crate::routine::Routine;
@@ -35,21 +34,21 @@ pub enum Action {
     AskQuit,
 }
 
-pub fn handle_key(player: &mut PlayerScreen, key: KeyEvent, now: Millis) -> Action {
+/// Acts on a player key (from [`crate::app::bindings::PLAYER`]).
+pub fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
     let session = &mut player.session;
     let was_paused = session.is_paused();
     let before = (session.current_index(), session.length());
-    let events = match key.code {
-        KeyCode::Char(' ') => session.toggle_pause(now),
-        KeyCode::Char('n') | KeyCode::Right => session.skip(now),
-        KeyCode::Char('p') | KeyCode::Left => session.back(now),
-        KeyCode::Char('+' | '=') => session.adjust(now, ADJUST_STEP_MS),
-        KeyCode::Char('-' | '_') => session.adjust(now, -ADJUST_STEP_MS),
-        KeyCode::Enter => session.done(now),
-        KeyCode::Char('m') => return Action::ToggleMute,
-        KeyCode::Char('?') => return Action::Help,
-        KeyCode::Char('q') | KeyCode::Esc => return Action::AskQuit,
-        _ => return Action::Unchanged,
+    let events = match key {
+        PlayerKey::Pause => session.toggle_pause(now),
+        PlayerKey::Next => session.skip(now),
+        PlayerKey::Back => session.back(now),
+        PlayerKey::More => session.adjust(now, ADJUST_STEP_MS),
+        PlayerKey::Less => session.adjust(now, -ADJUST_STEP_MS),
+        PlayerKey::Done => session.done(now),
+        PlayerKey::Mute => return Action::ToggleMute,
+        PlayerKey::Help => return Action::Help,
+        PlayerKey::Quit => return Action::AskQuit,
     };
     let moved =
         (session.current_index(), session.length()) != before || was_paused != session.is_paused();

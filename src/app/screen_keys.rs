@@ -1,33 +1,110 @@
-//! What a key does on each screen; each returns whether anything visible changed.
+//! What a key does on each screen, by that screen's table in [`super::bindings`]; each handler
+//! returns whether anything visible changed. The footers and the help come from the same tables.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
-use super::{App, Overlay, Screen, check, library, player};
+use super::bindings::{
+    CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, FILTERING, FilterKey, HISTORY, HistoryKey, LIBRARY,
+    LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
+};
+use super::keymap::{Hint, action_for, footer_hints, help_hints};
+use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
 
 impl App {
-    pub(super) fn screen_key(&mut self, key: KeyEvent, now: Millis) -> bool {
-        match &mut self.screen {
-            Screen::Library(screen) => {
-                let action = screen.handle_key(key, &self.library);
-                self.library_action(action)
+    pub(super) fn handle_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> bool {
+        match overlay {
+            Overlay::Help => {
+                // Any key closes help; it is never mistaken for a command.
+                self.overlay = None;
+                true
             }
-            Screen::Preview { .. } => self.preview_key(key),
-            Screen::Player(screen) => {
-                let action = player::handle_key(screen, key, now);
-                self.player_action(action)
-            }
-            Screen::Done(_) => self.done_key(key),
-            Screen::Check(form) => {
-                let outcome = form.handle_key(key, now);
-                self.check_outcome(outcome)
-            }
-            Screen::CheckResult(result) => {
-                let action = result.handle_key(key);
-                self.result_action(action)
-            }
-            Screen::History => self.history_key(key),
+            Overlay::ConfirmQuit => match action_for(&CONFIRM_QUIT, self, key) {
+                Some(ConfirmKey::Stop) => {
+                    self.overlay = None;
+                    self.stop_routine();
+                    true
+                }
+                Some(ConfirmKey::KeepGoing) => {
+                    self.overlay = None;
+                    true
+                }
+                None => false,
+            },
         }
+    }
+
+    pub(super) fn screen_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+        match &self.screen {
+            Screen::Library(screen) if screen.filtering => action_for(&FILTERING, self, key)
+                .is_some_and(|action| self.filter_action(action, key)),
+            Screen::Library(_) => {
+                action_for(&LIBRARY, self, key).is_some_and(|action| self.library_action(action))
+            }
+            Screen::Preview { .. } => {
+                action_for(&PREVIEW, self, key).is_some_and(|action| self.preview_action(action))
+            }
+            Screen::Player(_) => {
+                let Some(action) = action_for(&PLAYER, self, key) else {
+                    return false;
+                };
+                let Screen::Player(screen) = &mut self.screen else {
+                    return false;
+                };
+                let outcome = player::act(screen, action, now);
+                self.player_action(outcome)
+            }
+            Screen::Done(_) => {
+                action_for(&DONE, self, key).is_some_and(|action| self.done_action(action))
+            }
+            Screen::Check(_) => self.check_key(key, now),
+            Screen::CheckResult(_) => {
+                if let Some(action) = action_for(&RESULT, self, key) {
+                    return self.result_action(action);
+                }
+                if let Screen::CheckResult(result) = &mut self.screen {
+                    result.point_at_the_keys();
+                }
+                true
+            }
+            Screen::History => {
+                action_for(&HISTORY, self, key).is_some_and(|action| self.history_action(action))
+            }
+        }
+    }
+
+    /// The keys the footer shows now.
+    pub fn footer_hints(&self) -> Vec<Hint> {
+        match self.overlay {
+            Some(Overlay::ConfirmQuit) => return footer_hints(&CONFIRM_QUIT, self),
+            Some(Overlay::Help) | None => {}
+        }
+        match &self.screen {
+            Screen::Library(screen) if screen.filtering => footer_hints(&FILTERING, self),
+            Screen::Library(_) => footer_hints(&LIBRARY, self),
+            Screen::Preview { .. } => footer_hints(&PREVIEW, self),
+            Screen::Player(_) => footer_hints(&PLAYER, self),
+            Screen::Done(_) => footer_hints(&DONE, self),
+            Screen::Check(form) => footer_hints(form.bindings(), self),
+            Screen::CheckResult(_) => footer_hints(&RESULT, self),
+            Screen::History => footer_hints(&HISTORY, self),
+        }
+    }
+
+    /// Every key of the screen, for the help.
+    pub fn help_hints(&self) -> Vec<Hint> {
+        let mut hints = match &self.screen {
+            Screen::Library(screen) if screen.filtering => help_hints(&FILTERING, self),
+            Screen::Library(_) => help_hints(&LIBRARY, self),
+            Screen::Preview { .. } => help_hints(&PREVIEW, self),
+            Screen::Player(_) => help_hints(&PLAYER, self),
+            Screen::Done(_) => help_hints(&DONE, self),
+            Screen::Check(form) => help_hints(form.bindings(), self),
+            Screen::CheckResult(_) => help_hints(&RESULT, self),
+            Screen::History => help_hints(&HISTORY, self),
+        };
+        hints.extend(super::keymap::GLOBAL_HELP);
+        hints
     }
 
     fn help(&mut self) -> bool {
@@ -35,42 +112,79 @@ impl App {
         true
     }
 
-    fn library_action(&mut self, action: library::Action) -> bool {
+    fn library_action(&mut self, action: LibraryKey) -> bool {
+        let Screen::Library(screen) = &mut self.screen else {
+            return false;
+        };
         match action {
-            library::Action::None(changed) => return changed,
-            library::Action::Preview(routine) => {
-                self.screen = Screen::Preview { routine, scroll: 0 };
-            }
-            library::Action::Help => return self.help(),
-            library::Action::PainCheck => self.start_check(),
-            library::Action::History => self.screen = Screen::History,
-            library::Action::Quit => self.should_quit = true,
+            LibraryKey::Next => return screen.select(1, &self.library),
+            LibraryKey::Previous => return screen.select(-1, &self.library),
+            LibraryKey::Open => return self.open_selected(),
+            LibraryKey::Filter => screen.filtering = true,
+            LibraryKey::ClearFilter => screen.clear_filter(),
+            LibraryKey::PainCheck => self.start_check(),
+            LibraryKey::History => self.screen = Screen::History,
+            LibraryKey::Help => return self.help(),
+            LibraryKey::Quit => self.should_quit = true,
         }
         true
     }
 
-    fn preview_key(&mut self, key: KeyEvent) -> bool {
+    fn filter_action(&mut self, action: FilterKey, key: KeyEvent) -> bool {
+        let Screen::Library(screen) = &mut self.screen else {
+            return false;
+        };
+        match action {
+            FilterKey::Type => screen.type_char(key),
+            FilterKey::Erase => screen.erase(),
+            FilterKey::Done => {
+                screen.filtering = false;
+                true
+            }
+            FilterKey::Cancel => {
+                screen.filtering = false;
+                screen.clear_filter();
+                true
+            }
+            FilterKey::Next => screen.select(1, &self.library),
+            FilterKey::Previous => screen.select(-1, &self.library),
+            FilterKey::Open => self.open_selected(),
+        }
+    }
+
+    /// The preview of the highlighted routine.
+    fn open_selected(&mut self) -> bool {
+        let Screen::Library(screen) = &self.screen else {
+            return false;
+        };
+        let Some(routine) = screen.selected_routine(&self.library).cloned() else {
+            return false;
+        };
+        self.screen = Screen::Preview {
+            routine: Box::new(routine),
+            scroll: super::Scroll::default(),
+        };
+        true
+    }
+
+    fn preview_action(&mut self, action: PreviewKey) -> bool {
         let Screen::Preview { routine, scroll } = &mut self.screen else {
             return false;
         };
-        match key.code {
-            KeyCode::Enter => {
+        match action {
+            PreviewKey::Start => {
                 let routine = routine.as_ref().clone();
                 self.start(routine);
+                true
             }
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left | KeyCode::Char('q') => {
+            PreviewKey::ScrollDown => scroll.down(),
+            PreviewKey::ScrollUp => scroll.up(),
+            PreviewKey::Help => self.help(),
+            PreviewKey::Back => {
                 self.go_home();
+                true
             }
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => {
-                let before = *scroll;
-                *scroll = scroll.saturating_sub(1);
-                return before != *scroll;
-            }
-            KeyCode::Char('?') => return self.help(),
-            _ => return false,
         }
-        true
     }
 
     fn player_action(&mut self, action: player::Action) -> bool {
@@ -94,47 +208,66 @@ impl App {
         }
     }
 
-    fn done_key(&mut self, key: KeyEvent) -> bool {
-        let asks_for_check = matches!(&self.screen, Screen::Done(p) if p.routine.pain_check);
-        match key.code {
-            KeyCode::Enter if asks_for_check => self.start_check(),
-            KeyCode::Char('c') => self.start_check(),
-            KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => self.go_home(),
-            KeyCode::Char('?') => return self.help(),
-            _ => return false,
-        }
-        true
-    }
-
-    fn check_outcome(&mut self, outcome: check::Outcome) -> bool {
-        match outcome {
-            check::Outcome::Asking(changed) => return changed,
-            check::Outcome::Left => self.go_home(),
-            check::Outcome::Answered(answers) => self.show_result(answers),
-        }
-        true
-    }
-
-    fn result_action(&mut self, action: check::result::Action) -> bool {
+    fn done_action(&mut self, action: DoneKey) -> bool {
         match action {
-            check::result::Action::None(changed) => return changed,
-            check::result::Action::Start(id) => match self.library.find(&id).cloned() {
-                Some(routine) => self.start(routine),
-                None => self.go_home(),
-            },
-            check::result::Action::Leave => self.go_home(),
+            DoneKey::PainCheck => self.start_check(),
+            DoneKey::Continue | DoneKey::Back => self.go_home(),
+            DoneKey::Help => return self.help(),
         }
         true
     }
 
-    fn history_key(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Backspace | KeyCode::Char('q' | 'h') => {
+    fn check_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+        let Screen::Check(form) = &mut self.screen else {
+            return false;
+        };
+        match form.handle_key(key, now) {
+            check::Outcome::Asking(changed) => changed,
+            check::Outcome::Left => {
                 self.go_home();
+                true
             }
-            KeyCode::Char('c') => self.start_check(),
-            KeyCode::Char('?') => return self.help(),
-            _ => return false,
+            check::Outcome::Answered(answers) => {
+                self.show_result(answers);
+                true
+            }
+        }
+    }
+
+    fn result_action(&mut self, action: ResultKey) -> bool {
+        let Screen::CheckResult(result) = &mut self.screen else {
+            return false;
+        };
+        result.notice = None;
+        match action {
+            ResultKey::NextRoutine => result.choose(1),
+            ResultKey::PreviousRoutine => result.choose(-1),
+            ResultKey::ScrollDown => result.scroll.down(),
+            ResultKey::ScrollUp => result.scroll.up(),
+            ResultKey::Help => self.help(),
+            ResultKey::Start => {
+                match result
+                    .chosen()
+                    .and_then(|id| self.library.find(id))
+                    .cloned()
+                {
+                    Some(routine) => self.start(routine),
+                    None => self.go_home(),
+                }
+                true
+            }
+            ResultKey::Close => {
+                self.go_home();
+                true
+            }
+        }
+    }
+
+    fn history_action(&mut self, action: HistoryKey) -> bool {
+        match action {
+            HistoryKey::PainCheck => self.start_check(),
+            HistoryKey::Help => return self.help(),
+            HistoryKey::Back => self.go_home(),
         }
         true
     }

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
-use crate::app::check::result::START_KEY;
 use crate::app::check::{CHOICES, CheckForm, Question};
 use crate::app::{App, CheckResult};
 use crate::triage::advice::DISCLAIMER;
@@ -18,7 +17,7 @@ use crate::triage::{Area, Level, Symptom};
 const EMERGENCY_LINE: &str =
     "If this feels like an emergency, stop and call your local emergency number (112, 911, 999).";
 
-pub fn render_form(form: &CheckForm, area: Rect, buf: &mut Buffer) {
+pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -37,7 +36,7 @@ pub fn render_form(form: &CheckForm, area: Rect, buf: &mut Buffer) {
         .right_aligned()
         .render(counter_area, buf);
 
-    let (section, mut lines, hints) = question_lines(form);
+    let (section, mut lines) = question_lines(form);
     if let Some(notice) = form.notice {
         lines.push(Line::raw(""));
         lines.push(Line::styled(notice, theme::caution()));
@@ -53,14 +52,11 @@ pub fn render_form(form: &CheckForm, area: Rect, buf: &mut Buffer) {
         )
         .wrap(Wrap { trim: false })
         .render(body, buf);
-    footer(&hints, keys, buf);
+    footer(None, &app.footer_hints(), keys, buf);
 }
 
-type Hints = Vec<(&'static str, &'static str)>;
-
-/// The section title, the question with its answer, and the key hints.
-fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints) {
-    let back = ("esc", "back");
+/// The section title and the question with its answer.
+fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
     match form.question {
         Question::Pain => pain_question(form.pain_typed()),
         Question::Areas => areas_question(form),
@@ -78,14 +74,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 choices(&CHOICES, form.cursor),
             ];
-            let hints = vec![
-                ("y", "yes"),
-                ("n", "no"),
-                ("s", "not sure"),
-                ("← →", "choose"),
-                back,
-            ];
-            (section, lines, hints)
+            (section, lines)
         }
         Question::Age => {
             let lines = vec![
@@ -95,8 +84,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 Line::raw(format!("{}_", form.typed)),
             ];
-            let hints = vec![("0-9", "type"), ("enter", "next"), back];
-            ("About you", lines, hints)
+            ("About you", lines)
         }
         Question::Days => {
             let unit = if form.typed == "1" { "day" } else { "days" };
@@ -109,8 +97,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 Line::raw(format!("{}_ {unit}", form.typed)),
             ];
-            let hints = vec![("0-9", "type"), ("↑↓", "change"), ("enter", "next"), back];
-            ("How long", lines, hints)
+            ("How long", lines)
         }
         Question::Trend => {
             let lines = vec![
@@ -119,8 +106,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 choices(&["better", "the same", "worse"], form.cursor),
             ];
-            let hints = vec![("b", "better"), ("s", "same"), ("w", "worse"), back];
-            ("Trend", lines, hints)
+            ("Trend", lines)
         }
         Question::LimitsActivity => {
             let lines = vec![
@@ -132,13 +118,12 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
                 Line::raw(""),
                 choices(&["yes", "no"], form.cursor),
             ];
-            let hints = vec![("y", "yes"), ("n", "no"), ("enter", "see the result"), back];
-            ("Last question", lines, hints)
+            ("Last question", lines)
         }
     }
 }
 
-fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>, Hints) {
+fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>) {
     let chosen = match pain {
         Some(pain) => format!("{pain}/10: {}. Press enter to confirm.", pain_words(pain)),
         None => "Type a number from 0 to 10 (1 then 0 for 10).".to_owned(),
@@ -155,16 +140,10 @@ fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>, Hints) 
         Line::raw(""),
         Line::raw(chosen),
     ];
-    let hints = vec![
-        ("0-10", "type"),
-        ("← →", "change"),
-        ("enter", "confirm"),
-        ("esc", "leave"),
-    ];
-    ("Pain", lines, hints)
+    ("Pain", lines)
 }
 
-fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints) {
+fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
     let mut lines = vec![
         Line::raw(""),
         Line::styled("Where does it hurt? Choose all that apply.", theme::title()),
@@ -183,13 +162,7 @@ fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>, Hints)
         };
         lines.push(Line::styled(text, style));
     }
-    let hints = vec![
-        ("↑↓", "move"),
-        ("space", "tick"),
-        ("enter", "next"),
-        ("esc", "back"),
-    ];
-    ("Where", lines, hints)
+    ("Where", lines)
 }
 
 /// ` 0   1   2  [ 3 ]  4 …`: the chosen number, if any, bracketed and highlighted.
@@ -289,37 +262,25 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
         lines.extend(routine_lines.iter().cloned());
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let overflow = u16::try_from(paragraph.line_count(inner.width))
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner.height);
-    let scroll = result.scroll.min(overflow);
-    let block = if scroll < overflow {
+    let content = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let offset = result.scroll.fit(content, inner.height);
+    let block = if result.scroll.more_below() {
         block.title_bottom(Line::from(" ↓ more: j ").right_aligned())
     } else {
         block
     };
     block.render(body, buf);
-    paragraph.scroll((scroll, 0)).render(inner, buf);
+    paragraph.scroll((offset, 0)).render(inner, buf);
     if panel_height > 0 {
         Paragraph::new(routine_lines)
             .block(Block::bordered().title(" Routines that may help "))
             .render(routines_area, buf);
     }
     disclaimer.render(disclaimer_area, buf);
-    if let Some(notice) = result.notice {
-        Line::styled(notice, theme::caution()).render(keys, buf);
-        return;
+    match result.notice {
+        Some(notice) => Line::styled(notice, theme::caution()).render(keys, buf),
+        None => footer(None, &app.footer_hints(), keys, buf),
     }
-    let start = START_KEY.to_string();
-    let mut hints: Vec<(&str, &str)> = Vec::new();
-    if !result.routines.is_empty() {
-        hints.extend([("↑↓", "choose"), (start.as_str(), "start routine")]);
-    }
-    if overflow > 0 {
-        hints.push(("j k", "scroll"));
-    }
-    hints.push(("esc", "close"));
-    footer(&hints, keys, buf);
 }
 
 /// The result's text: the next step, the reasons for the level, lower-level reasons as "also

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
-use crate::app::{App, Entry, PlayerScreen};
+use crate::app::{App, PlayerScreen};
 use crate::duration::format_clock;
 use crate::engine::SegmentOutcome;
 use crate::plan::SegmentKind;
@@ -91,27 +91,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         .block(Block::bordered().title(Span::styled(title, theme::title())))
         .wrap(Wrap { trim: true })
         .render(body, buf);
-    let back = match app.entry {
-        Entry::Library => "back to the library",
-        Entry::Run | Entry::Check => "exit",
-    };
-    if player.routine.pain_check {
-        footer(
-            &[
-                ("enter", "pain check (1 minute)"),
-                ("esc", back),
-                ("?", "help"),
-            ],
-            keys,
-            buf,
-        );
-    } else {
-        footer(
-            &[("enter", back), ("c", "pain check"), ("?", "help")],
-            keys,
-            buf,
-        );
-    }
+    footer(None, &app.footer_hints(), keys, buf);
 }
 
 /// "none", "1 segment (an exercise)", "3 segments (2 exercises)".

@@ -30,11 +30,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Line::styled("limberup · history", theme::title()).render(header, buf);
     let history = &app.history;
     let today = history.today(app.now);
-    let mut hints = vec![("c", "pain check"), ("esc", "back"), ("?", "help")];
-    if let Some(problem) = history.problem.as_ref().or(history.unreadable.as_ref()) {
-        hints.insert(0, ("!", problem.as_str()));
-    }
-    footer(&hints, keys, buf);
+    let problem = history.problem.as_ref().or(history.unreadable.as_ref());
+    footer(problem.map(String::as_str), &app.footer_hints(), keys, buf);
     if history.sessions.is_empty() && history.checks.is_empty() {
         Paragraph::new(
             "Nothing here yet. Play a routine, or take the pain check (c): sessions per week, streaks and pain by area will show here.",

@@ -49,30 +49,9 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
         StatefulWidget::render(list, body, buf, &mut state);
     }
 
-    let mut hints = if screen.filtering {
-        vec![
-            ("↑↓", "choose"),
-            ("enter", "preview"),
-            ("esc", "clear filter"),
-        ]
-    } else {
-        vec![
-            ("↑↓", "choose"),
-            ("enter", "preview"),
-            ("c", "pain check"),
-            ("h", "history"),
-        ]
-    };
-    if !app.library.problems.is_empty() {
-        hints.push((
-            "!",
-            "some of your routines have errors: run limberup validate",
-        ));
-    }
-    if !screen.filtering {
-        hints.extend([("/", "filter"), ("?", "help"), ("q", "quit")]);
-    }
-    footer(&hints, keys, buf);
+    let problem = (!app.library.problems.is_empty())
+        .then_some("some of your routines have errors: run limberup validate");
+    footer(problem, &app.footer_hints(), keys, buf);
 }
 
 /// List rows with a heading before each kind; returns the row of the selected routine.

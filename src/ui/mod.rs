@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::keymap::Hint;
 use crate::app::{App, Overlay, Screen};
 
 impl Widget for &App {
@@ -29,16 +30,18 @@ impl Widget for &App {
         }
         match &self.screen {
             Screen::Library(screen) => library::render(self, screen, area, buf),
-            Screen::Preview { routine, scroll } => preview::render(routine, *scroll, area, buf),
+            Screen::Preview { routine, scroll } => {
+                preview::render(self, routine, scroll, area, buf);
+            }
             Screen::Player(player) => player::render(self, player, area, buf),
             Screen::Done(player) => done::render(self, player, area, buf),
-            Screen::Check(form) => check::render_form(form, area, buf),
+            Screen::Check(form) => check::render_form(self, form, area, buf),
             Screen::CheckResult(result) => check::render_result(self, result, area, buf),
             Screen::History => history::render(self, area, buf),
         }
         match self.overlay {
-            Some(Overlay::Help) => overlay::help(&self.screen, area, buf),
-            Some(Overlay::ConfirmQuit) => overlay::confirm_quit(area, buf),
+            Some(Overlay::Help) => overlay::help(self, area, buf),
+            Some(Overlay::ConfirmQuit) => overlay::confirm_quit(self, area, buf),
             None => {}
         }
     }
@@ -56,23 +59,50 @@ fn too_small(area: Rect, min_width: u16, min_height: u16, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// Key hints that fit the width, most important first: `space pause · n next · …`.
-fn footer(hints: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
-    let mut spans: Vec<Span<'_>> = Vec::new();
-    let mut used = 0_usize;
+/// A notice (what went wrong, if anything), then the screen's key hints in their table's order. When
+/// they do not all fit, the ones in the middle go first: the first (the screen's main key), quit or
+/// back, and help are kept longest.
+fn footer(notice: Option<&str>, hints: &[Hint], area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    for (key, action) in hints {
-        let separator = if spans.is_empty() { 0 } else { 3 };
-        let needed = separator + key.chars().count() + 1 + action.chars().count();
-        if used + needed > width {
-            break;
+    let cost = |shown: &str, does: &str| 3 + shown.chars().count() + 1 + does.chars().count();
+    let mut used = notice.map_or(0, |text| cost("!", text) - 3);
+    let last = hints.len().saturating_sub(1);
+    let kept_longest = |index: usize, hint: &Hint| {
+        index == 0 || matches!(hint.shown, "?" | "q" | "esc")
+    } || index == last;
+    let mut keep = vec![false; hints.len()];
+    let by_priority = hints
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| kept_longest(*i, h))
+        .chain(
+            hints
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| !kept_longest(*i, h)),
+        );
+    for (index, hint) in by_priority {
+        let needed = cost(hint.shown, hint.does) - usize::from(used == 0) * 3;
+        if used + needed <= width {
+            keep[index] = true;
+            used += needed;
         }
-        if separator > 0 {
+    }
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    let shown = hints
+        .iter()
+        .zip(&keep)
+        .filter(|(_, kept)| **kept)
+        .map(|(h, _)| (h.shown, h.does));
+    for (key, action) in notice.map(|text| ("!", text)).into_iter().chain(shown) {
+        if !spans.is_empty() {
             spans.push(Span::styled(" · ", theme::dim()));
         }
-        spans.push(Span::styled(*key, theme::key()));
+        spans.push(Span::styled(key, theme::key()));
         spans.push(Span::raw(format!(" {action}")));
-        used += needed;
     }
     Line::from(spans).render(area, buf);
 }
+
+#[cfg(test)]
+mod key_tables;

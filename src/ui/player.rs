@@ -47,28 +47,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let label = format!("{} / {}", format_clock(position), format_clock(total));
     gauge(ratio(position, total), label, theme::title(), progress, buf);
 
-    let pause = if session.is_paused() {
-        "resume"
-    } else {
-        "pause"
-    };
-    let mut hints = Vec::new();
-    if let Some(problem) = &app.sound_problem {
-        hints.push(("!", problem.as_str()));
-    }
-    hints.push(("space", pause));
-    if segment.length_ms.is_none() {
-        hints.push(("enter", "done"));
-    }
-    hints.extend([
-        ("n", "next"),
-        ("p", "back"),
-        ("+/-", "10s"),
-        ("m", if app.muted { "unmute" } else { "mute" }),
-        ("?", "help"),
-        ("q", "quit"),
-    ]);
-    footer(&hints, keys, buf);
+    footer(app.sound_problem.as_deref(), &app.footer_hints(), keys, buf);
 }
 
 fn render_header(

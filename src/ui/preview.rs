@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
+use crate::app::{App, Scroll};
 use crate::duration::format_human;
 use crate::routine::{Routine, Sides, Step, Work};
 
-pub fn render(routine: &Routine, scroll: u16, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let mut lines = vec![
         Line::from(vec![
@@ -46,21 +47,20 @@ pub fn render(routine: &Routine, scroll: u16, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("  {}", step_summary(step)), theme::dim()),
         ]));
     }
-    Paragraph::new(lines)
-        .block(Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme::title())))
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(body, buf);
-    footer(
-        &[
-            ("enter", "start"),
-            ("esc", "back"),
-            ("↑↓", "scroll"),
-            ("?", "help"),
-        ],
-        keys,
-        buf,
-    );
+    let block =
+        Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme::title()));
+    let inner = block.inner(body);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let content = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let offset = scroll.fit(content, inner.height);
+    let block = if scroll.more_below() {
+        block.title_bottom(Line::from(" ↓ more ").right_aligned())
+    } else {
+        block
+    };
+    block.render(body, buf);
+    paragraph.scroll((offset, 0)).render(inner, buf);
+    footer(None, &app.footer_hints(), keys, buf);
 }
 
 fn when_words(routine: &Routine) -> &'static str {

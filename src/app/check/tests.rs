@@ -1,6 +1,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
 use super::*;
+use crate::triage::Area;
 
 fn code(key: &str) -> KeyCode {
     match key {

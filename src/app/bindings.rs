@@ -1,0 +1,737 @@
+//! Every screen's key table, in one place. The handlers in [`super::screen_keys`] act on these
+//! actions; the footers and the help are made from these tables.
+
+use crossterm::event::KeyCode;
+use crossterm::event::KeyCode::{
+    BackTab, Backspace, Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up,
+};
+
+use super::keymap::Binding;
+use super::{App, Screen};
+
+const HELP: &[KeyCode] = &[Char('?')];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryKey {
+    Next,
+    Previous,
+    Open,
+    Filter,
+    ClearFilter,
+    PainCheck,
+    History,
+    Help,
+    Quit,
+}
+
+fn filter_set(app: &App) -> bool {
+    matches!(&app.screen, Screen::Library(s) if !s.filter.is_empty())
+}
+
+pub static LIBRARY: [Binding<LibraryKey>; 9] = [
+    Binding::new(
+        &[Down, Tab, Char('j')],
+        "↑↓",
+        "choose",
+        "choose a routine (also tab, j, k)",
+        LibraryKey::Next,
+    ),
+    Binding::new(
+        &[Up, BackTab, Char('k')],
+        "↑↓",
+        "choose",
+        "choose a routine (also tab, j, k)",
+        LibraryKey::Previous,
+    ),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "preview",
+        "preview the routine; enter again starts it",
+        LibraryKey::Open,
+    ),
+    Binding::new(
+        &[Char('/')],
+        "/",
+        "filter",
+        "filter by name, kind, tag or equipment",
+        LibraryKey::Filter,
+    ),
+    Binding::new(
+        &[Esc],
+        "esc",
+        "clear filter",
+        "clear the filter",
+        LibraryKey::ClearFilter,
+    )
+    .when(filter_set),
+    Binding::new(
+        &[Char('c')],
+        "c",
+        "pain check",
+        "take the pain check",
+        LibraryKey::PainCheck,
+    ),
+    Binding::new(
+        &[Char('h')],
+        "h",
+        "history",
+        "sessions, streaks and pain over time",
+        LibraryKey::History,
+    ),
+    Binding::new(HELP, "?", "help", "these keys", LibraryKey::Help),
+    Binding::new(&[Char('q'), Esc], "q", "quit", "quit", LibraryKey::Quit),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKey {
+    Type,
+    Erase,
+    Done,
+    Open,
+    Cancel,
+    Next,
+    Previous,
+}
+
+fn filter_empty(app: &App) -> bool {
+    !filter_set(app)
+}
+
+/// While typing a filter: letters go to the filter.
+pub static FILTERING: [Binding<FilterKey>; 8] = [
+    Binding::new(&[], "a-z", "type", "type to filter", FilterKey::Type).any_text(),
+    Binding::new(
+        &[Backspace],
+        "backspace",
+        "erase",
+        "erase a letter",
+        FilterKey::Erase,
+    ),
+    Binding::new(&[Enter], "enter", "done", "stop filtering", FilterKey::Done).when(filter_empty),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "preview",
+        "preview the first match",
+        FilterKey::Open,
+    )
+    .when(filter_set),
+    Binding::new(
+        &[Down, Tab],
+        "↑↓",
+        "choose",
+        "choose a match",
+        FilterKey::Next,
+    ),
+    Binding::new(
+        &[Up, BackTab],
+        "↑↓",
+        "choose",
+        "choose a match",
+        FilterKey::Previous,
+    ),
+    Binding::new(
+        &[Esc],
+        "esc",
+        "clear",
+        "clear the filter and stop filtering",
+        FilterKey::Cancel,
+    ),
+    // Listed so the help says where `?` went: it is a letter while filtering.
+    Binding::new(
+        &[],
+        "?",
+        "",
+        "a letter while filtering: esc first for help",
+        FilterKey::Type,
+    )
+    .help_only(),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreviewKey {
+    Start,
+    ScrollDown,
+    ScrollUp,
+    Help,
+    Back,
+}
+
+pub static PREVIEW: [Binding<PreviewKey>; 5] = [
+    Binding::new(
+        &[Enter],
+        "enter",
+        "start",
+        "start the routine",
+        PreviewKey::Start,
+    ),
+    Binding::new(
+        &[Down, Char('j'), PageDown],
+        "↑↓",
+        "scroll",
+        "scroll (also j, k)",
+        PreviewKey::ScrollDown,
+    ),
+    Binding::new(
+        &[Up, Char('k'), PageUp],
+        "↑↓",
+        "scroll",
+        "scroll (also j, k)",
+        PreviewKey::ScrollUp,
+    ),
+    Binding::new(HELP, "?", "help", "these keys", PreviewKey::Help),
+    Binding::new(
+        &[Esc, Backspace, Left, Char('q')],
+        "esc",
+        "back",
+        "back to the library",
+        PreviewKey::Back,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlayerKey {
+    Pause,
+    Next,
+    Back,
+    More,
+    Less,
+    Done,
+    Mute,
+    Help,
+    Quit,
+}
+
+fn paused(app: &App) -> bool {
+    matches!(&app.screen, Screen::Player(p) if p.session.is_paused())
+}
+
+fn muted(app: &App) -> bool {
+    app.muted
+}
+
+fn timed(app: &App) -> bool {
+    matches!(&app.screen, Screen::Player(p) if p.session.length().is_some())
+}
+
+fn open_ended(app: &App) -> bool {
+    matches!(&app.screen, Screen::Player(p) if p.session.length().is_none())
+}
+
+pub static PLAYER: [Binding<PlayerKey>; 9] = [
+    Binding::new(
+        &[Char(' ')],
+        "space",
+        "pause",
+        "pause / resume",
+        PlayerKey::Pause,
+    )
+    .says_instead(paused, "resume"),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "done",
+        "done: go on from a step without a timer",
+        PlayerKey::Done,
+    )
+    .when(open_ended),
+    Binding::new(
+        &[Char('n'), Right],
+        "n",
+        "next",
+        "next segment",
+        PlayerKey::Next,
+    ),
+    Binding::new(
+        &[Char('p'), Left],
+        "p",
+        "back",
+        "previous segment",
+        PlayerKey::Back,
+    ),
+    Binding::new(
+        &[Char('+'), Char('=')],
+        "+/-",
+        "10s",
+        "10 seconds more or less",
+        PlayerKey::More,
+    )
+    .when(timed),
+    Binding::new(
+        &[Char('-'), Char('_')],
+        "+/-",
+        "10s",
+        "10 seconds more or less",
+        PlayerKey::Less,
+    )
+    .when(timed),
+    Binding::new(&[Char('m')], "m", "mute", "mute / unmute", PlayerKey::Mute)
+        .says_instead(muted, "unmute"),
+    Binding::new(HELP, "?", "help", "these keys", PlayerKey::Help),
+    Binding::new(
+        &[Char('q'), Esc],
+        "q",
+        "quit",
+        "stop the routine (asks first; progress is kept)",
+        PlayerKey::Quit,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneKey {
+    PainCheck,
+    Continue,
+    Help,
+    Back,
+}
+
+fn asks_for_check(app: &App) -> bool {
+    matches!(&app.screen, Screen::Done(p) if p.routine.pain_check)
+}
+
+/// Started as `limberup run` or `check`: the app ends where the library would be.
+fn leaves(app: &App) -> bool {
+    app.entry != super::Entry::Library
+}
+
+fn asks_no_check(app: &App) -> bool {
+    !asks_for_check(app)
+}
+
+pub static DONE: [Binding<DoneKey>; 5] = [
+    Binding::new(
+        &[Enter],
+        "enter",
+        "pain check (1 minute)",
+        "go on to the pain check",
+        DoneKey::PainCheck,
+    )
+    .when(asks_for_check),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "back to the library",
+        "continue (back to the library, or leave)",
+        DoneKey::Continue,
+    )
+    .when(asks_no_check)
+    .says_instead(leaves, "exit"),
+    Binding::new(
+        &[Char('c')],
+        "c",
+        "pain check",
+        "take the pain check",
+        DoneKey::PainCheck,
+    )
+    .when(asks_no_check),
+    Binding::new(HELP, "?", "help", "these keys", DoneKey::Help),
+    Binding::new(
+        &[Esc, Char('q')],
+        "esc",
+        "back to the library",
+        "back to the library, or leave",
+        DoneKey::Back,
+    )
+    .says_instead(leaves, "exit"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultKey {
+    NextRoutine,
+    PreviousRoutine,
+    Start,
+    ScrollDown,
+    ScrollUp,
+    Help,
+    Close,
+}
+
+fn routines_to_choose(app: &App) -> bool {
+    matches!(&app.screen, Screen::CheckResult(r) if r.routines.len() > 1)
+}
+
+fn a_routine_suggested(app: &App) -> bool {
+    matches!(&app.screen, Screen::CheckResult(r) if !r.routines.is_empty())
+}
+
+fn result_scrolls(app: &App) -> bool {
+    matches!(&app.screen, Screen::CheckResult(r) if r.scroll.can_move())
+}
+
+/// No key that answers a question acts here: starting a routine takes its own key.
+pub static RESULT: [Binding<ResultKey>; 7] = [
+    Binding::new(
+        &[Down, Tab],
+        "↑↓",
+        "choose",
+        "choose a suggested routine",
+        ResultKey::NextRoutine,
+    )
+    .when(routines_to_choose),
+    Binding::new(
+        &[Up, BackTab],
+        "↑↓",
+        "choose",
+        "choose a suggested routine",
+        ResultKey::PreviousRoutine,
+    )
+    .when(routines_to_choose),
+    Binding::new(
+        &[Char('r')],
+        "r",
+        "start routine",
+        "start the chosen routine",
+        ResultKey::Start,
+    )
+    .when(a_routine_suggested),
+    Binding::new(
+        &[Char('j'), PageDown],
+        "j k",
+        "scroll",
+        "scroll the advice",
+        ResultKey::ScrollDown,
+    )
+    .when(result_scrolls),
+    Binding::new(
+        &[Char('k'), PageUp],
+        "j k",
+        "scroll",
+        "scroll the advice",
+        ResultKey::ScrollUp,
+    )
+    .when(result_scrolls),
+    Binding::new(HELP, "?", "help", "these keys", ResultKey::Help),
+    Binding::new(
+        &[Esc, Char('q')],
+        "esc",
+        "close",
+        "close the result",
+        ResultKey::Close,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryKey {
+    PainCheck,
+    Help,
+    Back,
+}
+
+pub static HISTORY: [Binding<HistoryKey>; 3] = [
+    Binding::new(
+        &[Char('c')],
+        "c",
+        "pain check",
+        "take the pain check",
+        HistoryKey::PainCheck,
+    ),
+    Binding::new(HELP, "?", "help", "these keys", HistoryKey::Help),
+    Binding::new(
+        &[Esc, Enter, Backspace, Char('q'), Char('h')],
+        "esc",
+        "back",
+        "back",
+        HistoryKey::Back,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmKey {
+    Stop,
+    KeepGoing,
+}
+
+pub static CONFIRM_QUIT: [Binding<ConfirmKey>; 2] = [
+    Binding::new(
+        &[Char('y'), Char('q'), Enter],
+        "y",
+        "stop",
+        "stop the routine",
+        ConfirmKey::Stop,
+    ),
+    Binding::new(
+        &[Char('n'), Esc],
+        "n",
+        "keep going",
+        "keep going",
+        ConfirmKey::KeepGoing,
+    ),
+];
+
+/// What a key does on a pain-check question. Which keys mean what depends on the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKey {
+    /// A digit of a number (its value is the key's).
+    Digit,
+    Increase,
+    Decrease,
+    Erase,
+    /// Move to the next or previous choice or area.
+    Next,
+    Previous,
+    /// Tick or untick the highlighted area; a digit ticks that area.
+    Toggle,
+    ToggleNumbered,
+    /// Answer with this choice (0 is the first shown).
+    Choose(usize),
+    /// Take the highlighted choice, or the number typed.
+    Confirm,
+    /// Back a question (leaves from the first).
+    Back,
+}
+
+const DIGITS: &[KeyCode] = &[
+    Char('0'),
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
+const AREA_NUMBERS: &[KeyCode] = &[
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+];
+const BACK: Binding<CheckKey> = Binding::new(
+    &[Esc],
+    "esc",
+    "back",
+    "back a question (from the first, leave)",
+    CheckKey::Back,
+);
+
+pub static CHECK_PAIN: [Binding<CheckKey>; 6] = [
+    Binding::new(
+        DIGITS,
+        "0-10",
+        "type",
+        "type the number: 1 then 0 is 10",
+        CheckKey::Digit,
+    ),
+    Binding::new(
+        &[Right, Up, Char('l'), Char('k'), Char('+')],
+        "← →",
+        "change",
+        "change the number",
+        CheckKey::Increase,
+    ),
+    Binding::new(
+        &[Left, Down, Char('h'), Char('j'), Char('-')],
+        "← →",
+        "change",
+        "change the number",
+        CheckKey::Decrease,
+    ),
+    Binding::new(
+        &[Backspace],
+        "backspace",
+        "erase",
+        "erase a digit",
+        CheckKey::Erase,
+    )
+    .help_only(),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "confirm",
+        "confirm the number; nothing is decided before",
+        CheckKey::Confirm,
+    ),
+    Binding::new(
+        &[Esc],
+        "esc",
+        "leave",
+        "leave the check; nothing is saved",
+        CheckKey::Back,
+    ),
+];
+
+pub static CHECK_AREAS: [Binding<CheckKey>; 6] = [
+    Binding::new(
+        &[Down, Tab, Char('j')],
+        "↑↓",
+        "move",
+        "move between the areas",
+        CheckKey::Next,
+    ),
+    Binding::new(
+        &[Up, BackTab, Char('k')],
+        "↑↓",
+        "move",
+        "move between the areas",
+        CheckKey::Previous,
+    ),
+    Binding::new(
+        &[Char(' '), Char('x')],
+        "space",
+        "tick",
+        "tick or untick the area",
+        CheckKey::Toggle,
+    ),
+    Binding::new(
+        AREA_NUMBERS,
+        "1-8",
+        "tick",
+        "tick or untick that area",
+        CheckKey::ToggleNumbered,
+    )
+    .help_only(),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "next",
+        "go on (at least one area ticked)",
+        CheckKey::Confirm,
+    ),
+    BACK,
+];
+
+pub static CHECK_YES_NO_UNSURE: [Binding<CheckKey>; 7] = [
+    Binding::new(&[Char('y')], "y", "yes", "yes", CheckKey::Choose(0)),
+    Binding::new(&[Char('n')], "n", "no", "no", CheckKey::Choose(1)),
+    Binding::new(
+        &[Char('s'), Char('u')],
+        "s",
+        "not sure",
+        "not sure (never taken as a no)",
+        CheckKey::Choose(2),
+    ),
+    Binding::new(
+        &[Right, Down, Tab, Char('l'), Char('j')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Next,
+    ),
+    Binding::new(
+        &[Left, Up, BackTab, Char('h'), Char('k')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Previous,
+    ),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "answer",
+        "answer with the highlighted choice (none preset)",
+        CheckKey::Confirm,
+    )
+    .help_only(),
+    BACK,
+];
+
+pub static CHECK_NUMBER: [Binding<CheckKey>; 6] = [
+    Binding::new(DIGITS, "0-9", "type", "type the number", CheckKey::Digit),
+    Binding::new(
+        &[Up, Right, Char('+'), Char('k')],
+        "↑↓",
+        "change",
+        "change the number",
+        CheckKey::Increase,
+    ),
+    Binding::new(
+        &[Down, Left, Char('-'), Char('j')],
+        "↑↓",
+        "change",
+        "change the number",
+        CheckKey::Decrease,
+    ),
+    Binding::new(
+        &[Backspace],
+        "backspace",
+        "erase",
+        "erase a digit",
+        CheckKey::Erase,
+    )
+    .help_only(),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "next",
+        "take the number",
+        CheckKey::Confirm,
+    ),
+    BACK,
+];
+
+pub static CHECK_TREND: [Binding<CheckKey>; 7] = [
+    Binding::new(
+        &[Char('b')],
+        "b",
+        "better",
+        "getting better",
+        CheckKey::Choose(0),
+    ),
+    Binding::new(&[Char('s')], "s", "same", "the same", CheckKey::Choose(1)),
+    Binding::new(
+        &[Char('w')],
+        "w",
+        "worse",
+        "getting worse",
+        CheckKey::Choose(2),
+    ),
+    Binding::new(
+        &[Right, Down, Tab, Char('l'), Char('j')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Next,
+    )
+    .help_only(),
+    Binding::new(
+        &[Left, Up, BackTab, Char('h'), Char('k')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Previous,
+    ),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "answer",
+        "answer with the highlighted choice",
+        CheckKey::Confirm,
+    )
+    .help_only(),
+    BACK,
+];
+
+pub static CHECK_YES_NO: [Binding<CheckKey>; 6] = [
+    Binding::new(&[Char('y')], "y", "yes", "yes", CheckKey::Choose(0)),
+    Binding::new(&[Char('n')], "n", "no", "no", CheckKey::Choose(1)),
+    Binding::new(
+        &[Right, Down, Tab, Char('l'), Char('j')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Next,
+    )
+    .help_only(),
+    Binding::new(
+        &[Left, Up, BackTab, Char('h'), Char('k')],
+        "← →",
+        "choose",
+        "highlight a choice",
+        CheckKey::Previous,
+    ),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "see the result",
+        "answer with the highlighted choice",
+        CheckKey::Confirm,
+    ),
+    BACK,
+];

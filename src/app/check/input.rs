@@ -1,0 +1,251 @@
+//! The pain check's keys: each question's table (in [`crate::app::bindings`]) says what a key means;
+//! this acts on it. Answering is guarded: a key that comes too soon after the question appeared, or
+//! that the terminal reports as a repeat, never answers.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use super::{CHOICES, CheckForm, Outcome, Question, READ_TIME_MS};
+use crate::app::bindings::{
+    CHECK_AREAS, CHECK_NUMBER, CHECK_PAIN, CHECK_TREND, CHECK_YES_NO, CHECK_YES_NO_UNSURE, CheckKey,
+};
+use crate::app::keymap::Binding;
+use crate::engine::Millis;
+use crate::triage::{Area, Trend};
+
+/// The largest number of days the form accepts.
+const MAX_DAYS: u32 = 3650;
+const MAX_AGE: u32 = 120;
+
+impl CheckForm {
+    /// The keys of the question on screen.
+    pub fn bindings(&self) -> &'static [Binding<CheckKey>] {
+        match self.question {
+            Question::Pain => &CHECK_PAIN,
+            Question::Areas => &CHECK_AREAS,
+            Question::Symptom(_) => &CHECK_YES_NO_UNSURE,
+            Question::Age | Question::Days => &CHECK_NUMBER,
+            Question::Trend => &CHECK_TREND,
+            Question::LimitsActivity => &CHECK_YES_NO,
+        }
+    }
+
+    /// A key on the question on screen.
+    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) -> Outcome {
+        let action = self
+            .bindings()
+            .iter()
+            .find(|b| b.answers(key.code))
+            .map(|b| b.action);
+        if let Some(action) = action {
+            self.apply(action, key, now)
+        } else {
+            let changed = self.notice.take().is_some();
+            Outcome::Asking(changed)
+        }
+    }
+
+    /// Acts on `action`, which `key` stood for.
+    pub fn apply(&mut self, action: CheckKey, key: KeyEvent, now: Millis) -> Outcome {
+        self.notice = None;
+        if action == CheckKey::Back {
+            return match self.previous.pop() {
+                Some(question) => {
+                    self.show(question, now);
+                    Outcome::Asking(true)
+                }
+                None => Outcome::Left,
+            };
+        }
+        let answering = matches!(action, CheckKey::Choose(_) | CheckKey::Confirm);
+        if answering && !self.may_answer(key, now) {
+            self.notice = Some("Too quick: read the question, then answer.");
+            return Outcome::Asking(true);
+        }
+        let digit = match key.code {
+            KeyCode::Char(c) => c.to_digit(10),
+            _ => None,
+        };
+        match (self.question, action) {
+            (Question::Pain, action) => self.pain(action, digit, now),
+            (Question::Areas, action) => self.areas(action, digit, now),
+            (Question::Age, action) => self.number(action, digit, MAX_AGE, now),
+            (Question::Days, action) => self.number(action, digit, MAX_DAYS, now),
+            (_, CheckKey::Next) => self.move_cursor(1),
+            (_, CheckKey::Previous) => self.move_cursor(-1),
+            (_, CheckKey::Choose(choice)) => self.answer(choice, now),
+            (_, CheckKey::Confirm) => {
+                if let Some(choice) = self.cursor {
+                    return self.answer(choice, now);
+                }
+                self.notice = Some(if matches!(self.question, Question::Symptom(_)) {
+                    "Nothing chosen: press y (yes), n (no) or s (not sure)."
+                } else {
+                    "Nothing chosen: press one of the letters shown."
+                });
+                Outcome::Asking(true)
+            }
+            _ => Outcome::Asking(false),
+        }
+    }
+
+    /// A repeat, or a key before the question has been on screen long enough, may not answer; it
+    /// also starts the wait again, so a held key or a paste never answers the next question.
+    fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
+        if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
+            self.answerable_at = now + READ_TIME_MS;
+            return false;
+        }
+        true
+    }
+
+    /// Digits build the number (`1` then `0` is 10; a digit that would pass 10 starts it again),
+    /// arrows step it, backspace removes a digit, `enter` confirms it.
+    fn pain(&mut self, action: CheckKey, digit: Option<u32>, now: Millis) -> Outcome {
+        let before = self.typed.clone();
+        let current = self.typed.parse::<u8>().ok();
+        match (action, digit) {
+            (CheckKey::Digit, Some(d)) => {
+                let longer = format!("{}{d}", self.typed);
+                self.typed = match longer.parse::<u8>() {
+                    Ok(value) if value <= 10 && !self.typed.starts_with('0') => value.to_string(),
+                    _ => d.to_string(),
+                };
+            }
+            (CheckKey::Increase, _) => {
+                self.typed = current.map_or(0, |p| (p + 1).min(10)).to_string();
+            }
+            (CheckKey::Decrease, _) => {
+                self.typed = current.map_or(0, |p| p.saturating_sub(1)).to_string();
+            }
+            (CheckKey::Erase, _) => {
+                self.typed.pop();
+            }
+            (CheckKey::Confirm, _) => {
+                let Some(pain) = current else {
+                    self.notice = Some("Type a number from 0 to 10, then press enter.");
+                    return Outcome::Asking(true);
+                };
+                self.answers.pain = pain;
+                self.pain_confirmed = true;
+                return self.advance(now);
+            }
+            _ => return Outcome::Asking(false),
+        }
+        Outcome::Asking(before != self.typed)
+    }
+
+    /// The pain shown on the scale: typed so far, not yet confirmed.
+    pub fn pain_typed(&self) -> Option<u8> {
+        self.typed.parse().ok()
+    }
+
+    fn areas(&mut self, action: CheckKey, digit: Option<u32>, now: Millis) -> Outcome {
+        let count = Area::ALL.len();
+        let cursor = self.cursor.unwrap_or(0);
+        match action {
+            CheckKey::Next => self.cursor = Some((cursor + 1) % count),
+            CheckKey::Previous => self.cursor = Some((cursor + count - 1) % count),
+            CheckKey::Toggle => self.toggle_area(cursor),
+            CheckKey::ToggleNumbered => {
+                let index = digit
+                    .and_then(|d| usize::try_from(d).ok())
+                    .map_or(0, |d| d.saturating_sub(1));
+                self.cursor = Some(index);
+                self.toggle_area(index);
+            }
+            CheckKey::Confirm => {
+                if self.answers.areas.is_empty() {
+                    self.notice = Some("Choose at least one area with space.");
+                    return Outcome::Asking(true);
+                }
+                return self.advance(now);
+            }
+            _ => return Outcome::Asking(false),
+        }
+        Outcome::Asking(true)
+    }
+
+    fn toggle_area(&mut self, index: usize) {
+        let Some(&(_, area)) = Area::ALL.get(index) else {
+            return;
+        };
+        if let Some(at) = self.answers.areas.iter().position(|a| *a == area) {
+            self.answers.areas.remove(at);
+        } else {
+            self.answers.areas.push(area);
+            self.answers.areas.sort();
+        }
+    }
+
+    /// The answer `choice` (0 is the first shown) to a choice question, then the next question.
+    fn answer(&mut self, choice: usize, now: Millis) -> Outcome {
+        match self.question {
+            Question::Symptom(symptom) => {
+                self.answers.symptoms.remove(&symptom);
+                self.answers.unsure.remove(&symptom);
+                match choice {
+                    0 => {
+                        self.answers.symptoms.insert(symptom);
+                    }
+                    2 => {
+                        self.answers.unsure.insert(symptom);
+                    }
+                    _ => {}
+                }
+            }
+            Question::Trend => {
+                self.answers.trend = [Trend::Better, Trend::Same, Trend::Worse][choice.min(2)];
+            }
+            Question::LimitsActivity => self.answers.limits_activity = choice == 0,
+            _ => return Outcome::Asking(false),
+        }
+        self.advance(now)
+    }
+
+    /// Moves the highlight between the choices; from none, either way lands on the first.
+    fn move_cursor(&mut self, step: isize) -> Outcome {
+        let count = match self.question {
+            Question::LimitsActivity => 2,
+            _ => CHOICES.len(),
+        };
+        let before = self.cursor;
+        self.cursor = Some(match self.cursor {
+            None => 0,
+            Some(at) => at.saturating_add_signed(step).min(count - 1),
+        });
+        Outcome::Asking(before != self.cursor)
+    }
+
+    /// Digits, backspace, up and down; enter takes the number.
+    fn number(&mut self, action: CheckKey, digit: Option<u32>, max: u32, now: Millis) -> Outcome {
+        let current: u32 = self.typed.parse().unwrap_or(0);
+        match (action, digit) {
+            (CheckKey::Digit, Some(d)) => {
+                let candidate = format!("{}{d}", self.typed.trim_start_matches('0'));
+                match candidate.parse::<u32>() {
+                    Ok(value) if value <= max => self.typed = value.to_string(),
+                    _ => self.notice = Some("That number is too large."),
+                }
+            }
+            (CheckKey::Erase, _) => {
+                self.typed.pop();
+            }
+            (CheckKey::Increase, _) => self.typed = (current + 1).min(max).to_string(),
+            (CheckKey::Decrease, _) => self.typed = current.saturating_sub(1).to_string(),
+            (CheckKey::Confirm, _) => {
+                let Ok(value) = self.typed.parse::<u32>() else {
+                    self.notice = Some("Type a number, then press enter.");
+                    return Outcome::Asking(true);
+                };
+                if self.question == Question::Age {
+                    self.answers.age = Some(value);
+                } else {
+                    self.answers.days = value;
+                }
+                return self.advance(now);
+            }
+            _ => return Outcome::Asking(false),
+        }
+        Outcome::Asking(true)
+    }
+}

@@ -1,0 +1,140 @@
+//! Walks every screen's key table: on each screen (in each state that changes its keys), the footer
+//! shows every key that acts there and belongs in the footer, and the help lists every key of the
+//! screen, from the same table the handler uses.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::{App, Overlay, Screen};
+use crate::config::Settings;
+use crate::routine::Library;
+
+const WIDE: (u16, u16) = (240, 60);
+
+fn text(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(WIDE.0, WIDE.1)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn press(app: &mut App, keys: &[KeyCode], now: &mut u64) {
+    for code in keys {
+        *now += 1_100;
+        app.handle_key(KeyEvent::from(*code), *now);
+    }
+}
+
+/// Every state worth walking: (what it is, the keys that lead there from the library).
+fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
+    use KeyCode::{Char, Down, Enter, Esc};
+    vec![
+        ("library", vec![]),
+        ("library filtering", vec![Char('/')]),
+        ("library filtering with text", vec![Char('/'), Char('u')]),
+        (
+            "library with a filter",
+            vec![Char('/'), Char('u'), Down, Esc, Char('/'), Char('b'), Enter],
+        ),
+        ("preview", vec![Enter]),
+        ("player", vec![Enter, Enter]),
+        ("player paused", vec![Enter, Enter, Char(' ')]),
+        ("confirm quit", vec![Enter, Enter, Char('q')]),
+        ("done", vec![Enter, Enter, Char('q'), Char('y')]),
+        ("check pain", vec![Char('c')]),
+        ("check areas", vec![Char('c'), Char('5'), Enter]),
+        (
+            "check warning sign",
+            vec![Char('c'), Char('5'), Enter, Char('3'), Enter],
+        ),
+        ("result", vec![Char('c'), Char('0'), Enter]),
+        ("history", vec![Char('h')]),
+    ]
+}
+
+#[test]
+fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
+    for (name, keys) in states() {
+        let mut app = App::with_library(Library::load(None), &Settings::default());
+        let mut now = 0;
+        press(&mut app, &keys, &mut now);
+        if name == "result" {
+            // Fourteen noes lead to the result.
+            press(&mut app, &[KeyCode::Char('n'); 13], &mut now);
+            assert!(matches!(app.screen, Screen::CheckResult(_)), "{name}");
+        }
+        let screen = text(&app);
+        let footer = screen.last().expect("a footer line").clone();
+        for hint in app.footer_hints() {
+            assert!(
+                footer.contains(&format!("{} {}", hint.shown, hint.does)),
+                "{name}: `{} {}` missing from the footer: {footer}",
+                hint.shown,
+                hint.does
+            );
+        }
+        if app.overlay.is_some() {
+            continue;
+        }
+        app.overlay = Some(Overlay::Help);
+        let help = text(&app).join("\n");
+        for hint in app.help_hints() {
+            assert!(
+                help.contains(hint.shown) && help.contains(hint.help),
+                "{name}: `{}  {}` missing from the help:\n{help}",
+                hint.shown,
+                hint.help
+            );
+        }
+    }
+}
+
+/// The footer hints are the table's: each applying binding meant for the footer is there, and every
+/// binding of the table is in the help.
+#[test]
+fn footer_and_help_come_from_the_tables() {
+    use crate::app::bindings::{LIBRARY, PLAYER};
+    use crate::app::keymap::Keys;
+    let mut app = App::with_library(Library::load(None), &Settings::default());
+    let shown: Vec<&str> = app.footer_hints().iter().map(|h| h.shown).collect();
+    for binding in LIBRARY.iter().filter(|b| b.in_footer && (b.applies)(&app)) {
+        assert!(shown.contains(&binding.shown), "{}", binding.shown);
+    }
+    let mut now = 0;
+    press(&mut app, &[KeyCode::Enter, KeyCode::Enter], &mut now);
+    let help: Vec<&str> = app.help_hints().iter().map(|h| h.shown).collect();
+    for binding in &PLAYER {
+        assert!(help.contains(&binding.shown), "{}", binding.shown);
+        assert!(matches!(binding.keys, Keys::Codes(codes) if !codes.is_empty()));
+    }
+}
+
+/// Every key a table names acts: pressing it on its screen is handled (or changes nothing visible,
+/// which the handler reports), never ignored by a handler that disagrees with the table.
+#[test]
+fn keys_in_the_footer_are_the_keys_the_handler_takes() {
+    use crate::app::bindings::LIBRARY;
+    use crate::app::keymap::{Keys, action_for};
+    let app = App::with_library(Library::load(None), &Settings::default());
+    for binding in LIBRARY.iter().filter(|b| (b.applies)(&app)) {
+        let Keys::Codes(codes) = binding.keys else {
+            continue;
+        };
+        for code in codes {
+            assert_eq!(
+                action_for(&LIBRARY, &app, KeyEvent::from(*code)),
+                Some(binding.action),
+                "{code:?}"
+            );
+        }
+    }
+}
