@@ -51,8 +51,9 @@ pub enum Command {
     },
     /// Check routine files and exercise catalogs; every problem as path:line:col: error: message.
     Validate {
-        /// Routine files, `exercises.toml` catalogs, or folders of them.
-        #[arg(required = true, value_name = "PATH")]
+        /// Routine files, `exercises.toml` catalogs, or folders of them; without any, your routines
+        /// folder, whole.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Show a routine's timeline: every segment with its start time, and the total.
