@@ -182,11 +182,18 @@ fn library(dirs: &Dirs) -> Result<Library, Failure> {
     Ok(Library::load(dirs.routines_dir.as_deref())?)
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "called as map_err(io_failure)"
+)]
 pub(crate) fn io_failure(error: std::io::Error) -> Failure {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return Failure::OutputClosed;
     }
-    Failure::Other(anyhow::Error::new(error).context("cannot write the output"))
+    Failure::Other(anyhow::anyhow!(
+        "cannot write the output: {}",
+        crate::routine::source::io_reason(&error)
+    ))
 }
 
 pub(crate) fn json_failure(error: serde_json::Error) -> Failure {
