@@ -63,7 +63,7 @@ fn footer(hints: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     for (key, action) in hints {
         let separator = if spans.is_empty() { 0 } else { 3 };
-        let needed = separator + key.chars().count() + 1 + action.chars().count();
+        let needed = separator + crate::text::width(key) + 1 + crate::text::width(action);
         if used + needed > width {
             break;
         }
