@@ -222,11 +222,15 @@ fn report(failure: &Failure) {
             Ok(())
         }
         Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
-        // Messages may quote paths and ids from files.
+        // Messages may quote paths and ids from files: each line escaped, the lines kept.
         Failure::Other(other) => writeln!(
             err,
             "limberup: error: {}",
-            crate::text::printable(&format!("{other:#}"))
+            format!("{other:#}")
+                .lines()
+                .map(crate::text::printable)
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     };
 }

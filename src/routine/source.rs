@@ -7,7 +7,7 @@ use std::path::Path;
 use super::limits::MAX_FILE_BYTES;
 use crate::diag::{Diagnostic, SourceText, file_level};
 
-/// Reads a routine, catalog or answers file, refusing anything that is not a small UTF-8 regular file.
+/// Reads a routine, catalog, answers or settings file, refusing anything that is not a small UTF-8 regular file.
 pub fn read_source(path: &Path) -> Result<SourceText, Diagnostic> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path)
@@ -57,7 +57,7 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 fn too_large(shown: &str) -> Diagnostic {
     file_level(
         shown,
-        "the file is larger than 1 MiB, the most a routine file may be",
+        "the file is larger than 1 MiB, the most limberup reads",
     )
 }
 
@@ -69,7 +69,18 @@ pub fn io_reason(error: &std::io::Error) -> String {
         std::io::ErrorKind::StorageFull => "no space left on the device".to_owned(),
         _ => {
             let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
+            let reason = text.split(" (os error").next().unwrap_or(&text);
+            // "Not a directory" reads "not a directory" after a colon, as the reasons above do.
+            let mut chars = reason.chars();
+            match (chars.next(), chars.next()) {
+                (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+                    first
+                        .to_lowercase()
+                        .chain(reason[first.len_utf8()..].chars())
+                        .collect()
+                }
+                _ => reason.to_owned(),
+            }
         }
     }
 }
