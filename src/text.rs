@@ -51,16 +51,84 @@ pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::StorageFull => "no space left on the device".to_owned(),
         _ => {
             let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
+            let reason = text.split(" (os error").next().unwrap_or(&text);
+            // "Not a directory" reads "not a directory" after a colon, as the reasons above do.
+            let mut chars = reason.chars();
+            match (chars.next(), chars.next()) {
+                (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+                    first
+                        .to_lowercase()
+                        .chain(reason[first.len_utf8()..].chars())
+                        .collect()
+                }
+                _ => reason.to_owned(),
+            }
         }
     }
 }
 
+/// The columns `text` takes on a terminal, as ratatui measures it: a CJK character or an emoji
+/// sequence (🏃‍♀️, ❤️) takes two, a combining mark none.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `columns` columns, the cut marked with an ellipsis. Cuts fall between grapheme
+/// clusters, never inside an emoji sequence or between a letter and its combining marks.
+pub fn fit(text: &str, columns: usize) -> Cow<'_, str> {
+    if width(text) <= columns {
+        return Cow::Borrowed(text);
+    }
+    let room = columns.saturating_sub(1);
+    let mut cut = String::new();
+    let mut used = 0;
+    for grapheme in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+        let next = width(grapheme);
+        if used + next > room {
+            break;
+        }
+        cut.push_str(grapheme);
+        used += next;
+    }
+    if columns > 0 {
+        cut.push('…');
+    }
+    Cow::Owned(cut)
+}
+
+/// `text` followed by spaces up to `columns` columns (`{:<N}` counts characters, not columns).
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut padded = text.to_owned();
+    padded.extend(std::iter::repeat_n(
+        ' ',
+        columns.saturating_sub(width(text)),
+    ));
+    padded
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{is_unprintable, printable};
+    use super::{fit, is_unprintable, pad, printable, width};
+
+    #[test]
+    fn wide_text_is_measured_cut_and_padded_by_columns() {
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("🏃\u{200D}♀\u{FE0F}"), 2);
+        assert_eq!(width("❤\u{FE0F}"), 2);
+        assert_eq!(width("Cafe\u{301}"), 4);
+        assert_eq!(fit("日本語です", 6), "日本…");
+        assert_eq!(fit("日本語です", 7), "日本語…");
+        assert_eq!(fit("a🏃\u{200D}♀\u{FE0F}b", 3), "a…");
+        assert_eq!(fit("Cafe\u{301}s", 5), "Cafe\u{301}s");
+        assert_eq!(fit("Cafe\u{301}ss", 5), "Cafe\u{301}…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(pad("日本", 6), "日本  ");
+        assert_eq!(pad("e\u{301}", 3), "e\u{301}  ");
+        assert_eq!(pad("toolong", 3), "toolong");
+    }
     use std::borrow::Cow;
 
     #[test]

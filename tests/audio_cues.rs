@@ -61,7 +61,7 @@ fn recorder(keys: &str, until: u64) -> Recorder {
 
 /// The fixture's cues as the plan puts them, with the open-ended step done at 200 s.
 fn planned() -> Vec<(u64, String)> {
-    let library = Library::load(None);
+    let library = Library::load(None).expect("the built-in library loads");
     let plan = Plan::build(&library.resolve(FIXTURE).expect("fixture loads"));
     let mut cues: Vec<(u64, String)> = plan
         .segments

@@ -74,7 +74,7 @@ fn files_that_are_not_small_utf8_regular_files_are_refused_at_once() {
         .is_ok_and(|s| s.success());
 
     let cases: Vec<(String, String)> = vec![
-        (big.display().to_string(), format!("{}:1:1: error: the file is larger than 1 MiB, the most a routine file may be", big.display())),
+        (big.display().to_string(), format!("{}:1:1: error: the file is larger than 1 MiB, the most limberup reads", big.display())),
         (latin1.display().to_string(), format!("{}:1:12: error: the file is not valid UTF-8 text; save it as UTF-8", latin1.display())),
         ("/dev/zero".to_owned(), "/dev/zero:1:1: error: not a regular file (a device, pipe or socket); give the path of a .toml file".to_owned()),
         ("tests/fixtures/nothing-here.toml".to_owned(), "tests/fixtures/nothing-here.toml:1:1: error: cannot read the file: no such file".to_owned()),

@@ -106,7 +106,7 @@ fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(
-        !err.contains("panicked") && err.contains("No space left"),
+        !err.contains("panicked") && err.contains("no space left on the device"),
         "{err}"
     );
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use limberup::routine::{Library, LoadError};
 
 fn problems(path: &str) -> Vec<String> {
-    let library = Library::load(None);
+    let library = Library::load(None).expect("the built-in library loads");
     match library.resolve(path) {
         Ok(routine) => panic!("{path} loaded as `{}` but must be refused", routine.name),
         Err(LoadError::Invalid { problems, .. }) => {

@@ -21,7 +21,7 @@ const PAIN_AREAS: [&str; 8] = [
 ];
 
 fn library() -> Library {
-    let library = Library::load(None);
+    let library = Library::load(None).expect("the built-in library loads");
     assert!(
         library.problems.is_empty(),
         "built-in files must load: {:#?}",

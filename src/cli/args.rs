@@ -28,13 +28,13 @@ pub struct Common {
     #[arg(long, global = true, value_name = "0..100", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub volume: Option<u8>,
     /// Read settings from this file instead of <config dir>/limberup/config.toml.
-    #[arg(long, global = true, value_name = "FILE", env = "LIMBERUP_CONFIG")]
+    #[arg(long, global = true, value_name = "FILE", env = "LIMBERUP_CONFIG", value_parser = NonEmptyPath)]
     pub config: Option<PathBuf>,
     /// Keep the history here instead of <data dir>/limberup.
-    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_DATA_DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_DATA_DIR", value_parser = NonEmptyPath)]
     pub data_dir: Option<PathBuf>,
     /// Look for your own routines here instead of <config dir>/limberup/routines.
-    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_ROUTINES")]
+    #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_ROUTINES", value_parser = NonEmptyPath)]
     pub routines: Option<PathBuf>,
 }
 
@@ -64,8 +64,9 @@ pub enum Command {
     },
     /// Check routine files and exercise catalogs; every problem as path:line:col: error: message.
     Validate {
-        /// Routine files, `exercises.toml` catalogs, or folders of them.
-        #[arg(required = true, value_name = "PATH")]
+        /// Routine files, `exercises.toml` catalogs, or folders of them; without any, your routines
+        /// folder, whole.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Show a routine's timeline: every segment with its start time, and the total.
@@ -134,6 +135,39 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+/// A path option that may also come from an environment variable. An empty value is refused, naming
+/// the variable when that is where it came from (clap alone says "a value is required for
+/// '--data-dir <DIR>'" when `LIMBERUP_DATA_DIR=""`).
+#[derive(Debug, Clone, Copy)]
+struct NonEmptyPath;
+
+impl clap::builder::TypedValueParser for NonEmptyPath {
+    type Value = PathBuf;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<PathBuf, clap::Error> {
+        if !value.is_empty() {
+            return Ok(PathBuf::from(value));
+        }
+        let empty_variable = arg
+            .and_then(clap::Arg::get_env)
+            .filter(|name| std::env::var_os(name).is_some_and(|v| v.is_empty()));
+        let message = match (empty_variable, arg.and_then(clap::Arg::get_long)) {
+            (Some(name), _) => format!(
+                "the environment variable {} is empty; unset it or set it to a path\n",
+                name.to_string_lossy()
+            ),
+            (None, Some(long)) => format!("--{long} needs a path, not an empty value\n"),
+            (None, None) => "an empty path\n".to_owned(),
+        };
+        Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(cmd))
+    }
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

@@ -51,20 +51,23 @@ pub fn run(
     let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
     let shown = report(&record.triage, &record.answers);
-    if json {
+    // A reader that left (`| head -1`) or a full disk does not lose the check: it is saved all the
+    // same, and the output's failure reported after.
+    let printed = if json {
         let body = CheckJson {
             level: record.triage.level.as_str(),
             rules: record.triage.rule_ids(),
             advice: &shown.advice,
             routines: &routines,
         };
-        serde_json::to_writer(&mut *out, &body).map_err(json_failure)?;
-        writeln!(out).map_err(io_failure)?;
+        serde_json::to_writer(&mut *out, &body)
+            .map_err(json_failure)
+            .and_then(|()| writeln!(out).map_err(io_failure))
     } else {
         let text = as_text(&shown, &routines, library, unreadable.as_ref());
-        out.write_all(text.as_bytes()).map_err(io_failure)?;
+        out.write_all(text.as_bytes()).map_err(io_failure)
     }
-    out.flush().map_err(io_failure)?;
+    .and_then(|()| out.flush().map_err(io_failure));
 
     let mut problems = Vec::new();
     if let Some(error) = unreadable {
@@ -74,13 +77,15 @@ pub fn run(
     }
     if save {
         match save_check(dirs, &when.calendar, &record) {
-            Ok(()) if !json => writeln!(out, "Saved to your history.").map_err(io_failure)?,
+            Ok(()) if !json && printed.is_ok() => {
+                writeln!(out, "Saved to your history.").map_err(io_failure)?;
+            }
             Ok(()) => {}
             Err(error) => problems.push(format!("this check was not saved: {error}")),
         }
     }
     if problems.is_empty() {
-        Ok(())
+        printed
     } else {
         Err(Failure::Other(anyhow::anyhow!(problems.join("\n  "))))
     }

@@ -167,9 +167,9 @@ fn as_text(sessions: &[SessionRow], checks: &[CheckRow]) -> String {
     for s in sessions {
         let _ = writeln!(
             text,
-            "  {}  {:<24} {:>7}  {}",
+            "  {}  {} {:>7}  {}",
             s.started_at.rfc3339(),
-            printable(&s.routine_id),
+            crate::text::pad(&printable(&s.routine_id), 24),
             format_clock(s.active_ms),
             if s.finished { "finished" } else { "stopped" }
         );

@@ -9,7 +9,7 @@ use super::{Outcome, io_failure, json_failure};
 use crate::format::model::Origin;
 use crate::plan::Plan;
 use crate::routine::{Library, Routine};
-use crate::text::printable;
+use crate::text::{pad, printable, width};
 
 #[derive(Serialize)]
 struct ListEntry<'a> {
@@ -69,20 +69,23 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
     let id_width = library
         .routines
         .iter()
-        .map(|r| printable(&r.id).chars().count())
+        .map(|r| width(&printable(&r.id)))
         .max()
         .unwrap_or(2)
         .max(2);
     writeln!(
         out,
-        "{:<id_width$}  {:<12}  {:<6}  {:>7}  NAME",
-        "ID", "KIND", "WHEN", "TOTAL"
+        "{}  {:<12}  {:<6}  {:>7}  NAME",
+        pad("ID", id_width),
+        "KIND",
+        "WHEN",
+        "TOTAL"
     )?;
     for routine in &library.routines {
         writeln!(
             out,
-            "{:<id_width$}  {:<12}  {:<6}  {:>7}  {}",
-            printable(&routine.id),
+            "{}  {:<12}  {:<6}  {:>7}  {}",
+            pad(&printable(&routine.id), id_width),
             routine.kind.as_str(),
             routine.when.as_str(),
             routine.total.label(),

@@ -73,10 +73,10 @@ fn run(cli: Cli) -> Outcome {
     // sequences while the full-screen app is running.
     let mut out = std::io::stdout();
     match cli.command {
-        None => run::run(library(&dirs), None, &dirs, &settings(&dirs, &cli.common)?),
-        Some(Command::List { markdown: true, .. }) => list::markdown(&library(&dirs), &mut out),
+        None => run::run(library(&dirs)?, None, &dirs, &settings(&dirs, &cli.common)?),
+        Some(Command::List { markdown: true, .. }) => list::markdown(&library(&dirs)?, &mut out),
         Some(Command::Run { routine }) => {
-            let library = library(&dirs);
+            let library = library(&dirs)?;
             let routine = library.resolve(&routine)?;
             run::run(
                 library,
@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Outcome {
             answers,
             today,
         }) => {
-            let library = library(&dirs);
+            let library = library(&dirs)?;
             let routine = routine.map(|r| library.resolve(&r)).transpose()?;
             let calendar = Calendar::system();
             // `--today` is local midnight of that date; the app's clock runs on from there.
@@ -118,17 +118,22 @@ fn run(cli: Cli) -> Outcome {
             };
             snapshot::run(library, routine, &request, &mut out)
         }
-        Some(Command::List { json, .. }) => list::run(&library(&dirs), json, &mut out),
-        Some(Command::Validate { paths }) => validate::run(&library(&dirs), &paths, &mut out),
+        Some(Command::List { json, .. }) => list::run(&library(&dirs)?, json, &mut out),
+        Some(Command::Validate { paths }) => validate::run(
+            &library(&dirs)?,
+            &paths,
+            dirs.routines_dir.as_deref(),
+            &mut out,
+        ),
         Some(Command::Plan { routine, json }) => {
-            let routine = library(&dirs).resolve(&routine)?;
+            let routine = library(&dirs)?.resolve(&routine)?;
             plan::run(&routine, json, &mut out)
         }
         Some(Command::Check {
             answers: Some(path),
             json,
             no_save,
-        }) => check::run(&library(&dirs), &dirs, &path, json, !no_save, &mut out),
+        }) => check::run(&library(&dirs)?, &dirs, &path, json, !no_save, &mut out),
         Some(Command::Check {
             answers: None,
             json: true,
@@ -142,7 +147,7 @@ fn run(cli: Cli) -> Outcome {
             no_save,
             ..
         }) => run::check(
-            library(&dirs),
+            library(&dirs)?,
             &dirs,
             &settings(&dirs, &cli.common)?,
             !no_save,
@@ -172,15 +177,22 @@ fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {
     Ok(Settings::load(dirs, &common.overrides())?)
 }
 
-fn library(dirs: &Dirs) -> Library {
-    Library::load(dirs.routines_dir.as_deref())
+fn library(dirs: &Dirs) -> Result<Library, Failure> {
+    Ok(Library::load(dirs.routines_dir.as_deref())?)
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "called as map_err(io_failure)"
+)]
 pub(crate) fn io_failure(error: std::io::Error) -> Failure {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return Failure::OutputClosed;
     }
-    Failure::Other(anyhow::Error::new(error).context("cannot write the output"))
+    Failure::Other(anyhow::anyhow!(
+        "cannot write the output: {}",
+        crate::text::io_reason(&error)
+    ))
 }
 
 pub(crate) fn json_failure(error: serde_json::Error) -> Failure {
@@ -209,11 +221,15 @@ fn report(failure: &Failure) {
             Ok(())
         }
         Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
-        // Messages may quote paths and ids from files.
+        // Messages may quote paths and ids from files: each line escaped, the lines kept.
         Failure::Other(other) => writeln!(
             err,
             "limberup: error: {}",
-            crate::text::printable(&format!("{other:#}"))
+            format!("{other:#}")
+                .lines()
+                .map(crate::text::printable)
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     };
 }

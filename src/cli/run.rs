@@ -1,6 +1,6 @@
 //! `limberup`, `limberup run` and `limberup check`: the full-screen app on the real terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
 
@@ -111,6 +111,7 @@ fn full_screen(
         .problem
         .as_ref()
         .map(|problem| anyhow::anyhow!("not saved to the history: {problem}"));
+    let mut printed = Ok(());
     if let Some(player) = app.player() {
         let record = player.session.record();
         let verb = if record.finished {
@@ -118,13 +119,18 @@ fn full_screen(
         } else {
             "Stopped"
         };
-        println!(
+        // `println!` would panic on a terminal that went away; this is a clean error instead.
+        let mut out = std::io::stdout();
+        printed = writeln!(
+            out,
             "{verb} {}: {} active.",
             crate::text::printable(&player.routine.name),
             crate::duration::format_clock(record.active_ms())
-        );
+        )
+        .and_then(|()| out.flush())
+        .map_err(super::io_failure);
     }
-    not_saved.map_or(Ok(()), |error| Err(error.into()))
+    not_saved.map_or(printed, |error| Err(error.into()))
 }
 
 /// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,

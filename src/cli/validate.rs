@@ -5,19 +5,34 @@ use std::path::{Path, PathBuf};
 
 use super::{Failure, Outcome, io_failure};
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, file_level, render_rich};
+use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich};
 use crate::routine::catalog::Catalog;
-use crate::routine::library::CATALOG_FILE;
+use crate::routine::library::{CATALOG_FILE, toml_files};
 use crate::routine::{Library, LoadError};
+use crate::text::io_reason;
 use crate::text::{printable, printable_path};
 
-pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcome {
-    let files = expand(paths);
+pub fn run(
+    library: &Library,
+    paths: &[PathBuf],
+    routines_dir: Option<&Path>,
+    out: &mut impl Write,
+) -> Outcome {
+    let entries = if paths.is_empty() {
+        // Without a path: the runner's own routines folder, whole.
+        own_folder(routines_dir)
+    } else {
+        expand(paths)
+    };
     let mut failed = 0_usize;
     let rich = std::io::stderr().is_terminal();
-    for file in &files {
-        match check_file(library, file) {
-            Ok(summary) => {
+    for entry in &entries {
+        let checked = match entry {
+            Ok(file) => check_file(library, file).map(|summary| (file, summary)),
+            Err(problem) => Err((vec![problem.clone()], None)),
+        };
+        match checked {
+            Ok((file, summary)) => {
                 writeln!(out, "{}: ok ({summary})", printable_path(file)).map_err(io_failure)?;
             }
             Err((problems, source)) => {
@@ -38,34 +53,54 @@ pub fn run(library: &Library, paths: &[PathBuf], out: &mut impl Write) -> Outcom
         let _ = writeln!(
             std::io::stderr(),
             "limberup: {failed} of {} file(s) have problems",
-            files.len()
+            entries.len()
         );
         return Err(Failure::Reported);
     }
     Ok(())
 }
 
-/// Folders stand for the `.toml` files directly inside them.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
+/// A file to check, or why a folder given gave none.
+type Entry = Result<PathBuf, Diagnostic>;
+
+/// Folders stand for the `.toml` files directly inside them; a folder that cannot be read or holds
+/// none is a problem of its own.
+fn expand(paths: &[PathBuf]) -> Vec<Entry> {
+    let mut entries = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|entries| {
-                    entries
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(path.clone());
+        if !path.is_dir() {
+            entries.push(Ok(path.clone()));
+            continue;
+        }
+        let shown = path.display().to_string();
+        match toml_files(path) {
+            Ok(files) if files.is_empty() => entries.push(Err(folder_level(
+                &shown,
+                "no routine files (.toml) in this folder",
+            ))),
+            Ok(files) => entries.extend(files.into_iter().map(Ok)),
+            Err(error) => entries.push(Err(folder_level(
+                &shown,
+                format!("cannot read the folder: {}", io_reason(&error)),
+            ))),
         }
     }
-    files
+    entries
+}
+
+/// The runner's routines folder, which must exist when it is all there is to check.
+fn own_folder(routines_dir: Option<&Path>) -> Vec<Entry> {
+    match routines_dir {
+        Some(dir) if dir.exists() => expand(&[dir.to_path_buf()]),
+        Some(dir) => vec![Err(folder_level(
+            &dir.display().to_string(),
+            "there is no routines folder here; give one with --routines or LIMBERUP_ROUTINES, or the files to check",
+        ))],
+        None => vec![Err(folder_level(
+            "limberup",
+            "there is no routines folder (no home folder); give one with --routines or LIMBERUP_ROUTINES, or the files to check",
+        ))],
+    }
 }
 
 type Problems = (Vec<Diagnostic>, Option<SourceText>);

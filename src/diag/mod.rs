@@ -28,6 +28,15 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            // A folder: no lines to point into.
+            return write!(
+                f,
+                "{}: error: {}",
+                printable(&self.path),
+                printable(&self.message)
+            );
+        }
         write!(
             f,
             "{}:{}:{}: error: {}",
@@ -93,6 +102,17 @@ pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
         path: path.to_owned(),
         line: 1,
         column: 1,
+        message: message.into(),
+        span: 0..0,
+    }
+}
+
+/// A diagnostic for a folder (missing, unreadable, empty), shown as `path: error: message`.
+pub fn folder_level(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        line: 0,
+        column: 0,
         message: message.into(),
         span: 0..0,
     }

@@ -10,7 +10,7 @@ use crate::text::io_reason;
 /// The largest file limberup reads: routines, catalogs, programs, answers, settings.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Reads a routine, catalog or answers file, refusing anything that is not a small UTF-8 regular file.
+/// Reads a routine, catalog, answers or settings file, refusing anything that is not a small UTF-8 regular file.
 pub fn read_source(path: &Path) -> Result<SourceText, Diagnostic> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path)
@@ -60,6 +60,6 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 fn too_large(shown: &str) -> Diagnostic {
     file_level(
         shown,
-        "the file is larger than 1 MiB, the most a routine file may be",
+        "the file is larger than 1 MiB, the most limberup reads",
     )
 }

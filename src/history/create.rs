@@ -26,9 +26,9 @@ pub(super) fn ensure_exists(path: &Path, calendar: &Calendar) -> Result<(), Hist
         } else {
             place_new(&temporary, path)
         };
-        placed.map_err(|source| HistoryError::Folder {
+        placed.map_err(|error| HistoryError::Folder {
             path: path.to_path_buf(),
-            source,
+            error,
         })
     });
     let _ = std::fs::remove_file(&temporary);
@@ -92,11 +92,11 @@ fn temporary_name(path: &Path) -> PathBuf {
 
 /// A complete, current, empty history at `path`, closed (its write-ahead log folded in).
 fn build(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
-    let sqlite = |source| HistoryError::Sqlite {
+    let sqlite = |error| HistoryError::Sqlite {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mut connection = Connection::open(path).map_err(sqlite)?;
     migrate::apply(&mut connection, path, calendar)?;
-    connection.close().map_err(|(_, source)| sqlite(source))
+    connection.close().map_err(|(_, error)| sqlite(error))
 }

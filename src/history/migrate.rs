@@ -127,9 +127,9 @@ pub(super) fn apply(
     path: &Path,
     calendar: &Calendar,
 ) -> Result<(), HistoryError> {
-    let sqlite = |source| HistoryError::Sqlite {
+    let sqlite = |error| HistoryError::Sqlite {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mode: String = connection
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))

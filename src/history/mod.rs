@@ -41,17 +41,20 @@ pub enum HistoryError {
         found: i64,
         known: usize,
     },
-    #[error("cannot use the history at {path}: {source}")]
+    // The reasons are part of the message, and so not also a `source`: a report of the error
+    // chain would say them twice ("X: X: Error code 11: X").
+    #[error("cannot use the history at {path}: {error}")]
     Sqlite {
         path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
-    #[error("cannot create the data folder {path}: {source}")]
+    #[error(
+        "cannot create the data folder {path}: {}",
+        crate::text::io_reason(error)
+    )]
     Folder {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{path}: {table} row {id} cannot be read: {problem}")]
     BadRow {
@@ -73,9 +76,9 @@ impl Store {
     /// Opens the history in `data_dir` for writing, creating the folder and the file if needed and
     /// bringing an older file up to date.
     pub fn open(data_dir: &Path, calendar: &Calendar) -> Result<Self, HistoryError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| HistoryError::Folder {
+        std::fs::create_dir_all(data_dir).map_err(|error| HistoryError::Folder {
             path: data_dir.to_path_buf(),
-            source,
+            error,
         })?;
         let path = data_dir.join(HISTORY_FILE);
         create::ensure_exists(&path, calendar)?;
@@ -85,9 +88,9 @@ impl Store {
                 c.busy_timeout(std::time::Duration::from_secs(10))?;
                 Ok(c)
             })
-            .map_err(|source| HistoryError::Sqlite {
+            .map_err(|error| HistoryError::Sqlite {
                 path: path.clone(),
-                source,
+                error,
             })?;
         let mut store = Self {
             connection,
@@ -110,9 +113,9 @@ impl Store {
             return Ok(None);
         }
         refuse_foreign_file(&path)?;
-        let sqlite = |source| HistoryError::Sqlite {
+        let sqlite = |error| HistoryError::Sqlite {
             path: path.clone(),
-            source,
+            error,
         };
         // With no write-ahead log beside it, no limberup is writing: read the file as it stands,
         // which makes no -wal or -shm files. With one (the app is running), read through it, so
@@ -133,10 +136,10 @@ impl Store {
         Ok(Some(store))
     }
 
-    fn sqlite(&self, source: rusqlite::Error) -> HistoryError {
+    fn sqlite(&self, error: rusqlite::Error) -> HistoryError {
         HistoryError::Sqlite {
             path: self.path.clone(),
-            source,
+            error,
         }
     }
 

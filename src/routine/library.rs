@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use super::catalog::Catalog;
 use super::load::{LoadContext, load_routine};
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, hint};
+use crate::diag::{Diagnostic, SourceText, folder_level, hint};
 use crate::format::model::{Origin, Routine};
+use crate::text::io_reason;
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
@@ -68,8 +69,9 @@ pub fn built_in_routine_texts() -> impl Iterator<Item = (&'static str, &'static 
 }
 
 impl Library {
-    /// Loads the built-in routines and those in `user_dir` (if it exists).
-    pub fn load(user_dir: Option<&Path>) -> Self {
+    /// Loads the built-in routines and those in `user_dir` (if it exists). A `user_dir` that is not
+    /// a folder, or that cannot be read, is an error: its routines would otherwise be missing unsaid.
+    pub fn load(user_dir: Option<&Path>) -> Result<Self, LoadError> {
         let mut library = Self {
             user_dir: user_dir.map(Path::to_path_buf),
             ..Self::default()
@@ -81,7 +83,7 @@ impl Library {
                 Err(problems) => library.problems.extend(problems),
             }
         }
-        let user_files = user_dir.map(list_toml_files).unwrap_or_default();
+        let user_files = user_dir.map(user_files).transpose()?.unwrap_or_default();
         if let Some(path) = user_files.iter().find(|p| is_catalog(p)) {
             match read_source(path)
                 .map_err(|d| vec![d])
@@ -115,7 +117,7 @@ impl Library {
             }
         }
         library.routines.sort_by(|a, b| a.id.cmp(&b.id));
-        library
+        Ok(library)
     }
 
     pub fn find(&self, id: &str) -> Option<&Routine> {
@@ -193,18 +195,43 @@ pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routi
     load_routine(&source, &context).map_err(|problems| LoadError::invalid(problems, Some(source)))
 }
 
-fn list_toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
+/// The routine files in the runner's folder; none when there is no such folder yet.
+fn user_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let shown = dir.display().to_string();
+    let refuse = |message: String| LoadError::invalid(vec![folder_level(&shown, message)], None);
+    match std::fs::metadata(dir) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Ok(metadata) if metadata.is_file() => {
+            return Err(refuse(
+                "the routines folder is a file, not a folder".to_owned(),
+            ));
+        }
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(refuse("the routines folder is not a folder".to_owned()));
+        }
+        _ => {}
+    }
+    let files = toml_files(dir).map_err(|error| {
+        refuse(format!(
+            "cannot read the routines folder: {}",
+            io_reason(&error)
+        ))
+    })?;
+    Ok(files.into_iter().filter(|p| p.is_file()).collect())
+}
+
+/// The `.toml` entries directly in `dir`, sorted. A folder or an entry that cannot be read is an
+/// error, never an empty or shorter list.
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
     files.sort();
-    files
+    Ok(files)
 }
 
 fn is_catalog(path: &Path) -> bool {

@@ -349,8 +349,9 @@ fn bullet(text: &str, id: Option<&str>, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace().chain(tagged.as_deref()) {
-        let needed =
-            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        let needed = crate::text::width(&current)
+            + usize::from(!current.is_empty())
+            + crate::text::width(word);
         if !current.is_empty() && needed > room {
             lines.push(std::mem::take(&mut current));
         }

@@ -64,7 +64,10 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
 #[test]
 fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
     for (name, keys) in states() {
-        let mut app = App::with_library(Library::load(None), &Settings::default());
+        let mut app = App::with_library(
+            Library::load(None).expect("built-ins load"),
+            &Settings::default(),
+        );
         let mut now = 0;
         press(&mut app, &keys, &mut now);
         if name == "result" {
@@ -104,7 +107,10 @@ fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
 fn footer_and_help_come_from_the_tables() {
     use crate::app::bindings::{LIBRARY, PLAYER};
     use crate::app::keymap::Keys;
-    let mut app = App::with_library(Library::load(None), &Settings::default());
+    let mut app = App::with_library(
+        Library::load(None).expect("built-ins load"),
+        &Settings::default(),
+    );
     let shown: Vec<&str> = app.footer_hints().iter().map(|h| h.shown).collect();
     for binding in LIBRARY.iter().filter(|b| b.in_footer && (b.applies)(&app)) {
         assert!(shown.contains(&binding.shown), "{}", binding.shown);
@@ -124,7 +130,10 @@ fn footer_and_help_come_from_the_tables() {
 fn keys_in_the_footer_are_the_keys_the_handler_takes() {
     use crate::app::bindings::LIBRARY;
     use crate::app::keymap::{Keys, action_for};
-    let app = App::with_library(Library::load(None), &Settings::default());
+    let app = App::with_library(
+        Library::load(None).expect("built-ins load"),
+        &Settings::default(),
+    );
     for binding in LIBRARY.iter().filter(|b| (b.applies)(&app)) {
         let Keys::Codes(codes) = binding.keys else {
             continue;

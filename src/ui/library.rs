@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use super::{footer, theme};
 use crate::app::{App, LibraryScreen};
 use crate::routine::Routine;
+use crate::text::{fit, pad};
 
 pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     let [header, body, keys] = Layout::vertical([
@@ -59,7 +60,7 @@ fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListIt
     // One equipment column for all rows, so `when` and the total line up.
     let equipment_width = visible
         .iter()
-        .map(|r| r.equipment.join(", ").chars().count())
+        .map(|r| crate::text::width(&r.equipment.join(", ")))
         .max()
         .unwrap_or(0)
         .min(MAX_EQUIPMENT_WIDTH);
@@ -96,26 +97,21 @@ fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_
     };
     let details = if equipment_width > 0 {
         format!(
-            "{fixed}  {:<equipment_width$}",
-            fit(&routine.equipment.join(", "), equipment_width)
+            "{fixed}  {}",
+            pad(
+                &fit(&routine.equipment.join(", "), equipment_width),
+                equipment_width
+            )
         )
     } else {
         fixed
     };
-    let details_width = details.chars().count();
-    let name_width = room.saturating_sub(details_width + 1);
+    let name_width = room.saturating_sub(crate::text::width(&details) + 1);
     Line::from(vec![
-        Span::raw(format!("{:<name_width$} ", fit(&routine.name, name_width))),
+        Span::raw(format!(
+            "{} ",
+            pad(&fit(&routine.name, name_width), name_width)
+        )),
         Span::styled(details, theme::dim()),
     ])
-}
-
-/// Cuts text to `width` characters, marking the cut with an ellipsis.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }

@@ -64,7 +64,8 @@ fn too_small(area: Rect, min_width: u16, min_height: u16, buf: &mut Buffer) {
 /// back, and help are kept longest.
 fn footer(notice: Option<&str>, hints: &[Hint], area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let cost = |shown: &str, does: &str| 3 + shown.chars().count() + 1 + does.chars().count();
+    let cost =
+        |shown: &str, does: &str| 3 + crate::text::width(shown) + 1 + crate::text::width(does);
     let mut used = notice.map_or(0, |text| cost("!", text) - 3);
     let last = hints.len().saturating_sub(1);
     let kept_longest = |index: usize, hint: &Hint| {

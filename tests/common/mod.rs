@@ -89,7 +89,7 @@ impl<'a> Shot<'a> {
         sink: &mut dyn CueSink,
         history: &mut dyn HistorySink,
     ) -> String {
-        let library = Library::load(None);
+        let library = Library::load(None).expect("the built-in library loads");
         let routine = self
             .routine
             .map(|r| library.resolve(r).expect("routine loads"));

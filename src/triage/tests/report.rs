@@ -109,7 +109,7 @@ fn the_emergency_questions_are_scoped_to_what_is_new_and_now() {
 #[test]
 fn review_suggests_only_gentle_mobility() {
     use crate::triage::advice::suggested_routines;
-    let library = crate::routine::Library::load(None);
+    let library = crate::routine::Library::load(None).expect("the built-in library loads");
     let all_areas: Vec<Area> = Area::ALL.iter().map(|(_, a)| *a).collect();
     let suggested = suggested_routines(Level::Review, &all_areas, &library);
     assert!(!suggested.is_empty());
