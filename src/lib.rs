@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod engine;
+pub mod figure;
 pub mod history;
 pub mod logging;
 pub mod plan;

@@ -55,6 +55,20 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// The exercise catalog; with an ID, that exercise's figure, instructions, cues and caution.
+    Exercises {
+        /// An exercise id; without one, list them all.
+        id: Option<String>,
+        /// Print JSON for scripts (the list only).
+        #[arg(long, conflicts_with_all = ["size", "at"])]
+        json: bool,
+        /// Size of the figure.
+        #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, requires = "id")]
+        size: Option<(u16, u16)>,
+        /// The moment of the movement to draw: time into the step (12, 1.5 or 1m30s).
+        #[arg(long = "at", value_name = "TIME", value_parser = parse_at, requires = "id")]
+        at: Option<u64>,
+    },
     /// Show a routine's timeline: every segment with its start time, and the total.
     Plan {
         /// A routine id or the path of a .toml file.

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod exercises;
 mod history;
 mod list;
 mod plan;
@@ -120,6 +121,9 @@ fn run(cli: Cli) -> Outcome {
             snapshot::run(library, routine, &request, &mut out)
         }
         Some(Command::List { json, .. }) => list::run(&library(&dirs), json, &mut out),
+        Some(Command::Exercises { id, json, size, at }) => {
+            exercises::run(&library(&dirs), id.as_deref(), json, size, at, &mut out)
+        }
         Some(Command::Validate { paths }) => validate::run(&library(&dirs), &paths, &mut out),
         Some(Command::Plan { routine, json }) => {
             let routine = library(&dirs).resolve(&routine)?;
