@@ -187,7 +187,7 @@ fn number(checker: &mut Checker<'_>, table: &DeTable<'_>, key: &str) -> Option<f
             value.span(),
             format!(
                 "`{key}` must be a number, found {}",
-                value.get_ref().type_str()
+                a_type(value.get_ref())
             ),
         );
     }
@@ -287,6 +287,15 @@ fn prop_by_name(
             );
             None
         }
+    }
+}
+
+/// "a string", "an array": for messages.
+fn a_type(value: &DeValue<'_>) -> String {
+    match value.type_str() {
+        "array" => "an array".to_owned(),
+        "inline table" | "table" => "a table".to_owned(),
+        other => format!("a {other}"),
     }
 }
 
