@@ -85,7 +85,7 @@ impl Joint {
             Joint::LeftShoulder | Joint::RightShoulder => -90..=180,
             Joint::LeftElbow | Joint::RightElbow => 0..=150,
             Joint::LeftWrist | Joint::RightWrist => -90..=90,
-            Joint::LeftHip | Joint::RightHip => -45..=150,
+            Joint::LeftHip | Joint::RightHip => -45..=160,
             Joint::LeftKnee | Joint::RightKnee => 0..=160,
             Joint::LeftAnkle | Joint::RightAnkle => -60..=40,
         }

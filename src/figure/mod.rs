@@ -69,7 +69,8 @@ pub enum Facing {
 pub enum Prop {
     /// A line the body stands or lies on.
     Floor,
-    /// A thin exercise mat under the body (an outline around it in the top view).
+    /// A thin exercise mat under the body; an outline around it when seen from above (the top view, or
+    /// any figure without a floor).
     Mat,
     /// A foam roller under a bone; the contact slides from `from` to `to` along the bone (0 = the end
     /// nearer the pelvis) as the body rolls.

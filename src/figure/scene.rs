@@ -88,7 +88,7 @@ fn placed(figure: &Figure, phase: f64) -> Skeleton {
         .points()
         .iter()
         .map(|p| p.y)
-        .fold(f64::INFINITY, f64::min);
+        .fold(skeleton.head.y - length::HEAD_RADIUS, f64::min);
     let mut lift = -lowest;
     let mut slide = 0.0;
     if let Some(contact) = roller_contact(figure, &skeleton, phase) {
@@ -149,7 +149,8 @@ fn rectangle(left: f64, bottom: f64, right: f64, top: f64) -> Vec<Shape> {
 }
 
 fn prop_shapes(figure: &Figure, prop: &Prop, skeleton: &Skeleton, phase: f64) -> Vec<Shape> {
-    let seen_from_above = figure.view == View::Top;
+    // Without a floor line a body lying down is seen from the ceiling, and its mat from above too.
+    let seen_from_above = figure.view == View::Top || !figure.props.contains(&Prop::Floor);
     match *prop {
         Prop::Floor if seen_from_above => Vec::new(),
         Prop::Floor => vec![Shape::Floor(0.0)],
