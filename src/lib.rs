@@ -12,6 +12,7 @@ pub mod config;
 pub mod diag;
 pub mod duration;
 pub mod engine;
+pub mod figure;
 pub mod format;
 pub mod history;
 pub mod isolate;

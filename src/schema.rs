@@ -119,11 +119,65 @@ pub fn catalog_schema() -> Value {
                 "areas": text_list("Body areas the exercise helps."),
                 "duration": duration("Default length for steps that use it."),
                 "reps": {"type": "integer", "minimum": limits::REPS.start(), "maximum": limits::REPS.end()},
-                "tempo": duration("Default seconds per rep.")
+                "tempo": duration("Default seconds per rep."),
+                "figure": figure_schema()
             },
             "not": {"required": ["duration", "reps"]}
         }
     })
+}
+
+/// The `[id.figure]` table of a catalog entry.
+fn figure_schema() -> Value {
+    use crate::figure::{Bone, Joint, Motion, PROP_NAMES, View};
+    let fraction = json!({"type": "number", "minimum": 0, "maximum": 1});
+    let mut pose = serde_json::Map::new();
+    pose.insert(
+        "at".into(),
+        json!({"type": "number", "minimum": 0, "maximum": 1,
+               "description": "The moment of the movement, 0 to 1; increasing from pose to pose."}),
+    );
+    pose.insert(
+        "x".into(),
+        json!({"type": "number", "minimum": -2, "maximum": 2,
+               "description": "How far the pelvis has moved along the floor, in body heights."}),
+    );
+    for joint in Joint::ALL {
+        let range = joint.range();
+        pose.insert(
+            joint.name().into(),
+            json!({"type": "number", "minimum": range.start(), "maximum": range.end(),
+                   "description": "Degrees; left out, the pose before's angle (0 in the first pose)."}),
+        );
+    }
+    let bones: Vec<&str> = Bone::ALL.iter().map(|(name, _)| *name).collect();
+    let prop_table = json!({
+        "type": "object", "additionalProperties": false, "required": ["kind"],
+        "properties": {
+            "kind": {"enum": PROP_NAMES},
+            "under": {"enum": bones, "description": "roller: the bone it rolls."},
+            "from": fraction, "to": fraction,
+            "anchor": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
+                       "description": "band: [x, y] where it is tied, in body heights."},
+            "side": {"enum": ["front", "back"], "description": "wall: which side of the body."}
+        }
+    });
+    let figure = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["pose"],
+        "description": "How to draw the exercise: a view, a motion, props and key poses.",
+        "properties": {
+            "view": {"enum": words(&View::ALL), "description": "side (default) | front | top"},
+            "motion": {"enum": words(&Motion::ALL),
+                       "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
+            "props": {"type": "array", "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},
+            "pose": {"type": "array", "minItems": 1,
+                     "items": {"type": "object", "additionalProperties": false, "required": ["at"],
+                               "properties": pose}}
+        }
+    });
+    figure
 }
 
 pub fn routine_schema_text() -> String {
@@ -170,6 +224,24 @@ mod tests {
         assert_eq!(
             keys(&catalog["additionalProperties"]["properties"]),
             sorted(catalog::KEYS)
+        );
+        let figure = &catalog["additionalProperties"]["properties"]["figure"];
+        assert_eq!(
+            keys(&figure["properties"]),
+            sorted(crate::figure::FIGURE_KEYS)
+        );
+        let joints: Vec<&str> = crate::figure::Joint::ALL
+            .iter()
+            .map(|j| j.name())
+            .chain(crate::figure::POSE_KEYS.iter().copied())
+            .collect();
+        assert_eq!(
+            keys(&figure["properties"]["pose"]["items"]["properties"]),
+            sorted(&joints)
+        );
+        assert_eq!(
+            keys(&figure["properties"]["props"]["items"]["oneOf"][1]["properties"]),
+            sorted(crate::figure::PROP_KEYS)
         );
     }
 

@@ -305,3 +305,32 @@ fn invalid_catalog_reports_every_entry() {
         ]
     );
 }
+
+#[test]
+fn invalid_figures_report_every_problem_with_a_suggestion() {
+    // Positions checked by hand: each points at the key or value at fault, or at the pose's header.
+    let p = "tests/fixtures/catalogs/bad-figures.toml";
+    let source = limberup::diag::source::read_source(Path::new(p)).expect("readable");
+    let problems = limberup::routine::catalog::Catalog::parse(&source).expect_err("invalid");
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expected: Vec<String> = [
+        "4:10: error: the figure of `no-poses` has no poses; add at least one [[no-poses.figure.pose]]",
+        "9:1: error: unknown key `vew` in the figure of `bad-joint` (did you mean `view`?)",
+        "12:1: error: unknown joint `left_kne` in pose 1 of the figure of `bad-joint` (did you mean `left_knee`?)",
+        "13:1: error: unknown joint `hip` in pose 1 of the figure of `bad-joint` (did you mean `left_hip` or `right_hip`?)",
+        "18:8: error: `view` must be one of side, front, top, found \"sid\" (did you mean `side`?)",
+        "21:13: error: `left_knee` is -20 degrees; it can move from 0 to 160",
+        "22:15: error: `right_elbow` must be a number, found a string",
+        "30:6: error: `at` must increase from one pose to the next: 0.4 comes after 0.5",
+        "32:6: error: `at` must be from 0 to 1, found 1.5",
+        "33:1: error: missing required key `at` in pose 4 of the figure of `bad-timing`",
+        "39:10: error: unknown prop `flor` (did you mean `floor`?); props are floor, mat, roller, band, wall, door, chair, desk",
+        "39:27: error: a roller needs `under`, the bone it rolls: write { kind = \"roller\", under = \"left_shin\" }",
+        "39:66: error: `under` must be one of lower_trunk, upper_trunk, left_upper_arm, left_thigh, left_shin, right_upper_arm, right_thigh, right_shin, found \"left_shine\" (did you mean `left_shin`?)",
+        "39:108: error: `anchor` must be [x, y] in body heights: x from -2 to 2, y from 0 to 2",
+    ]
+    .iter()
+    .map(|line| format!("{p}:{line}"))
+    .collect();
+    assert_eq!(lines, expected);
+}

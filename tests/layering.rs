@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["text", "calendar", "isolate", "duration"],
     &["diag", "logging", "soundfile"],
-    &["format"],
+    &["format", "figure"],
     &["plan"],
     &["routine"],
     &["engine", "schema"],

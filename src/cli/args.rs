@@ -69,6 +69,20 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// The exercise catalog; with an ID, that exercise's figure, instructions, cues and caution.
+    Exercises {
+        /// An exercise id; without one, list them all.
+        id: Option<String>,
+        /// Print JSON for scripts (the list only).
+        #[arg(long, conflicts_with_all = ["size", "at"])]
+        json: bool,
+        /// Size of the figure.
+        #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, requires = "id")]
+        size: Option<(u16, u16)>,
+        /// The moment of the movement to draw: time into the step (12, 1.5 or 1m30s).
+        #[arg(long = "at", value_name = "TIME", value_parser = parse_at, requires = "id")]
+        at: Option<u64>,
+    },
     /// Show a routine's timeline: every segment with its start time, and the total.
     Plan {
         /// A routine id or the path of a .toml file.
@@ -83,26 +97,7 @@ pub enum Command {
         routine: String,
     },
     /// Render the app headless at virtual times: no terminal, no waiting.
-    Snapshot {
-        /// A routine id or path; without one, the library screen.
-        routine: Option<String>,
-        /// Screen size.
-        #[arg(long, value_name = "COLSxROWS", default_value = "80x24", value_parser = parse_size)]
-        size: (u16, u16),
-        /// Print the screen at this virtual time (12, 12.5 or 1m30s); repeatable.
-        #[arg(long = "at", value_name = "TIME", value_parser = parse_at)]
-        at: Vec<u64>,
-        /// Key presses at virtual times: KEY@TIME,KEY@TIME (space@5,n@31,enter@60).
-        #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
-        keys: Option<KeyScript>,
-        /// Answer the pain check at the end of the routine from this file instead of keys.
-        #[arg(long, value_name = "FILE")]
-        answers: Option<PathBuf>,
-        /// The date the app takes as today (YYYY-MM-DD), for the history screen and the check's
-        /// history rules; default: the real date. The history is read, never written.
-        #[arg(long, value_name = "DATE", value_parser = parse_day)]
-        today: Option<jiff::civil::Date>,
-    },
+    Snapshot(SnapshotArgs),
     /// The post-run pain check: the questions full-screen, or the answers from a file.
     Check {
         /// A TOML file of answers (see the README).
@@ -204,4 +199,27 @@ fn parse_keys(text: &str) -> Result<KeyScript, String> {
     crate::app::keys::parse_script(text)
         .map(KeyScript)
         .map_err(|e| e.to_string())
+}
+
+/// `limberup snapshot`'s options.
+#[derive(Debug, clap::Args)]
+pub struct SnapshotArgs {
+    /// A routine id or path; without one, the library screen.
+    pub routine: Option<String>,
+    /// Screen size.
+    #[arg(long, value_name = "COLSxROWS", default_value = "80x24", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Print the screen at this virtual time (12, 12.5 or 1m30s); repeatable.
+    #[arg(long = "at", value_name = "TIME", value_parser = parse_at)]
+    pub at: Vec<u64>,
+    /// Key presses at virtual times: KEY@TIME,KEY@TIME (space@5,n@31,enter@60).
+    #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
+    pub keys: Option<KeyScript>,
+    /// Answer the pain check at the end of the routine from this file instead of keys.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// The date the app takes as today (YYYY-MM-DD), for the history screen and the check's
+    /// history rules; default: the real date. The history is read, never written.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub today: Option<jiff::civil::Date>,
 }

@@ -120,7 +120,7 @@ fn entry(routine: &Routine) -> ListEntry<'_> {
 }
 
 /// Broken files in the user's folder are skipped, not fatal, but the coach must hear about them.
-fn warn_about_problems(library: &Library) {
+pub(crate) fn warn_about_problems(library: &Library) {
     if library.problems.is_empty() {
         return;
     }

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod exercises;
 mod history;
 mod list;
 mod plan;
@@ -85,39 +86,7 @@ fn run(cli: Cli) -> Outcome {
                 &settings(&dirs, &cli.common)?,
             )
         }
-        Some(Command::Snapshot {
-            routine,
-            size,
-            at,
-            keys,
-            answers,
-            today,
-        }) => {
-            let library = library(&dirs)?;
-            let routine = routine.map(|r| library.resolve(&r)).transpose()?;
-            let calendar = Calendar::system();
-            // `--today` is local midnight of that date; the app's clock runs on from there.
-            let origin = today
-                .and_then(|date| calendar.midnight(date))
-                .unwrap_or_else(UtcTime::now);
-            let when = DateContext {
-                now: origin,
-                calendar: calendar.clone(),
-            };
-            let answers = answers
-                .map(|path| check::read_answers(&path, &when))
-                .transpose()?;
-            let request = snapshot::SnapshotRequest {
-                width: size.0,
-                height: size.1,
-                at,
-                keys: keys.map(|k| k.0).unwrap_or_default(),
-                answers,
-                history: run::read_history(&dirs, origin, &calendar),
-                settings: settings(&dirs, &cli.common)?,
-            };
-            snapshot::run(library, routine, &request, &mut out)
-        }
+        Some(Command::Snapshot(args)) => snapshot_command(&dirs, &cli.common, args, &mut out),
         Some(Command::List { json, .. }) => list::run(&library(&dirs)?, json, &mut out),
         Some(Command::Validate { paths }) => validate::run(
             &library(&dirs)?,
@@ -125,6 +94,9 @@ fn run(cli: Cli) -> Outcome {
             dirs.routines_dir.as_deref(),
             &mut out,
         ),
+        Some(Command::Exercises { id, json, size, at }) => {
+            exercises::run(&library(&dirs)?, id.as_deref(), json, size, at, &mut out)
+        }
         Some(Command::Plan { routine, json }) => {
             let routine = library(&dirs)?.resolve(&routine)?;
             plan::run(&routine, json, &mut out)
@@ -171,6 +143,41 @@ fn run(cli: Cli) -> Outcome {
                 .map_err(io_failure)
         }
     }
+}
+
+/// `limberup snapshot`: the app headless, with the history read (never written).
+fn snapshot_command(
+    dirs: &Dirs,
+    common: &Common,
+    args: args::SnapshotArgs,
+    out: &mut impl Write,
+) -> Outcome {
+    let library = library(dirs)?;
+    let routine = args.routine.map(|r| library.resolve(&r)).transpose()?;
+    let calendar = Calendar::system();
+    // `--today` is local midnight of that date; the app's clock runs on from there.
+    let origin = args
+        .today
+        .and_then(|date| calendar.midnight(date))
+        .unwrap_or_else(UtcTime::now);
+    let when = DateContext {
+        now: origin,
+        calendar: calendar.clone(),
+    };
+    let answers = args
+        .answers
+        .map(|path| check::read_answers(&path, &when))
+        .transpose()?;
+    let request = snapshot::SnapshotRequest {
+        width: args.size.0,
+        height: args.size.1,
+        at: args.at,
+        keys: args.keys.map(|k| k.0).unwrap_or_default(),
+        answers,
+        history: run::read_history(dirs, origin, &calendar),
+        settings: settings(dirs, common)?,
+    };
+    snapshot::run(library, routine, &request, out)
 }
 
 fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {

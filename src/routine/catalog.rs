@@ -10,7 +10,7 @@ use crate::duration::Secs;
 use crate::format::limits;
 
 /// One reusable exercise.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Exercise {
     pub id: String,
     pub name: String,
@@ -21,10 +21,12 @@ pub struct Exercise {
     pub duration: Option<Secs>,
     pub reps: Option<u32>,
     pub tempo: Option<Secs>,
+    /// How to draw it (`[id.figure]`); read by [`crate::figure::read_figure`].
+    pub figure: Option<crate::figure::Figure>,
 }
 
 /// Exercises by id. Later layers (the user's folder, a routine's own folder) replace earlier ones by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     exercises: BTreeMap<String, Exercise>,
 }
@@ -38,6 +40,7 @@ pub const KEYS: &[&str] = &[
     "duration",
     "reps",
     "tempo",
+    "figure",
 ];
 
 impl Catalog {
@@ -120,6 +123,9 @@ fn read_exercise(
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
     let reps = checker.integer(table, "reps", limits::REPS);
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
+    let figure = table
+        .get("figure")
+        .and_then(|value| crate::figure::read_figure(checker, value, id));
     if let (Some(_), Some(reps_value)) = (table.get("duration"), table.get("reps")) {
         checker.error(
             reps_value.span(),
@@ -139,6 +145,7 @@ fn read_exercise(
         duration: duration.map(toml::Spanned::into_inner),
         reps: reps.and_then(|r| u32::try_from(*r.get_ref()).ok()),
         tempo: tempo.map(toml::Spanned::into_inner),
+        figure,
     })
 }
 

@@ -1,0 +1,396 @@
+//! The body: its joints and their ranges, adult bone lengths, and forward kinematics in a view's plane.
+//!
+//! Angles are degrees in the plane of the view. Directions are measured clockwise from straight up, so a
+//! side-view figure faces right (+x) when every angle is 0: standing, arms hanging, feet forward.
+
+use std::ops::RangeInclusive;
+
+use super::View;
+
+/// A joint a pose can set. An angle a pose leaves out is 0 (standing, arms hanging).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Joint {
+    /// The line from the hips to the shoulders, from upright: 90 leans it forward to horizontal.
+    Trunk,
+    /// Bend between the lower and upper back: forward (rounding) in side view, sideways in front view.
+    Spine,
+    Neck,
+    LeftShoulder,
+    LeftElbow,
+    LeftWrist,
+    LeftHip,
+    LeftKnee,
+    LeftAnkle,
+    RightShoulder,
+    RightElbow,
+    RightWrist,
+    RightHip,
+    RightKnee,
+    RightAnkle,
+}
+
+pub const JOINT_COUNT: usize = 15;
+
+impl Joint {
+    pub const ALL: [Joint; JOINT_COUNT] = [
+        Joint::Trunk,
+        Joint::Spine,
+        Joint::Neck,
+        Joint::LeftShoulder,
+        Joint::LeftElbow,
+        Joint::LeftWrist,
+        Joint::LeftHip,
+        Joint::LeftKnee,
+        Joint::LeftAnkle,
+        Joint::RightShoulder,
+        Joint::RightElbow,
+        Joint::RightWrist,
+        Joint::RightHip,
+        Joint::RightKnee,
+        Joint::RightAnkle,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Joint::Trunk => "trunk",
+            Joint::Spine => "spine",
+            Joint::Neck => "neck",
+            Joint::LeftShoulder => "left_shoulder",
+            Joint::LeftElbow => "left_elbow",
+            Joint::LeftWrist => "left_wrist",
+            Joint::LeftHip => "left_hip",
+            Joint::LeftKnee => "left_knee",
+            Joint::LeftAnkle => "left_ankle",
+            Joint::RightShoulder => "right_shoulder",
+            Joint::RightElbow => "right_elbow",
+            Joint::RightWrist => "right_wrist",
+            Joint::RightHip => "right_hip",
+            Joint::RightKnee => "right_knee",
+            Joint::RightAnkle => "right_ankle",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Joint> {
+        Joint::ALL.into_iter().find(|joint| joint.name() == name)
+    }
+
+    /// What the joint can do, in degrees; the loader refuses anything outside (no knee bends backwards).
+    /// Shoulders reach -90 so an arm can cross the chest in front view; hips and shoulders are otherwise
+    /// limited to what a supple adult reaches.
+    pub fn range(self) -> RangeInclusive<i32> {
+        match self {
+            Joint::Trunk => -180..=180,
+            Joint::Spine => -45..=60,
+            Joint::Neck => -60..=70,
+            Joint::LeftShoulder | Joint::RightShoulder => -90..=180,
+            Joint::LeftElbow | Joint::RightElbow => 0..=150,
+            Joint::LeftWrist | Joint::RightWrist => -90..=90,
+            Joint::LeftHip | Joint::RightHip => -45..=160,
+            Joint::LeftKnee | Joint::RightKnee => 0..=160,
+            Joint::LeftAnkle | Joint::RightAnkle => -60..=40,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Every joint's angle in degrees, indexed by [`Joint::index`].
+pub type Angles = [f64; JOINT_COUNT];
+
+/// Bone lengths as fractions of standing height, after the usual anthropometric tables (Drillis and
+/// Contini): the figure reads as an adult, not a cartoon.
+pub mod length {
+    pub const LOWER_TRUNK: f64 = 0.15;
+    pub const UPPER_TRUNK: f64 = 0.15;
+    pub const NECK: f64 = 0.05;
+    pub const HEAD_RADIUS: f64 = 0.06;
+    pub const UPPER_ARM: f64 = 0.186;
+    pub const FOREARM: f64 = 0.146;
+    pub const HAND: f64 = 0.07;
+    pub const THIGH: f64 = 0.245;
+    /// Knee to sole: the figure has no heel, so its ankle stands on the floor.
+    pub const SHIN: f64 = 0.285;
+    pub const FOOT: f64 = 0.11;
+    /// Half the width of the shoulders and of the hips, seen only from the front or above.
+    pub const SHOULDER_HALF: f64 = 0.11;
+    pub const HIP_HALF: f64 = 0.06;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[must_use]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+
+    /// The point `length` away in `direction` (degrees clockwise from up).
+    pub fn toward(self, direction: f64, length: f64) -> Point {
+        let radians = direction.to_radians();
+        Point::new(
+            self.x + length * radians.sin(),
+            self.y + length * radians.cos(),
+        )
+    }
+
+    pub fn lerp(self, other: Point, t: f64) -> Point {
+        Point::new(
+            self.x + (other.x - self.x) * t,
+            self.y + (other.y - self.y) * t,
+        )
+    }
+
+    pub fn shifted(self, dx: f64, dy: f64) -> Point {
+        Point::new(self.x + dx, self.y + dy)
+    }
+}
+
+/// One arm and one leg.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Limbs {
+    pub shoulder: Point,
+    pub elbow: Point,
+    pub wrist: Point,
+    pub fingers: Point,
+    pub hip: Point,
+    pub knee: Point,
+    pub ankle: Point,
+    pub toes: Point,
+}
+
+/// Where every part of the body is, the pelvis at the origin before the scene places it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[must_use]
+pub struct Skeleton {
+    pub pelvis: Point,
+    pub mid_back: Point,
+    pub neck_base: Point,
+    pub skull_base: Point,
+    pub head: Point,
+    pub left: Limbs,
+    pub right: Limbs,
+}
+
+/// A bone, for props that sit under one (a foam roller under the calf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bone {
+    LowerTrunk,
+    UpperTrunk,
+    LeftUpperArm,
+    LeftThigh,
+    LeftShin,
+    RightUpperArm,
+    RightThigh,
+    RightShin,
+}
+
+impl Bone {
+    pub const ALL: [(&'static str, Bone); 8] = [
+        ("lower_trunk", Bone::LowerTrunk),
+        ("upper_trunk", Bone::UpperTrunk),
+        ("left_upper_arm", Bone::LeftUpperArm),
+        ("left_thigh", Bone::LeftThigh),
+        ("left_shin", Bone::LeftShin),
+        ("right_upper_arm", Bone::RightUpperArm),
+        ("right_thigh", Bone::RightThigh),
+        ("right_shin", Bone::RightShin),
+    ];
+}
+
+impl Skeleton {
+    /// Poses the body: forward kinematics from the pelvis out to the head, hands and feet.
+    pub fn pose(view: View, angles: &Angles) -> Skeleton {
+        let angle = |joint: Joint| angles[joint.index()];
+        let spine = angle(Joint::Spine);
+        // The spine bends about its middle, so `trunk` stays the line from hips to shoulders.
+        let lower = angle(Joint::Trunk) - spine / 2.0;
+        let upper = angle(Joint::Trunk) + spine / 2.0;
+        let pelvis = Point::default();
+        let mid_back = pelvis.toward(lower, length::LOWER_TRUNK);
+        let neck_base = mid_back.toward(upper, length::UPPER_TRUNK);
+        let head_direction = upper + angle(Joint::Neck);
+        let skull_base = neck_base.toward(head_direction, length::NECK);
+        let head = skull_base.toward(head_direction, length::HEAD_RADIUS);
+        let frontal = view != View::Side;
+        let (shoulder_half, hip_half) = if frontal {
+            (length::SHOULDER_HALF, length::HIP_HALF)
+        } else {
+            (0.0, 0.0)
+        };
+        // Facing the viewer, the figure's left is on the viewer's right, and each limb turns away
+        // from the middle; in profile both sides turn the same way, forward.
+        let (left_sign, right_sign) = if frontal { (-1.0, 1.0) } else { (-1.0, -1.0) };
+        let girdles = |towards: f64| Girdle {
+            shoulder: neck_base.toward(upper + towards, shoulder_half),
+            hip: pelvis.toward(lower + towards, hip_half),
+            upper,
+            lower,
+            foot_scale: if frontal { 0.4 } else { 1.0 },
+        };
+        let left = limbs(
+            &girdles(90.0),
+            left_sign,
+            [
+                angle(Joint::LeftShoulder),
+                angle(Joint::LeftElbow),
+                angle(Joint::LeftWrist),
+                angle(Joint::LeftHip),
+                angle(Joint::LeftKnee),
+                angle(Joint::LeftAnkle),
+            ],
+        );
+        let right = limbs(
+            &girdles(-90.0),
+            right_sign,
+            [
+                angle(Joint::RightShoulder),
+                angle(Joint::RightElbow),
+                angle(Joint::RightWrist),
+                angle(Joint::RightHip),
+                angle(Joint::RightKnee),
+                angle(Joint::RightAnkle),
+            ],
+        );
+        Skeleton {
+            pelvis,
+            mid_back,
+            neck_base,
+            skull_base,
+            head,
+            left,
+            right,
+        }
+    }
+
+    /// Both ends of a bone.
+    pub fn bone(&self, bone: Bone) -> (Point, Point) {
+        match bone {
+            Bone::LowerTrunk => (self.pelvis, self.mid_back),
+            Bone::UpperTrunk => (self.mid_back, self.neck_base),
+            Bone::LeftUpperArm => (self.left.shoulder, self.left.elbow),
+            Bone::LeftThigh => (self.left.hip, self.left.knee),
+            Bone::LeftShin => (self.left.knee, self.left.ankle),
+            Bone::RightUpperArm => (self.right.shoulder, self.right.elbow),
+            Bone::RightThigh => (self.right.hip, self.right.knee),
+            Bone::RightShin => (self.right.knee, self.right.ankle),
+        }
+    }
+
+    /// The lines a stick figure is drawn with (the head is a circle around `head`).
+    pub fn segments(&self) -> Vec<(Point, Point)> {
+        let mut lines = vec![
+            (self.pelvis, self.mid_back),
+            (self.mid_back, self.neck_base),
+            (self.neck_base, self.skull_base),
+        ];
+        for side in [&self.left, &self.right] {
+            lines.extend([
+                (self.neck_base, side.shoulder),
+                (side.shoulder, side.elbow),
+                (side.elbow, side.wrist),
+                (side.wrist, side.fingers),
+                (self.pelvis, side.hip),
+                (side.hip, side.knee),
+                (side.knee, side.ankle),
+                (side.ankle, side.toes),
+            ]);
+        }
+        lines.retain(|(a, b)| a != b);
+        lines
+    }
+
+    /// Every point of the body, for grounding and bounds.
+    pub fn points(&self) -> Vec<Point> {
+        let mut points = vec![self.pelvis, self.mid_back, self.neck_base, self.skull_base];
+        for side in [&self.left, &self.right] {
+            points.extend([
+                side.shoulder,
+                side.elbow,
+                side.wrist,
+                side.fingers,
+                side.hip,
+                side.knee,
+                side.ankle,
+                side.toes,
+            ]);
+        }
+        points
+    }
+
+    /// The same body moved by (dx, dy).
+    pub fn shifted(&self, dx: f64, dy: f64) -> Skeleton {
+        let mut moved = *self;
+        moved.for_each_point(|p| *p = p.shifted(dx, dy));
+        moved
+    }
+
+    fn for_each_point(&mut self, mut f: impl FnMut(&mut Point)) {
+        for p in [
+            &mut self.pelvis,
+            &mut self.mid_back,
+            &mut self.neck_base,
+            &mut self.skull_base,
+            &mut self.head,
+        ] {
+            f(p);
+        }
+        for side in [&mut self.left, &mut self.right] {
+            for p in [
+                &mut side.shoulder,
+                &mut side.elbow,
+                &mut side.wrist,
+                &mut side.fingers,
+                &mut side.hip,
+                &mut side.knee,
+                &mut side.ankle,
+                &mut side.toes,
+            ] {
+                f(p);
+            }
+        }
+    }
+}
+
+struct Girdle {
+    shoulder: Point,
+    hip: Point,
+    upper: f64,
+    lower: f64,
+    foot_scale: f64,
+}
+
+/// One side's arm and leg. `sign` is -1 for a limb whose flexion turns it anticlockwise on screen (both
+/// sides in profile, the left seen from the front) and +1 for its mirror image (the right from the front).
+fn limbs(
+    girdle: &Girdle,
+    sign: f64,
+    [shoulder, elbow, wrist, hip, knee, ankle]: [f64; 6],
+) -> Limbs {
+    let arm = girdle.upper + 180.0 + sign * shoulder;
+    let forearm = arm + sign * elbow;
+    let hand = forearm + sign * wrist;
+    let thigh = girdle.lower + 180.0 + sign * hip;
+    // A knee bends the other way from an elbow: the shin swings back.
+    let shin = thigh - sign * knee;
+    let foot = shin + sign * (90.0 + ankle);
+    let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM);
+    let wrist_point = elbow_point.toward(forearm, length::FOREARM);
+    let knee_point = girdle.hip.toward(thigh, length::THIGH);
+    let ankle_point = knee_point.toward(shin, length::SHIN);
+    Limbs {
+        shoulder: girdle.shoulder,
+        elbow: elbow_point,
+        wrist: wrist_point,
+        fingers: wrist_point.toward(hand, length::HAND),
+        hip: girdle.hip,
+        knee: knee_point,
+        ankle: ankle_point,
+        toes: ankle_point.toward(foot, length::FOOT * girdle.foot_scale),
+    }
+}

@@ -1,0 +1,151 @@
+//! Drawing a figure with ratatui's `Canvas`: bones as lines, the head as a circle, props dimmer.
+//!
+//! Deterministic: the same figure, moment and size always give the same cells, so snapshots are exact.
+//! The drawing's frame is fixed over the whole movement, so the figure moves inside it instead of the
+//! frame rescaling with every pose.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::widgets::Widget;
+use ratatui::widgets::canvas::{Canvas, Circle, Context, Line};
+
+use super::Figure;
+use super::scene::{Scene, Shape};
+
+/// Moments sampled to find the frame that holds the whole movement.
+const FRAME_SAMPLES: u32 = 16;
+/// Room left around the figure, in body heights.
+const MARGIN: f64 = 0.04;
+
+/// A figure at one moment of its movement, ready to draw (`&FigureView` is a read-only widget).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureView {
+    scene: Scene,
+    /// Left, right, bottom, top, in body heights.
+    frame: [f64; 4],
+    marker: Marker,
+    body_color: Color,
+    prop_color: Color,
+}
+
+impl FigureView {
+    /// The figure at `phase` (0..1, from [`super::phase_at`]); `mirrored` for the other side.
+    pub fn new(figure: &Figure, phase: f64, mirrored: bool) -> Self {
+        Self {
+            scene: figure.scene_at(phase, mirrored),
+            frame: movement_frame(figure, mirrored),
+            marker: Marker::Braille,
+            body_color: Color::Reset,
+            prop_color: Color::DarkGray,
+        }
+    }
+
+    /// Braille (2×4 dots a cell) by default; `Marker::HalfBlock` where a font lacks braille.
+    #[must_use]
+    pub fn marker(mut self, marker: Marker) -> Self {
+        self.marker = marker;
+        self
+    }
+
+    #[must_use]
+    pub fn colors(mut self, body: Color, props: Color) -> Self {
+        self.body_color = body;
+        self.prop_color = props;
+        self
+    }
+
+    /// The canvas bounds that fit the movement's frame into `area` with square dots: a cell is about
+    /// twice as tall as it is wide. The figure stands on the bottom of the area, centred across it.
+    fn bounds(&self, area: Rect) -> ([f64; 2], [f64; 2]) {
+        let [left, right, bottom, top] = self.frame;
+        let columns = f64::from(area.width.max(1));
+        let rows = f64::from(area.height.max(1));
+        let per_column = ((right - left) / columns).max((top - bottom) / (2.0 * rows));
+        let centre = f64::midpoint(left, right);
+        let half_width = per_column * columns / 2.0;
+        (
+            [centre - half_width, centre + half_width],
+            [bottom, bottom + per_column * 2.0 * rows],
+        )
+    }
+}
+
+impl Widget for &FigureView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let (x_bounds, y_bounds) = self.bounds(area);
+        let paint = |ctx: &mut Context<'_>| {
+            for shape in &self.scene.props {
+                draw(ctx, shape, x_bounds, self.prop_color);
+            }
+            for shape in &self.scene.body {
+                draw(ctx, shape, x_bounds, self.body_color);
+            }
+        };
+        Canvas::default()
+            .marker(self.marker)
+            .x_bounds(x_bounds)
+            .y_bounds(y_bounds)
+            .paint(paint)
+            .render(area, buf);
+    }
+}
+
+fn draw(ctx: &mut Context<'_>, shape: &Shape, x_bounds: [f64; 2], color: Color) {
+    match *shape {
+        Shape::Line(a, b) => ctx.draw(&Line::new(a.x, a.y, b.x, b.y, color)),
+        Shape::Circle(c, radius) => ctx.draw(&Circle::new(c.x, c.y, radius, color)),
+        Shape::Floor(y) => ctx.draw(&Line::new(x_bounds[0], y, x_bounds[1], y, color)),
+    }
+}
+
+/// Left, right, bottom and top of everything drawn over the whole movement, with a margin.
+fn movement_frame(figure: &Figure, mirrored: bool) -> [f64; 4] {
+    let mut frame = [
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for sample in 0..=FRAME_SAMPLES {
+        let scene = figure.scene_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
+        for point in scene
+            .body
+            .iter()
+            .chain(&scene.props)
+            .flat_map(Shape::extent)
+        {
+            frame[0] = frame[0].min(point.x);
+            frame[1] = frame[1].max(point.x);
+            frame[2] = frame[2].min(point.y);
+            frame[3] = frame[3].max(point.y);
+        }
+    }
+    [
+        frame[0] - MARGIN,
+        frame[1] + MARGIN,
+        frame[2] - MARGIN / 2.0,
+        frame[3] + MARGIN,
+    ]
+}
+
+/// The figure drawn as text, `columns` × `rows` cells, trailing spaces trimmed: for `limberup exercises
+/// ID` and for snapshots.
+pub fn render_text(figure: &Figure, phase: f64, mirrored: bool, columns: u16, rows: u16) -> String {
+    let area = Rect::new(0, 0, columns, rows);
+    let mut buffer = Buffer::empty(area);
+    (&FigureView::new(figure, phase, mirrored)).render(area, &mut buffer);
+    let mut text = String::new();
+    for y in 0..rows {
+        let line: String = (0..columns)
+            .map(|x| buffer[(x, y)].symbol().to_owned())
+            .collect();
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}

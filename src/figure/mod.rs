@@ -1,0 +1,119 @@
+//! Figures: a small stick person that shows an exercise, as data.
+//!
+//! Pure: no I/O. A [`Figure`] is a view, a motion and a few key poses (joint angles at moments of the
+//! movement, 0..1 of one cycle) plus props drawn with it. [`phase_at`] turns the time spent in a step into
+//! a moment of the movement, [`Figure::scene_at`] poses the body and places the props at that moment, and
+//! [`FigureView`] draws the scene with ratatui's `Canvas`. Coaches write figures in `exercises.toml`
+//! ([`read_figure`]).
+
+pub mod body;
+mod draw;
+mod motion;
+mod read;
+mod scene;
+
+pub use body::{Angles, Bone, Joint, Point, Skeleton};
+pub use draw::{FigureView, render_text};
+pub use motion::{
+    FRAME_MS, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at, phase_at,
+};
+pub use read::{FIGURE_KEYS, POSE_KEYS, PROP_KEYS, PROP_NAMES, read_figure};
+pub use scene::{Scene, Shape};
+
+/// Where the figure is seen from. `side` shows bending forward and back; `front` shows arms and legs
+/// moving out to the sides (and the width of the shoulders and hips); `top` is the front view of a body
+/// lying on the floor, seen from the ceiling, with no floor line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Side,
+    Front,
+    Top,
+}
+
+impl View {
+    pub const ALL: [(&'static str, View); 3] = [
+        ("side", View::Side),
+        ("front", View::Front),
+        ("top", View::Top),
+    ];
+}
+
+/// How the figure moves while its step plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Motion {
+    /// One movement through the key poses per rep (at the step's tempo), back to the first pose.
+    Cycle,
+    /// A held position that breathes: a slow sway between the first and last pose, every 5 s.
+    Hold,
+    /// Foam rolling: back and forth over the roller, from the first pose to the last and back.
+    Roll,
+}
+
+impl Motion {
+    pub const ALL: [(&'static str, Motion); 3] = [
+        ("cycle", Motion::Cycle),
+        ("hold", Motion::Hold),
+        ("roll", Motion::Roll),
+    ];
+}
+
+/// Which way a wall or frame stands from the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facing {
+    Front,
+    Back,
+}
+
+/// Something drawn with the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prop {
+    /// A line the body stands or lies on.
+    Floor,
+    /// A thin exercise mat under the body; an outline around it when seen from above (the top view, or
+    /// any figure without a floor).
+    Mat,
+    /// A foam roller under a bone; the contact slides from `from` to `to` along the bone (0 = the end
+    /// nearer the pelvis) as the body rolls.
+    Roller { under: Bone, from: f64, to: f64 },
+    /// A band between the hands, or from each hand to an anchor (`x` from the pelvis, `y` above the
+    /// floor, in body heights).
+    Band { anchor: Option<Point> },
+    /// A wall touching the body's front or back.
+    Wall { side: Facing },
+    /// A door frame: its posts at the hands (front view) or one post in front (side view).
+    Door,
+    /// A chair under the pelvis.
+    Chair,
+    /// A desk in front of the body, at desk height.
+    Desk,
+}
+
+/// A key pose: every joint's angle at moment `at` (0..1) of the movement, and how far the pelvis has
+/// moved along the floor (`x`, in body heights).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPose {
+    pub at: f64,
+    pub angles: Angles,
+    pub x: f64,
+}
+
+/// An exercise's figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub view: View,
+    pub motion: Motion,
+    pub props: Vec<Prop>,
+    /// At least one, `at` strictly increasing.
+    pub poses: Vec<KeyPose>,
+}
+
+impl Figure {
+    /// The scene at a moment of the movement; `mirrored` draws the other side (left and right swapped).
+    pub fn scene_at(&self, phase: f64, mirrored: bool) -> Scene {
+        let scene = scene::build(self, phase);
+        if mirrored { scene.mirrored() } else { scene }
+    }
+}
+
+#[cfg(test)]
+mod tests;

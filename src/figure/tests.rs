@@ -1,0 +1,185 @@
+//! Unit tests of the body model and the motion.
+
+use super::body::{JOINT_COUNT, Joint, Skeleton};
+use super::*;
+
+fn standing() -> Angles {
+    [0.0; JOINT_COUNT]
+}
+
+fn key(at: f64, changes: &[(Joint, f64)]) -> KeyPose {
+    let mut angles = standing();
+    for &(joint, angle) in changes {
+        angles[joint.index()] = angle;
+    }
+    KeyPose { at, angles, x: 0.0 }
+}
+
+fn squat() -> Figure {
+    Figure {
+        view: View::Side,
+        motion: Motion::Cycle,
+        props: vec![Prop::Floor],
+        poses: vec![
+            key(0.0, &[]),
+            key(
+                0.5,
+                &[
+                    (Joint::LeftHip, 90.0),
+                    (Joint::RightHip, 90.0),
+                    (Joint::LeftKnee, 90.0),
+                    (Joint::RightKnee, 90.0),
+                ],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn a_standing_adult_is_one_body_height_tall() {
+    let body = Skeleton::pose(View::Side, &standing());
+    let top = body.head.y + body::length::HEAD_RADIUS;
+    let bottom = body.left.ankle.y;
+    assert!((top - bottom - 1.0).abs() < 0.02, "{}", top - bottom);
+    // The hips sit about half-way up, as an adult's do.
+    assert!((0.5..0.56).contains(&(body.pelvis.y - bottom)));
+}
+
+#[test]
+fn in_profile_a_knee_bends_back_and_an_elbow_forward() {
+    let mut angles = standing();
+    angles[Joint::LeftKnee.index()] = 90.0;
+    angles[Joint::LeftElbow.index()] = 90.0;
+    let body = Skeleton::pose(View::Side, &angles);
+    assert!(
+        body.left.ankle.x < body.left.knee.x - 0.2,
+        "{:?}",
+        body.left
+    );
+    assert!(
+        body.left.wrist.x > body.left.elbow.x + 0.1,
+        "{:?}",
+        body.left
+    );
+}
+
+#[test]
+fn from_the_front_the_left_arm_rises_on_the_viewers_right() {
+    let mut angles = standing();
+    angles[Joint::LeftShoulder.index()] = 90.0;
+    angles[Joint::RightShoulder.index()] = 90.0;
+    let body = Skeleton::pose(View::Front, &angles);
+    assert!(
+        body.left.wrist.x > 0.4 && body.right.wrist.x < -0.4,
+        "{body:?}"
+    );
+    assert!((body.left.wrist.y - body.left.shoulder.y).abs() < 1e-9);
+}
+
+#[test]
+fn left_and_right_sides_mirror() {
+    let figure = squat();
+    for phase in [0.0, 0.3, 0.5, 0.8] {
+        let left = figure.scene_at(phase, false);
+        let right = figure.scene_at(phase, true);
+        assert_eq!(left.body.len(), right.body.len());
+        for (l, r) in left.body.iter().zip(&right.body) {
+            let (lp, rp) = (l.extent(), r.extent());
+            for (a, b) in lp.iter().zip(&rp) {
+                assert!((a.y - b.y).abs() < 1e-9);
+            }
+            if let (Shape::Line(a, b), Shape::Line(c, d)) = (l, r) {
+                assert!((a.x + c.x).abs() < 1e-9 && (b.x + d.x).abs() < 1e-9);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_body_is_set_down_on_the_floor() {
+    let figure = squat();
+    for phase in [0.0, 0.25, 0.5] {
+        let lowest = figure
+            .scene_at(phase, false)
+            .body
+            .iter()
+            .flat_map(Shape::extent)
+            .map(|p| p.y)
+            .fold(f64::INFINITY, f64::min);
+        assert!(lowest.abs() < 1e-9, "{phase}: {lowest}");
+    }
+}
+
+#[test]
+fn a_rep_step_makes_one_movement_per_tempo() {
+    let figure = squat();
+    let tempo = Some(4_000);
+    assert!(phase_at(Motion::Cycle, tempo, 0).abs() < 1e-9);
+    assert!((phase_at(Motion::Cycle, tempo, 2_000) - 0.5).abs() < 1e-9);
+    assert!((phase_at(Motion::Cycle, tempo, 4_000)).abs() < 1e-9);
+    assert!((phase_at(Motion::Cycle, tempo, 9_000) - 0.25).abs() < 1e-9);
+    // Half-way through the rep the figure is at the bottom of the squat, and back up by its end.
+    let bottom = figure.pose_at(phase_at(Motion::Cycle, tempo, 2_000)).0;
+    assert!((bottom[Joint::LeftKnee.index()] - 90.0).abs() < 1e-9);
+    let end = figure.pose_at(phase_at(Motion::Cycle, tempo, 3_999)).0;
+    assert!(end[Joint::LeftKnee.index()] < 0.01, "{end:?}");
+    // Without a tempo a rep takes the plan's 3 s.
+    assert!((phase_at(Motion::Cycle, None, 1_500) - 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn poses_ease_in_and_out_between_keys() {
+    let figure = squat();
+    let knee = |phase: f64| figure.pose_at(phase).0[Joint::LeftKnee.index()];
+    assert!((knee(0.25) - 45.0).abs() < 1e-9);
+    // Slow near a key, fast in the middle.
+    assert!(knee(0.05) < 0.1 * 90.0 * 0.5);
+    assert!(knee(0.3) - knee(0.2) > knee(0.1) - knee(0.0));
+}
+
+#[test]
+fn holds_breathe_slowly_and_rolls_go_back_and_forth() {
+    assert!(phase_at(Motion::Hold, Some(1_000), 0).abs() < 1e-9);
+    assert!((phase_at(Motion::Hold, Some(1_000), HOLD_BREATH_MS / 2) - 1.0).abs() < 1e-9);
+    assert!(phase_at(Motion::Hold, None, HOLD_BREATH_MS).abs() < 1e-9);
+    assert!((phase_at(Motion::Roll, None, ROLL_PERIOD_MS / 2) - 1.0).abs() < 1e-9);
+    let mut hold = squat();
+    hold.motion = Motion::Hold;
+    hold.poses.truncate(1);
+    let spine = |phase| hold.pose_at(phase).0[Joint::Spine.index()];
+    // A small sway: a few degrees, not a movement.
+    assert!(spine(1.0) < 0.0 && spine(1.0) > -5.0);
+}
+
+#[test]
+fn a_paused_figure_stands_still_and_asks_for_no_frames() {
+    let figure = squat();
+    let elapsed = 1_234;
+    let phase = phase_at(figure.motion, Some(3_000), elapsed);
+    let first = render_text(&figure, phase, false, 30, 10);
+    // The player keeps the step's elapsed time while paused, so the next frame sees the same moment.
+    let again = render_text(
+        &figure,
+        phase_at(figure.motion, Some(3_000), elapsed),
+        false,
+        30,
+        10,
+    );
+    assert_eq!(first, again);
+    assert_eq!(next_frame_at(elapsed, true), None);
+    assert_eq!(next_frame_at(elapsed, false), Some(1_250));
+    assert_eq!(next_frame_at(1_250, false), Some(1_500));
+}
+
+#[test]
+fn the_drawing_holds_the_whole_movement_in_one_frame() {
+    let figure = squat();
+    let up = render_text(&figure, 0.0, false, 30, 10);
+    let down = render_text(&figure, 0.5, false, 30, 10);
+    assert_ne!(up, down);
+    // The floor stays on the bottom row whatever the pose.
+    for text in [&up, &down] {
+        let last = text.lines().last().unwrap_or_default();
+        assert_eq!(last.chars().count(), 30, "{text}");
+    }
+}
