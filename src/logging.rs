@@ -36,9 +36,18 @@ pub fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
     Some(path)
 }
 
+/// Why the log file cannot be used; reads as the rest of "the log file PATH …".
+#[derive(Debug, thiserror::Error)]
+enum LogFileError {
+    #[error("is not a regular file (a FIFO, device or socket)")]
+    NotRegular,
+    #[error("cannot be opened: {}", crate::text::io_reason(.0))]
+    Open(std::io::Error),
+}
+
 /// Opens the log for appending without blocking (on a FIFO, a plain open waits for a reader), and
 /// only if it is a regular file.
-fn open_log(path: &Path) -> Result<std::fs::File, String> {
+fn open_log(path: &Path) -> Result<std::fs::File, LogFileError> {
     let mut options = OpenOptions::new();
     options.create(true).append(true);
     #[cfg(unix)]
@@ -48,19 +57,17 @@ fn open_log(path: &Path) -> Result<std::fs::File, String> {
         let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
         options.custom_flags(i32::try_from(flags.bits()).unwrap_or(0));
     }
-    let kind_problem = "is not a regular file (a FIFO, device or socket)";
     let file = options.open(path).map_err(|error| {
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-            kind_problem.to_owned()
+            LogFileError::NotRegular
         } else {
-            format!("cannot be opened: {}", crate::text::io_reason(&error))
+            LogFileError::Open(error)
         }
     })?;
-    let is_file = file.metadata().map_err(|e| e.to_string())?.is_file();
-    if is_file {
+    if file.metadata().map_err(LogFileError::Open)?.is_file() {
         Ok(file)
     } else {
-        Err(kind_problem.to_owned())
+        Err(LogFileError::NotRegular)
     }
 }
 

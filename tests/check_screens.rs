@@ -8,6 +8,7 @@ use limberup::app::HistoryView;
 use limberup::app::records::{HistorySink, Record};
 use limberup::audio::Silent;
 use limberup::calendar::Calendar;
+use limberup::history::HistoryError;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 
 /// From the library: `c` opens the check, pain 6, upper back, no to the emergency signs, a minor
@@ -213,8 +214,10 @@ fn result_stays_after_enter() {
 fn result_when_saving_fails() {
     struct FullDisk;
     impl HistorySink for FullDisk {
-        fn save(&mut self, _record: &Record) -> Result<(), String> {
-            Err("database or disk is full".to_owned())
+        fn save(&mut self, _record: &Record) -> Result<(), HistoryError> {
+            Err(HistoryError::Unavailable(
+                "database or disk is full".to_owned(),
+            ))
         }
     }
     let text = Shot::new()

@@ -208,7 +208,7 @@ fn deliver_records(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     for record in app.take_records() {
         if let Err(problem) = outputs.history.save(&record) {
             tracing::error!(%problem, "history not saved");
-            app.history.problem = Some(problem);
+            app.history.problem = Some(problem.to_string());
             failed = true;
         }
     }

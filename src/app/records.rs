@@ -3,7 +3,7 @@
 
 use crate::calendar::{Calendar, DayNumber, UtcTime};
 use crate::engine::Millis;
-use crate::history::{CheckRow, SessionRow};
+use crate::history::{CheckRow, HistoryError, SessionRow};
 use crate::triage::{Answers, Facts, PastCheck, Triage, evaluate};
 
 use super::PlayerScreen;
@@ -129,7 +129,7 @@ impl CheckRecord {
 /// Saves records as they happen: the real history, or nothing (headless snapshots).
 pub trait HistorySink {
     /// Writes one record; the error is shown to the user in a line.
-    fn save(&mut self, record: &Record) -> Result<(), String>;
+    fn save(&mut self, record: &Record) -> Result<(), HistoryError>;
 }
 
 /// Keeps nothing.
@@ -137,7 +137,7 @@ pub trait HistorySink {
 pub struct NoHistory;
 
 impl HistorySink for NoHistory {
-    fn save(&mut self, _record: &Record) -> Result<(), String> {
+    fn save(&mut self, _record: &Record) -> Result<(), HistoryError> {
         Ok(())
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use rodio::buffer::SamplesBuffer;
 use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
-use super::player::{Opener, Output};
+use super::player::{Opener, Output, OutputError};
 use super::{Clip, Sound};
 
 /// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
@@ -54,7 +54,7 @@ impl Opener for DefaultDevice {
         }
     }
 
-    fn open(&mut self) -> Result<RodioOutput, String> {
+    fn open(&mut self) -> Result<RodioOutput, OutputError> {
         let failed = Arc::new(AtomicBool::new(false));
         let errors = Arc::new(AtomicU32::new(0));
         let flag = Arc::clone(&failed);
@@ -66,11 +66,11 @@ impl Opener for DefaultDevice {
             }
         };
         let mut sink = DeviceSinkBuilder::from_default_device()
-            .map_err(|e| e.to_string())?
+            .map_err(|e| OutputError::NoDevice(e.to_string()))?
             .with_buffer_size(rodio::cpal::BufferSize::Fixed(BUFFER_FRAMES))
             .with_error_callback(callback)
             .open_sink_or_fallback()
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| OutputError::NoDevice(e.to_string()))?;
         // Otherwise rodio prints a line to stderr when the output closes.
         sink.log_on_drop(false);
         tracing::debug!(config = ?sink.config(), "sound output opened");
@@ -84,7 +84,7 @@ impl Opener for DefaultDevice {
 }
 
 /// The sound's samples, decoded now if they were not yet.
-fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
+fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, OutputError> {
     // Two routine folders may each have their own `beep.wav`: a file is known by its bytes' address.
     let key = match sound {
         Sound::Clip(clip) => clip.name().to_owned(),
@@ -98,7 +98,10 @@ fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
         sound.bytes(),
         crate::soundfile::decode::MAX_DECODED_SAMPLES,
     )
-    .map_err(|problem| format!("cannot decode {}: {problem:?}", sound.name()))?;
+    .map_err(|problem| OutputError::Undecodable {
+        name: sound.name().to_owned(),
+        reason: format!("{problem:?}"),
+    })?;
     // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
     let channels =
         rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);
@@ -109,7 +112,7 @@ fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, String> {
 }
 
 impl Output for RodioOutput {
-    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, String> {
+    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, OutputError> {
         self.players.retain(|p| !p.empty());
         let player = Player::connect_new(self.sink.mixer());
         player.set_volume(volume);

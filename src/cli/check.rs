@@ -87,7 +87,7 @@ pub fn run(
     if problems.is_empty() {
         printed
     } else {
-        Err(Failure::Other(anyhow::anyhow!(problems.join("\n  "))))
+        Err(Failure::Unsaved(problems))
     }
 }
 
@@ -102,15 +102,15 @@ fn read_history(dirs: &Dirs, calendar: &Calendar) -> Result<Vec<PastCheck>, Hist
     }
 }
 
-fn save_check(dirs: &Dirs, calendar: &Calendar, record: &CheckRecord) -> Result<(), String> {
-    let dir = dirs
-        .data_dir
-        .as_deref()
-        .ok_or("there is no data folder to save it in; use --data-dir or --no-save")?;
+fn save_check(dirs: &Dirs, calendar: &Calendar, record: &CheckRecord) -> Result<(), HistoryError> {
+    let dir = dirs.data_dir.as_deref().ok_or_else(|| {
+        HistoryError::Unavailable(
+            "there is no data folder to save it in; use --data-dir or --no-save".to_owned(),
+        )
+    })?;
     Store::open(dir, calendar)
         .and_then(|mut store| store.save_check(&record.answers, record.taken_at, &record.triage))
         .map(|_| ())
-        .map_err(|error| error.to_string())
 }
 
 fn as_text(

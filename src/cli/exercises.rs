@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Outcome, io_failure, json_failure};
+use super::{Failure, Outcome, io_failure, json_failure};
 use crate::diag::hint;
 use crate::figure::{phase_at, render_text};
 use crate::routine::Library;
@@ -107,12 +107,10 @@ pub fn show(
 ) -> Outcome {
     super::list::warn_about_problems(library);
     let Some(exercise) = library.catalog.get(id) else {
-        return Err(anyhow::anyhow!(
-            "no exercise called `{}`{}; `limberup exercises` lists them all",
-            id.escape_debug(),
-            hint(id, library.catalog.ids())
-        )
-        .into());
+        return Err(Failure::UnknownExercise {
+            id: id.escape_debug().to_string(),
+            hint: hint(id, library.catalog.ids()),
+        });
     };
     let text = describe(exercise, &routines_using(library, id), size, at_ms);
     out.write_all(text.as_bytes()).map_err(io_failure)

@@ -44,18 +44,11 @@ struct HistoryJson<'a> {
 }
 
 pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
-    let dir = dirs
-        .data_dir
-        .as_deref()
-        .ok_or_else(|| Failure::Other(anyhow::anyhow!("no data folder; use --data-dir")))?;
+    let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     // Read only: listing the history never creates or changes anything.
-    let store =
-        Store::open_read_only(dir, &Calendar::system()).map_err(|e| Failure::Other(e.into()))?;
+    let store = Store::open_read_only(dir, &Calendar::system())?;
     let (sessions, checks) = match &store {
-        Some(store) => (
-            store.sessions().map_err(|e| Failure::Other(e.into()))?,
-            store.checks().map_err(|e| Failure::Other(e.into()))?,
-        ),
+        Some(store) => (store.sessions()?, store.checks()?),
         None => (Vec::new(), Vec::new()),
     };
     if json {
@@ -105,59 +98,52 @@ fn as_json<'a>(sessions: &'a [SessionRow], checks: &'a [CheckRow]) -> HistoryJso
 /// One row per session and check, quoted where a field needs it (an id with a comma stays one field).
 fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failure> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| Failure::Other(anyhow::anyhow!("cannot write the CSV: {e}"));
-    writer
-        .write_record([
-            "type",
-            "time",
-            "routine",
-            "finished",
-            "active_s",
-            "completed",
-            "skipped",
-            "pain",
-            "areas",
-            "level",
-            "rules",
-        ])
-        .map_err(failed)?;
+    writer.write_record([
+        "type",
+        "time",
+        "routine",
+        "finished",
+        "active_s",
+        "completed",
+        "skipped",
+        "pain",
+        "areas",
+        "level",
+        "rules",
+    ])?;
     for s in sessions {
-        writer
-            .write_record([
-                "session".to_owned(),
-                s.started_at.rfc3339(),
-                printable(&s.routine_id).into_owned(),
-                s.finished.to_string(),
-                (s.active_ms / 1000).to_string(),
-                s.completed.to_string(),
-                s.skipped.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ])
-            .map_err(failed)?;
+        writer.write_record([
+            "session".to_owned(),
+            s.started_at.rfc3339(),
+            printable(&s.routine_id).into_owned(),
+            s.finished.to_string(),
+            (s.active_ms / 1000).to_string(),
+            s.completed.to_string(),
+            s.skipped.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ])?;
     }
     for c in checks {
-        writer
-            .write_record([
-                "check".to_owned(),
-                c.taken_at.rfc3339(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                c.pain.to_string(),
-                printable(&c.areas.join(";")).into_owned(),
-                printable(&c.level).into_owned(),
-                printable(&c.rules.join(";")).into_owned(),
-            ])
-            .map_err(failed)?;
+        writer.write_record([
+            "check".to_owned(),
+            c.taken_at.rfc3339(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            c.pain.to_string(),
+            printable(&c.areas.join(";")).into_owned(),
+            printable(&c.level).into_owned(),
+            printable(&c.rules.join(";")).into_owned(),
+        ])?;
     }
     let bytes = writer
         .into_inner()
-        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the CSV: {e}")))?;
+        .map_err(|e| Failure::Output(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

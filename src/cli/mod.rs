@@ -39,10 +39,35 @@ pub enum Failure {
     /// The reader went away (`limberup list | head`): not an error worth a word.
     #[error("output closed")]
     OutputClosed,
+    /// A termination signal ended the full-screen app (after it saved what was running); the exit
+    /// code is 128 + the signal's number, as a shell expects.
+    #[error("ended by signal {0}")]
+    Signal(i32),
     #[error(transparent)]
     Load(#[from] LoadError),
     #[error(transparent)]
-    Other(#[from] anyhow::Error),
+    History(#[from] crate::history::HistoryError),
+    #[error("cannot write the output: {}", crate::text::io_reason(.0))]
+    Output(std::io::Error),
+    #[error("cannot write the JSON: {0}")]
+    Json(serde_json::Error),
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("the terminal failed: {}", crate::text::io_reason(.0))]
+    Terminal(std::io::Error),
+    #[error(
+        "the full-screen app needs a terminal; for scripts use `limberup list`, `plan`, `snapshot` or `check --answers`"
+    )]
+    NeedsTerminal,
+    #[error("--json needs --answers FILE: the questions on screen have no JSON to print")]
+    JsonNeedsAnswers,
+    #[error("there is no data folder; use --data-dir")]
+    NoDataFolder,
+    #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
+    UnknownExercise { id: String, hint: String },
+    /// Shown (the result, the summary), then not saved or not read: each reason on a line.
+    #[error("{}", .0.join("\n  "))]
+    Unsaved(Vec<String>),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -61,6 +86,9 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(Failure::Signal(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_INVALID))
+        }
         Err(failure) => {
             report(&failure);
             ExitCode::from(EXIT_INVALID)
@@ -110,10 +138,7 @@ fn run(cli: Cli) -> Outcome {
             answers: None,
             json: true,
             ..
-        }) => Err(anyhow::anyhow!(
-            "--json needs --answers FILE: the questions on screen have no JSON to print"
-        )
-        .into()),
+        }) => Err(Failure::JsonNeedsAnswers),
         Some(Command::Check {
             answers: None,
             no_save,
@@ -196,16 +221,13 @@ pub(crate) fn io_failure(error: std::io::Error) -> Failure {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return Failure::OutputClosed;
     }
-    Failure::Other(anyhow::anyhow!(
-        "cannot write the output: {}",
-        crate::text::io_reason(&error)
-    ))
+    Failure::Output(error)
 }
 
 pub(crate) fn json_failure(error: serde_json::Error) -> Failure {
     match error.io_error_kind() {
         Some(kind) => io_failure(kind.into()),
-        None => Failure::Other(error.into()),
+        None => Failure::Json(error),
     }
 }
 
@@ -215,7 +237,7 @@ fn report(failure: &Failure) {
     let rich = stderr.is_terminal();
     let mut err = stderr.lock();
     let _ = match failure {
-        Failure::Reported | Failure::OutputClosed => Ok(()),
+        Failure::Reported | Failure::OutputClosed | Failure::Signal(_) => Ok(()),
         Failure::Load(LoadError::Invalid { problems, sources }) => {
             for problem in problems {
                 let source = sources.iter().find(|s| s.path == problem.path);
@@ -227,12 +249,12 @@ fn report(failure: &Failure) {
             }
             Ok(())
         }
-        Failure::Load(other) => writeln!(err, "limberup: error: {other}"),
         // Messages may quote paths and ids from files: each line escaped, the lines kept.
-        Failure::Other(other) => writeln!(
+        other => writeln!(
             err,
             "limberup: error: {}",
-            format!("{other:#}")
+            other
+                .to_string()
                 .lines()
                 .map(crate::text::printable)
                 .collect::<Vec<_>>()

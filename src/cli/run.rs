@@ -2,9 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Context;
-
-use super::Outcome;
+use super::{Failure, Outcome};
 use crate::app::event_loop::{self, Outputs};
 use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
@@ -50,10 +48,7 @@ fn full_screen(
     save: bool,
 ) -> Outcome {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(anyhow::anyhow!(
-            "the full-screen app needs a terminal; for scripts use `limberup list`, `plan`, `snapshot` or `check --answers`"
-        )
-        .into());
+        return Err(Failure::NeedsTerminal);
     }
     let log = crate::logging::init(dirs.data_dir.as_deref());
     tracing::info!(log = ?log, "starting");
@@ -86,7 +81,7 @@ fn full_screen(
     };
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
-    let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
+    let mut guard = TerminalGuard::enter().map_err(Failure::Terminal)?;
     let result = event_loop::run(
         &mut guard.terminal,
         &mut app,
@@ -103,14 +98,14 @@ fn full_screen(
     drop(stderr);
     if let Some(signal) = input.terminated_by() {
         tracing::info!(signal, "ended by a signal");
-        std::process::exit(128 + signal);
+        return Err(Failure::Signal(signal));
     }
-    result.context("the terminal failed")?;
+    result.map_err(Failure::Terminal)?;
     let not_saved = app
         .history
         .problem
         .as_ref()
-        .map(|problem| anyhow::anyhow!("not saved to the history: {problem}"));
+        .map(|problem| Failure::Unsaved(vec![format!("not saved to the history: {problem}")]));
     let mut printed = Ok(());
     if let Some(player) = app.player() {
         let record = player.session.record();
@@ -130,7 +125,7 @@ fn full_screen(
         .and_then(|()| out.flush())
         .map_err(super::io_failure);
     }
-    not_saved.map_or(printed, |error| Err(error.into()))
+    not_saved.map_or(printed, Err)
 }
 
 /// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,
@@ -177,13 +172,16 @@ fn history_view(
 struct StoreSink(Result<Store, String>);
 
 impl HistorySink for StoreSink {
-    fn save(&mut self, record: &Record) -> Result<(), String> {
-        let store = self.0.as_mut().map_err(|reason| reason.clone())?;
-        let saved = match record {
+    fn save(&mut self, record: &Record) -> Result<(), HistoryError> {
+        let store = self
+            .0
+            .as_mut()
+            .map_err(|reason| HistoryError::Unavailable(reason.clone()))?;
+        match record {
             Record::Session(row) => store.save_session(row),
             Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
-        };
-        saved.map(|_| ()).map_err(|e| e.to_string())
+        }
+        .map(|_| ())
     }
 }
 

@@ -31,6 +31,9 @@ const APPLICATION_ID: i32 = 0x4C49_4D42;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
+    /// The history could not be opened earlier (this is why), so nothing can be written now.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("{path}: {reason}; limberup left it untouched (move it aside to start a new history)")]
     NotOurs { path: PathBuf, reason: String },
     #[error(

@@ -8,16 +8,47 @@ use crate::format::model::StepSound;
 use crate::soundfile::DecodeProblem;
 use crate::text::io_reason;
 
+/// Why a step's `sound` cannot be used; each reads as the rest of "`sound`: …".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SoundRefError {
+    #[error("the path is empty")]
+    Empty,
+    #[error("`{0}` is an absolute path; give a path relative to the routine's folder")]
+    Absolute(String),
+    #[error(
+        "`{0}` leaves the routine's folder; keep sounds in the folder or one below it (no `..`)"
+    )]
+    LeavesFolder(String),
+    #[error("cannot read `{relative}`: {reason}")]
+    Unreadable { relative: String, reason: String },
+    #[error("cannot read the routine's folder: {0}")]
+    FolderUnreadable(String),
+    #[error("`{0}` links outside the routine's folder")]
+    LinksOutside(String),
+    #[error("`{0}` is not a regular file")]
+    NotRegular(String),
+    #[error("`{0}` is larger than 5 MiB, the most a sound file may be")]
+    TooLarge(String),
+    #[error("`{0}` is not a WAV, OGG/Vorbis, FLAC or MP3 file")]
+    UnknownFormat(String),
+    /// It is a sound file, but not one that can be played within the limits.
+    #[error("`{relative}` {problem}")]
+    Unplayable { relative: String, problem: String },
+}
+
 /// Checks that `relative` names a regular audio file of at most 5 MiB inside `folder` (or below it).
-pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
+pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, SoundRefError> {
     let path = Path::new(relative);
+    let owned = || relative.to_owned();
+    let unreadable = |e: &std::io::Error| SoundRefError::Unreadable {
+        relative: relative.to_owned(),
+        reason: io_reason(e),
+    };
     if relative.is_empty() {
-        return Err("the path is empty".to_owned());
+        return Err(SoundRefError::Empty);
     }
     if path.is_absolute() || relative.starts_with('/') || relative.starts_with('\\') {
-        return Err(format!(
-            "`{relative}` is an absolute path; give a path relative to the routine's folder"
-        ));
+        return Err(SoundRefError::Absolute(owned()));
     }
     if path.components().any(|c| {
         matches!(
@@ -25,70 +56,63 @@ pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, String> {
             Component::ParentDir | Component::Prefix(_) | Component::RootDir
         )
     }) {
-        return Err(format!(
-            "`{relative}` leaves the routine's folder; keep sounds in the folder or one below it (no `..`)"
-        ));
+        return Err(SoundRefError::LeavesFolder(owned()));
     }
     let full = folder.join(path);
     // A link inside the folder could still point outside it, so compare the resolved paths.
-    let resolved = full
-        .canonicalize()
-        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
+    let resolved = full.canonicalize().map_err(|e| unreadable(&e))?;
     let root = folder
         .canonicalize()
-        .map_err(|e| format!("cannot read the routine's folder: {}", io_reason(&e)))?;
+        .map_err(|e| SoundRefError::FolderUnreadable(io_reason(&e)))?;
     if !resolved.starts_with(&root) {
-        return Err(format!("`{relative}` links outside the routine's folder"));
+        return Err(SoundRefError::LinksOutside(owned()));
     }
-    let metadata = std::fs::metadata(&resolved)
-        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?;
+    let metadata = std::fs::metadata(&resolved).map_err(|e| unreadable(&e))?;
     if !metadata.is_file() {
-        return Err(format!("`{relative}` is not a regular file"));
+        return Err(SoundRefError::NotRegular(owned()));
     }
     if metadata.len() > MAX_SOUND_BYTES {
-        return Err(format!(
-            "`{relative}` is larger than 5 MiB, the most a sound file may be"
-        ));
+        return Err(SoundRefError::TooLarge(owned()));
     }
     // Read once (the size is known to be small): the first bytes tell the format, the header and
     // first frame are checked, and the bytes are kept to decode when a routine using them starts.
-    let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved)
-        .map_err(|e| format!("cannot read `{relative}`: {}", io_reason(&e)))?
-        .into();
+    let bytes: std::sync::Arc<[u8]> = std::fs::read(&resolved).map_err(|e| unreadable(&e))?.into();
     let Some(format) = audio_format(&bytes) else {
-        return Err(format!(
-            "`{relative}` is not a WAV, OGG/Vorbis, FLAC or MP3 file"
-        ));
+        return Err(SoundRefError::UnknownFormat(owned()));
     };
-    crate::soundfile::check_decodes(bytes.clone())
-        .map_err(|problem| sound_problem(relative, format, problem))?;
+    crate::soundfile::check_decodes(bytes.clone()).map_err(|problem| {
+        SoundRefError::Unplayable {
+            relative: owned(),
+            problem: sound_problem(format, problem),
+        }
+    })?;
     Ok(StepSound {
-        relative: relative.to_owned(),
+        relative: owned(),
         path: resolved,
         bytes,
     })
 }
 
 /// A sound's problem, as the rest of a sentence starting with the file's name.
-fn sound_problem(relative: &str, format: &str, problem: DecodeProblem) -> String {
+fn sound_problem(format: &str, problem: DecodeProblem) -> String {
     use crate::soundfile::header::{MAX_CHANNELS, MAX_LENGTH_MS, MAX_RATE, MIN_RATE};
     let format = format.to_uppercase();
     match problem {
-        DecodeProblem::Silent => format!("`{relative}` holds no sound"),
+        DecodeProblem::Silent => "holds no sound".to_owned(),
         DecodeProblem::Undecodable(reason) => {
-            format!("`{relative}` looks like {format} but cannot be decoded: {reason}")
+            format!("looks like {format} but cannot be decoded: {reason}")
         }
         DecodeProblem::Crashed(reason) => format!(
-            "`{relative}` looks like {format} but cannot be decoded: the decoder failed on it ({reason})"
+            "looks like {format} but cannot be decoded: the decoder failed on it ({reason})"
         ),
         DecodeProblem::Channels(channels) => {
-            format!("`{relative}` has {channels} channels; a sound may have at most {MAX_CHANNELS}")
+            format!("has {channels} channels; a sound may have at most {MAX_CHANNELS}")
         }
         DecodeProblem::Rate(rate) => format!(
-            "`{relative}` has a sample rate of {rate} Hz; a sound's rate must be {MIN_RATE} to {MAX_RATE} Hz"
+            "has a sample rate of {rate} Hz; a sound's rate must be {MIN_RATE} to {MAX_RATE} Hz"
         ),
         DecodeProblem::TooLong { ms } => format!(
-            "`{relative}` lasts {}; a sound may last at most {}",
+            "lasts {}; a sound may last at most {}",
             format_clock(ms),
             format_clock(MAX_LENGTH_MS)
         ),
@@ -146,19 +170,19 @@ mod tests {
         let ok = check_sound(&folder, "sounds/ok.wav").expect("a small WAV inside the folder");
         assert_eq!(ok.relative, "sounds/ok.wav");
         assert_eq!(
-            check_sound(&folder, "big.wav"),
+            check_sound(&folder, "big.wav").map_err(|e| e.to_string()),
             Err("`big.wav` is larger than 5 MiB, the most a sound file may be".to_owned())
         );
         assert_eq!(
-            check_sound(&folder, "sounds/dir.wav"),
+            check_sound(&folder, "sounds/dir.wav").map_err(|e| e.to_string()),
             Err("`sounds/dir.wav` is not a regular file".to_owned())
         );
         assert_eq!(
-            check_sound(&folder, "link.wav"),
+            check_sound(&folder, "link.wav").map_err(|e| e.to_string()),
             Err("`link.wav` links outside the routine's folder".to_owned())
         );
         assert_eq!(
-            check_sound(&folder, ""),
+            check_sound(&folder, "").map_err(|e| e.to_string()),
             Err("the path is empty".to_owned())
         );
     }
@@ -171,13 +195,15 @@ mod tests {
         let mut cut = WAV.to_vec();
         cut.truncate(44);
         std::fs::write(dir.path().join("empty.wav"), cut).expect("write");
-        let fake = check_sound(dir.path(), "fake.wav").expect_err("not decodable");
+        let fake = check_sound(dir.path(), "fake.wav")
+            .expect_err("not decodable")
+            .to_string();
         assert!(
             fake.starts_with("`fake.wav` looks like WAV but cannot be decoded: "),
             "{fake}"
         );
         assert_eq!(
-            check_sound(dir.path(), "empty.wav"),
+            check_sound(dir.path(), "empty.wav").map_err(|e| e.to_string()),
             Err("`empty.wav` holds no sound".to_owned())
         );
     }

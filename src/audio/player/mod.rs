@@ -27,10 +27,21 @@ pub const QUIT_WAIT: Duration = Duration::from_secs(1);
 pub const RETRY_AFTER: Duration = Duration::from_secs(10);
 
 /// Where sounds go: the sound card, or a recorder in tests.
+/// Why sound cannot play right now.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutputError {
+    /// No output device could be opened (no sound server, no card).
+    #[error("no sound device: {0}")]
+    NoDevice(String),
+    /// A sound could not be prepared to play.
+    #[error("cannot decode {name}: {reason}")]
+    Undecodable { name: String, reason: String },
+}
+
 pub trait Output {
     /// Starts playing `sounds` one after the other, mixed over anything still playing; returns how
     /// long they last (when known), or why the device failed.
-    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, String>;
+    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, OutputError>;
     /// Whether the device reported an error since it was opened (a headset unplugged).
     fn failed(&self) -> bool {
         false
@@ -44,7 +55,7 @@ pub trait Opener: Send + 'static {
     fn prepare(&mut self) {}
     /// Decodes a starting routine's own sounds, on the player thread.
     fn prepare_sounds(&mut self, _sounds: &[Sound]) {}
-    fn open(&mut self) -> Result<Self::Output, String>;
+    fn open(&mut self) -> Result<Self::Output, OutputError>;
 }
 
 enum Command {
@@ -314,7 +325,7 @@ impl<O: Opener> Worker<O> {
 
     /// The device cannot be opened or played on: no output, the notice, and no new try until
     /// the retry delay has passed.
-    fn without_device(&mut self, reason: &str) {
+    fn without_device(&mut self, reason: &OutputError) {
         tracing::warn!(%reason, "no sound device");
         self.close();
         self.retry_at = Some(Instant::now() + self.retry_after);

@@ -35,9 +35,9 @@ impl Opener for FakeOpener {
         let names = sounds.iter().map(|s| s.name().to_owned());
         self.log.prepared.lock().expect("log").extend(names);
     }
-    fn open(&mut self) -> Result<FakeOutput, String> {
+    fn open(&mut self) -> Result<FakeOutput, OutputError> {
         if self.no_device.load(Ordering::SeqCst) {
-            return Err("no device".into());
+            return Err(OutputError::NoDevice("no device".into()));
         }
         self.log.opened.fetch_add(1, Ordering::SeqCst);
         Ok(FakeOutput {
@@ -49,7 +49,7 @@ impl Opener for FakeOpener {
 }
 
 impl Output for FakeOutput {
-    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, String> {
+    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, OutputError> {
         self.plays += 1;
         let names = sounds.iter().map(|s| s.name().to_owned()).collect();
         self.log.played.lock().expect("log").push((names, volume));
@@ -250,9 +250,9 @@ struct Hung;
 
 impl Opener for Hung {
     type Output = FakeOutput;
-    fn open(&mut self) -> Result<FakeOutput, String> {
+    fn open(&mut self) -> Result<FakeOutput, OutputError> {
         std::thread::sleep(Duration::from_secs(30));
-        Err("hung".into())
+        Err(OutputError::NoDevice("hung".into()))
     }
 }
 
