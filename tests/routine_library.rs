@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use limberup::audio::Silent;
-use limberup::cli::snapshot::{SnapshotRequest, capture};
+use limberup::app::headless::{SnapshotRequest, capture};
 use limberup::plan::{Plan, SegmentKind};
 use limberup::routine::{Kind, Library, Routine, When, Work};
 

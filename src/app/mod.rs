@@ -5,8 +5,9 @@
 pub mod bindings;
 pub mod check;
 pub mod event_loop;
+pub mod headless;
 pub mod keymap;
-pub mod keys;
+
 mod library;
 mod player;
 pub mod records;

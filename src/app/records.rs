@@ -145,16 +145,17 @@ impl HistorySink for NoHistory {
 /// The session a player screen played, dated on the wall clock.
 pub fn session_row(player: &PlayerScreen, history: &HistoryView) -> SessionRow {
     let record = player.session.record();
+    let summary = crate::engine::Summary::of(record, player.session.plan());
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     SessionRow {
         routine_id: player.routine.id.clone(),
         routine_hash: player.routine.content_hash.clone(),
         started_at: history.wall_time(record.started_at),
         ended_at: history.wall_time(record.ended_at.unwrap_or(record.started_at)),
-        finished: record.finished,
-        completed: count(record.completed()),
-        skipped: count(record.skipped()),
-        extended: count(record.extended()),
+        finished: summary.finished,
+        completed: count(summary.completed),
+        skipped: count(summary.skipped),
+        extended: count(summary.extended),
         pauses: record.pauses,
         paused_ms: record.paused_ms,
         active_ms: record.active_ms(),

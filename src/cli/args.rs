@@ -188,7 +188,7 @@ fn parse_day(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 fn parse_at(text: &str) -> Result<u64, String> {
-    crate::app::keys::parse_time(text).map_err(|e| e.to_string())
+    super::snapshot::script::parse_time(text).map_err(|e| e.to_string())
 }
 
 /// A parsed `--keys` script; a newtype so clap treats it as one value, not a list of values.
@@ -196,7 +196,7 @@ fn parse_at(text: &str) -> Result<u64, String> {
 pub struct KeyScript(pub Vec<(u64, crossterm::event::KeyEvent)>);
 
 fn parse_keys(text: &str) -> Result<KeyScript, String> {
-    crate::app::keys::parse_script(text)
+    super::snapshot::script::parse_script(text)
         .map(KeyScript)
         .map_err(|e| e.to_string())
 }

@@ -193,7 +193,7 @@ fn snapshot_command(
         .answers
         .map(|path| check::read_answers(&path, &when))
         .transpose()?;
-    let request = snapshot::SnapshotRequest {
+    let request = crate::app::headless::SnapshotRequest {
         width: args.size.0,
         height: args.size.1,
         at: args.at,

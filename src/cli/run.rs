@@ -109,7 +109,7 @@ fn full_screen(
     let mut printed = Ok(());
     if let Some(player) = app.player() {
         let record = player.session.record();
-        let verb = if record.finished {
+        let verb = if crate::engine::Summary::of(record, player.session.plan()).finished {
             "Finished"
         } else {
             "Stopped"

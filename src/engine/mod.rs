@@ -6,10 +6,12 @@
 
 pub mod clock;
 pub mod record;
+mod summary;
 
 use crate::plan::{Cue, Plan, Segment, cue_offsets};
 pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
+pub use summary::Summary;
 
 /// Something the session did at a moment in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

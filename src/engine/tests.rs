@@ -252,3 +252,34 @@ fn quitting_records_an_unfinished_session() {
     assert_eq!(record.paused_ms, 30_000);
     assert_eq!(record.active_ms(), 100_000);
 }
+
+/// Going back and skipping again counts one skip; skipping every exercise to the end is a stop.
+#[test]
+fn the_summary_counts_each_segment_once_by_its_final_state() {
+    let plan = plan_of(
+        "name = \"Two\"\nkind = \"stretch\"\n[defaults]\nprepare = \"5s\"\nrest = \"10s\"\n\
+         [[steps]]\nname = \"A\"\nduration = \"20s\"\n[[steps]]\nname = \"B\"\nduration = \"20s\"\n",
+    );
+    let segments = plan.segments.len();
+    let (mut session, _) = Session::start(plan.clone(), 0);
+    // Skip get-ready and A, back to A, skip A again, then play the rest out.
+    session.skip(1_000);
+    session.skip(2_000);
+    session.back(3_000);
+    session.skip(4_000);
+    session.advance(600_000);
+    let summary = Summary::of(session.record(), &plan);
+    assert_eq!(summary.skipped, 2, "get-ready and A, once each");
+    assert_eq!(summary.completed + summary.skipped, segments);
+    assert_eq!(summary.exercises_skipped, 1);
+    assert_eq!(summary.steps_done, 1);
+    assert!(summary.finished);
+
+    let (mut session, _) = Session::start(plan.clone(), 0);
+    for t in 1..=segments {
+        session.skip(u64::try_from(t).expect("small") * 1_000);
+    }
+    let summary = Summary::of(session.record(), &plan);
+    assert_eq!(summary.skipped, segments);
+    assert!(!summary.finished, "every exercise skipped is a stop, not a finish");
+}

@@ -1,7 +1,5 @@
 //! The summary after a routine: time, what was done, what was skipped.
 
-use std::collections::BTreeSet;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -10,35 +8,16 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::{footer, theme};
 use crate::app::{App, PlayerScreen};
 use crate::duration::format_clock;
-use crate::engine::SegmentOutcome;
-use crate::plan::SegmentKind;
+use crate::engine::Summary;
 
 pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let record = player.session.record();
     let plan = player.session.plan();
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
 
-    let steps_done: BTreeSet<usize> = record
-        .segments
-        .iter()
-        .filter(|(_, outcome)| *outcome == SegmentOutcome::Completed)
-        .filter_map(|(index, _)| plan.segments.get(*index))
-        .filter(|s| s.kind == SegmentKind::Exercise)
-        .filter_map(|s| s.step)
-        .collect();
-    let exercises_skipped = record
-        .segments
-        .iter()
-        .filter(|(index, outcome)| {
-            *outcome == SegmentOutcome::Skipped
-                && plan
-                    .segments
-                    .get(*index)
-                    .is_some_and(|s| s.kind == SegmentKind::Exercise)
-        })
-        .count();
+    let summary = Summary::of(record, plan);
 
-    let (title, headline) = if record.finished {
+    let (title, headline) = if summary.finished {
         (" Well done! ", "Routine complete.")
     } else {
         (
@@ -66,19 +45,19 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
             Span::styled("Steps     ", theme::dim()),
             Span::raw(format!(
                 "{} of {} done",
-                steps_done.len(),
+                summary.steps_done,
                 player.routine.steps.len()
             )),
         ]),
         Line::from(vec![
             Span::styled("Skipped   ", theme::dim()),
-            Span::raw(skipped_words(record.skipped(), exercises_skipped)),
+            Span::raw(skipped_words(summary.skipped, summary.exercises_skipped)),
         ]),
     ];
-    if record.extended() > 0 {
+    if summary.extended > 0 {
         lines.push(Line::from(vec![
             Span::styled("Adjusted  ", theme::dim()),
-            Span::raw(format!("{} segment(s) with +/-", record.extended())),
+            Span::raw(format!("{} segment(s) with +/-", summary.extended)),
         ]));
     }
     if record.pauses > 0 {

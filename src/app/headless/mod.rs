@@ -1,18 +1,19 @@
-//! `limberup snapshot`: the same app on an in-memory terminal and a virtual clock.
+//! The app without a terminal: the same event loop on an in-memory backend, with keys and captures
+//! on a virtual clock. `limberup snapshot` prints what it captures; the screen tests pin it.
 
-use std::io::{self, Write};
+mod backend;
+
+use std::io;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Size};
+use ratatui::buffer::Buffer;
 
-use super::{Outcome, io_failure};
-use crate::app::event_loop::{self, Input, InputSource, Outputs};
-use crate::app::keys::time_label;
-use crate::app::records::{HistorySink, NoHistory};
-use crate::app::{App, HistoryView};
-use crate::audio::{CueSink, Silent};
+pub use backend::ScreenBackend;
+
+use super::event_loop::{self, Input, InputSource, Outputs};
+use super::records::{HistorySink, NoHistory};
+use super::{App, HistoryView};
+use crate::audio::CueSink;
 use crate::config::Settings;
 use crate::engine::{Clock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
@@ -104,106 +105,6 @@ impl InputSource for ScriptedInput {
     }
 }
 
-/// An in-memory terminal that treats wide characters as a terminal does: a wide character covers the
-/// cells after it, and a character written over one erases all of it. ratatui's `TestBackend` copies
-/// cells one by one, so its buffer kept whatever was behind a wide character before (`日本語` then
-/// `a · 10s` read `at·e10s`): ratatui rightly sends no update for a cell that was already blank
-/// under the wide character, because a real terminal blanks it itself.
-pub struct ScreenBackend {
-    inner: TestBackend,
-    screen: Buffer,
-}
-
-impl ScreenBackend {
-    pub fn new(width: u16, height: u16) -> Self {
-        let inner = TestBackend::new(width, height);
-        let screen = inner.buffer().clone();
-        Self { inner, screen }
-    }
-
-    /// What the terminal shows.
-    pub fn buffer(&self) -> &Buffer {
-        &self.screen
-    }
-
-    /// Writes `cell` at `(x, y)` as a terminal would.
-    fn put(&mut self, x: u16, y: u16, cell: &Cell) {
-        let right = self.screen.area.right();
-        // Overwriting a wide character erases the cells it covered.
-        let old_width = crate::text::width(self.screen[(x, y)].symbol());
-        for covered in (x + 1..right).take(old_width.saturating_sub(1)) {
-            self.screen[(covered, y)].reset();
-        }
-        self.screen[(x, y)] = cell.clone();
-        // A wide character covers the cells after it.
-        let new_width = crate::text::width(cell.symbol());
-        for covered in (x + 1..right).take(new_width.saturating_sub(1)) {
-            self.screen[(covered, y)].reset();
-        }
-    }
-}
-
-impl Backend for ScreenBackend {
-    type Error = <TestBackend as Backend>::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        let content: Vec<_> = content.collect();
-        for &(x, y, cell) in &content {
-            self.put(x, y, cell);
-        }
-        self.inner.draw(content.into_iter())
-    }
-
-    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
-        self.inner.append_lines(n)?;
-        self.screen = self.inner.buffer().clone();
-        Ok(())
-    }
-
-    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
-    }
-
-    fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
-    }
-
-    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
-    }
-
-    fn clear(&mut self) -> Result<(), Self::Error> {
-        self.inner.clear()?;
-        self.screen.reset();
-        Ok(())
-    }
-
-    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.inner.clear_region(clear_type)?;
-        self.screen = self.inner.buffer().clone();
-        Ok(())
-    }
-
-    fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
-    }
-
-    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
-        self.inner.window_size()
-    }
-
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
-    }
-}
-
 /// Screen text: every row, trailing spaces trimmed, wide characters once.
 pub fn buffer_lines(buffer: &Buffer) -> Vec<String> {
     let area = buffer.area;
@@ -287,18 +188,3 @@ pub fn capture_saving(
         .collect())
 }
 
-pub fn run(
-    library: Library,
-    routine: Option<Routine>,
-    request: &SnapshotRequest,
-    out: &mut impl Write,
-) -> Outcome {
-    let screens = capture(library, routine, request, &mut Silent).map_err(io_failure)?;
-    for (at, lines) in screens {
-        writeln!(out, "--- t={}s ---", time_label(at)).map_err(io_failure)?;
-        for line in lines {
-            writeln!(out, "{line}").map_err(io_failure)?;
-        }
-    }
-    Ok(())
-}
