@@ -45,3 +45,19 @@ impl Sound {
         }
     }
 }
+
+/// The product's sound: the player thread on the default output device; in a build without the
+/// `audio` feature, a sink that plays nothing and says why.
+pub fn device(volume: f32, muted: bool) -> Box<dyn CueSink> {
+    #[cfg(feature = "audio")]
+    return Box::new(player::SoundPlayer::start(
+        rodio_output::DefaultDevice::default(),
+        volume,
+        muted,
+    ));
+    #[cfg(not(feature = "audio"))]
+    {
+        let _ = (volume, muted);
+        Box::new(sink::WithoutAudio)
+    }
+}

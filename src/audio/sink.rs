@@ -33,3 +33,15 @@ pub struct Silent;
 impl CueSink for Silent {
     fn play(&mut self, _cued: &Cued, _muted: bool) {}
 }
+
+/// A build without the `audio` feature: nothing plays, and the screen says why.
+#[derive(Debug, Default)]
+pub struct WithoutAudio;
+
+impl CueSink for WithoutAudio {
+    fn play(&mut self, _cued: &Cued, _muted: bool) {}
+
+    fn problem(&self) -> Option<String> {
+        Some("this limberup was built without sound".to_owned())
+    }
+}

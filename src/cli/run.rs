@@ -185,43 +185,29 @@ impl HistorySink for StoreSink {
     }
 }
 
-/// The sound player, plus the terminal bell while sound does not work (when the settings ask for it).
+/// The device's sound, plus the terminal bell while sound does not work (when the settings ask).
 struct Cues {
-    #[cfg(feature = "audio")]
-    player: crate::audio::player::SoundPlayer,
+    sound: Box<dyn CueSink>,
     bell: bool,
 }
 
 impl Cues {
     fn start(settings: &Settings) -> Self {
         Self {
-            #[cfg(feature = "audio")]
-            player: crate::audio::player::SoundPlayer::start(
-                crate::audio::rodio_output::DefaultDevice::default(),
-                f32::from(settings.volume) / 100.0,
-                settings.muted,
-            ),
+            sound: crate::audio::device(f32::from(settings.volume) / 100.0, settings.muted),
             bell: settings.bell,
         }
     }
-}
 
-impl Cues {
     /// Stops any sound and closes the output.
-    #[cfg_attr(
-        not(feature = "audio"),
-        allow(clippy::unused_self, reason = "nothing plays")
-    )]
     fn stop(self) {
-        #[cfg(feature = "audio")]
-        drop(self.player);
+        drop(self.sound);
     }
 }
 
 impl CueSink for Cues {
     fn play(&mut self, cued: &Cued, muted: bool) {
-        #[cfg(feature = "audio")]
-        self.player.play(cued, muted);
+        self.sound.play(cued, muted);
         if self.bell && !muted && !cued.sounds.is_empty() && self.problem().is_some() {
             use std::io::Write;
             let mut out = std::io::stdout();
@@ -230,16 +216,14 @@ impl CueSink for Cues {
     }
 
     fn expect(&mut self, next: Option<std::time::Duration>) {
-        #[cfg(feature = "audio")]
-        self.player.expect(next);
-        #[cfg(not(feature = "audio"))]
-        let _ = next;
+        self.sound.expect(next);
+    }
+
+    fn prepare(&mut self, sounds: Vec<crate::audio::Sound>) {
+        self.sound.prepare(sounds);
     }
 
     fn problem(&self) -> Option<String> {
-        #[cfg(feature = "audio")]
-        return self.player.problem();
-        #[cfg(not(feature = "audio"))]
-        Some("this limberup was built without sound".to_owned())
+        self.sound.problem()
     }
 }
