@@ -25,3 +25,4 @@ pub mod terminal;
 pub mod text;
 pub mod triage;
 pub mod ui;
+pub mod words;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. A module may use modules of earlier layers only (none of its own layer but itself).
 const LAYERS: &[&[&str]] = &[
-    &["text", "calendar", "isolate", "duration"],
+    &["text", "calendar", "isolate", "duration", "words"],
     &["diag", "logging", "soundfile"],
     &["format", "figure"],
     &["plan"],

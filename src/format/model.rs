@@ -2,39 +2,24 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+
+use crate::words::words;
 
 use crate::duration::Secs;
 
-/// What a routine is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    WarmUp,
-    Stretch,
-    FoamRolling,
-    Strength,
-    Mobility,
-    CoolDown,
+words! {
+    /// What a routine is for.
+    Kind {
+        WarmUp = "warm-up",
+        Stretch = "stretch",
+        FoamRolling = "foam-rolling",
+        Strength = "strength",
+        Mobility = "mobility",
+        CoolDown = "cool-down",
+    }
 }
 
 impl Kind {
-    pub const ALL: [(&'static str, Self); 6] = [
-        ("warm-up", Self::WarmUp),
-        ("stretch", Self::Stretch),
-        ("foam-rolling", Self::FoamRolling),
-        ("strength", Self::Strength),
-        ("mobility", Self::Mobility),
-        ("cool-down", Self::CoolDown),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, kind)| *kind == self)
-            .map_or("", |(word, _)| word)
-    }
-
     /// How the library screen titles a group of routines.
     pub fn heading(self) -> &'static str {
         match self {
@@ -48,57 +33,35 @@ impl Kind {
     }
 }
 
-/// When, relative to a run, the routine is meant to be done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum When {
-    Before,
-    After,
-    #[default]
-    Any,
-}
-
-impl When {
-    pub const ALL: [(&'static str, Self); 3] = [
-        ("before", Self::Before),
-        ("after", Self::After),
-        ("any", Self::Any),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Before => "before",
-            Self::After => "after",
-            Self::Any => "any",
-        }
+words! {
+    /// When, relative to a run, the routine is meant to be done.
+    #[derive(Default)]
+    When {
+        Before = "before",
+        After = "after",
+        #[default]
+        Any = "any",
     }
 }
 
-/// Which sides a step is done on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sides {
-    #[default]
-    None,
-    Left,
-    Right,
-    Both,
+words! {
+    /// Which sides a step is done on.
+    #[derive(Default)]
+    Sides {
+        #[default]
+        None = "none",
+        Left = "left",
+        Right = "right",
+        Both = "both",
+    }
 }
 
-impl Sides {
-    pub const ALL: [(&'static str, Self); 4] = [
-        ("none", Self::None),
-        ("left", Self::Left),
-        ("right", Self::Right),
-        ("both", Self::Both),
-    ];
-}
-
-/// One side of the body, for a segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Left,
-    Right,
+words! {
+    /// One side of the body, for a segment.
+    Side {
+        Left = "left",
+        Right = "right",
+    }
 }
 
 impl Side {

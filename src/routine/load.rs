@@ -128,13 +128,13 @@ fn read_routine(
     let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
     check_not_blank(checker, name.as_ref());
     let kind = if root.contains_key("kind") {
-        checker.choice(root, "kind", &Kind::ALL)
+        checker.choice(root, "kind", Kind::ALL)
     } else {
         checker.missing(top.clone(), "kind", None);
         None
     };
     let when = checker
-        .choice(root, "when", &When::ALL)
+        .choice(root, "when", When::ALL)
         .map_or(When::Any, Spanned::into_inner);
     let description = checker.text(
         root,
@@ -293,7 +293,7 @@ fn read_step(
     let reps = checker.integer(table, "reps", limits::REPS);
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
     let sets = checker.integer(table, "sets", limits::SETS);
-    let sides = checker.choice(table, "sides", &Sides::ALL);
+    let sides = checker.choice(table, "sides", Sides::ALL);
     let mut timings = *defaults;
     apply_timings(checker, table, &mut timings);
     let sound = read_sound(checker, table, context.folder);

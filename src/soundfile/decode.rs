@@ -129,6 +129,7 @@ impl Opened {
             channels: params.channels.map(symphonia::core::audio::Channels::count),
             rate: params.sample_rate,
             frames: params.n_frames,
+            bits: params.bits_per_sample.and_then(|b| u16::try_from(b).ok()),
         })?;
         let decoder = symphonia::default::get_codecs()
             .make(params, &DecoderOptions::default())
@@ -165,6 +166,7 @@ impl Opened {
                         channels: Some(channels),
                         rate: Some(spec.rate),
                         frames: None,
+                        bits: None,
                     })?;
                     let this = (u16::try_from(channels).unwrap_or(u16::MAX), spec.rate);
                     match self.spec {

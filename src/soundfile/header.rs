@@ -17,6 +17,8 @@ pub struct Facts {
     pub rate: Option<u32>,
     /// The length in frames (samples a channel).
     pub frames: Option<u64>,
+    /// Bits per sample, where the header says (WAV).
+    pub bits: Option<u16>,
 }
 
 /// The limits on channels, rate and length.
@@ -24,6 +26,13 @@ pub struct Limits;
 
 impl Limits {
     pub fn check(facts: &Facts) -> Result<(), DecodeProblem> {
+        // A sample of no bits holds no sound and makes some decoders fail: refused in every build,
+        // with or without a decoder.
+        if facts.bits == Some(0) {
+            return Err(DecodeProblem::Undecodable(
+                "the header says each sample has 0 bits".to_owned(),
+            ));
+        }
         if let Some(channels) = facts.channels {
             if channels == 0 || channels > MAX_CHANNELS {
                 return Err(DecodeProblem::Channels(channels));
@@ -91,6 +100,7 @@ fn wav_facts(chunks: &[u8]) -> Option<Facts> {
             facts.channels = Some(usize::from(u16_at(chunks, body + 2)?));
             facts.rate = Some(u32_at(chunks, body + 4)?);
             block_align = u16_at(chunks, body + 12).filter(|&a| a > 0);
+            facts.bits = u16_at(chunks, body + 14);
         } else if id == b"data" {
             // The data chunk's declared length, as far as the file really holds it.
             let held = len.min(chunks.len().saturating_sub(body));
@@ -113,6 +123,7 @@ fn flac_facts(info: &[u8]) -> Option<Facts> {
         channels: Some(channels),
         rate: Some(rate),
         frames: (total > 0).then_some(total),
+        bits: None,
     })
 }
 
@@ -127,6 +138,7 @@ mod tests {
             channels: Some(8),
             rate: Some(8_000),
             frames: Some(8_000 * 600),
+            bits: Some(16),
         };
         assert_eq!(Limits::check(&ok), Ok(()));
         let check = |channels, rate, frames| {
@@ -134,6 +146,7 @@ mod tests {
                 channels: Some(channels),
                 rate: Some(rate),
                 frames: Some(frames),
+                bits: None,
             })
         };
         assert_eq!(check(9, 44_100, 1), Err(DecodeProblem::Channels(9)));

@@ -1,31 +1,9 @@
 //! The words of the pain check: levels, body areas, symptoms, onset and trend.
 
-use serde::Serialize;
-
-macro_rules! words {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        $(#[$meta])*
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [(&'static str, Self)] = &[$(($word, Self::$variant)),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $word),+ }
-            }
-
-            /// The value a word names, if any.
-            pub fn parse(word: &str) -> Option<Self> {
-                Self::ALL.iter().find(|(w, _)| *w == word).map(|(_, value)| *value)
-            }
-        }
-    };
-}
+use crate::words::words;
 
 words! {
     /// How urgent the next step is, lowest first.
-    #[serde(rename_all = "kebab-case")]
     Level {
         Ok = "ok",
         SelfCare = "self-care",
