@@ -245,6 +245,11 @@ const CASES: &[(&str, &[&str])] = &[
 fn every_invalid_fixture_reports_exact_positions_and_messages() {
     let mut failures = Vec::new();
     for (name, expected) in CASES {
+        // Only a decoder can tell a file with a WAV header but no sound; a build without audio has
+        // none (and plays nothing), so it checks the header alone.
+        if *name == "sound-corrupt" && cfg!(not(feature = "audio")) {
+            continue;
+        }
         let path = format!("tests/fixtures/invalid/{name}.toml");
         let got = problems(&path);
         let expected: Vec<String> = expected

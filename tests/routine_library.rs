@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use limberup::audio::Silent;
 use limberup::app::headless::{SnapshotRequest, capture};
+use limberup::audio::Silent;
 use limberup::plan::{Plan, SegmentKind};
 use limberup::routine::{Kind, Library, Routine, When, Work};
 

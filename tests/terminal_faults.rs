@@ -16,6 +16,9 @@ fn alive(pid: &str) -> bool {
 /// leaves at once, without spinning on reads of 0 bytes.
 #[test]
 fn closing_the_terminal_saves_the_session_and_leaves_at_once() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     let pid = pane.app_pid();
@@ -37,6 +40,9 @@ fn closing_the_terminal_saves_the_session_and_leaves_at_once() {
 /// `fg` the app redraws in raw mode.
 #[test]
 fn an_external_sigtstp_suspends_like_ctrl_z() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start_in_shell("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     let pid = pane.app_pid();
@@ -76,6 +82,9 @@ fn an_external_sigtstp_suspends_like_ctrl_z() {
 /// starts) instead of blocking on the open for a reader that never comes.
 #[test]
 fn a_fifo_as_the_log_file_is_refused_and_the_app_starts() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let data = tempfile::tempdir().expect("temp dir");
     let made = Command::new("mkfifo")
         .arg(data.path().join("limberup.log"))

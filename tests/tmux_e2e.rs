@@ -11,6 +11,9 @@ use common::pane::{Pane, WAIT, kill, process_state};
 
 #[test]
 fn run_pause_skip_done_and_quit_restores_the_terminal() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     assert_eq!(
@@ -39,6 +42,9 @@ fn run_pause_skip_done_and_quit_restores_the_terminal() {
 
 #[test]
 fn quit_asks_first_and_ctrl_c_does_not() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     pane.keys(&["q"]);
@@ -59,6 +65,9 @@ fn quit_asks_first_and_ctrl_c_does_not() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     kill("-TERM", &pane.app_pid());
@@ -72,6 +81,9 @@ fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
 
 #[test]
 fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     // Leaving half-way saves nothing.
     let pane = Pane::start("check");
     pane.wait_for_text("How bad is the pain");
@@ -120,6 +132,9 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
 
 #[test]
 fn sighup_restores_the_terminal() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("--mute");
     pane.wait_for_text("limberup · routines");
     kill("-HUP", &pane.app_pid());
@@ -129,6 +144,9 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_paused() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start_in_shell("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     let pid = pane.app_pid();
@@ -162,6 +180,9 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_paused() {
 
 #[test]
 fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start("run routine.toml --mute");
     pane.wait_for_text("LONG HOLD");
     pane.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
@@ -186,6 +207,9 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
 
 #[test]
 fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays_off_screen() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     // No sound server to find, and an ALSA with no configuration: every way to a device fails, and
     // ALSA complains on stderr, which must land in the log, not on the screen.
     let pane = Pane::start_with_env(
@@ -232,6 +256,9 @@ fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays
 
 #[test]
 fn without_a_sound_device_the_bell_rings_on_cues_when_asked_to() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
     let pane = Pane::start_with_env(
         "PULSE_SERVER=unix:{d}/no-server XDG_RUNTIME_DIR={d} ALSA_CONFIG_PATH={d}/no-alsa.conf LIMBERUP_CONFIG={d}/bell.toml",
         "run short.toml",

@@ -281,5 +281,8 @@ fn the_summary_counts_each_segment_once_by_its_final_state() {
     }
     let summary = Summary::of(session.record(), &plan);
     assert_eq!(summary.skipped, segments);
-    assert!(!summary.finished, "every exercise skipped is a stop, not a finish");
+    assert!(
+        !summary.finished,
+        "every exercise skipped is a stop, not a finish"
+    );
 }

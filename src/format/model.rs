@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-
 use crate::words::words;
 
 use crate::duration::Secs;

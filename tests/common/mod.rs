@@ -6,11 +6,11 @@ pub mod crafted;
 pub mod pane;
 
 use limberup::app::HistoryView;
-use limberup::cli::snapshot::script::{parse_script, parse_time};
+use limberup::app::headless::{SnapshotRequest, capture_saving};
 use limberup::app::records::{HistorySink, NoHistory};
 use limberup::audio::{CueSink, Silent};
 use limberup::calendar::{Calendar, UtcTime};
-use limberup::app::headless::{SnapshotRequest, capture_saving};
+use limberup::cli::snapshot::script::{parse_script, parse_time};
 use limberup::diag::SourceText;
 use limberup::routine::Library;
 use limberup::triage::answers::DateContext;

@@ -32,6 +32,23 @@ name = "Short hold"
 duration = "5s"
 "#;
 
+/// Whether tmux can run here. Without it a test says it skipped (as the sound test does), unless
+/// `LIMBERUP_REQUIRE_TMUX=1` (set by `.ci/run`, which installs tmux) makes that a failure.
+pub fn tmux_or_skip() -> bool {
+    let works = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        assert!(
+            std::env::var_os("LIMBERUP_REQUIRE_TMUX").is_none_or(|v| v != "1"),
+            "LIMBERUP_REQUIRE_TMUX=1 but tmux does not run"
+        );
+        eprintln!("skipped: tmux not installed");
+    }
+    works
+}
+
 pub struct Pane {
     pub socket: String,
     pub dir: tempfile::TempDir,

@@ -1,7 +1,6 @@
 //! A test backend that behaves like a terminal where it matters for text: a wide character clears
 //! the cells it covers, as a real terminal does (ratatui's `TestBackend` keeps stale cells there).
 
-
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Size};
@@ -105,4 +104,3 @@ impl Backend for ScreenBackend {
         self.inner.flush()
     }
 }
-

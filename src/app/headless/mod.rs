@@ -187,4 +187,3 @@ pub fn capture_saving(
         })
         .collect())
 }
-
