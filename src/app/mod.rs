@@ -12,6 +12,7 @@ mod player;
 pub mod records;
 mod screen_keys;
 pub mod scroll;
+pub mod today;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
