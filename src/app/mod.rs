@@ -13,6 +13,7 @@ pub mod records;
 mod screen_keys;
 pub mod scroll;
 pub mod today;
+mod today_keys;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -52,6 +53,8 @@ pub enum Screen {
     CheckResult(Box<CheckResult>),
     /// Sessions per week, pain by area, the latest check, streaks.
     History,
+    /// The active program today: the home while one is active.
+    Today,
 }
 
 /// Boxes drawn over the current screen.
@@ -108,6 +111,10 @@ pub struct App {
     to_prepare: Vec<crate::audio::Sound>,
     /// Sessions and checks not yet handed to the history.
     records: Vec<Record>,
+    /// The active program as it stood when the app opened; `None` without one.
+    pub program: Option<today::Standing>,
+    /// The program and level of the routine playing, when it was started from Today.
+    playing_in_program: Option<crate::history::InProgram>,
 }
 
 impl App {
@@ -162,7 +169,19 @@ impl App {
             pending: Vec::new(),
             to_prepare: Vec::new(),
             records: Vec::new(),
+            program: None,
+            playing_in_program: None,
         }
+    }
+
+    /// With an active program, the app's home is Today (when it opened on the library).
+    #[must_use]
+    pub fn with_program(mut self, standing: Option<today::Standing>) -> Self {
+        self.program = standing;
+        if self.program.is_some() && matches!(self.screen, Screen::Library(_)) {
+            self.screen = Screen::Today;
+        }
+        self
     }
 
     /// Sessions and checks recorded since the last call, for the history.
@@ -171,7 +190,18 @@ impl App {
     }
 
     fn remember_session(&mut self, player: &PlayerScreen) {
-        let row = records::session_row(player, &self.history);
+        let mut row = records::session_row(player, &self.history);
+        // Started from Today: at the due level. Otherwise one of the program's routines played at
+        // its own length, level 0, still counts for the program.
+        row.program = self.playing_in_program.take().or_else(|| {
+            self.program
+                .as_ref()
+                .filter(|s| s.program.involves(&row.routine_id))
+                .map(|s| crate::history::InProgram {
+                    id: s.program.id.clone(),
+                    level: 0,
+                })
+        });
         self.history.sessions.push(row.clone());
         self.records.push(Record::Session(row));
     }
@@ -270,6 +300,7 @@ impl App {
 
     pub(super) fn start(&mut self, routine: Routine) {
         self.overlay = None;
+        self.playing_in_program = None;
         self.to_prepare = crate::audio::cues::step_sounds(&routine);
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
         self.screen = Screen::Player(Box::new(player));
@@ -307,6 +338,7 @@ impl App {
         self.overlay = None;
         match self.entry {
             Entry::Run | Entry::Check => self.should_quit = true,
+            Entry::Library if self.program.is_some() => self.screen = Screen::Today,
             Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
         }
     }

@@ -8,6 +8,7 @@ use super::bindings::{
     LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
 };
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
+use super::today_keys::TODAY;
 use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
 
@@ -70,6 +71,9 @@ impl App {
             Screen::History => {
                 action_for(&HISTORY, self, key).is_some_and(|action| self.history_action(action))
             }
+            Screen::Today => {
+                action_for(&TODAY, self, key).is_some_and(|action| self.today_action(action))
+            }
         }
     }
 
@@ -88,6 +92,7 @@ impl App {
             Screen::Check(form) => footer_hints(form.bindings(), self),
             Screen::CheckResult(_) => footer_hints(&RESULT, self),
             Screen::History => footer_hints(&HISTORY, self),
+            Screen::Today => footer_hints(&TODAY, self),
         }
     }
 
@@ -102,6 +107,7 @@ impl App {
             Screen::Check(form) => help_hints(form.bindings(), self),
             Screen::CheckResult(_) => help_hints(&RESULT, self),
             Screen::History => help_hints(&HISTORY, self),
+            Screen::Today => help_hints(&TODAY, self),
         };
         hints.extend(super::keymap::GLOBAL_HELP);
         hints

@@ -202,6 +202,7 @@ fn snapshot_command(
         answers,
         history: run::read_history(dirs, origin, &calendar),
         settings: settings(dirs, common)?,
+        program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)
 }

@@ -76,6 +76,21 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
     }
 }
 
+/// The active program on `today` for the app, read without writing; none when there is none or it
+/// cannot be worked out (the app then opens on the library, as without a program).
+pub fn standing_on(
+    library: &Library,
+    dirs: &Dirs,
+    calendar: &Calendar,
+    today: crate::calendar::DayNumber,
+) -> Option<Standing> {
+    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
+    let programs = load_programs(library, dirs).ok()?;
+    standing(Some(&store), &programs, library, today)
+        .ok()
+        .flatten()
+}
+
 pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
     let programs =
         Programs::load(library, dirs.routines_dir.as_deref()).map_err(anyhow::Error::from)?;
