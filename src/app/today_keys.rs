@@ -42,7 +42,7 @@ pub static TODAY: [Binding<TodayKey>; 6] = [
         &[Char('h')],
         "h",
         "history",
-        "sessions, streaks, pain over time and the program week by week",
+        "sessions, streaks and pain over time",
         TodayKey::History,
     ),
     Binding::new(
