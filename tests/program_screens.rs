@@ -94,3 +94,93 @@ fn without_a_program_the_app_opens_on_the_library() {
     assert!(!first.contains("today"), "{first}");
     assert!(first.contains("Upper-back strength"), "{first}");
 }
+
+#[test]
+fn the_session_pain_question_after_a_program_session() {
+    let dir = history();
+    let question = String::from_utf8_lossy(
+        &limberup(
+            &[
+                "snapshot",
+                "--today",
+                "2026-03-10",
+                "--keys",
+                "enter@1,q@3,y@4",
+                "--at",
+                "5",
+            ],
+            dir.path(),
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(
+        question.contains("How much did it hurt during this session? 0-10"),
+        "{question}"
+    );
+    insta::assert_snapshot!("session_pain_question", question);
+}
+
+/// Records what the app would save.
+struct Saved(Vec<limberup::app::Record>);
+
+impl limberup::app::records::HistorySink for Saved {
+    fn save(&mut self, record: &limberup::app::Record) -> Result<(), String> {
+        self.0.push(record.clone());
+        Ok(())
+    }
+}
+
+/// A session started from Today is saved once, after the question, with the program, its level
+/// and the answer; skipped, it is saved without a pain.
+#[test]
+fn a_program_session_is_saved_with_its_level_and_pain() {
+    use limberup::app::today::standing;
+    use limberup::calendar::{Calendar, day_number};
+    use limberup::cli::snapshot::{SnapshotRequest, capture_saving};
+    use limberup::history::Store;
+    use limberup::program::Programs;
+    use limberup::routine::Library;
+
+    let dir = history();
+    let paris = Calendar::named("Europe/Paris").expect("zone");
+    let library = Library::load(None).expect("library");
+    let programs = Programs::load(&library, None).expect("programs");
+    let store = Store::open_read_only(dir.path(), &paris)
+        .expect("opens")
+        .expect("exists");
+    let today = day_number(jiff::civil::date(2026, 3, 10));
+    let at_week_two = standing(Some(&store), &programs, &library, today)
+        .expect("reads")
+        .expect("active");
+    for (keys, pain) in [
+        ("enter@1,q@3,y@4,7@6", Some(7)),
+        ("enter@1,q@3,y@4,esc@6", None),
+    ] {
+        let mut request = SnapshotRequest::new(80, 24);
+        request.keys = limberup::app::keys::parse_script(keys).expect("keys");
+        request.at = vec![8_000];
+        request.program = Some(at_week_two.clone());
+        let mut saved = Saved(Vec::new());
+        capture_saving(
+            library.clone(),
+            None,
+            &request,
+            &mut limberup::audio::Silent,
+            &mut saved,
+        )
+        .expect("runs");
+        let sessions: Vec<_> = saved
+            .0
+            .iter()
+            .filter_map(|r| match r {
+                limberup::app::Record::Session(row) => Some(row.clone()),
+                limberup::app::Record::Check(_) => None,
+            })
+            .collect();
+        assert_eq!(sessions.len(), 1, "{keys}");
+        let program = sessions[0].program.as_ref().expect("in the program");
+        assert_eq!((program.id.as_str(), program.level), ("upper-back-fix", 1));
+        assert_eq!(sessions[0].pain, pain, "{keys}");
+    }
+}

@@ -12,6 +12,7 @@ mod player;
 pub mod records;
 mod screen_keys;
 pub mod scroll;
+pub mod session_pain;
 pub mod today;
 mod today_keys;
 
@@ -62,6 +63,8 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "How much did it hurt during this session?" after a program session.
+    SessionPain,
 }
 
 /// Where the app was started, which decides where "back" leads after a routine.
@@ -115,6 +118,8 @@ pub struct App {
     pub program: Option<today::Standing>,
     /// The program and level of the routine playing, when it was started from Today.
     playing_in_program: Option<crate::history::InProgram>,
+    /// A program session not yet saved: it waits for its session pain.
+    awaiting_pain: Option<crate::history::SessionRow>,
 }
 
 impl App {
@@ -171,6 +176,7 @@ impl App {
             records: Vec::new(),
             program: None,
             playing_in_program: None,
+            awaiting_pain: None,
         }
     }
 
@@ -202,6 +208,10 @@ impl App {
                     level: 0,
                 })
         });
+        if row.program.is_some() && !self.should_quit {
+            self.ask_session_pain(row);
+            return;
+        }
         self.history.sessions.push(row.clone());
         self.records.push(Record::Session(row));
     }
@@ -323,6 +333,8 @@ impl App {
     /// ctrl-c (or a termination signal): leave at once, recording a running session as quit. A check
     /// not yet answered is dropped, as nothing is saved before its result shows.
     pub fn quit_now(&mut self) {
+        // Leaving at once asks nothing: a program session is saved without its pain.
+        self.should_quit = true;
         let screen = std::mem::replace(&mut self.screen, Screen::History);
         if let Screen::Player(mut player) = screen {
             player.session.quit(self.now);
@@ -331,7 +343,7 @@ impl App {
         } else {
             self.screen = screen;
         }
-        self.should_quit = true;
+        self.save_awaiting(None);
     }
 
     fn go_home(&mut self) {
@@ -373,9 +385,14 @@ impl App {
                 std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
             if let Screen::Player(player) = screen {
                 self.remember_session(&player);
-                let check_now = player.routine.pain_check && self.preset_answers.is_some();
+                // A program session's pain question comes first; the check is then one key away.
+                let check_now = player.routine.pain_check
+                    && self.preset_answers.is_some()
+                    && self.awaiting_pain.is_none();
                 self.screen = Screen::Done(player);
-                self.overlay = None;
+                if self.overlay != Some(Overlay::SessionPain) {
+                    self.overlay = None;
+                }
                 if check_now {
                     self.start_check();
                 }

@@ -20,6 +20,7 @@ impl App {
                 self.overlay = None;
                 true
             }
+            Overlay::SessionPain => self.session_pain_key(key),
             Overlay::ConfirmQuit => match action_for(&CONFIRM_QUIT, self, key) {
                 Some(ConfirmKey::Stop) => {
                     self.overlay = None;
@@ -81,6 +82,9 @@ impl App {
     pub fn footer_hints(&self) -> Vec<Hint> {
         match self.overlay {
             Some(Overlay::ConfirmQuit) => return footer_hints(&CONFIRM_QUIT, self),
+            Some(Overlay::SessionPain) => {
+                return footer_hints(&super::session_pain::SESSION_PAIN, self);
+            }
             Some(Overlay::Help) | None => {}
         }
         match &self.screen {

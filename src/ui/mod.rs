@@ -44,6 +44,7 @@ impl Widget for &App {
         match self.overlay {
             Some(Overlay::Help) => overlay::help(self, area, buf),
             Some(Overlay::ConfirmQuit) => overlay::confirm_quit(self, area, buf),
+            Some(Overlay::SessionPain) => overlay::session_pain(self, area, buf),
             None => {}
         }
     }
