@@ -18,6 +18,7 @@ pub mod history;
 pub mod isolate;
 pub mod logging;
 pub mod plan;
+pub mod program;
 pub mod routine;
 pub mod schema;
 pub mod soundfile;

@@ -309,6 +309,9 @@ fn session(day: i64, finished: bool) -> SessionRow {
         pauses: 0,
         paused_ms: 0,
         active_ms: 600_000,
+        program: None,
+        pain: None,
+        morning: None,
     }
 }
 

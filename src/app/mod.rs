@@ -13,6 +13,9 @@ mod player;
 pub mod records;
 mod screen_keys;
 pub mod scroll;
+pub mod session_pain;
+pub mod today;
+mod today_keys;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -52,6 +55,8 @@ pub enum Screen {
     CheckResult(Box<CheckResult>),
     /// Sessions per week, pain by area, the latest check, streaks.
     History,
+    /// The active program today: the home while one is active.
+    Today,
 }
 
 /// Boxes drawn over the current screen.
@@ -59,6 +64,8 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "How much did it hurt during this session?" after a program session.
+    SessionPain,
 }
 
 /// Where the app was started, which decides where "back" leads after a routine.
@@ -108,6 +115,12 @@ pub struct App {
     to_prepare: Vec<crate::audio::Sound>,
     /// Sessions and checks not yet handed to the history.
     records: Vec<Record>,
+    /// The active program as it stood when the app opened; `None` without one.
+    pub program: Option<today::Standing>,
+    /// The program and level of the routine playing, when it was started from Today.
+    playing_in_program: Option<crate::history::InProgram>,
+    /// A program session not yet saved: it waits for its session pain.
+    awaiting_pain: Option<crate::history::SessionRow>,
 }
 
 impl App {
@@ -162,7 +175,20 @@ impl App {
             pending: Vec::new(),
             to_prepare: Vec::new(),
             records: Vec::new(),
+            program: None,
+            playing_in_program: None,
+            awaiting_pain: None,
         }
+    }
+
+    /// With an active program, the app's home is Today (when it opened on the library).
+    #[must_use]
+    pub fn with_program(mut self, standing: Option<today::Standing>) -> Self {
+        self.program = standing;
+        if self.program.is_some() && matches!(self.screen, Screen::Library(_)) {
+            self.screen = Screen::Today;
+        }
+        self
     }
 
     /// Sessions and checks recorded since the last call, for the history.
@@ -171,7 +197,22 @@ impl App {
     }
 
     fn remember_session(&mut self, player: &PlayerScreen) {
-        let row = records::session_row(player, &self.history);
+        let mut row = records::session_row(player, &self.history);
+        // Started from Today: at the due level. Otherwise one of the program's routines played at
+        // its own length, level 0, still counts for the program.
+        row.program = self.playing_in_program.take().or_else(|| {
+            self.program
+                .as_ref()
+                .filter(|s| s.program.involves(&row.routine_id))
+                .map(|s| crate::history::InProgram {
+                    id: s.program.id.clone(),
+                    level: 0,
+                })
+        });
+        if row.program.is_some() && !self.should_quit {
+            self.ask_session_pain(row);
+            return;
+        }
         self.history.sessions.push(row.clone());
         self.records.push(Record::Session(row));
     }
@@ -270,6 +311,7 @@ impl App {
 
     pub(super) fn start(&mut self, routine: Routine) {
         self.overlay = None;
+        self.playing_in_program = None;
         self.to_prepare = crate::audio::cues::step_sounds(&routine);
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
         self.screen = Screen::Player(Box::new(player));
@@ -292,6 +334,8 @@ impl App {
     /// ctrl-c (or a termination signal): leave at once, recording a running session as quit. A check
     /// not yet answered is dropped, as nothing is saved before its result shows.
     pub fn quit_now(&mut self) {
+        // Leaving at once asks nothing: a program session is saved without its pain.
+        self.should_quit = true;
         let screen = std::mem::replace(&mut self.screen, Screen::History);
         if let Screen::Player(mut player) = screen {
             player.session.quit(self.now);
@@ -300,13 +344,14 @@ impl App {
         } else {
             self.screen = screen;
         }
-        self.should_quit = true;
+        self.save_awaiting(None);
     }
 
     fn go_home(&mut self) {
         self.overlay = None;
         match self.entry {
             Entry::Run | Entry::Check => self.should_quit = true,
+            Entry::Library if self.program.is_some() => self.screen = Screen::Today,
             Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
         }
     }
@@ -341,9 +386,14 @@ impl App {
                 std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
             if let Screen::Player(player) = screen {
                 self.remember_session(&player);
-                let check_now = player.routine.pain_check && self.preset_answers.is_some();
+                // A program session's pain question comes first; the check is then one key away.
+                let check_now = player.routine.pain_check
+                    && self.preset_answers.is_some()
+                    && self.awaiting_pain.is_none();
                 self.screen = Screen::Done(player);
-                self.overlay = None;
+                if self.overlay != Some(Overlay::SessionPain) {
+                    self.overlay = None;
+                }
                 if check_now {
                     self.start_check();
                 }

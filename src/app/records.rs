@@ -159,5 +159,8 @@ pub fn session_row(player: &PlayerScreen, history: &HistoryView) -> SessionRow {
         pauses: record.pauses,
         paused_ms: record.paused_ms,
         active_ms: record.active_ms(),
+        program: None,
+        pain: None,
+        morning: None,
     }
 }

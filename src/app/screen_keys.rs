@@ -8,6 +8,7 @@ use super::bindings::{
     LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
 };
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
+use super::today_keys::TODAY;
 use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
 
@@ -19,6 +20,7 @@ impl App {
                 self.overlay = None;
                 true
             }
+            Overlay::SessionPain => self.session_pain_key(key),
             Overlay::ConfirmQuit => match action_for(&CONFIRM_QUIT, self, key) {
                 Some(ConfirmKey::Stop) => {
                     self.overlay = None;
@@ -70,6 +72,9 @@ impl App {
             Screen::History => {
                 action_for(&HISTORY, self, key).is_some_and(|action| self.history_action(action))
             }
+            Screen::Today => {
+                action_for(&TODAY, self, key).is_some_and(|action| self.today_action(action))
+            }
         }
     }
 
@@ -77,6 +82,9 @@ impl App {
     pub fn footer_hints(&self) -> Vec<Hint> {
         match self.overlay {
             Some(Overlay::ConfirmQuit) => return footer_hints(&CONFIRM_QUIT, self),
+            Some(Overlay::SessionPain) => {
+                return footer_hints(&super::session_pain::SESSION_PAIN, self);
+            }
             Some(Overlay::Help) | None => {}
         }
         match &self.screen {
@@ -88,6 +96,7 @@ impl App {
             Screen::Check(form) => footer_hints(form.bindings(), self),
             Screen::CheckResult(_) => footer_hints(&RESULT, self),
             Screen::History => footer_hints(&HISTORY, self),
+            Screen::Today => footer_hints(&TODAY, self),
         }
     }
 
@@ -102,6 +111,7 @@ impl App {
             Screen::Check(form) => help_hints(form.bindings(), self),
             Screen::CheckResult(_) => help_hints(&RESULT, self),
             Screen::History => help_hints(&HISTORY, self),
+            Screen::Today => help_hints(&TODAY, self),
         };
         hints.extend(super::keymap::GLOBAL_HELP);
         hints

@@ -90,6 +90,25 @@ pub enum Command {
         /// Print JSON for scripts.
         #[arg(long)]
         json: bool,
+        /// The routine at this program level (with the active program's `progress` for it).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+        level: Option<u32>,
+    },
+    /// Programs over weeks: list them, start one, see where it stands, stop it.
+    Program {
+        #[command(subcommand)]
+        action: ProgramAction,
+    },
+    /// Record a session done away from the app (it counts for streaks and programs).
+    Log {
+        /// A routine id or the path of a .toml file.
+        routine: String,
+        /// When it was done: 2026-11-24, 2026-11-24T18:30 (local) or with an offset; default now.
+        #[arg(long, value_name = "DATETIME")]
+        date: Option<String>,
+        /// How much it hurt during the session, 0 to 10.
+        #[arg(long, value_name = "0..10", value_parser = clap::value_parser!(u8).range(0..=10))]
+        pain: Option<u8>,
     },
     /// Play one routine full-screen.
     Run {
@@ -122,14 +141,49 @@ pub enum Command {
     /// Print the JSON Schema of the routine format, for editors.
     Schema {
         /// The schema of an exercises.toml catalog instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "program")]
         catalog: bool,
+        /// The schema of a program file instead.
+        #[arg(long)]
+        program: bool,
     },
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgramAction {
+    /// Every program found: id, name, weeks, sessions a week.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print a Markdown table with what each program is for (the README's table).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Make a program the active one (replaces any other).
+    Start {
+        /// A program id.
+        id: String,
+        /// The local day its week 1 begins (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        on: Option<jiff::civil::Date>,
+    },
+    /// Where the active program stands on a day.
+    Status {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Work it out for this day (YYYY-MM-DD), from the history as it stood at its end.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        today: Option<jiff::civil::Date>,
+    },
+    /// No active program.
+    Stop,
 }
 
 /// A path option that may also come from an environment variable. An empty value is refused, naming

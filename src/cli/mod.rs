@@ -6,6 +6,7 @@ mod exercises;
 mod history;
 mod list;
 mod plan;
+mod program;
 mod run;
 pub mod snapshot;
 mod validate;
@@ -125,10 +126,33 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Exercises { id, json, size, at }) => {
             exercises::run(&library(&dirs)?, id.as_deref(), json, size, at, &mut out)
         }
-        Some(Command::Plan { routine, json }) => {
-            let routine = library(&dirs)?.resolve(&routine)?;
+        Some(Command::Plan {
+            routine,
+            json,
+            level,
+        }) => {
+            let library = library(&dirs)?;
+            let mut routine = library.resolve(&routine)?;
+            if let Some(level) = level {
+                routine = at_level(&library, &dirs, &routine, level)?;
+            }
             plan::run(&routine, json, &mut out)
         }
+        Some(Command::Program { action }) => {
+            program::run(action, &library(&dirs)?, &dirs, &mut out)
+        }
+        Some(Command::Log {
+            routine,
+            date,
+            pain,
+        }) => program::log(
+            &library(&dirs)?,
+            &dirs,
+            &routine,
+            date.as_deref(),
+            pain,
+            &mut out,
+        ),
         Some(Command::Check {
             answers: Some(path),
             json,
@@ -150,8 +174,10 @@ fn run(cli: Cli) -> Outcome {
             !no_save,
         ),
         Some(Command::History { json, csv }) => history::run(&dirs, json, csv, &mut out),
-        Some(Command::Schema { catalog }) => {
-            let text = if catalog {
+        Some(Command::Schema { catalog, program }) => {
+            let text = if program {
+                crate::schema::program_schema_text()
+            } else if catalog {
                 crate::schema::catalog_schema_text()
             } else {
                 crate::schema::routine_schema_text()
@@ -201,8 +227,41 @@ fn snapshot_command(
         answers,
         history: run::read_history(dirs, origin, &calendar),
         settings: settings(dirs, common)?,
+        program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)
+}
+
+/// A routine at a program level, growing by the active program's `progress` for it (by nothing
+/// when no program is active or it is not one of its sessions).
+fn at_level(
+    library: &Library,
+    dirs: &Dirs,
+    routine: &crate::routine::Routine,
+    level: u32,
+) -> Result<crate::routine::Routine, Failure> {
+    let calendar = Calendar::system();
+    let active = dirs
+        .data_dir
+        .as_deref()
+        .map(|dir| crate::history::Store::open_read_only(dir, &calendar))
+        .transpose()
+        .map_err(anyhow::Error::from)?
+        .flatten()
+        .map(|store| store.active_program())
+        .transpose()
+        .map_err(anyhow::Error::from)?
+        .flatten();
+    let progress = match active {
+        Some(active) => program::load_programs(library, dirs)?
+            .find(&active.id)
+            .map(|p| p.progress_of(&routine.id))
+            .unwrap_or_default(),
+        None => crate::program::Progress::default(),
+    };
+    Ok(crate::program::progress::progressed(
+        routine, progress, level,
+    ))
 }
 
 fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {

@@ -22,10 +22,14 @@ pub fn run(
     settings: &Settings,
 ) -> Outcome {
     let clock = MonotonicClock::start();
+    let calendar = Calendar::system();
+    let standing =
+        super::program::standing_on(&library, dirs, &calendar, calendar.day(UtcTime::now()));
     let app = match routine {
         Some(routine) => App::run_routine(library, routine, settings, clock.now()),
         None => App::with_library(library, settings),
-    };
+    }
+    .with_program(standing);
     full_screen(app, clock, dirs, settings, true)
 }
 

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use super::{Failure, Outcome, io_failure};
 use crate::diag::source::read_source;
 use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich};
+use crate::program::ProgramError;
+use crate::program::catalog::{PROGRAMS_DIR, is_program_path, load_file};
 use crate::routine::catalog::Catalog;
 use crate::routine::library::{CATALOG_FILE, toml_files};
 use crate::routine::{Library, LoadError};
@@ -78,7 +80,14 @@ fn expand(paths: &[PathBuf]) -> Vec<Entry> {
                 &shown,
                 "no routine files (.toml) in this folder",
             ))),
-            Ok(files) => entries.extend(files.into_iter().map(Ok)),
+            Ok(files) => {
+                entries.extend(files.into_iter().map(Ok));
+                // A routines folder's programs are checked with it.
+                let programs = path.join(PROGRAMS_DIR);
+                if programs.is_dir() {
+                    entries.extend(expand(&[programs]));
+                }
+            }
             Err(error) => entries.push(Err(folder_level(
                 &shown,
                 format!("cannot read the folder: {}", io_reason(&error)),
@@ -106,6 +115,23 @@ fn own_folder(routines_dir: Option<&Path>) -> Vec<Entry> {
 type Problems = (Vec<Diagnostic>, Option<SourceText>);
 
 fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
+    if is_program_path(path) && path.extension().is_some_and(|e| e == "toml") {
+        return match load_file(path, library) {
+            Ok(program) => Ok(format!(
+                "program, {}, {} weeks",
+                printable(&program.name),
+                program.weeks
+            )),
+            Err(ProgramError::Invalid {
+                problems,
+                mut sources,
+            }) => Err((problems, sources.pop())),
+            Err(other @ ProgramError::NotFound { .. }) => Err((
+                vec![file_level(&path.display().to_string(), other.to_string())],
+                None,
+            )),
+        };
+    }
     if path.file_name().is_some_and(|n| n == CATALOG_FILE) {
         let source = read_source(path).map_err(|d| (vec![d], None))?;
         return Catalog::parse(&source)

@@ -42,6 +42,21 @@ const STEPS: &[Step] = &[
         CREATE INDEX checks_by_day ON checks(day);",
     ),
     Step::Code(checks_taken_at_in_utc),
+    // Version 3, programs: a session carries the program and level it was done at, its session
+    // pain (0-10) and the next-morning answer; at most one program is active, from a local day.
+    // Earlier sessions keep NULL in all four (done outside any program, nothing asked).
+    Step::Sql(
+        "ALTER TABLE sessions ADD COLUMN program_id TEXT;
+        ALTER TABLE sessions ADD COLUMN program_level INTEGER;
+        ALTER TABLE sessions ADD COLUMN pain INTEGER;
+        ALTER TABLE sessions ADD COLUMN morning TEXT;
+        CREATE TABLE active_program (
+            slot INTEGER PRIMARY KEY CHECK (slot = 1),
+            program_id TEXT NOT NULL,
+            start_day TEXT NOT NULL,
+            started_at TEXT NOT NULL
+        );",
+    ),
 ];
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,

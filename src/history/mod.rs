@@ -11,6 +11,7 @@
 
 mod create;
 mod migrate;
+mod program;
 mod rows;
 pub mod trends;
 
@@ -19,9 +20,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
-pub use rows::{CheckRow, SessionRow};
+pub use program::ActiveProgram;
+pub use rows::{CheckRow, InProgram, SessionRow};
 
 use crate::calendar::Calendar;
+use crate::program::Morning;
 use crate::triage::{Answers, PastCheck, Triage};
 
 pub const HISTORY_FILE: &str = "history.sqlite3";
@@ -150,7 +153,8 @@ impl Store {
         self.connection
             .execute(
                 "INSERT INTO sessions (routine_id, routine_hash, started_at, ended_at, finished, completed,
-                 skipped, extended, pauses, paused_ms, active_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 skipped, extended, pauses, paused_ms, active_ms, program_id, program_level, pain, morning)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     session.routine_id,
                     session.routine_hash,
@@ -163,6 +167,10 @@ impl Store {
                     session.pauses,
                     i64::try_from(session.paused_ms).unwrap_or(i64::MAX),
                     i64::try_from(session.active_ms).unwrap_or(i64::MAX),
+                    session.program.as_ref().map(|p| p.id.as_str()),
+                    session.program.as_ref().map(|p| p.level),
+                    session.pain,
+                    session.morning.map(Morning::as_str),
                 ],
             )
             .map_err(|e| self.sqlite(e))?;

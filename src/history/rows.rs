@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{HistoryError, Store};
 use crate::calendar::{Calendar, UtcTime};
+use crate::program::Morning;
 use crate::triage::{Answers, Area, PastCheck};
 
 /// A session as the history keeps it.
@@ -22,6 +23,19 @@ pub struct SessionRow {
     pub pauses: u32,
     pub paused_ms: u64,
     pub active_ms: u64,
+    /// The program and level it was done at, if it was one of the active program's sessions.
+    pub program: Option<InProgram>,
+    /// How much it hurt during the session, 0-10, if the runner said.
+    pub pain: Option<u8>,
+    /// The back the next morning, compared with before the session, if the runner said.
+    pub morning: Option<Morning>,
+}
+
+/// A session's place in a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InProgram {
+    pub id: String,
+    pub level: u32,
 }
 
 /// A saved check.
@@ -149,36 +163,75 @@ pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> 
 }
 
 pub(super) fn read_sessions(store: &Store) -> Result<Vec<SessionRow>, HistoryError> {
-    let mut sessions = read_table(
-        store,
-        "sessions",
+    // A history read without writing may still be at an earlier version, without the program
+    // columns: its sessions were done outside any program, with nothing asked.
+    let program_columns = if store.has_programs()? {
+        "program_id, program_level, pain, morning"
+    } else {
+        "NULL, NULL, NULL, NULL"
+    };
+    let sql = format!(
         "SELECT id, routine_id, routine_hash, started_at, ended_at, finished, completed, skipped,
-         extended, pauses, paused_ms, active_ms FROM sessions ORDER BY id",
-        |row| {
-            let instant = |index, name| -> Result<UtcTime, String> {
-                let text: String = column(row, index, name)?;
-                UtcTime::parse_instant(&text)
-                    .ok_or_else(|| format!("`{name}` is not a UTC date and time: {text:?}"))
-            };
-            let millis = |index, name| -> Result<u64, String> {
-                u64::try_from(column::<i64>(row, index, name)?)
-                    .map_err(|_| format!("`{name}` is negative"))
-            };
-            Ok(SessionRow {
-                routine_id: column(row, 1, "routine_id")?,
-                routine_hash: column(row, 2, "routine_hash")?,
-                started_at: instant(3, "started_at")?,
-                ended_at: instant(4, "ended_at")?,
-                finished: column(row, 5, "finished")?,
-                completed: column(row, 6, "completed")?,
-                skipped: column(row, 7, "skipped")?,
-                extended: column(row, 8, "extended")?,
-                pauses: column(row, 9, "pauses")?,
-                paused_ms: millis(10, "paused_ms")?,
-                active_ms: millis(11, "active_ms")?,
-            })
-        },
-    )?;
+         extended, pauses, paused_ms, active_ms, {program_columns} FROM sessions ORDER BY id"
+    );
+    let mut sessions = read_table(store, "sessions", &sql, |row| {
+        let instant = |index, name| -> Result<UtcTime, String> {
+            let text: String = column(row, index, name)?;
+            UtcTime::parse_instant(&text)
+                .ok_or_else(|| format!("`{name}` is not a UTC date and time: {text:?}"))
+        };
+        let millis = |index, name| -> Result<u64, String> {
+            u64::try_from(column::<i64>(row, index, name)?)
+                .map_err(|_| format!("`{name}` is negative"))
+        };
+        Ok(SessionRow {
+            routine_id: column(row, 1, "routine_id")?,
+            routine_hash: column(row, 2, "routine_hash")?,
+            started_at: instant(3, "started_at")?,
+            ended_at: instant(4, "ended_at")?,
+            finished: column(row, 5, "finished")?,
+            completed: column(row, 6, "completed")?,
+            skipped: column(row, 7, "skipped")?,
+            extended: column(row, 8, "extended")?,
+            pauses: column(row, 9, "pauses")?,
+            paused_ms: millis(10, "paused_ms")?,
+            active_ms: millis(11, "active_ms")?,
+            program: in_program(row)?,
+            pain: pain(row, 14)?,
+            morning: morning(row, 15)?,
+        })
+    })?;
     sessions.sort_by_key(|s| s.started_at);
     Ok(sessions)
+}
+
+fn in_program(row: &Row<'_>) -> Result<Option<InProgram>, String> {
+    let id: Option<String> = column(row, 12, "program_id")?;
+    let level: Option<i64> = column(row, 13, "program_level")?;
+    match (id, level) {
+        (Some(id), Some(level)) => u32::try_from(level)
+            .map(|level| Some(InProgram { id, level }))
+            .map_err(|_| format!("`program_level` is {level}, below 0")),
+        (None, None) => Ok(None),
+        _ => Err("`program_id` and `program_level` must be set together".to_owned()),
+    }
+}
+
+fn pain(row: &Row<'_>, index: usize) -> Result<Option<u8>, String> {
+    let pain: Option<i64> = column(row, index, "pain")?;
+    pain.map(|p| {
+        u8::try_from(p)
+            .ok()
+            .filter(|p| *p <= 10)
+            .ok_or_else(|| format!("`pain` is {p}, outside 0 to 10"))
+    })
+    .transpose()
+}
+
+fn morning(row: &Row<'_>, index: usize) -> Result<Option<Morning>, String> {
+    let word: Option<String> = column(row, index, "morning")?;
+    word.map(|w| {
+        Morning::parse(&w).ok_or_else(|| format!("`morning` is {w:?}, not better, same or worse"))
+    })
+    .transpose()
 }

@@ -33,6 +33,9 @@ fn session(id: &str) -> SessionRow {
         pauses: 2,
         paused_ms: 30_000,
         active_ms: 270_000,
+        program: None,
+        pain: None,
+        morning: None,
     }
 }
 
@@ -424,4 +427,61 @@ fn first_opens_at_once_wait_for_each_other() {
             .count();
         assert_eq!(leftovers, 0, "temporary files removed");
     }
+}
+
+/// Version 3: a version-1 history keeps its sessions (outside any program) when read without
+/// writing and after the migration; program, level, pain and morning then round-trip.
+#[test]
+fn older_histories_keep_working_and_sessions_carry_their_program() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = version_one(dir.path(), &[]);
+    Connection::open(&path)
+        .expect("open")
+        .execute(
+            "INSERT INTO sessions (routine_id, routine_hash, started_at, ended_at, finished, completed,
+             skipped, extended, pauses, paused_ms, active_ms) VALUES ('old', 'h', '2026-11-20T08:00:00Z',
+             '2026-11-20T08:10:00Z', 1, 3, 0, 0, 0, 0, 600000)",
+            [],
+        )
+        .expect("row");
+    let reader = Store::open_read_only(dir.path(), &Calendar::utc())
+        .expect("opens")
+        .expect("exists");
+    assert_eq!(reader.sessions().expect("read")[0].program, None);
+    assert_eq!(reader.active_program().expect("read"), None);
+    drop(reader);
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("migrates");
+    let old = &store.sessions().expect("read")[0];
+    assert_eq!(
+        (old.routine_id.as_str(), old.program.as_ref(), old.pain),
+        ("old", None, None)
+    );
+    let mut new = session("upper-back-strength");
+    new.program = Some(InProgram {
+        id: "upper-back-fix".to_owned(),
+        level: 2,
+    });
+    new.pain = Some(4);
+    let id = store.save_session(&new).expect("saved");
+    store
+        .set_morning(id, crate::program::Morning::Worse)
+        .expect("saved");
+    let read = store.sessions().expect("read");
+    let last = read
+        .iter()
+        .find(|s| s.routine_id == "upper-back-strength")
+        .expect("there");
+    assert_eq!(last.program, new.program);
+    assert_eq!(
+        (last.pain, last.morning),
+        (Some(4), Some(crate::program::Morning::Worse))
+    );
+    let active = ActiveProgram {
+        id: "upper-back-fix".to_owned(),
+        start: jiff::civil::date(2026, 3, 2),
+    };
+    store.start_program(&active, UtcTime(0)).expect("started");
+    assert_eq!(store.active_program().expect("read"), Some(active));
+    assert!(store.stop_program().expect("stopped"));
+    assert_eq!(store.active_program().expect("read"), None);
 }

@@ -107,6 +107,9 @@ mod tests {
             pauses: 0,
             paused_ms: 0,
             active_ms: 400_000,
+            program: None,
+            pain: None,
+            morning: None,
         }
     }
 

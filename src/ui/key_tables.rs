@@ -58,7 +58,51 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ),
         ("result", vec![Char('c'), Char('0'), Enter]),
         ("history", vec![Char('h')]),
+        ("today", vec![]),
+        ("today paused", vec![]),
+        ("today, its help", vec![Char('?')]),
     ]
+}
+
+/// The built-in upper-back program on its first day, with something due, or paused by a check.
+fn standing(paused: bool) -> crate::app::today::Standing {
+    use crate::program::{CheckFact, Facts, Programs, judge};
+    let library = Library::load(None).expect("built-ins load");
+    let programs = Programs::load(&library, None).expect("programs");
+    let program = programs.find("upper-back-fix").expect("built in").clone();
+    let start = 20_514; // Monday 2026-03-02
+    let checks = if paused {
+        vec![CheckFact {
+            at: crate::calendar::UtcTime(start * 86_400),
+            day: start,
+            level: crate::triage::Level::Review,
+        }]
+    } else {
+        Vec::new()
+    };
+    let facts = Facts {
+        sessions: Vec::new(),
+        checks,
+    };
+    let status = judge::status(&program, start, &facts, start);
+    let due = status
+        .due
+        .iter()
+        .map(|d| crate::app::today::DueRoutine {
+            routine: d.routine.clone(),
+            level: d.level,
+            total: None,
+        })
+        .collect();
+    crate::app::today::Standing {
+        program,
+        active: crate::history::ActiveProgram {
+            id: "upper-back-fix".to_owned(),
+            start: crate::calendar::date_of(start),
+        },
+        status,
+        due,
+    }
 }
 
 #[test]
@@ -68,6 +112,10 @@ fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
             Library::load(None).expect("built-ins load"),
             &Settings::default(),
         );
+        if name.starts_with("today") {
+            app = app.with_program(Some(standing(name == "today paused")));
+            assert!(matches!(app.screen, Screen::Today), "{name}");
+        }
         let mut now = 0;
         press(&mut app, &keys, &mut now);
         if name == "result" {

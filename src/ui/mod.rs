@@ -9,6 +9,7 @@ mod overlay;
 mod player;
 mod preview;
 mod theme;
+mod today;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,10 +39,12 @@ impl Widget for &App {
             Screen::Check(form) => check::render_form(self, form, area, buf),
             Screen::CheckResult(result) => check::render_result(self, result, area, buf),
             Screen::History => history::render(self, area, buf),
+            Screen::Today => today::render(self, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help) => overlay::help(self, area, buf),
             Some(Overlay::ConfirmQuit) => overlay::confirm_quit(self, area, buf),
+            Some(Overlay::SessionPain) => overlay::session_pain(self, area, buf),
             None => {}
         }
     }

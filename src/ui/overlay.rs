@@ -57,3 +57,38 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     .block(Block::bordered().title(Span::styled(" Quit? ", theme::caution())))
     .render(area, buf);
 }
+
+/// The one question after a program session.
+pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = popup(area, 50, 6);
+    Clear.render(area, buf);
+    let mut keys = Vec::new();
+    for hint in app.footer_hints() {
+        keys.push(Span::styled(hint.shown, theme::key()));
+        keys.push(Span::raw(format!(" {}   ", hint.does)));
+    }
+    Paragraph::new(vec![
+        Line::raw("How much did it hurt during this session? 0-10"),
+        Line::raw(gate_words(app)),
+        Line::from(keys),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(Block::bordered().title(Span::styled(" Session pain ", theme::title())))
+    .render(area, buf);
+}
+
+/// What the answer does, by the active program's gate: "0-3 go on · 4-5 hold · above 5 step back".
+fn gate_words(app: &App) -> String {
+    let gate = app
+        .program
+        .as_ref()
+        .map(|s| s.program.gate)
+        .unwrap_or_default();
+    format!(
+        "0-{} go on · {}-{} hold · above {} step back",
+        gate.green,
+        gate.green + 1,
+        gate.amber,
+        gate.amber
+    )
+}

@@ -31,6 +31,8 @@ pub struct SnapshotRequest {
     /// The history the app starts with; nothing is ever written back.
     pub history: HistoryView,
     pub settings: Settings,
+    /// The active program as it stands on the first day; the app then opens on Today.
+    pub program: Option<crate::app::today::Standing>,
 }
 
 impl SnapshotRequest {
@@ -44,6 +46,7 @@ impl SnapshotRequest {
             answers: None,
             history: HistoryView::default(),
             settings: Settings::default(),
+            program: None,
         }
     }
 }
@@ -150,6 +153,7 @@ pub fn capture_saving(
         None => App::with_library(library, &request.settings),
     };
     app.history = request.history.clone();
+    let mut app = app.with_program(request.program.clone());
     app.preset_answers.clone_from(&request.answers);
     let mut terminal = Terminal::new(ScreenBackend::new(request.width, request.height))
         .map_err(io::Error::other)?;

@@ -1,0 +1,369 @@
+//! `limberup program list | start | status | stop` and `limberup log`: programs over weeks from the
+//! command line, and sessions done away from the app.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::args::ProgramAction;
+use super::{Failure, Outcome, io_failure, json_failure};
+use crate::app::today::{Standing, standing};
+use crate::calendar::{Calendar, UtcTime, day_number};
+use crate::config::Dirs;
+use crate::history::{ActiveProgram, InProgram, SessionRow, Store};
+use crate::program::Programs;
+use crate::program::judge::status;
+use crate::routine::Library;
+use crate::text::printable;
+
+pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl Write) -> Outcome {
+    let programs = load_programs(library, dirs)?;
+    let calendar = Calendar::system();
+    match action {
+        ProgramAction::List { json, markdown } => list(&programs, json, markdown, out),
+        ProgramAction::Start { id, on } => {
+            let program = programs.find(&id).map_err(anyhow::Error::from)?;
+            let start = on.unwrap_or_else(|| calendar.date(UtcTime::now()));
+            let mut store = writable(dirs, &calendar)?;
+            let active = ActiveProgram {
+                id: program.id.clone(),
+                start,
+            };
+            store
+                .start_program(&active, UtcTime::now())
+                .map_err(anyhow::Error::from)?;
+            writeln!(
+                out,
+                "started {} ({}): week 1 of {} begins on {start}",
+                printable(&program.name),
+                printable(&program.id),
+                program.weeks
+            )
+            .map_err(io_failure)
+        }
+        ProgramAction::Stop => {
+            let stopped = writable(dirs, &calendar)?
+                .stop_program()
+                .map_err(anyhow::Error::from)?;
+            let said = if stopped {
+                "stopped: no program is active"
+            } else {
+                "no program was active"
+            };
+            writeln!(out, "{said}").map_err(io_failure)
+        }
+        ProgramAction::Status { json, today } => {
+            let today = today.unwrap_or_else(|| calendar.date(UtcTime::now()));
+            let store = dirs
+                .data_dir
+                .as_deref()
+                .map(|dir| Store::open_read_only(dir, &calendar))
+                .transpose()
+                .map_err(anyhow::Error::from)?
+                .flatten();
+            let standing = standing(store.as_ref(), &programs, library, day_number(today))
+                .map_err(anyhow::Error::from)?;
+            if json {
+                serde_json::to_writer(&mut *out, &status_json(standing.as_ref()))
+                    .map_err(json_failure)?;
+                writeln!(out).map_err(io_failure)
+            } else {
+                out.write_all(status_text(standing.as_ref()).as_bytes())
+                    .map_err(io_failure)
+            }
+        }
+    }
+}
+
+/// The active program on `today` for the app, read without writing; none when there is none or it
+/// cannot be worked out (the app then opens on the library, as without a program).
+pub fn standing_on(
+    library: &Library,
+    dirs: &Dirs,
+    calendar: &Calendar,
+    today: crate::calendar::DayNumber,
+) -> Option<Standing> {
+    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
+    let programs = load_programs(library, dirs).ok()?;
+    standing(Some(&store), &programs, library, today)
+        .ok()
+        .flatten()
+}
+
+pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
+    let programs =
+        Programs::load(library, dirs.routines_dir.as_deref()).map_err(anyhow::Error::from)?;
+    for problem in &programs.problems {
+        let _ = writeln!(std::io::stderr(), "limberup: warning: {problem}");
+    }
+    Ok(programs)
+}
+
+fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
+    let dir = dirs.data_dir.as_deref().ok_or_else(|| {
+        anyhow::anyhow!("there is no data folder to keep the program in; use --data-dir")
+    })?;
+    Ok(Store::open(dir, calendar).map_err(anyhow::Error::from)?)
+}
+
+#[derive(Serialize)]
+struct ProgramJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    weeks: u32,
+    sessions_a_week: u32,
+    built_in: bool,
+}
+
+fn list(programs: &Programs, json: bool, markdown: bool, out: &mut impl Write) -> Outcome {
+    if json {
+        let rows: Vec<ProgramJson<'_>> = programs
+            .programs
+            .iter()
+            .map(|p| ProgramJson {
+                id: &p.id,
+                name: &p.name,
+                weeks: p.weeks,
+                sessions_a_week: p.sessions_a_week(),
+                built_in: p.built_in,
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows).map_err(json_failure)?;
+        return writeln!(out).map_err(io_failure);
+    }
+    let mut text = String::new();
+    if markdown {
+        text.push_str("| id | weeks | a week | what it is for |\n|---|---|---|---|\n");
+        for p in &programs.programs {
+            let purpose = p
+                .description
+                .as_deref()
+                .unwrap_or(&p.name)
+                .replace('|', "\\|");
+            let _ = writeln!(
+                text,
+                "| `{}` | {} | {} | {} |",
+                printable(&p.id),
+                p.weeks,
+                p.sessions_a_week(),
+                printable(&purpose)
+            );
+        }
+    } else {
+        let width = programs
+            .programs
+            .iter()
+            .map(|p| printable(&p.id).chars().count())
+            .max()
+            .unwrap_or(2)
+            .max(2);
+        let _ = writeln!(text, "{:<width$}  WEEKS  A WEEK  NAME", "ID");
+        for p in &programs.programs {
+            let _ = writeln!(
+                text,
+                "{:<width$}  {:>5}  {:>6}  {}",
+                printable(&p.id),
+                p.weeks,
+                p.sessions_a_week(),
+                printable(&p.name)
+            );
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(io_failure)
+}
+
+/// `program status --json`, in the shape and key order the spec gives.
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    program: Option<&'a str>,
+    week: Option<u32>,
+    weeks: Option<u32>,
+    level: Option<u32>,
+    state: &'static str,
+    due: Vec<DueJson<'a>>,
+    done_this_week: u32,
+    planned_this_week: u32,
+    last_week: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DueJson<'a> {
+    routine: &'a str,
+    level: u32,
+    total_s: Option<f64>,
+}
+
+fn status_json(standing: Option<&Standing>) -> StatusJson<'_> {
+    let Some(standing) = standing else {
+        return StatusJson {
+            program: None,
+            week: None,
+            weeks: None,
+            level: None,
+            state: "none",
+            due: Vec::new(),
+            done_this_week: 0,
+            planned_this_week: 0,
+            last_week: None,
+        };
+    };
+    let status = &standing.status;
+    StatusJson {
+        program: Some(&standing.program.id),
+        week: Some(status.week),
+        weeks: Some(standing.program.weeks),
+        level: Some(status.level),
+        state: status.state.as_str(),
+        due: standing
+            .due
+            .iter()
+            .map(|d| DueJson {
+                routine: &d.routine,
+                level: d.level,
+                total_s: d.total.map(|t| seconds(t.ms)),
+            })
+            .collect(),
+        done_this_week: status.done_this_week,
+        planned_this_week: status.planned_this_week,
+        last_week: status.last_week().map(|w| w.verdict.as_str()),
+    }
+}
+
+/// Milliseconds as seconds, for JSON (a routine lasts at most 4 hours, exact in an f64).
+fn seconds(ms: u64) -> f64 {
+    f64::from(u32::try_from(ms).unwrap_or(u32::MAX)) / 1000.0
+}
+
+fn status_text(standing: Option<&Standing>) -> String {
+    let Some(standing) = standing else {
+        return "No program is active; `limberup program list` shows them, `limberup program start ID` starts one.\n".to_owned();
+    };
+    let status = &standing.status;
+    let mut text = format!(
+        "{} ({})\nWeek {} of {} · level {} · {}\n",
+        printable(&standing.program.name),
+        printable(&standing.program.id),
+        status.week,
+        standing.program.weeks,
+        status.level,
+        status.state.as_str()
+    );
+    if let Some(last) = status.last_week() {
+        let _ = writeln!(
+            text,
+            "Last week: {} ({})",
+            last.verdict.as_str(),
+            last.reason
+        );
+    }
+    let _ = writeln!(
+        text,
+        "This week: {} of {} sessions done",
+        status.done_this_week, status.planned_this_week
+    );
+    if standing.due.is_empty() {
+        text.push_str("Nothing due today.\n");
+    } else {
+        text.push_str("Due today:\n");
+        for due in &standing.due {
+            let total = due
+                .total
+                .map_or_else(|| "?".to_owned(), crate::format::model::Total::label);
+            let _ = writeln!(
+                text,
+                "  {}  level {}  {total}",
+                printable(&due.routine),
+                due.level
+            );
+        }
+    }
+    text
+}
+
+/// `limberup log ROUTINE [--date DATETIME] [--pain N]`.
+pub fn log(
+    library: &Library,
+    dirs: &Dirs,
+    routine: &str,
+    date: Option<&str>,
+    pain: Option<u8>,
+    out: &mut impl Write,
+) -> Outcome {
+    let routine = library.resolve(routine)?;
+    let calendar = Calendar::system();
+    let now = UtcTime::now();
+    let started_at = match date {
+        None => now,
+        Some(text) => calendar.parse_any(text).ok_or_else(|| {
+            anyhow::anyhow!(
+                "`{}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00",
+                printable(text)
+            )
+        })?,
+    };
+    if started_at.0 > now.0 + 24 * 3600 {
+        return Err(anyhow::anyhow!(
+            "--date {} is more than a day in the future: check the year and month",
+            printable(date.unwrap_or_default())
+        )
+        .into());
+    }
+    let programs = load_programs(library, dirs)?;
+    let mut store = writable(dirs, &calendar)?;
+    let day = calendar.day(started_at);
+    let in_program = match store.active_program().map_err(anyhow::Error::from)? {
+        Some(active) if day >= active.start_day() => programs
+            .find(&active.id)
+            .ok()
+            .filter(|p| p.involves(&routine.id))
+            .map(|program| {
+                let facts = store.program_facts()?;
+                let level = status(program, active.start_day(), &facts, day).level;
+                Ok::<_, crate::history::HistoryError>(InProgram {
+                    id: program.id.clone(),
+                    level,
+                })
+            })
+            .transpose()
+            .map_err(anyhow::Error::from)?,
+        _ => None,
+    };
+    let total = crate::program::progress::progressed(
+        &routine,
+        in_program
+            .as_ref()
+            .and_then(|p| programs.find(&p.id).ok())
+            .map(|p| p.progress_of(&routine.id))
+            .unwrap_or_default(),
+        in_program.as_ref().map_or(0, |p| p.level),
+    )
+    .total;
+    let row = SessionRow {
+        routine_id: routine.id.clone(),
+        routine_hash: routine.content_hash.clone(),
+        started_at,
+        ended_at: UtcTime(started_at.0 + i64::try_from(total.ms / 1000).unwrap_or(0)),
+        finished: true,
+        completed: u32::try_from(routine.steps.len()).unwrap_or(u32::MAX),
+        skipped: 0,
+        extended: 0,
+        pauses: 0,
+        paused_ms: 0,
+        active_ms: total.ms,
+        program: in_program.clone(),
+        pain,
+        morning: None,
+    };
+    store.save_session(&row).map_err(anyhow::Error::from)?;
+    let place = in_program.map_or_else(String::new, |p| {
+        format!(" (program {}, level {})", printable(&p.id), p.level)
+    });
+    writeln!(
+        out,
+        "logged {} on {}{place}",
+        printable(&routine.id),
+        calendar.date(started_at)
+    )
+    .map_err(io_failure)
+}

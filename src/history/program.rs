@@ -1,0 +1,155 @@
+//! The history's side of programs: which program is active from which day, the answers saved with a
+//! session (its pain, the next morning), and the facts the week judgement reads.
+
+use jiff::civil::Date;
+use rusqlite::{OptionalExtension, params};
+
+use super::{HistoryError, Store};
+use crate::calendar::{DayNumber, UtcTime, day_number};
+use crate::program::{CheckFact, Facts, Morning, SessionFact};
+use crate::triage::Level;
+
+/// The program the runner follows, and the local day its week 1 began.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveProgram {
+    pub id: String,
+    pub start: Date,
+}
+
+impl ActiveProgram {
+    pub fn start_day(&self) -> DayNumber {
+        day_number(self.start)
+    }
+}
+
+impl Store {
+    /// Whether the file has the program tables and columns (version 3 on).
+    pub(super) fn has_programs(&self) -> Result<bool, HistoryError> {
+        self.connection
+            .query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))
+            .map(|version| version >= 3)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The active program, if any.
+    pub fn active_program(&self) -> Result<Option<ActiveProgram>, HistoryError> {
+        if !self.has_programs()? {
+            return Ok(None); // an earlier history, read without writing: none was ever started
+        }
+        let row: Option<(String, String)> = self
+            .connection
+            .query_row(
+                "SELECT program_id, start_day FROM active_program WHERE slot = 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))?;
+        row.map(|(id, start)| {
+            start
+                .parse::<Date>()
+                .map(|start| ActiveProgram { id, start })
+                .map_err(|_| HistoryError::BadRow {
+                    path: self.path.clone(),
+                    table: "active_program",
+                    id: 1,
+                    problem: format!("`start_day` is not a date: {start:?}"),
+                })
+        })
+        .transpose()
+    }
+
+    /// Makes `program` the active one (replacing any other).
+    pub fn start_program(
+        &mut self,
+        program: &ActiveProgram,
+        now: UtcTime,
+    ) -> Result<(), HistoryError> {
+        self.connection
+            .execute(
+                "INSERT OR REPLACE INTO active_program (slot, program_id, start_day, started_at)
+                 VALUES (1, ?1, ?2, ?3)",
+                params![program.id, program.start.to_string(), now.rfc3339()],
+            )
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// No active program; whether there was one.
+    pub fn stop_program(&mut self) -> Result<bool, HistoryError> {
+        self.connection
+            .execute("DELETE FROM active_program", [])
+            .map(|n| n > 0)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Saves the session pain of the session saved as `session_id`.
+    pub fn set_session_pain(&mut self, session_id: i64, pain: u8) -> Result<(), HistoryError> {
+        self.connection
+            .execute(
+                "UPDATE sessions SET pain = ?1 WHERE id = ?2",
+                params![pain.min(10), session_id],
+            )
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The latest program session of the day before `today` that has no next-morning answer yet.
+    pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<i64>, HistoryError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id, started_at FROM sessions WHERE program_id IS NOT NULL AND morning IS NULL
+                 ORDER BY id DESC LIMIT 50",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows: Vec<(i64, String)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sqlite(e))?;
+        Ok(rows.into_iter().find_map(|(id, started)| {
+            UtcTime::parse_instant(&started)
+                .filter(|at| self.calendar.day(*at) == today - 1)
+                .map(|_| id)
+        }))
+    }
+
+    /// Saves the next-morning answer of the session saved as `session_id`.
+    pub fn set_morning(&mut self, session_id: i64, morning: Morning) -> Result<(), HistoryError> {
+        self.connection
+            .execute(
+                "UPDATE sessions SET morning = ?1 WHERE id = ?2",
+                params![morning.as_str(), session_id],
+            )
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The sessions and checks as the week judgement reads them, on the runner's local days.
+    pub fn program_facts(&self) -> Result<Facts, HistoryError> {
+        let sessions = self
+            .sessions()?
+            .into_iter()
+            .map(|s| SessionFact {
+                day: self.calendar.day(s.started_at),
+                routine: s.routine_id,
+                program: s.program.map(|p| p.id),
+                pain: s.pain,
+                morning: s.morning,
+            })
+            .collect();
+        let checks = self
+            .checks()?
+            .into_iter()
+            .filter_map(|c| {
+                // A level this limberup does not know is left out rather than guessed.
+                Level::parse(&c.level).map(|level| CheckFact {
+                    at: c.taken_at,
+                    day: self.calendar.day(c.taken_at),
+                    level,
+                })
+            })
+            .collect();
+        Ok(Facts { sessions, checks })
+    }
+}

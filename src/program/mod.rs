@@ -1,0 +1,133 @@
+//! Programs: a plan over weeks (which routines, how often, how they grow), held back by pain.
+//!
+//! The format types and the week judgement are pure: reading a file turns text into a [`Program`]
+//! (every problem positioned), and [`judge::status`] works out where a program stands on a day from
+//! the program, the facts of the history and that day alone. Finding the files is in [`catalog`].
+
+pub mod catalog;
+pub mod judge;
+pub mod progress;
+pub mod read;
+
+use jiff::civil::Weekday;
+
+use crate::duration::Secs;
+
+pub use catalog::{ProgramError, Programs};
+pub use judge::{CheckFact, Facts, Morning, SessionFact, State, Status, Verdict};
+
+/// The rest routine a program plays on self-care days unless it names another.
+pub const DEFAULT_REST_ROUTINE: &str = "rest-day-gentle";
+/// How many days a `self-care` check puts a program on rest days: that day and the two after.
+pub const REST_DAYS: i64 = 3;
+
+/// A validated program file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program {
+    /// The file name without `.toml`.
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub weeks: u32,
+    pub rest_routine: String,
+    pub sessions: Vec<SessionPlan>,
+    pub gate: Gate,
+    pub built_in: bool,
+}
+
+/// One `[[sessions]]` entry: a routine, how often, in which weeks, and how it grows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPlan {
+    pub routine: String,
+    pub schedule: Schedule,
+    pub first_week: u32,
+    pub last_week: u32,
+    pub progress: Progress,
+}
+
+impl SessionPlan {
+    pub fn applies_in(&self, week: u32) -> bool {
+        (self.first_week..=self.last_week).contains(&week)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Schedule {
+    /// So many a week, on any days.
+    PerWeek(u32),
+    /// On these weekdays.
+    Days(Vec<Weekday>),
+}
+
+impl Schedule {
+    /// Sessions a full week plans.
+    pub fn per_week(&self) -> u32 {
+        match self {
+            Self::PerWeek(n) => *n,
+            Self::Days(days) => u32::try_from(days.len()).unwrap_or(7),
+        }
+    }
+}
+
+/// What one level adds to a session's routine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub reps: u32,
+    pub duration: Secs,
+    pub sets: u32,
+}
+
+/// Session pain `0..=green` goes on as planned; up to `amber` holds; above steps back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    pub green: u8,
+    pub amber: u8,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Self { green: 3, amber: 5 }
+    }
+}
+
+/// The weekdays as program files write them.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("mon", Weekday::Monday),
+    ("tue", Weekday::Tuesday),
+    ("wed", Weekday::Wednesday),
+    ("thu", Weekday::Thursday),
+    ("fri", Weekday::Friday),
+    ("sat", Weekday::Saturday),
+    ("sun", Weekday::Sunday),
+];
+
+impl Program {
+    /// The most sessions any week of the program plans.
+    pub fn sessions_a_week(&self) -> u32 {
+        (1..=self.weeks)
+            .map(|week| {
+                self.sessions
+                    .iter()
+                    .filter(|s| s.applies_in(week))
+                    .map(|s| s.schedule.per_week())
+                    .sum()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The `progress` a routine grows by in this program (none when it is not one of its sessions).
+    pub fn progress_of(&self, routine: &str) -> Progress {
+        self.sessions
+            .iter()
+            .find(|s| s.routine == routine)
+            .map(|s| s.progress)
+            .unwrap_or_default()
+    }
+
+    /// Whether a session of `routine` belongs to this program (one of its sessions or its rest routine).
+    pub fn involves(&self, routine: &str) -> bool {
+        routine == self.rest_routine || self.sessions.iter().any(|s| s.routine == routine)
+    }
+}

@@ -1,0 +1,387 @@
+//! From a program file's text to a validated [`Program`], every problem at its line and column.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::progress::beyond_limits;
+use super::{DEFAULT_REST_ROUTINE, Gate, Program, Progress, Schedule, SessionPlan, WEEKDAYS};
+use crate::diag::fields::{Checker, TextKind};
+use crate::diag::toml::{parse_toml, sorted};
+use crate::diag::{Diagnostic, SourceText, hint};
+use crate::duration::Secs;
+use crate::format::limits;
+use crate::format::model::Routine;
+
+pub const PROGRAM_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "tags",
+    "weeks",
+    "rest_routine",
+    "sessions",
+    "gate",
+];
+pub const SESSION_KEYS: &[&str] = &["routine", "per_week", "days", "weeks", "progress"];
+pub const PROGRESS_KEYS: &[&str] = &["reps", "duration", "sets"];
+pub const GATE_KEYS: &[&str] = &["green", "amber"];
+pub const WEEKS: std::ops::RangeInclusive<i64> = 1..=26;
+pub const PER_WEEK: std::ops::RangeInclusive<i64> = 1..=7;
+pub const PAIN: std::ops::RangeInclusive<i64> = 0..=10;
+
+/// Reads one program; `routines` are those its sessions may name.
+pub fn read_program(
+    source: &SourceText,
+    id: &str,
+    built_in: bool,
+    routines: &[Routine],
+) -> Result<Program, Vec<Diagnostic>> {
+    let root = parse_toml(source)?;
+    let mut checker = Checker::new(source);
+    let program = read_root(&mut checker, root.get_ref(), id, built_in, routines);
+    match program {
+        Some(program) if !checker.has_problems() => Ok(program),
+        _ => Err(sorted(checker.problems)),
+    }
+}
+
+struct Reader<'r> {
+    routines: &'r [Routine],
+    weeks: Option<u32>,
+}
+
+fn read_root(
+    checker: &mut Checker<'_>,
+    root: &DeTable<'_>,
+    id: &str,
+    built_in: bool,
+    routines: &[Routine],
+) -> Option<Program> {
+    checker.unknown_keys(root, PROGRAM_KEYS, None);
+    let top = 0..0;
+    let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
+    if let Some(blank) = name.as_ref().filter(|n| n.get_ref().trim().is_empty()) {
+        checker.error(blank.span(), "`name` must not be empty");
+    }
+    let description = checker.text(
+        root,
+        "description",
+        TextKind::Paragraph,
+        limits::DESCRIPTION_CHARS,
+    );
+    let tags = checker.text_list(root, "tags", limits::LINE_CHARS);
+    let weeks = if root.contains_key("weeks") {
+        checker.integer(root, "weeks", WEEKS)
+    } else {
+        checker.missing(top, "weeks", None);
+        None
+    };
+    let reader = Reader {
+        routines,
+        weeks: weeks.map(|w| to_u32(*w.get_ref())),
+    };
+    let rest_routine = match root.get("rest_routine") {
+        None => Some(DEFAULT_REST_ROUTINE.to_owned()),
+        Some(_) => checker
+            .text(root, "rest_routine", TextKind::Line, limits::LINE_CHARS)
+            .and_then(|text| reader.routine_id(checker, "rest_routine", &text)),
+    };
+    let sessions = read_sessions(checker, root, &reader);
+    let gate = read_gate(checker, root);
+    Some(Program {
+        id: id.to_owned(),
+        name: name?.into_inner(),
+        description: description.map(Spanned::into_inner),
+        tags: tags
+            .unwrap_or_default()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        weeks: reader.weeks?,
+        rest_routine: rest_routine?,
+        sessions: sessions?,
+        gate: gate?,
+        built_in,
+    })
+}
+
+impl Reader<'_> {
+    /// A routine id that must exist, with "did you mean" when it does not.
+    fn routine_id(
+        &self,
+        checker: &mut Checker<'_>,
+        key: &str,
+        text: &Spanned<String>,
+    ) -> Option<String> {
+        let id = text.get_ref();
+        if self.routines.iter().any(|r| &r.id == id) {
+            return Some(id.clone());
+        }
+        let suggestion = hint(id, self.routines.iter().map(|r| r.id.as_str()));
+        checker.error(
+            text.span(),
+            format!("`{key}`: no routine called `{id}`{suggestion}"),
+        );
+        None
+    }
+}
+
+fn read_sessions(
+    checker: &mut Checker<'_>,
+    root: &DeTable<'_>,
+    reader: &Reader<'_>,
+) -> Option<Vec<SessionPlan>> {
+    let Some(value) = root.get("sessions") else {
+        checker.error(
+            0..0,
+            "a program needs at least one session: add a [[sessions]] table",
+        );
+        return None;
+    };
+    let Some(items) = value.get_ref().as_array().filter(|a| !a.is_empty()) else {
+        checker.error(
+            value.span(),
+            "`sessions` must be a non-empty array of tables: write each session as [[sessions]]",
+        );
+        return None;
+    };
+    let mut sessions = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let label = format!("session {}", index + 1);
+        match item.get_ref() {
+            DeValue::Table(table) => {
+                if let Some(session) = read_session(checker, table, item.span(), &label, reader) {
+                    sessions.push(session);
+                }
+            }
+            other => checker.error(
+                item.span(),
+                format!("{label} must be a table, found a {}", other.type_str()),
+            ),
+        }
+    }
+    (sessions.len() == items.len()).then_some(sessions)
+}
+
+fn read_session(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    label: &str,
+    reader: &Reader<'_>,
+) -> Option<SessionPlan> {
+    let before = checker.problems.len();
+    checker.unknown_keys(table, SESSION_KEYS, Some(label));
+    let routine_text = checker.required_text(
+        table,
+        span.clone(),
+        "routine",
+        Some(label),
+        limits::LINE_CHARS,
+    );
+    let routine = routine_text
+        .as_ref()
+        .and_then(|text| reader.routine_id(checker, "routine", text));
+    let schedule = read_schedule(checker, table, span, label);
+    let (first_week, last_week) = read_week_range(checker, table, reader.weeks);
+    let progress = read_progress(checker, table, label);
+    if checker.problems.len() > before {
+        return None;
+    }
+    let (progress, progress_span) = progress?;
+    let session = SessionPlan {
+        routine: routine?,
+        schedule: schedule?,
+        first_week,
+        last_week,
+        progress,
+    };
+    // The highest level a program can reach is one per week judged green before its last week.
+    if let (Some(weeks), Some(found)) = (
+        reader.weeks,
+        reader.routines.iter().find(|r| r.id == session.routine),
+    ) {
+        let top_level = weeks.saturating_sub(1);
+        if let Some(problem) = beyond_limits(found, progress, top_level) {
+            checker.error(progress_span, problem);
+            return None;
+        }
+    }
+    Some(session)
+}
+
+fn read_schedule(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    label: &str,
+) -> Option<Schedule> {
+    match (table.get("per_week"), table.get("days")) {
+        (Some(_), Some(days)) => {
+            checker.error(
+                days.span(),
+                format!("{label} has both `per_week` and `days`; give exactly one"),
+            );
+            None
+        }
+        (None, None) => {
+            checker.error(
+                span,
+                format!("{label} needs `per_week` (sessions a week) or `days` (fixed weekdays)"),
+            );
+            None
+        }
+        (Some(_), None) => checker
+            .integer(table, "per_week", PER_WEEK)
+            .map(|n| Schedule::PerWeek(to_u32(*n.get_ref()))),
+        (None, Some(_)) => read_days(checker, table).map(Schedule::Days),
+    }
+}
+
+fn read_days(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Option<Vec<jiff::civil::Weekday>> {
+    let list = checker.text_list(table, "days", 3 * limits::LINE_CHARS)?;
+    let value = table.get("days")?;
+    if list.is_empty() {
+        checker.error(value.span(), "`days` must name at least one weekday");
+        return None;
+    }
+    let words: Vec<&str> = WEEKDAYS.iter().map(|(w, _)| *w).collect();
+    let mut days = Vec::new();
+    for item in &list {
+        let text = item.get_ref();
+        let Some((_, day)) = WEEKDAYS.iter().find(|(w, _)| w == text) else {
+            let suggestion = hint(text, words.iter().copied());
+            checker.error(
+                item.span(),
+                format!(
+                    "`days` must hold weekdays ({}), found \"{text}\"{suggestion}",
+                    words.join(", ")
+                ),
+            );
+            return None;
+        };
+        if days.contains(day) {
+            checker.error(item.span(), format!("`days` names \"{text}\" twice"));
+            return None;
+        }
+        days.push(*day);
+    }
+    Some(days)
+}
+
+/// `weeks = [first, last]` within the program's weeks; all of them when absent.
+fn read_week_range(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    weeks: Option<u32>,
+) -> (u32, u32) {
+    let all = (1, weeks.unwrap_or(1));
+    let Some(value) = table.get("weeks") else {
+        return all;
+    };
+    let pair = value.get_ref().as_array().and_then(|items| {
+        let numbers: Vec<i64> = items.iter().filter_map(|i| integer(i.get_ref())).collect();
+        match numbers[..] {
+            [first, last] if items.len() == 2 => Some((first, last)),
+            _ => None,
+        }
+    });
+    let Some((first, last)) = pair else {
+        checker.error(
+            value.span(),
+            "`weeks` must be the first and last week it applies, such as [1, 4]",
+        );
+        return all;
+    };
+    let Some(weeks) = weeks else {
+        return all;
+    };
+    if first < 1 || last > i64::from(weeks) || first > last {
+        checker.error(
+            value.span(),
+            format!("`weeks` must be a range within 1..={weeks}, found [{first}, {last}]"),
+        );
+        return all;
+    }
+    (to_u32(first), to_u32(last))
+}
+
+fn read_progress(
+    checker: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    label: &str,
+) -> Option<(Progress, Range<usize>)> {
+    let Some(value) = table.get("progress") else {
+        return Some((Progress::default(), 0..0));
+    };
+    let DeValue::Table(inner) = value.get_ref() else {
+        checker.error(
+            value.span(),
+            "`progress` must be a table, such as { reps = 2, duration = \"5s\", sets = 0 }",
+        );
+        return None;
+    };
+    let context = format!("the progress of {label}");
+    checker.unknown_keys(inner, PROGRESS_KEYS, Some(&context));
+    let reps = checker.integer(inner, "reps", 0..=*limits::REPS.end());
+    let sets = checker.integer(inner, "sets", 0..=*limits::SETS.end());
+    let duration = checker.duration(inner, "duration", Secs::ZERO, limits::MAX_DURATION);
+    Some((
+        Progress {
+            reps: reps.map_or(0, |n| to_u32(*n.get_ref())),
+            duration: duration.map_or(Secs::ZERO, Spanned::into_inner),
+            sets: sets.map_or(0, |n| to_u32(*n.get_ref())),
+        },
+        value.span(),
+    ))
+}
+
+fn read_gate(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Option<Gate> {
+    let Some(value) = root.get("gate") else {
+        return Some(Gate::default());
+    };
+    let DeValue::Table(table) = value.get_ref() else {
+        checker.error(value.span(), "`gate` must be a table: write it as [gate]");
+        return None;
+    };
+    checker.unknown_keys(table, GATE_KEYS, Some("[gate]"));
+    let defaults = Gate::default();
+    let green = checker.integer(table, "green", PAIN);
+    let amber = checker.integer(table, "amber", PAIN);
+    let gate = Gate {
+        green: green
+            .as_ref()
+            .map_or(defaults.green, |g| to_u8(*g.get_ref())),
+        amber: amber
+            .as_ref()
+            .map_or(defaults.amber, |a| to_u8(*a.get_ref())),
+    };
+    if gate.green > gate.amber {
+        let span = green.or(amber).map_or(value.span(), |s| s.span());
+        checker.error(
+            span,
+            format!(
+                "`green` ({}) must not be above `amber` ({})",
+                gate.green, gate.amber
+            ),
+        );
+        return None;
+    }
+    Some(gate)
+}
+
+fn integer(value: &DeValue<'_>) -> Option<i64> {
+    match value {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+        _ => None,
+    }
+}
+
+fn to_u32(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+fn to_u8(n: i64) -> u8 {
+    u8::try_from(n).unwrap_or(0)
+}
