@@ -125,7 +125,10 @@ fn the_session_pain_question_after_a_program_session() {
 struct Saved(Vec<limberup::app::Record>);
 
 impl limberup::app::records::HistorySink for Saved {
-    fn save(&mut self, record: &limberup::app::Record) -> Result<(), String> {
+    fn save(
+        &mut self,
+        record: &limberup::app::Record,
+    ) -> Result<(), limberup::history::HistoryError> {
         self.0.push(record.clone());
         Ok(())
     }
@@ -135,9 +138,9 @@ impl limberup::app::records::HistorySink for Saved {
 /// and the answer; skipped, it is saved without a pain.
 #[test]
 fn a_program_session_is_saved_with_its_level_and_pain() {
+    use limberup::app::headless::{SnapshotRequest, capture_saving};
     use limberup::app::today::standing;
     use limberup::calendar::{Calendar, day_number};
-    use limberup::cli::snapshot::{SnapshotRequest, capture_saving};
     use limberup::history::Store;
     use limberup::program::Programs;
     use limberup::routine::Library;
@@ -158,7 +161,7 @@ fn a_program_session_is_saved_with_its_level_and_pain() {
         ("enter@1,q@3,y@4,esc@6", None),
     ] {
         let mut request = SnapshotRequest::new(80, 24);
-        request.keys = limberup::app::keys::parse_script(keys).expect("keys");
+        request.keys = limberup::cli::snapshot::script::parse_script(keys).expect("keys");
         request.at = vec![8_000];
         request.program = Some(at_week_two.clone());
         let mut saved = Saved(Vec::new());

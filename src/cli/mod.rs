@@ -64,6 +64,14 @@ pub enum Failure {
     JsonNeedsAnswers,
     #[error("there is no data folder; use --data-dir")]
     NoDataFolder,
+    #[error(transparent)]
+    Program(#[from] crate::program::ProgramError),
+    #[error(transparent)]
+    Standing(#[from] crate::app::today::StandingError),
+    #[error("`{0}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00")]
+    NotADate(String),
+    #[error("--date {0} is more than a day in the future: check the year and month")]
+    FutureDate(String),
     #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
     UnknownExercise { id: String, hint: String },
     /// Shown (the result, the summary), then not saved or not read: each reason on a line.
@@ -245,12 +253,10 @@ fn at_level(
         .data_dir
         .as_deref()
         .map(|dir| crate::history::Store::open_read_only(dir, &calendar))
-        .transpose()
-        .map_err(anyhow::Error::from)?
+        .transpose()?
         .flatten()
         .map(|store| store.active_program())
-        .transpose()
-        .map_err(anyhow::Error::from)?
+        .transpose()?
         .flatten();
     let progress = match active {
         Some(active) => program::load_programs(library, dirs)?

@@ -23,16 +23,14 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
     match action {
         ProgramAction::List { json, markdown } => list(&programs, json, markdown, out),
         ProgramAction::Start { id, on } => {
-            let program = programs.find(&id).map_err(anyhow::Error::from)?;
+            let program = programs.find(&id)?;
             let start = on.unwrap_or_else(|| calendar.date(UtcTime::now()));
             let mut store = writable(dirs, &calendar)?;
             let active = ActiveProgram {
                 id: program.id.clone(),
                 start,
             };
-            store
-                .start_program(&active, UtcTime::now())
-                .map_err(anyhow::Error::from)?;
+            store.start_program(&active, UtcTime::now())?;
             writeln!(
                 out,
                 "started {} ({}): week 1 of {} begins on {start}",
@@ -43,9 +41,7 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
             .map_err(io_failure)
         }
         ProgramAction::Stop => {
-            let stopped = writable(dirs, &calendar)?
-                .stop_program()
-                .map_err(anyhow::Error::from)?;
+            let stopped = writable(dirs, &calendar)?.stop_program()?;
             let said = if stopped {
                 "stopped: no program is active"
             } else {
@@ -59,11 +55,9 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
                 .data_dir
                 .as_deref()
                 .map(|dir| Store::open_read_only(dir, &calendar))
-                .transpose()
-                .map_err(anyhow::Error::from)?
+                .transpose()?
                 .flatten();
-            let standing = standing(store.as_ref(), &programs, library, day_number(today))
-                .map_err(anyhow::Error::from)?;
+            let standing = standing(store.as_ref(), &programs, library, day_number(today))?;
             if json {
                 serde_json::to_writer(&mut *out, &status_json(standing.as_ref()))
                     .map_err(json_failure)?;
@@ -92,8 +86,7 @@ pub fn standing_on(
 }
 
 pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
-    let programs =
-        Programs::load(library, dirs.routines_dir.as_deref()).map_err(anyhow::Error::from)?;
+    let programs = Programs::load(library, dirs.routines_dir.as_deref())?;
     for problem in &programs.problems {
         let _ = writeln!(std::io::stderr(), "limberup: warning: {problem}");
     }
@@ -101,10 +94,8 @@ pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure
 }
 
 fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
-    let dir = dirs.data_dir.as_deref().ok_or_else(|| {
-        anyhow::anyhow!("there is no data folder to keep the program in; use --data-dir")
-    })?;
-    Ok(Store::open(dir, calendar).map_err(anyhow::Error::from)?)
+    let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
+    Ok(Store::open(dir, calendar)?)
 }
 
 #[derive(Serialize)]
@@ -295,24 +286,19 @@ pub fn log(
     let now = UtcTime::now();
     let started_at = match date {
         None => now,
-        Some(text) => calendar.parse_any(text).ok_or_else(|| {
-            anyhow::anyhow!(
-                "`{}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00",
-                printable(text)
-            )
-        })?,
+        Some(text) => calendar
+            .parse_any(text)
+            .ok_or_else(|| Failure::NotADate(printable(text).into_owned()))?,
     };
     if started_at.0 > now.0 + 24 * 3600 {
-        return Err(anyhow::anyhow!(
-            "--date {} is more than a day in the future: check the year and month",
-            printable(date.unwrap_or_default())
-        )
-        .into());
+        return Err(Failure::FutureDate(
+            printable(date.unwrap_or_default()).into_owned(),
+        ));
     }
     let programs = load_programs(library, dirs)?;
     let mut store = writable(dirs, &calendar)?;
     let day = calendar.day(started_at);
-    let in_program = match store.active_program().map_err(anyhow::Error::from)? {
+    let in_program = match store.active_program()? {
         Some(active) if day >= active.start_day() => programs
             .find(&active.id)
             .ok()
@@ -325,8 +311,7 @@ pub fn log(
                     level,
                 })
             })
-            .transpose()
-            .map_err(anyhow::Error::from)?,
+            .transpose()?,
         _ => None,
     };
     let total = crate::program::progress::progressed(
@@ -355,7 +340,7 @@ pub fn log(
         pain,
         morning: None,
     };
-    store.save_session(&row).map_err(anyhow::Error::from)?;
+    store.save_session(&row)?;
     let place = in_program.map_or_else(String::new, |p| {
         format!(" (program {}, level {})", printable(&p.id), p.level)
     });
