@@ -130,7 +130,7 @@ pub(crate) fn warn_about_problems(library: &Library) {
     }
     let _ = writeln!(
         err,
-        "limberup: warning: {} problem(s) in your routines; those files were skipped",
-        library.problems.len()
+        "limberup: warning: {} in your routines; routines and catalog entries with errors were left out",
+        crate::text::count(library.problems.len(), "problem", "problems")
     );
 }

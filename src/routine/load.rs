@@ -1,5 +1,6 @@
 //! From a routine file's text to a validated [`Routine`], reporting every problem with its position.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -123,7 +124,10 @@ fn read_routine(
     root: &DeTable<'_>,
     context: &LoadContext<'_>,
 ) -> Option<Routine> {
-    checker.unknown_keys(root, ROUTINE_KEYS, None);
+    misplaced_top_keys(checker, root);
+    let mut allowed = ROUTINE_KEYS.to_vec();
+    allowed.extend(STEP_KEYS.iter().chain(DEFAULT_KEYS));
+    checker.unknown_keys(root, &allowed, None);
     let top = 0..0;
     let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
     check_not_blank(checker, name.as_ref());
@@ -170,6 +174,26 @@ fn read_routine(
         content_hash: content_hash(&checker.source.text),
         total: Total::default(),
     })
+}
+
+/// Step and `[defaults]` keys written at the top of the file: say where they belong.
+fn misplaced_top_keys(checker: &mut Checker<'_>, root: &DeTable<'_>) {
+    for key in root.keys() {
+        let name = key.get_ref().as_ref();
+        if ROUTINE_KEYS.contains(&name) {
+            continue;
+        }
+        let place = match (DEFAULT_KEYS.contains(&name), STEP_KEYS.contains(&name)) {
+            (true, true) => "in [defaults] (for every step) or in a step",
+            (true, false) => "in [defaults]",
+            (false, true) => "in a step, under [[steps]]",
+            (false, false) => continue,
+        };
+        checker.error(
+            key.span(),
+            format!("`{name}` cannot be set at the top of a routine: it belongs {place}"),
+        );
+    }
 }
 
 fn read_defaults(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Defaults {
@@ -302,7 +326,8 @@ fn read_step(
         (Some(name), _) => Some(name.into_inner()),
         (None, Some(exercise)) => Some(exercise.name.clone()),
         (None, None) => {
-            if !table.contains_key("exercise") {
+            // A `name` or `exercise` that is there but wrong has its own error already.
+            if !table.contains_key("exercise") && !table.contains_key("name") {
                 checker.error(
                     span.clone(),
                     format!("{label} needs a `name` (or an `exercise` from the catalog)"),
@@ -346,17 +371,38 @@ fn read_exercise_ref<'c>(
 ) -> Option<&'c super::catalog::Exercise> {
     let id = checker.text(table, "exercise", TextKind::Line, limits::NAME_CHARS)?;
     let found = catalog.get(id.get_ref());
-    if found.is_none() {
-        checker.error(
-            id.span(),
-            format!(
-                "unknown exercise `{}`{}",
-                id.get_ref(),
-                hint(id.get_ref(), catalog.ids())
-            ),
-        );
+    if found.is_some() {
+        return found;
     }
-    found
+    let message = if let Some(problem) = catalog.broken(id.get_ref()) {
+        format!(
+            "exercise `{}` cannot be used: its entry in the catalog has an error, at {}:{}:{}: {}",
+            id.get_ref(),
+            problem.path,
+            problem.line,
+            problem.column,
+            problem.message
+        )
+    } else {
+        let unreadable: String = catalog
+            .unreadable()
+            .iter()
+            .fold(String::new(), |mut out, p| {
+                let _ = write!(
+                    out,
+                    "; {} could not be read ({}:{})",
+                    p.path, p.line, p.column
+                );
+                out
+            });
+        format!(
+            "unknown exercise `{}`{}{unreadable}",
+            id.get_ref(),
+            hint(id.get_ref(), catalog.ids())
+        )
+    };
+    checker.error(id.span(), message);
+    None
 }
 
 /// Exactly one of `duration` and `reps`, after the catalog fills in what the step leaves out.

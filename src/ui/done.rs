@@ -78,7 +78,10 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     if record.extended() > 0 {
         lines.push(Line::from(vec![
             Span::styled("Adjusted  ", theme::dim()),
-            Span::raw(format!("{} segment(s) with +/-", record.extended())),
+            Span::raw(format!(
+                "{} with +/-",
+                crate::text::count(record.extended(), "segment", "segments")
+            )),
         ]));
     }
     if record.pauses > 0 {
