@@ -114,6 +114,24 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duration-clock-seconds-over",
+        &[
+            "6:12: error: invalid `duration`: 90 seconds is not valid after minutes: use at most 59 (or write \"2m30s\")",
+        ],
+    ),
+    (
+        "duration-zero-string",
+        &["6:12: error: `duration` must be at least 1s"],
+    ),
+    (
+        "reps-fraction",
+        &["6:8: error: `reps` must be a whole number, found a float"],
+    ),
+    (
+        "step-without-name",
+        &["4:1: error: step 1 needs a `name` (or an `exercise` from the catalog)"],
+    ),
+    (
         "duration-zero",
         &["6:12: error: `duration` must be at least 1s"],
     ),

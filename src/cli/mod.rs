@@ -129,7 +129,7 @@ fn run(cli: Cli) -> Outcome {
             let text = if catalog {
                 crate::schema::catalog_schema_text()
             } else {
-                crate::schema::routine_schema_text()
+                crate::schema::routine_schema_text(&library(&dirs)?.catalog)
             };
             writeln!(out, "{text}").map_err(io_failure)
         }
