@@ -242,3 +242,58 @@ fn many_broken_files_are_counted_and_tiny_screens_keep_the_title() {
     let screen = library_screen(dir.path(), 30, 8);
     assert!(screen.contains("! 5 files with errors"), "{screen}");
 }
+
+/// A coach's own routine, with an author.
+fn own_routine() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("hill-drills.toml"),
+        "name = \"Hill drills\"\nkind = \"warm-up\"\nauthor = \"Coach Ana\"\n\n[[steps]]\nname = \"A-skips\"\nduration = \"30s\"\n",
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn list_marks_own_routines_and_shows_authors() {
+    let dir = own_routine();
+    let output = limberup(&["list"], dir.path());
+    let text = stdout(&output);
+    let mine = text
+        .lines()
+        .find(|l| l.starts_with("hill-drills"))
+        .expect("listed");
+    assert!(
+        mine.ends_with("yours     Hill drills (by Coach Ana)"),
+        "{mine}"
+    );
+    let header = text.lines().next().expect("header");
+    assert!(header.contains("  FROM  "), "{header}");
+    let output = limberup(&["list", "--json"], dir.path());
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let entry = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == "hill-drills")
+        .expect("listed");
+    assert_eq!(entry["author"], "Coach Ana");
+    assert_eq!(entry["source"], "user");
+}
+
+#[test]
+fn the_library_and_preview_show_own_routines_and_authors() {
+    use limberup::audio::Silent;
+    use limberup::cli::snapshot::{SnapshotRequest, capture};
+    let dir = own_routine();
+    let screen = library_screen(dir.path(), 80, 24);
+    assert!(screen.contains("✎ Hill drills · by Coach Ana"), "{screen}");
+    // Filter the library to it, then open its preview.
+    let library = limberup::routine::Library::load(Some(dir.path())).expect("loads");
+    let mut request = SnapshotRequest::new(80, 24);
+    request.keys = limberup::app::keys::parse_script("/@0,h@0,i@0,l@0,l@0,enter@0").expect("keys");
+    request.at = vec![limberup::app::keys::parse_time("1").expect("time")];
+    let screens = capture(library, None, &request, &mut Silent).expect("renders");
+    let preview = screens[0].1.join("\n");
+    insta::assert_snapshot!(preview);
+}

@@ -201,6 +201,18 @@ pub struct Routine {
     pub total: Total,
 }
 
+impl Routine {
+    /// The runner's own routine (from their routines folder), not a built-in one.
+    pub fn is_own(&self) -> bool {
+        matches!(self.origin, Origin::User(_))
+    }
+
+    /// `by Coach Name`, when the routine names its author.
+    pub fn byline(&self) -> Option<String> {
+        self.author.as_ref().map(|author| format!("by {author}"))
+    }
+}
+
 /// A routine's length.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Total {

@@ -173,11 +173,15 @@ fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_
         fixed
     };
     let name_width = room.saturating_sub(crate::text::width(&details) + 1);
+    // The runner's own routines are marked, with their author when there is room (the built-in ones
+    // are all limberup's: the preview says so).
+    let name = match (routine.is_own(), routine.byline()) {
+        (true, Some(by)) => format!("✎ {} · {by}", routine.name),
+        (true, None) => format!("✎ {}", routine.name),
+        (false, _) => routine.name.clone(),
+    };
     Line::from(vec![
-        Span::raw(format!(
-            "{} ",
-            pad(&fit(&routine.name, name_width), name_width)
-        )),
+        Span::raw(format!("{} ", pad(&fit(&name, name_width), name_width))),
         Span::styled(details, theme::dim()),
     ])
 }
