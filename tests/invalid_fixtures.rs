@@ -136,6 +136,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["6:12: error: `duration` must be at least 1s"],
     ),
     ("empty-name", &["1:8: error: `name` must not be empty"]),
+    ("label-blank", &["7:14: error: `name` must not be empty"]),
     (
         "long-description",
         &["3:15: error: `description` is 1001 characters long; at most 1000 are allowed"],

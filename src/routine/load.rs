@@ -28,10 +28,20 @@ pub const ROUTINE_KEYS: &[&str] = &[
     "pain_check",
     "rounds",
     "round_rest",
+    "round_rest_label",
     "defaults",
     "steps",
 ];
-pub const DEFAULT_KEYS: &[&str] = &["prepare", "rest", "set_rest", "switch", "countdown"];
+pub const DEFAULT_KEYS: &[&str] = &[
+    "prepare",
+    "rest",
+    "set_rest",
+    "switch",
+    "countdown",
+    "rest_label",
+    "set_rest_label",
+    "switch_label",
+];
 pub const STEP_KEYS: &[&str] = &[
     "name",
     "exercise",
@@ -43,6 +53,9 @@ pub const STEP_KEYS: &[&str] = &[
     "rest",
     "switch",
     "countdown",
+    "rest_label",
+    "set_rest_label",
+    "switch_label",
     "sides",
     "instructions",
     "cues",
@@ -51,13 +64,14 @@ pub const STEP_KEYS: &[&str] = &[
 ];
 
 /// The routine-wide values a step falls back on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Defaults {
     prepare: Secs,
     rest: Secs,
     set_rest: Secs,
     switch: Secs,
     countdown: u32,
+    labels: crate::format::model::Labels,
 }
 
 impl Default for Defaults {
@@ -68,6 +82,7 @@ impl Default for Defaults {
             set_rest: Secs(30),
             switch: Secs(5),
             countdown: 3,
+            labels: crate::format::model::Labels::default(),
         }
     }
 }
@@ -152,6 +167,9 @@ fn read_routine(
     let pain_check = checker.boolean(root, "pain_check");
     let rounds = checker.integer(root, "rounds", limits::ROUNDS);
     let round_rest = checker.duration(root, "round_rest", Secs::ZERO, limits::MAX_DURATION);
+    let round_rest_label =
+        checker.text(root, "round_rest_label", TextKind::Line, limits::NAME_CHARS);
+    check_not_blank(checker, round_rest_label.as_ref());
     let defaults = read_defaults(checker, root);
     let steps = read_steps(checker, root, &defaults, context);
 
@@ -168,6 +186,7 @@ fn read_routine(
         pain_check: pain_check.unwrap_or(when == When::After),
         rounds: rounds.map_or(1, |r| to_u32(*r.get_ref())),
         round_rest: round_rest.map_or(Secs::ZERO, Spanned::into_inner),
+        round_rest_label: round_rest_label.map(Spanned::into_inner),
         prepare: defaults.prepare,
         countdown: defaults.countdown,
         steps: steps?,
@@ -227,6 +246,20 @@ fn apply_timings(checker: &mut Checker<'_>, table: &DeTable<'_>, into: &mut Defa
     }
     if let Some(v) = checker.integer(table, "countdown", limits::COUNTDOWN) {
         into.countdown = to_u32(*v.get_ref());
+    }
+    let mut label = |key: &str| {
+        let text = checker.text(table, key, TextKind::Line, limits::NAME_CHARS);
+        check_not_blank(checker, text.as_ref());
+        text.map(Spanned::into_inner)
+    };
+    if let Some(text) = label("rest_label") {
+        into.labels.rest = Some(text);
+    }
+    if let Some(text) = label("set_rest_label") {
+        into.labels.set_rest = Some(text);
+    }
+    if let Some(text) = label("switch_label") {
+        into.labels.switch = Some(text);
     }
 }
 
@@ -318,7 +351,7 @@ fn read_step(
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
     let sets = checker.integer(table, "sets", limits::SETS);
     let sides = checker.choice(table, "sides", &Sides::ALL);
-    let mut timings = *defaults;
+    let mut timings = defaults.clone();
     apply_timings(checker, table, &mut timings);
     let sound = read_sound(checker, table, context.folder);
 
@@ -350,6 +383,7 @@ fn read_step(
         rest: timings.rest,
         switch: timings.switch,
         countdown: timings.countdown,
+        labels: timings.labels,
         instructions: instructions
             .map(Spanned::into_inner)
             .or_else(|| exercise.and_then(|e| e.instructions.clone())),

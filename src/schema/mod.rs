@@ -101,6 +101,18 @@ fn timing_properties() -> serde_json::Map<String, Value> {
         "switch".into(),
         duration("Time to change sides (default 5s).", false),
     );
+    for (key, usual) in [
+        ("rest_label", "Rest"),
+        ("set_rest_label", "Rest between sets"),
+        ("switch_label", "Switch sides"),
+    ] {
+        map.insert(
+            key.into(),
+            name(&format!(
+                "What this rest or switch is called on screen (default \"{usual}\"), such as \"Walk back down\"."
+            )),
+        );
+    }
     map.insert(
         "countdown".into(),
         count(
@@ -186,6 +198,7 @@ pub fn routine_schema(catalog: &Catalog) -> Value {
             "pain_check": {"type": "boolean", "description": "Ask the post-run pain check at the end (default true when when = \"after\")."},
             "rounds": count(&limits::ROUNDS, "Play the whole step list this many times (default 1)."),
             "round_rest": duration("Rest between rounds (default 0).", false),
+            "round_rest_label": name("What the rest between rounds is called on screen (default \"Rest between rounds\")."),
             "defaults": {"type": "object", "additionalProperties": false, "properties": defaults,
                          "description": "Timings every step uses unless it sets its own."},
             "steps": {"type": "array", "minItems": 1, "maxItems": limits::MAX_STEPS,
