@@ -41,6 +41,15 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `1 routine`, `2 routines`: a count with its noun, singular or plural (`plural` for irregular ones).
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
 /// [`printable`] for a path (a file name may hold any byte but `/` and NUL).
 pub fn printable_path(path: &std::path::Path) -> String {
     printable(&path.display().to_string()).into_owned()

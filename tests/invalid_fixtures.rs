@@ -55,7 +55,27 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "duplicate-key",
-        &["3:1: error: invalid TOML: duplicate key"],
+        &["3:1: error: `name` is set twice, on line 1 and again here on line 3; keep one"],
+    ),
+    (
+        "duplicate-table",
+        &["7:2: error: `[defaults]` is set twice, on line 4 and again here on line 7; keep one"],
+    ),
+    (
+        "rest-at-top",
+        &[
+            "3:1: error: `rest` cannot be set at the top of a routine: it belongs in [defaults] (for every step) or in a step",
+        ],
+    ),
+    (
+        "tab-in-name",
+        &[
+            "5:8: error: `name` contains the control character U+0009; only printable text is allowed",
+        ],
+    ),
+    (
+        "tags-a-string",
+        &["3:8: error: `tags` must be a list of strings in brackets, like tags = [\"legs\"]"],
     ),
     (
         "duration-and-reps",
@@ -94,10 +114,29 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duration-clock-seconds-over",
+        &[
+            "6:12: error: invalid `duration`: 90 seconds is not valid after minutes: use at most 59 (or write \"2m30s\")",
+        ],
+    ),
+    (
+        "duration-zero-string",
+        &["6:12: error: `duration` must be at least 1s"],
+    ),
+    (
+        "reps-fraction",
+        &["6:8: error: `reps` must be a whole number, found a float"],
+    ),
+    (
+        "step-without-name",
+        &["4:1: error: step 1 needs a `name` (or an `exercise` from the catalog)"],
+    ),
+    (
         "duration-zero",
         &["6:12: error: `duration` must be at least 1s"],
     ),
     ("empty-name", &["1:8: error: `name` must not be empty"]),
+    ("label-blank", &["7:14: error: `name` must not be empty"]),
     (
         "long-description",
         &["3:15: error: `description` is 1001 characters long; at most 1000 are allowed"],
@@ -217,7 +256,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("tempo-zero", &["7:9: error: `tempo` must be at least 1s"]),
     (
         "toml-syntax",
-        &["1:16: error: invalid TOML: invalid basic string, expected `\"`"],
+        &["1:16: error: this text needs closing quotes: end it with `\"`"],
     ),
     (
         "too-many-steps",

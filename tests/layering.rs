@@ -95,8 +95,11 @@ fn heads(code: &str) -> Vec<String> {
             .take_while(|c| is_ident(*c))
             .collect()
     };
-    let Some(group) = code.strip_prefix('{') else {
-        return vec![first_word(code)];
+    let Some(group) = code.trim_start().strip_prefix('{') else {
+        return vec![first_word(code)]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect();
     };
     let mut heads = vec![first_word(group)];
     let mut depth = 1;

@@ -211,3 +211,51 @@ fn a_folders_own_catalog_overrides_the_built_in_one() {
     // Seated cat-cow: 6 reps open-ended (18 s estimated); towel row 40 s from the catalog; open book 25 s.
     assert_eq!(plan["total_s"], 83.0);
 }
+
+#[test]
+fn rests_switches_and_round_rests_carry_the_coach_s_labels() {
+    let plan = plan_json("tests/fixtures/valid/labels.toml");
+    let names: Vec<(&str, &str)> = plan["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().expect("kind"),
+                s["name"].as_str().expect("name"),
+            )
+        })
+        .collect();
+    let round = [
+        ("exercise", "Hill sprint"),
+        ("switch", "Swap roles"),
+        ("exercise", "Hill sprint"),
+        ("rest", "Walk back down"),
+        ("exercise", "Partner push"),
+        ("set-rest", "Partner's turn"),
+        ("exercise", "Partner push"),
+    ];
+    let mut expected = round.to_vec();
+    expected.push(("round-rest", "Jog back to the start"));
+    expected.extend(round);
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn the_player_titles_rests_and_switches_with_the_coach_s_labels() {
+    let output = Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args([
+            "snapshot",
+            "tests/fixtures/valid/labels.toml",
+            "--at",
+            "20",
+            "--at",
+            "45",
+        ])
+        .env("LIMBERUP_ROUTINES", "/nonexistent")
+        .output()
+        .expect("the binary runs");
+    let screens = String::from_utf8_lossy(&output.stdout);
+    assert!(screens.contains("╔ SWAP ROLES ═"), "{screens}");
+    assert!(screens.contains("╭ WALK BACK DOWN ─"), "{screens}");
+}

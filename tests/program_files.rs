@@ -100,7 +100,7 @@ fn validate_checks_a_programs_folder() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("limberup: 9 of {} file(s) have problems", 9 + 4)),
+        stderr.contains(&format!("limberup: 9 of {} files have problems", 9 + 4)),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&output.stdout);

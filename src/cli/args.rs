@@ -267,7 +267,7 @@ pub struct SnapshotArgs {
     #[arg(long = "at", value_name = "TIME", value_parser = parse_at)]
     pub at: Vec<u64>,
     /// Key presses at virtual times: KEY@TIME,KEY@TIME (space@5,n@31,enter@60).
-    #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
+    #[arg(long, value_name = "SCRIPT", value_parser = parse_keys, allow_hyphen_values = true)]
     pub keys: Option<KeyScript>,
     /// Answer the pain check at the end of the routine from this file instead of keys.
     #[arg(long, value_name = "FILE")]

@@ -21,6 +21,7 @@ struct ListEntry<'a> {
     estimated: bool,
     source: &'a str,
     path: Option<String>,
+    author: Option<&'a str>,
     pain_check: bool,
     tags: &'a [String],
     equipment: &'a [String],
@@ -75,16 +76,26 @@ fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
         .max(2);
     writeln!(
         out,
-        "{}  {:<12}  {:<6}  {:>7}  NAME",
+        "{}  {:<12}  {:<6}  {:>7}  {:<8}  NAME",
         pad("ID", id_width),
         "KIND",
         "WHEN",
-        "TOTAL"
+        "TOTAL",
+        "FROM"
     )?;
     for routine in &library.routines {
+        let from = if routine.is_own() {
+            "yours"
+        } else {
+            "built-in"
+        };
+        let byline = routine
+            .byline()
+            .map(|by| format!(" ({})", printable(&by)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}  {:<12}  {:<6}  {:>7}  {}",
+            "{}  {:<12}  {:<6}  {:>7}  {from:<8}  {}{byline}",
             pad(&printable(&routine.id), id_width),
             routine.kind.as_str(),
             routine.when.as_str(),
@@ -112,6 +123,7 @@ fn entry(routine: &Routine) -> ListEntry<'_> {
         estimated: plan.is_estimated(),
         source,
         path,
+        author: routine.author.as_deref(),
         pain_check: routine.pain_check,
         tags: &routine.tags,
         equipment: &routine.equipment,
@@ -130,7 +142,7 @@ pub(crate) fn warn_about_problems(library: &Library) {
     }
     let _ = writeln!(
         err,
-        "limberup: warning: {} problem(s) in your routines; those files were skipped",
-        library.problems.len()
+        "limberup: warning: {} in your routines; routines and catalog entries with errors were left out",
+        crate::text::count(library.problems.len(), "problem", "problems")
     );
 }

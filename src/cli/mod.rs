@@ -188,7 +188,7 @@ fn run(cli: Cli) -> Outcome {
             } else if catalog {
                 crate::schema::catalog_schema_text()
             } else {
-                crate::schema::routine_schema_text()
+                crate::schema::routine_schema_text(&library(&dirs)?.catalog)
             };
             writeln!(out, "{text}").map_err(io_failure)
         }

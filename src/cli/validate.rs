@@ -9,10 +9,10 @@ use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich}
 use crate::program::ProgramError;
 use crate::program::catalog::{PROGRAMS_DIR, is_program_path, load_file};
 use crate::routine::catalog::Catalog;
-use crate::routine::library::{CATALOG_FILE, toml_files};
+use crate::routine::library::{is_catalog, toml_files};
 use crate::routine::{Library, LoadError};
 use crate::text::io_reason;
-use crate::text::{printable, printable_path};
+use crate::text::{count, printable, printable_path};
 
 pub fn run(
     library: &Library,
@@ -54,8 +54,9 @@ pub fn run(
     if failed > 0 {
         let _ = writeln!(
             std::io::stderr(),
-            "limberup: {failed} of {} file(s) have problems",
-            entries.len()
+            "limberup: {failed} of {} {} problems",
+            count(entries.len(), "file", "files"),
+            if failed == 1 { "has" } else { "have" }
         );
         return Err(Failure::Reported);
     }
@@ -132,13 +133,17 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
             )),
         };
     }
-    if path.file_name().is_some_and(|n| n == CATALOG_FILE) {
+    if is_catalog(path) {
         let source = read_source(path).map_err(|d| (vec![d], None))?;
         return Catalog::parse(&source)
-            .map(|c| format!("catalog, {} exercises", c.len()))
+            .map(|c| format!("catalog, {}", count(c.len(), "exercise", "exercises")))
             .map_err(|p| (p, Some(source)));
     }
-    if path.extension().is_none_or(|e| e != "toml") && path.is_file() {
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("toml"))
+        && path.is_file()
+    {
         let shown = path.display().to_string();
         return Err((
             vec![file_level(

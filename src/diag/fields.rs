@@ -148,7 +148,17 @@ impl<'s> Checker<'s> {
     ) -> Option<Vec<Spanned<String>>> {
         let value = table.get(key)?;
         let Some(items) = value.get_ref().as_array() else {
-            self.type_error(key, value, "an array of strings");
+            if let Some(text) = value.get_ref().as_str() {
+                // `tags = "legs"`: show the list it should be.
+                self.error(
+                    value.span(),
+                    format!(
+                        "`{key}` must be a list of strings in brackets, like {key} = [\"{text}\"]"
+                    ),
+                );
+            } else {
+                self.type_error(key, value, "an array of strings");
+            }
             return None;
         };
         let mut out = Vec::new();

@@ -125,10 +125,20 @@ pub struct Step {
     pub rest: Secs,
     pub switch: Secs,
     pub countdown: u32,
+    /// What its rests and switches are called on screen, when not the usual words.
+    pub labels: Labels,
     pub instructions: Option<String>,
     pub cues: Vec<String>,
     pub caution: Option<String>,
     pub sound: Option<StepSound>,
+}
+
+/// A coach's own words for a step's rests and switches ("Walk back down", "Swap roles").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Labels {
+    pub rest: Option<String>,
+    pub set_rest: Option<String>,
+    pub switch: Option<String>,
 }
 
 /// Where a routine was found.
@@ -153,6 +163,8 @@ pub struct Routine {
     pub pain_check: bool,
     pub rounds: u32,
     pub round_rest: Secs,
+    /// What the rest between rounds is called, when not "Rest between rounds".
+    pub round_rest_label: Option<String>,
     pub prepare: Secs,
     /// The routine-wide countdown, used for segments that belong to no step (get ready, round rests).
     pub countdown: u32,
@@ -161,6 +173,18 @@ pub struct Routine {
     pub content_hash: String,
     /// How long it lasts, worked out once when it loads (lists and screens show it every frame).
     pub total: Total,
+}
+
+impl Routine {
+    /// The runner's own routine (from their routines folder), not a built-in one.
+    pub fn is_own(&self) -> bool {
+        matches!(self.origin, Origin::User(_))
+    }
+
+    /// `by Coach Name`, when the routine names its author.
+    pub fn byline(&self) -> Option<String> {
+        self.author.as_ref().map(|author| format!("by {author}"))
+    }
 }
 
 /// A routine's length.

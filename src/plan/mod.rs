@@ -177,7 +177,7 @@ impl Plan {
                 if !last_in_round {
                     builder.push(
                         SegmentKind::Rest,
-                        "Rest",
+                        step.labels.rest.as_deref().unwrap_or("Rest"),
                         Some(step.rest.millis()),
                         step.countdown,
                         place,
@@ -185,7 +185,10 @@ impl Plan {
                 } else if round < routine.rounds {
                     builder.push(
                         SegmentKind::RoundRest,
-                        "Rest between rounds",
+                        routine
+                            .round_rest_label
+                            .as_deref()
+                            .unwrap_or("Rest between rounds"),
                         Some(routine.round_rest.millis()),
                         routine.countdown,
                         Place {
@@ -313,7 +316,7 @@ impl Builder {
                 if i > 0 {
                     self.push(
                         SegmentKind::Switch,
-                        "Switch sides",
+                        step.labels.switch.as_deref().unwrap_or("Switch sides"),
                         Some(step.switch.millis()),
                         step.countdown,
                         place,
@@ -335,7 +338,10 @@ impl Builder {
             if set < step.sets {
                 self.push(
                     SegmentKind::SetRest,
-                    "Rest between sets",
+                    step.labels
+                        .set_rest
+                        .as_deref()
+                        .unwrap_or("Rest between sets"),
                     Some(step.set_rest.millis()),
                     step.countdown,
                     place,

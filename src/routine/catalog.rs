@@ -26,9 +26,16 @@ pub struct Exercise {
 }
 
 /// Exercises by id. Later layers (the user's folder, a routine's own folder) replace earlier ones by id.
+///
+/// A mistake belongs to the entry that has it: that entry is left out (and remembered with its first
+/// problem, so a step naming it can say where), the other entries stay usable.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     exercises: BTreeMap<String, Exercise>,
+    /// Entries with errors, by id, with their first problem; never replaced by an earlier layer's entry.
+    broken: BTreeMap<String, Diagnostic>,
+    /// Catalog files that could not be read at all (unreadable, not TOML), with their first problem.
+    unreadable: Vec<Diagnostic>,
 }
 
 pub const KEYS: &[&str] = &[
@@ -64,23 +71,72 @@ impl Catalog {
         self.exercises.is_empty()
     }
 
-    /// Adds or replaces exercises by id.
-    pub fn overlay(&mut self, other: Catalog) {
-        self.exercises.extend(other.exercises);
+    /// The first problem of an entry that has errors, when `id` names one.
+    pub fn broken(&self, id: &str) -> Option<&Diagnostic> {
+        self.broken.get(id)
     }
 
-    /// Parses an `exercises.toml`, reporting every problem.
+    /// The first problem of each catalog file that could not be read at all.
+    pub fn unreadable(&self) -> &[Diagnostic] {
+        &self.unreadable
+    }
+
+    /// Adds or replaces exercises by id. A broken entry replaces an earlier layer's good one: a
+    /// coach's broken override never falls back silently to the exercise it meant to replace.
+    pub fn overlay(&mut self, other: Catalog) {
+        for (id, problem) in other.broken {
+            self.exercises.remove(&id);
+            self.broken.insert(id, problem);
+        }
+        for (id, exercise) in other.exercises {
+            self.broken.remove(&id);
+            self.exercises.insert(id, exercise);
+        }
+        self.unreadable.extend(other.unreadable);
+    }
+
+    /// A catalog that could not be read at all, remembered so unknown exercises can say why.
+    pub fn unreadable_file(problem: Diagnostic) -> Self {
+        Self {
+            unreadable: vec![problem],
+            ..Self::default()
+        }
+    }
+
+    /// Parses an `exercises.toml`, refusing it when anything in it is wrong (for `validate`).
     pub fn parse(source: &SourceText) -> Result<Self, Vec<Diagnostic>> {
-        let root = crate::diag::toml::parse_toml(source)?;
+        let (catalog, problems) = Self::read(source);
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Reads an `exercises.toml`: every good entry, and every problem, each belonging to its entry.
+    pub fn read(source: &SourceText) -> (Self, Vec<Diagnostic>) {
+        let root = match crate::diag::toml::parse_toml(source) {
+            Ok(root) => root,
+            Err(problems) => {
+                let catalog = problems
+                    .first()
+                    .cloned()
+                    .map(Self::unreadable_file)
+                    .unwrap_or_default();
+                return (catalog, problems);
+            }
+        };
         let mut checker = Checker::new(source);
         let mut catalog = Self::default();
         for (key, value) in root.get_ref() {
             let id = key.get_ref().as_ref();
+            let before = checker.problems.len();
             let Some(table) = value.get_ref().as_table() else {
                 checker.error(
                     value.span(),
                     format!("`{id}` must be a table of exercise fields, like [{id}]"),
                 );
+                catalog.mark_broken(id, &checker, before);
                 continue;
             };
             if !is_valid_id(id) {
@@ -91,14 +147,23 @@ impl Catalog {
                     ),
                 );
             }
-            if let Some(exercise) = read_exercise(&mut checker, id, table, key.span()) {
-                catalog.exercises.insert(id.to_owned(), exercise);
+            let exercise = read_exercise(&mut checker, id, table, key.span());
+            match exercise {
+                Some(exercise) if checker.problems.len() == before => {
+                    catalog.exercises.insert(id.to_owned(), exercise);
+                }
+                _ => catalog.mark_broken(id, &checker, before),
             }
         }
-        if checker.has_problems() {
-            Err(crate::diag::toml::sorted(checker.problems))
-        } else {
-            Ok(catalog)
+        (catalog, crate::diag::toml::sorted(checker.problems))
+    }
+
+    fn mark_broken(&mut self, id: &str, checker: &Checker<'_>, before: usize) {
+        if let Some(first) = checker.problems[before..]
+            .iter()
+            .min_by_key(|d| d.span.start)
+        {
+            self.broken.insert(id.to_owned(), first.clone());
         }
     }
 }

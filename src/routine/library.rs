@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::catalog::Catalog;
 use super::load::{LoadContext, load_routine};
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, folder_level, hint};
+use crate::diag::{Diagnostic, SourceText, file_level, folder_level, hint};
 use crate::format::model::{Origin, Routine};
 use crate::text::io_reason;
 
@@ -47,9 +47,28 @@ pub struct Library {
     pub routines: Vec<Routine>,
     /// The built-in catalog with the user's catalog laid over it.
     pub catalog: Catalog,
-    /// Files in the user's folder that did not load; shown, never fatal.
+    /// Problems in the files that did not load (or loaded in part, like a catalog with a broken
+    /// entry), in file order; shown, never fatal.
     pub problems: Vec<Diagnostic>,
+    /// The runner's routine files that did not load. A broken file's id is never served by anything
+    /// else (a built-in routine of the same id included): asking for it reports these problems.
+    pub broken: Vec<BrokenRoutine>,
     user_dir: Option<PathBuf>,
+}
+
+/// A routine file in the runner's folder with errors.
+#[derive(Debug, Clone)]
+pub struct BrokenRoutine {
+    pub id: String,
+    pub problems: Vec<Diagnostic>,
+    pub source: Option<SourceText>,
+}
+
+/// One file with problems, for a screen: its first problem and how many it has.
+#[derive(Debug, Clone, Copy)]
+pub struct FileProblems<'a> {
+    pub first: &'a Diagnostic,
+    pub count: usize,
 }
 
 /// The built-in catalog text (`routines/exercises.toml`).
@@ -78,20 +97,15 @@ impl Library {
         };
         if let Some(text) = built_in_catalog_text() {
             let source = SourceText::new(format!("routines/{CATALOG_FILE}"), text);
-            match Catalog::parse(&source) {
-                Ok(catalog) => library.catalog = catalog,
-                Err(problems) => library.problems.extend(problems),
-            }
+            let (catalog, problems) = Catalog::read(&source);
+            library.catalog = catalog;
+            library.problems.extend(problems);
         }
         let user_files = user_dir.map(user_files).transpose()?.unwrap_or_default();
         if let Some(path) = user_files.iter().find(|p| is_catalog(p)) {
-            match read_source(path)
-                .map_err(|d| vec![d])
-                .and_then(|s| Catalog::parse(&s))
-            {
-                Ok(catalog) => library.catalog.overlay(catalog),
-                Err(problems) => library.problems.extend(problems),
-            }
+            let (catalog, problems) = read_catalog(path);
+            library.catalog.overlay(catalog);
+            library.problems.extend(problems);
         }
         for (id, text) in built_in_routine_texts() {
             let source = SourceText::new(format!("routines/{id}.toml"), text);
@@ -106,13 +120,36 @@ impl Library {
                 Err(problems) => library.problems.extend(problems),
             }
         }
+        let mut own_ids: Vec<(String, &Path)> = Vec::new();
         for path in user_files.iter().filter(|p| !is_catalog(p)) {
+            let id = file_id(path);
+            if let Some((_, first)) = own_ids.iter().find(|(seen, _)| *seen == id) {
+                library.problems.push(file_level(
+                    &path.display().to_string(),
+                    format!(
+                        "`{}` has the same routine id `{id}` as {}; rename one of them",
+                        file_name(path),
+                        file_name(first)
+                    ),
+                ));
+                continue;
+            }
+            own_ids.push((id.clone(), path));
+            // The runner's file replaces the built-in routine, whether it loads or not.
+            library.routines.retain(|r| r.id != id);
             match load_file(path, Origin::User(path.clone()), &library.catalog) {
-                Ok(routine) => {
-                    library.routines.retain(|r| r.id != routine.id);
-                    library.routines.push(routine);
+                Ok(routine) => library.routines.push(routine),
+                Err(LoadError::Invalid {
+                    problems,
+                    mut sources,
+                }) => {
+                    library.problems.extend(problems.iter().cloned());
+                    library.broken.push(BrokenRoutine {
+                        id,
+                        problems,
+                        source: sources.pop(),
+                    });
                 }
-                Err(LoadError::Invalid { problems, .. }) => library.problems.extend(problems),
                 Err(LoadError::NotFound { .. }) => {}
             }
         }
@@ -124,6 +161,21 @@ impl Library {
         self.routines.iter().find(|r| r.id == id)
     }
 
+    /// The files with problems, in the order found, each with its first problem.
+    pub fn files_with_problems(&self) -> Vec<FileProblems<'_>> {
+        let mut files: Vec<FileProblems<'_>> = Vec::new();
+        for problem in &self.problems {
+            match files.iter_mut().find(|f| f.first.path == problem.path) {
+                Some(file) => file.count += 1,
+                None => files.push(FileProblems {
+                    first: problem,
+                    count: 1,
+                }),
+            }
+        }
+        files
+    }
+
     /// A routine by id, or by path when the argument looks like one (`./x.toml`, `dir/x`, an existing file).
     pub fn resolve(&self, argument: &str) -> Result<Routine, LoadError> {
         let looks_like_path = Path::new(argument)
@@ -132,6 +184,12 @@ impl Library {
             || argument.contains('/')
             || argument.contains(std::path::MAIN_SEPARATOR);
         if !looks_like_path {
+            if let Some(broken) = self.broken.iter().find(|b| b.id == argument) {
+                return Err(LoadError::Invalid {
+                    problems: broken.problems.clone(),
+                    sources: broken.source.iter().cloned().collect(),
+                });
+            }
             if let Some(routine) = self.find(argument) {
                 return Ok(routine.clone());
             }
@@ -147,12 +205,12 @@ impl Library {
 
     /// Loads the routine file at `path`, with its folder's own catalog laid over ours.
     pub fn load_path(&self, path: &Path) -> Result<Routine, LoadError> {
-        let catalog = self.catalog_for(path)?;
+        let catalog = self.catalog_for(path);
         load_file(path, Origin::Path(path.to_path_buf()), &catalog)
     }
 
     /// The catalog a routine at `path` sees: ours, with its own folder's `exercises.toml` over it.
-    fn catalog_for(&self, path: &Path) -> Result<Catalog, LoadError> {
+    fn catalog_for(&self, path: &Path) -> Catalog {
         let mut catalog = self.catalog.clone();
         let folder = path.parent().unwrap_or(Path::new("."));
         let local = folder.join(CATALOG_FILE);
@@ -161,21 +219,39 @@ impl Library {
             .as_deref()
             .is_some_and(|dir| same_dir(dir, folder));
         if local.is_file() && !is_user_dir {
-            let source = read_source(&local).map_err(|d| LoadError::invalid(vec![d], None))?;
-            let own = Catalog::parse(&source).map_err(|p| LoadError::invalid(p, Some(source)))?;
-            catalog.overlay(own);
+            // Its own problems are the catalog file's to report (validate checks it in its turn); a
+            // routine only hears of the entries it uses.
+            catalog.overlay(read_catalog(&local).0);
         }
-        Ok(catalog)
+        catalog
     }
+}
+
+/// Reads a catalog file: its good entries, and all its problems.
+fn read_catalog(path: &Path) -> (Catalog, Vec<Diagnostic>) {
+    match read_source(path) {
+        Ok(source) => Catalog::read(&source),
+        Err(problem) => (Catalog::unreadable_file(problem.clone()), vec![problem]),
+    }
+}
+
+/// A routine's id: its file name without `.toml`.
+fn file_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Loads a routine file; its id is the file name without `.toml`.
 pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routine, LoadError> {
     let source = read_source(path).map_err(|d| LoadError::invalid(vec![d], None))?;
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let id = file_id(path);
     let folder = path.parent().map_or_else(
         || PathBuf::from("."),
         |p| {
@@ -226,7 +302,11 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "toml") {
+        // `.TOML` too: a file the coach named in capitals is read, never skipped unseen.
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
             files.push(path);
         }
     }
@@ -234,8 +314,9 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn is_catalog(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == CATALOG_FILE)
+pub fn is_catalog(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case(CATALOG_FILE))
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

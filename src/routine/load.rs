@@ -1,5 +1,6 @@
 //! From a routine file's text to a validated [`Routine`], reporting every problem with its position.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -27,10 +28,20 @@ pub const ROUTINE_KEYS: &[&str] = &[
     "pain_check",
     "rounds",
     "round_rest",
+    "round_rest_label",
     "defaults",
     "steps",
 ];
-pub const DEFAULT_KEYS: &[&str] = &["prepare", "rest", "set_rest", "switch", "countdown"];
+pub const DEFAULT_KEYS: &[&str] = &[
+    "prepare",
+    "rest",
+    "set_rest",
+    "switch",
+    "countdown",
+    "rest_label",
+    "set_rest_label",
+    "switch_label",
+];
 pub const STEP_KEYS: &[&str] = &[
     "name",
     "exercise",
@@ -42,6 +53,9 @@ pub const STEP_KEYS: &[&str] = &[
     "rest",
     "switch",
     "countdown",
+    "rest_label",
+    "set_rest_label",
+    "switch_label",
     "sides",
     "instructions",
     "cues",
@@ -50,13 +64,14 @@ pub const STEP_KEYS: &[&str] = &[
 ];
 
 /// The routine-wide values a step falls back on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Defaults {
     prepare: Secs,
     rest: Secs,
     set_rest: Secs,
     switch: Secs,
     countdown: u32,
+    labels: crate::format::model::Labels,
 }
 
 impl Default for Defaults {
@@ -67,6 +82,7 @@ impl Default for Defaults {
             set_rest: Secs(30),
             switch: Secs(5),
             countdown: 3,
+            labels: crate::format::model::Labels::default(),
         }
     }
 }
@@ -123,7 +139,10 @@ fn read_routine(
     root: &DeTable<'_>,
     context: &LoadContext<'_>,
 ) -> Option<Routine> {
-    checker.unknown_keys(root, ROUTINE_KEYS, None);
+    misplaced_top_keys(checker, root);
+    let mut allowed = ROUTINE_KEYS.to_vec();
+    allowed.extend(STEP_KEYS.iter().chain(DEFAULT_KEYS));
+    checker.unknown_keys(root, &allowed, None);
     let top = 0..0;
     let name = checker.required_text(root, top.clone(), "name", None, limits::NAME_CHARS);
     check_not_blank(checker, name.as_ref());
@@ -148,6 +167,9 @@ fn read_routine(
     let pain_check = checker.boolean(root, "pain_check");
     let rounds = checker.integer(root, "rounds", limits::ROUNDS);
     let round_rest = checker.duration(root, "round_rest", Secs::ZERO, limits::MAX_DURATION);
+    let round_rest_label =
+        checker.text(root, "round_rest_label", TextKind::Line, limits::NAME_CHARS);
+    check_not_blank(checker, round_rest_label.as_ref());
     let defaults = read_defaults(checker, root);
     let steps = read_steps(checker, root, &defaults, context);
 
@@ -164,12 +186,33 @@ fn read_routine(
         pain_check: pain_check.unwrap_or(when == When::After),
         rounds: rounds.map_or(1, |r| to_u32(*r.get_ref())),
         round_rest: round_rest.map_or(Secs::ZERO, Spanned::into_inner),
+        round_rest_label: round_rest_label.map(Spanned::into_inner),
         prepare: defaults.prepare,
         countdown: defaults.countdown,
         steps: steps?,
         content_hash: content_hash(&checker.source.text),
         total: Total::default(),
     })
+}
+
+/// Step and `[defaults]` keys written at the top of the file: say where they belong.
+fn misplaced_top_keys(checker: &mut Checker<'_>, root: &DeTable<'_>) {
+    for key in root.keys() {
+        let name = key.get_ref().as_ref();
+        if ROUTINE_KEYS.contains(&name) {
+            continue;
+        }
+        let place = match (DEFAULT_KEYS.contains(&name), STEP_KEYS.contains(&name)) {
+            (true, true) => "in [defaults] (for every step) or in a step",
+            (true, false) => "in [defaults]",
+            (false, true) => "in a step, under [[steps]]",
+            (false, false) => continue,
+        };
+        checker.error(
+            key.span(),
+            format!("`{name}` cannot be set at the top of a routine: it belongs {place}"),
+        );
+    }
 }
 
 fn read_defaults(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Defaults {
@@ -203,6 +246,20 @@ fn apply_timings(checker: &mut Checker<'_>, table: &DeTable<'_>, into: &mut Defa
     }
     if let Some(v) = checker.integer(table, "countdown", limits::COUNTDOWN) {
         into.countdown = to_u32(*v.get_ref());
+    }
+    let mut label = |key: &str| {
+        let text = checker.text(table, key, TextKind::Line, limits::NAME_CHARS);
+        check_not_blank(checker, text.as_ref());
+        text.map(Spanned::into_inner)
+    };
+    if let Some(text) = label("rest_label") {
+        into.labels.rest = Some(text);
+    }
+    if let Some(text) = label("set_rest_label") {
+        into.labels.set_rest = Some(text);
+    }
+    if let Some(text) = label("switch_label") {
+        into.labels.switch = Some(text);
     }
 }
 
@@ -294,7 +351,7 @@ fn read_step(
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
     let sets = checker.integer(table, "sets", limits::SETS);
     let sides = checker.choice(table, "sides", Sides::ALL);
-    let mut timings = *defaults;
+    let mut timings = defaults.clone();
     apply_timings(checker, table, &mut timings);
     let sound = read_sound(checker, table, context.folder);
 
@@ -302,7 +359,8 @@ fn read_step(
         (Some(name), _) => Some(name.into_inner()),
         (None, Some(exercise)) => Some(exercise.name.clone()),
         (None, None) => {
-            if !table.contains_key("exercise") {
+            // A `name` or `exercise` that is there but wrong has its own error already.
+            if !table.contains_key("exercise") && !table.contains_key("name") {
                 checker.error(
                     span.clone(),
                     format!("{label} needs a `name` (or an `exercise` from the catalog)"),
@@ -325,6 +383,7 @@ fn read_step(
         rest: timings.rest,
         switch: timings.switch,
         countdown: timings.countdown,
+        labels: timings.labels,
         instructions: instructions
             .map(Spanned::into_inner)
             .or_else(|| exercise.and_then(|e| e.instructions.clone())),
@@ -346,17 +405,38 @@ fn read_exercise_ref<'c>(
 ) -> Option<&'c super::catalog::Exercise> {
     let id = checker.text(table, "exercise", TextKind::Line, limits::NAME_CHARS)?;
     let found = catalog.get(id.get_ref());
-    if found.is_none() {
-        checker.error(
-            id.span(),
-            format!(
-                "unknown exercise `{}`{}",
-                id.get_ref(),
-                hint(id.get_ref(), catalog.ids())
-            ),
-        );
+    if found.is_some() {
+        return found;
     }
-    found
+    let message = if let Some(problem) = catalog.broken(id.get_ref()) {
+        format!(
+            "exercise `{}` cannot be used: its entry in the catalog has an error, at {}:{}:{}: {}",
+            id.get_ref(),
+            problem.path,
+            problem.line,
+            problem.column,
+            problem.message
+        )
+    } else {
+        let unreadable: String = catalog
+            .unreadable()
+            .iter()
+            .fold(String::new(), |mut out, p| {
+                let _ = write!(
+                    out,
+                    "; {} could not be read ({}:{})",
+                    p.path, p.line, p.column
+                );
+                out
+            });
+        format!(
+            "unknown exercise `{}`{}{unreadable}",
+            id.get_ref(),
+            hint(id.get_ref(), catalog.ids())
+        )
+    };
+    checker.error(id.span(), message);
+    None
 }
 
 /// Exactly one of `duration` and `reps`, after the catalog fills in what the step leaves out.

@@ -57,7 +57,10 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     if summary.extended > 0 {
         lines.push(Line::from(vec![
             Span::styled("Adjusted  ", theme::dim()),
-            Span::raw(format!("{} segment(s) with +/-", summary.extended)),
+            Span::raw(format!(
+                "{} with +/-",
+                crate::text::count(summary.extended, "segment", "segments")
+            )),
         ]));
     }
     if record.pauses > 0 {

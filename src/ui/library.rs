@@ -8,12 +8,16 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use super::{footer, theme};
 use crate::app::{App, LibraryScreen};
 use crate::routine::Routine;
-use crate::text::{fit, pad};
+use crate::routine::library::FileProblems;
+use crate::text::{fit, pad, printable};
 
 pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
-    let [header, body, keys] = Layout::vertical([
+    let broken = app.library.files_with_problems();
+    let broken_height = problems_height(broken.len(), area.height);
+    let [header, body, problems, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
+        Constraint::Length(broken_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -34,7 +38,10 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     Line::from(filter).right_aligned().render(filter_area, buf);
 
     let visible = screen.visible(&app.library);
-    let block = Block::bordered().title(format!(" {} routines ", visible.len()));
+    let block = Block::bordered().title(format!(
+        " {} ",
+        crate::text::count(visible.len(), "routine", "routines")
+    ));
     if visible.is_empty() {
         Paragraph::new("No routine matches. Backspace edits the filter, esc clears it.")
             .block(block)
@@ -50,9 +57,68 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
         StatefulWidget::render(list, body, buf, &mut state);
     }
 
-    let problem = (!app.library.problems.is_empty())
-        .then_some("some of your routines have errors: run limberup validate");
-    footer(problem, &app.footer_hints(), keys, buf);
+    render_problems(&broken, problems, buf);
+    footer(None, &app.footer_hints(), keys, buf);
+}
+
+/// At most this many files are listed; more are counted.
+const MAX_PROBLEM_ROWS: usize = 3;
+
+/// A title line and a row per file (at most [`MAX_PROBLEM_ROWS`]), leaving the list its 3 rows and
+/// the header and footer theirs; at least the title whenever there is a problem.
+fn problems_height(files: usize, height: u16) -> u16 {
+    if files == 0 {
+        return 0;
+    }
+    let rows = files.min(MAX_PROBLEM_ROWS);
+    let room = usize::from(height.saturating_sub(1 + 3 + 1 + 1));
+    u16::try_from(1 + rows.min(room)).unwrap_or(1)
+}
+
+/// `! 2 files with errors, left out: limberup validate shows every one`, then each file's first error.
+fn render_problems(files: &[FileProblems<'_>], area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let title = format!(
+        "! {} with errors, left out: limberup validate shows them all",
+        crate::text::count(files.len(), "file", "files")
+    );
+    let mut lines = vec![Line::styled(
+        fit(&title, width).into_owned(),
+        theme::caution(),
+    )];
+    let rows = usize::from(area.height - 1);
+    for (index, file) in files.iter().take(rows).enumerate() {
+        if index + 1 == rows && files.len() > rows {
+            let more = format!("  … and {} more", files.len() - index);
+            lines.push(Line::styled(fit(&more, width).into_owned(), theme::dim()));
+            break;
+        }
+        let name = std::path::Path::new(&file.first.path)
+            .file_name()
+            .map_or_else(
+                || file.first.path.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let count = match file.count {
+            1 => String::new(),
+            n => format!(", {n} errors"),
+        };
+        let place = if file.first.line == 0 {
+            String::new()
+        } else {
+            format!("{}:{} ", file.first.line, file.first.column)
+        };
+        let text = format!(
+            "  {}{count}: {place}{}",
+            printable(&name),
+            printable(&file.first.message)
+        );
+        lines.push(Line::raw(fit(&text, width).into_owned()));
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// List rows with a heading before each kind; returns the row of the selected routine.
@@ -107,11 +173,15 @@ fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_
         fixed
     };
     let name_width = room.saturating_sub(crate::text::width(&details) + 1);
+    // The runner's own routines are marked, with their author when there is room (the built-in ones
+    // are all limberup's: the preview says so).
+    let name = match (routine.is_own(), routine.byline()) {
+        (true, Some(by)) => format!("✎ {} · {by}", routine.name),
+        (true, None) => format!("✎ {}", routine.name),
+        (false, _) => routine.name.clone(),
+    };
     Line::from(vec![
-        Span::raw(format!(
-            "{} ",
-            pad(&fit(&routine.name, name_width), name_width)
-        )),
+        Span::raw(format!("{} ", pad(&fit(&name, name_width), name_width))),
         Span::styled(details, theme::dim()),
     ])
 }

@@ -101,6 +101,14 @@ fn featured_step<'a>(player: &'a PlayerScreen, segment: &Segment) -> Option<&'a 
     shown.step.and_then(|n| player.routine.steps.get(n - 1))
 }
 
+/// `WORK`, or a rest's or switch's name: the usual words ("REST BETWEEN SETS") or the coach's own.
+fn panel_title(segment: &Segment) -> String {
+    match segment.kind {
+        SegmentKind::Exercise => theme::segment_label(segment.kind).to_owned(),
+        _ => segment.name.to_uppercase(),
+    }
+}
+
 fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect, buf: &mut Buffer) {
     let session = &player.session;
     let color = theme::segment_color(segment.kind);
@@ -108,7 +116,7 @@ fn render_panel(app: &App, player: &PlayerScreen, segment: &Segment, area: Rect,
         .border_type(theme::segment_border(segment.kind))
         .border_style(Style::new().fg(color))
         .title(Span::styled(
-            format!(" {} ", theme::segment_label(segment.kind)),
+            format!(" {} ", panel_title(segment)),
             Style::new().fg(color).add_modifier(Modifier::BOLD),
         ));
     if let Some((cue, at)) = app.last_cue {

@@ -12,17 +12,22 @@ use crate::routine::{Routine, Sides, Step, Work};
 
 pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(routine.kind.heading(), theme::key()),
-            Span::raw(format!(
-                " · {} a run · {}",
-                when_words(routine),
-                routine.total.label()
-            )),
-        ]),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(routine.kind.heading(), theme::key()),
+        Span::raw(format!(
+            " · {} a run · {}",
+            when_words(routine),
+            routine.total.label()
+        )),
+    ])];
+    let mut credits: Vec<String> = routine.byline().into_iter().collect();
+    if routine.is_own() {
+        credits.push("your own routine".to_owned());
+    }
+    if !credits.is_empty() {
+        lines.push(Line::styled(credits.join(" · "), theme::dim()));
+    }
+    lines.push(Line::raw(""));
     if let Some(description) = &routine.description {
         lines.push(Line::raw(description.as_str()));
         lines.push(Line::raw(""));
