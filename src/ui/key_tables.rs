@@ -58,6 +58,10 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ),
         ("result", vec![Char('c'), Char('0'), Enter]),
         ("history", vec![Char('h')]),
+        ("exercises", vec![Char('e')]),
+        ("exercises filtered", vec![Char('e'), Char('c'), Char('a')]),
+        ("exercises one area", vec![Char('e'), KeyCode::Tab]),
+        ("exercises help", vec![Char('e'), Char('?')]),
     ]
 }
 

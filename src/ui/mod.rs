@@ -3,10 +3,12 @@
 mod big_digits;
 mod check;
 mod done;
+mod exercises;
 mod history;
 mod library;
 mod overlay;
 mod player;
+mod player_panel;
 mod preview;
 mod theme;
 
@@ -38,6 +40,7 @@ impl Widget for &App {
             Screen::Check(form) => check::render_form(self, form, area, buf),
             Screen::CheckResult(result) => check::render_result(self, result, area, buf),
             Screen::History => history::render(self, area, buf),
+            Screen::Exercises(screen) => exercises::render(self, screen, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help) => overlay::help(self, area, buf),
