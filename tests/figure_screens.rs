@@ -114,3 +114,16 @@ fn exercise_browser_esc_clears_then_goes_back() {
         .at("4");
     assert!(screen.starts_with("limberup · routines"), "{screen}");
 }
+
+#[test]
+fn preview_with_a_figure() {
+    let screen = Shot::new().size(120, 30).keys("down@1,enter@2").at("3");
+    assert!(has_figure(&screen));
+    insta::assert_snapshot!(screen);
+    let plain = Shot::new()
+        .size(120, 30)
+        .keys("down@1,enter@2")
+        .no_figures()
+        .at("3");
+    assert!(!has_figure(&plain), "{plain}");
+}
