@@ -10,6 +10,8 @@ pub struct Overrides {
     pub data_dir: Option<PathBuf>,
     pub mute: bool,
     pub volume: Option<u8>,
+    /// `--no-figures`.
+    pub no_figures: bool,
 }
 
 /// The folders the app reads and writes.
@@ -46,6 +48,10 @@ impl Dirs {
 
 /// The runner's settings (`config.toml`), after the command line's `--mute` and `--volume`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is its own on/off setting of the file"
+)]
 pub struct Settings {
     /// 0 to 100.
     pub volume: u8,
@@ -56,6 +62,8 @@ pub struct Settings {
     pub countdown: Option<u32>,
     /// Ring the terminal bell on each cue while no sound device works.
     pub bell: bool,
+    /// Draw the exercises' figures (in the player, the preview and the exercise browser).
+    pub figures: bool,
 }
 
 impl Default for Settings {
@@ -66,11 +74,12 @@ impl Default for Settings {
             spoken: true,
             countdown: None,
             bell: false,
+            figures: true,
         }
     }
 }
 
-const SETTINGS_KEYS: &[&str] = &["volume", "mute", "spoken", "countdown", "bell"];
+const SETTINGS_KEYS: &[&str] = &["volume", "mute", "spoken", "countdown", "bell", "figures"];
 
 impl Settings {
     /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
@@ -84,6 +93,7 @@ impl Settings {
         if let Some(volume) = common.volume {
             settings.volume = volume;
         }
+        settings.figures &= !common.no_figures;
         Ok(settings)
     }
 
@@ -110,6 +120,7 @@ impl Settings {
         let spoken = checker.boolean(table, "spoken");
         let countdown = checker.integer(table, "countdown", 0..=10);
         let bell = checker.boolean(table, "bell");
+        let figures = checker.boolean(table, "figures");
         if checker.has_problems() {
             return Err(crate::diag::toml::sorted(checker.problems));
         }
@@ -122,6 +133,7 @@ impl Settings {
             spoken: spoken.unwrap_or(defaults.spoken),
             countdown: countdown.map(|c| u32::try_from(*c.get_ref()).unwrap_or(3)),
             bell: bell.unwrap_or(defaults.bell),
+            figures: figures.unwrap_or(defaults.figures),
         })
     }
 }
@@ -140,13 +152,16 @@ mod tests {
     fn settings_table() {
         assert_eq!(parse(""), Ok(Settings::default()));
         assert_eq!(
-            parse("volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\n"),
+            parse(
+                "volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\nfigures = false\n"
+            ),
             Ok(Settings {
                 volume: 30,
                 muted: true,
                 spoken: false,
                 countdown: Some(5),
-                bell: true
+                bell: true,
+                figures: false,
             })
         );
         assert_eq!(

@@ -20,6 +20,7 @@ pub enum LibraryKey {
     ClearFilter,
     PainCheck,
     History,
+    Exercises,
     Help,
     Quit,
 }
@@ -28,7 +29,7 @@ fn filter_set(app: &App) -> bool {
     matches!(&app.screen, Screen::Library(s) if !s.filter.is_empty())
 }
 
-pub static LIBRARY: [Binding<LibraryKey>; 9] = [
+pub static LIBRARY: [Binding<LibraryKey>; 10] = [
     Binding::new(
         &[Down, Tab, Char('j')],
         "↑↓",
@@ -78,6 +79,13 @@ pub static LIBRARY: [Binding<LibraryKey>; 9] = [
         "history",
         "sessions, streaks and pain over time",
         LibraryKey::History,
+    ),
+    Binding::new(
+        &[Char('e')],
+        "e",
+        "exercises",
+        "every exercise: how it moves, how to do it",
+        LibraryKey::Exercises,
     ),
     Binding::new(HELP, "?", "help", "these keys", LibraryKey::Help),
     Binding::new(&[Char('q'), Esc], "q", "quit", "quit", LibraryKey::Quit),
@@ -187,6 +195,107 @@ pub static PREVIEW: [Binding<PreviewKey>; 5] = [
         "back",
         "back to the library",
         PreviewKey::Back,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExerciseKey {
+    Next,
+    Previous,
+    ScrollDown,
+    ScrollUp,
+    NextArea,
+    Type,
+    Erase,
+    Clear,
+    Help,
+    Back,
+}
+
+fn exercise_filter_set(app: &App) -> bool {
+    matches!(&app.screen, Screen::Exercises(s) if !s.filter.is_empty() || s.area.is_some())
+}
+
+fn exercise_text_typed(app: &App) -> bool {
+    matches!(&app.screen, Screen::Exercises(s) if !s.filter.is_empty())
+}
+
+fn exercise_scrolls(app: &App) -> bool {
+    matches!(&app.screen, Screen::Exercises(s) if s.scroll.can_move())
+}
+
+/// The exercise browser. Letters always go to the filter, so every command is on a key that is not
+/// one (`?` is in no exercise's name).
+pub static EXERCISES: [Binding<ExerciseKey>; 10] = [
+    Binding::new(
+        &[Down],
+        "↑↓",
+        "choose",
+        "choose an exercise",
+        ExerciseKey::Next,
+    ),
+    Binding::new(
+        &[Up],
+        "↑↓",
+        "choose",
+        "choose an exercise",
+        ExerciseKey::Previous,
+    ),
+    Binding::new(&[Char('?')], "?", "help", "these keys", ExerciseKey::Help),
+    Binding::new(
+        &[],
+        "a-z",
+        "filter",
+        "type to filter by name or body area",
+        ExerciseKey::Type,
+    )
+    .any_text(),
+    Binding::new(
+        &[Tab],
+        "tab",
+        "area",
+        "one body area at a time; again for the next",
+        ExerciseKey::NextArea,
+    ),
+    Binding::new(
+        &[PageDown],
+        "pgup/pgdn",
+        "scroll",
+        "scroll how to do it",
+        ExerciseKey::ScrollDown,
+    )
+    .when(exercise_scrolls),
+    Binding::new(
+        &[PageUp],
+        "pgup/pgdn",
+        "scroll",
+        "scroll how to do it",
+        ExerciseKey::ScrollUp,
+    )
+    .when(exercise_scrolls),
+    Binding::new(
+        &[Backspace],
+        "backspace",
+        "erase",
+        "erase a letter of the filter",
+        ExerciseKey::Erase,
+    )
+    .when(exercise_text_typed)
+    .help_only(),
+    Binding::new(
+        &[Esc],
+        "esc",
+        "clear filter",
+        "clear the filter and the area",
+        ExerciseKey::Clear,
+    )
+    .when(exercise_filter_set),
+    Binding::new(
+        &[Esc, Left],
+        "esc",
+        "back",
+        "back to the library",
+        ExerciseKey::Back,
     ),
 ];
 

@@ -75,6 +75,9 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     S: InputSource,
 {
+    if let Ok(size) = terminal.size() {
+        app.resize(size.width, size.height);
+    }
     app.tick(source.now());
     let mut dirty = true;
     loop {
@@ -97,7 +100,10 @@ where
             app.pause_for_suspend(source.now());
             source.suspend()?;
             match source.size()? {
-                Some((width, height)) => resize(terminal, width, height)?,
+                Some((width, height)) => {
+                    resize(terminal, width, height)?;
+                    app.resize(width, height);
+                }
                 None => terminal.clear().map_err(io::Error::other)?,
             }
             dirty = true;
@@ -117,6 +123,7 @@ where
             }
             Some(Input::Resize(width, height)) => {
                 resize(terminal, width, height)?;
+                app.resize(width, height);
                 app.tick(now);
                 dirty = true;
             }

@@ -5,6 +5,8 @@
 pub mod bindings;
 pub mod check;
 pub mod event_loop;
+mod exercises;
+pub mod figures;
 pub mod headless;
 pub mod keymap;
 
@@ -30,6 +32,7 @@ use crate::triage::advice::suggested_routines;
 pub use crate::audio::Cued;
 pub use check::CheckForm;
 pub use check::result::CheckResult;
+pub use exercises::{ExerciseScreen, routines_using};
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use records::{CheckRecord, HistoryView, Record};
@@ -57,6 +60,8 @@ pub enum Screen {
     History,
     /// The active program today: the home while one is active.
     Today,
+    /// Every exercise in the catalog: its figure, how to do it, where it is used.
+    Exercises(Box<ExerciseScreen>),
 }
 
 /// Boxes drawn over the current screen.
@@ -89,6 +94,10 @@ pub struct CueStyle {
 }
 
 #[derive(Debug)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of one app, not states of one machine"
+)]
 pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -109,6 +118,10 @@ pub struct App {
     pub cue_style: CueStyle,
     /// Why sound does not work, shown in the footer while it lasts.
     pub sound_problem: Option<String>,
+    /// Figures of the exercises are drawn (the `figures` setting, `--no-figures`).
+    pub figures: bool,
+    /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
+    pub size: (u16, u16),
     /// Engine events, with their sounds, not yet handed to the sound player.
     pending: Vec<Cued>,
     /// The started routine's own sounds, for the sound player to decode ahead of their cues.
@@ -172,6 +185,8 @@ impl App {
                 countdown: settings.countdown,
             },
             sound_problem: None,
+            figures: settings.figures,
+            size: (0, 0),
             pending: Vec::new(),
             to_prepare: Vec::new(),
             records: Vec::new(),
@@ -231,7 +246,7 @@ impl App {
     /// label to clear); `None` when only a key can change anything.
     pub fn next_wake(&self) -> Option<Millis> {
         let Screen::Player(player) = &self.screen else {
-            return None;
+            return self.next_figure_frame();
         };
         let flash_end = self
             .last_cue
@@ -241,6 +256,7 @@ impl App {
             player.session.next_deadline(),
             player.session.next_display_change(self.now),
             flash_end,
+            self.next_figure_frame(),
         ]
         .into_iter()
         .flatten()
@@ -264,6 +280,7 @@ impl App {
     /// Lets time pass; returns whether the screen changed.
     pub fn tick(&mut self, now: Millis) -> bool {
         let before = self.now;
+        let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         self.now = now;
         let changed = match &mut self.screen {
             Screen::Player(player) => {
@@ -282,7 +299,7 @@ impl App {
             .last_cue
             .is_some_and(|(_, at)| at + CUE_FLASH_MS > before && at + CUE_FLASH_MS <= now);
         self.finish_if_done();
-        changed || flash_cleared
+        changed || flash_cleared || frame_due
     }
 
     /// Handles one key; returns whether the screen changed.

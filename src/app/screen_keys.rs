@@ -4,8 +4,8 @@
 use crossterm::event::KeyEvent;
 
 use super::bindings::{
-    CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, FILTERING, FilterKey, HISTORY, HistoryKey, LIBRARY,
-    LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
+    CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
+    HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
 };
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::today_keys::TODAY;
@@ -75,6 +75,8 @@ impl App {
             Screen::Today => {
                 action_for(&TODAY, self, key).is_some_and(|action| self.today_action(action))
             }
+            Screen::Exercises(_) => action_for(&EXERCISES, self, key)
+                .is_some_and(|action| self.exercise_action(action, key, now)),
         }
     }
 
@@ -97,6 +99,7 @@ impl App {
             Screen::CheckResult(_) => footer_hints(&RESULT, self),
             Screen::History => footer_hints(&HISTORY, self),
             Screen::Today => footer_hints(&TODAY, self),
+            Screen::Exercises(_) => footer_hints(&EXERCISES, self),
         }
     }
 
@@ -112,6 +115,7 @@ impl App {
             Screen::CheckResult(_) => help_hints(&RESULT, self),
             Screen::History => help_hints(&HISTORY, self),
             Screen::Today => help_hints(&TODAY, self),
+            Screen::Exercises(_) => help_hints(&EXERCISES, self),
         };
         hints.extend(super::keymap::GLOBAL_HELP);
         hints
@@ -134,6 +138,9 @@ impl App {
             LibraryKey::ClearFilter => screen.clear_filter(),
             LibraryKey::PainCheck => self.start_check(),
             LibraryKey::History => self.screen = Screen::History,
+            LibraryKey::Exercises => {
+                self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
+            }
             LibraryKey::Help => return self.help(),
             LibraryKey::Quit => self.should_quit = true,
         }
@@ -267,6 +274,27 @@ impl App {
                 true
             }
             ResultKey::Close => {
+                self.go_home();
+                true
+            }
+        }
+    }
+
+    fn exercise_action(&mut self, action: ExerciseKey, key: KeyEvent, now: Millis) -> bool {
+        let Screen::Exercises(browser) = &mut self.screen else {
+            return false;
+        };
+        match action {
+            ExerciseKey::Next => browser.select(1, &self.library, now),
+            ExerciseKey::Previous => browser.select(-1, &self.library, now),
+            ExerciseKey::ScrollDown => browser.scroll.down(),
+            ExerciseKey::ScrollUp => browser.scroll.up(),
+            ExerciseKey::NextArea => browser.next_area(&self.library, now),
+            ExerciseKey::Type => browser.type_char(key, now),
+            ExerciseKey::Erase => browser.erase(now),
+            ExerciseKey::Clear => browser.clear(now),
+            ExerciseKey::Help => self.help(),
+            ExerciseKey::Back => {
                 self.go_home();
                 true
             }

@@ -27,6 +27,9 @@ pub struct Common {
     /// Sound volume, 0 to 100.
     #[arg(long, global = true, value_name = "0..100", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub volume: Option<u8>,
+    /// Draw no figures of the exercises (the `figures` setting).
+    #[arg(long, global = true)]
+    pub no_figures: bool,
     /// Read settings from this file instead of <config dir>/limberup/config.toml.
     #[arg(long, global = true, value_name = "FILE", env = "LIMBERUP_CONFIG", value_parser = NonEmptyPath)]
     pub config: Option<PathBuf>,
@@ -47,6 +50,7 @@ impl Common {
             data_dir: self.data_dir.clone(),
             mute: self.mute,
             volume: self.volume,
+            no_figures: self.no_figures,
         }
     }
 }

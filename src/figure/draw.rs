@@ -56,6 +56,36 @@ impl FigureView {
         self
     }
 
+    /// The part of `area` the drawing takes (the whole width or the whole height, whichever its shape
+    /// fills first), centred: for placing a figure in the middle of the room it has, rather than on
+    /// the bottom of it.
+    pub fn fitted(&self, area: Rect) -> Rect {
+        let [left, right, bottom, top] = self.frame;
+        let (columns, rows) = (f64::from(area.width), f64::from(area.height));
+        if columns < 1.0 || rows < 1.0 {
+            return area;
+        }
+        let per_column = ((right - left) / columns).max((top - bottom) / (2.0 * rows));
+        if per_column <= 0.0 || !per_column.is_finite() {
+            return area;
+        }
+        let needed = |extent: f64, per_cell: f64, room: u16| {
+            // Whole cells, never more than the room.
+            let cells = (extent / per_cell).ceil().clamp(1.0, f64::from(room));
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let cells = cells as u16;
+            cells
+        };
+        let width = needed(right - left, per_column, area.width);
+        let height = needed(top - bottom, per_column * 2.0, area.height);
+        Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        )
+    }
+
     /// The canvas bounds that fit the movement's frame into `area` with square dots: a cell is about
     /// twice as tall as it is wide. The figure stands on the bottom of the area, centred across it.
     fn bounds(&self, area: Rect) -> ([f64; 2], [f64; 2]) {

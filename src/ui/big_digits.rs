@@ -42,9 +42,16 @@ pub fn measure(text: &str, scale: Scale) -> Option<(u16, u16)> {
     Some((width, GLYPH_ROWS * scale.y))
 }
 
-/// The largest scale (up to 3 across, 2 down) at which `text` fits in `area`.
+/// The largest scale at which `text` fits in `area`: from 1×1 up to 12 across and 8 down, about
+/// square dots (a cell is twice as tall as wide), so on a big terminal the digits read across a room.
 pub fn best_scale(text: &str, area: Rect) -> Option<Scale> {
     [
+        Scale { x: 12, y: 8 },
+        Scale { x: 11, y: 7 },
+        Scale { x: 9, y: 6 },
+        Scale { x: 8, y: 5 },
+        Scale { x: 6, y: 4 },
+        Scale { x: 5, y: 3 },
         Scale { x: 3, y: 2 },
         Scale { x: 2, y: 2 },
         Scale { x: 2, y: 1 },
@@ -105,6 +112,15 @@ mod tests {
         let area = Rect::new(0, 0, 40, 5);
         assert_eq!(best_scale("0:30", area), Some(Scale { x: 2, y: 1 }));
         assert_eq!(best_scale("0:30", Rect::new(0, 0, 10, 5)), None);
+        // Grown with the room, never wider than it.
+        assert_eq!(
+            best_scale("0:30", Rect::new(0, 0, 117, 26)),
+            Some(Scale { x: 6, y: 4 })
+        );
+        assert_eq!(
+            best_scale("10:00", Rect::new(0, 0, 196, 40)),
+            Some(Scale { x: 6, y: 4 })
+        );
     }
 
     #[test]

@@ -61,6 +61,10 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("today", vec![]),
         ("today paused", vec![]),
         ("today, its help", vec![Char('?')]),
+        ("exercises", vec![Char('e')]),
+        ("exercises filtered", vec![Char('e'), Char('c'), Char('a')]),
+        ("exercises one area", vec![Char('e'), KeyCode::Tab]),
+        ("exercises help", vec![Char('e'), Char('?')]),
     ]
 }
 

@@ -3,10 +3,12 @@
 mod big_digits;
 mod check;
 mod done;
+mod exercises;
 mod history;
 mod library;
 mod overlay;
 mod player;
+mod player_panel;
 mod preview;
 mod theme;
 mod today;
@@ -40,6 +42,7 @@ impl Widget for &App {
             Screen::CheckResult(result) => check::render_result(self, result, area, buf),
             Screen::History => history::render(self, area, buf),
             Screen::Today => today::render(self, area, buf),
+            Screen::Exercises(screen) => exercises::render(self, screen, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help) => overlay::help(self, area, buf),

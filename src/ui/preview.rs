@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{footer, theme};
+use crate::app::figures::{PREVIEW_FIGURE_ROOM, has_room};
 use crate::app::{App, Scroll};
 use crate::duration::format_human;
+use crate::figure::FigureView;
 use crate::routine::{Routine, Sides, Step, Work};
 
 pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
@@ -46,12 +48,22 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
         )));
     }
     lines.push(Line::styled("Steps", theme::title()));
+    let steps_from = lines.clone();
     for (index, step) in routine.steps.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::raw(format!("{:>2}. {}", index + 1, step.name)),
             Span::styled(format!("  {}", step_summary(step)), theme::dim()),
         ]));
     }
+    let with_figure = has_room((area.width, area.height), PREVIEW_FIGURE_ROOM)
+        && routine.steps.iter().any(|s| app.figure_of(s).is_some());
+    let (body, figure_area) = if with_figure {
+        let [text, figure] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Percentage(40)]).areas(body);
+        (text, Some(figure))
+    } else {
+        (body, None)
+    };
     let block =
         Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme::title()));
     let inner = block.inner(body);
@@ -65,7 +77,37 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
     };
     block.render(body, buf);
     paragraph.scroll((offset, 0)).render(inner, buf);
+    if let Some(figure_area) = figure_area {
+        // The first step on screen with a figure: scrolling down the steps shows each in turn.
+        let before_steps = Paragraph::new(steps_from)
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width);
+        let first_shown = usize::from(offset).saturating_sub(before_steps);
+        render_step_figure(app, routine, first_shown, figure_area, buf);
+    }
     footer(None, &app.footer_hints(), keys, buf);
+}
+
+/// The figure of the first step from `from` on that has one, still, with its number and name.
+fn render_step_figure(app: &App, routine: &Routine, from: usize, area: Rect, buf: &mut Buffer) {
+    let found = routine
+        .steps
+        .iter()
+        .enumerate()
+        .skip(from)
+        .chain(routine.steps.iter().enumerate())
+        .find_map(|(index, step)| app.figure_of(step).map(|(f, _)| (index, step, f)));
+    let Some((index, step, figure)) = found else {
+        return;
+    };
+    let block = Block::bordered().title(Span::styled(
+        format!(" {}. {} ", index + 1, step.name),
+        theme::title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let view = FigureView::new(figure, 0.0, false);
+    view.render(view.fitted(inner), buf);
 }
 
 fn when_words(routine: &Routine) -> &'static str {

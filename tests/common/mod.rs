@@ -26,6 +26,8 @@ pub struct Shot<'a> {
     pub keys: &'a str,
     pub answers: Option<Answers>,
     pub history: HistoryView,
+    /// Figures drawn (the `figures` setting; `--no-figures` turns it off).
+    pub figures: bool,
 }
 
 impl<'a> Shot<'a> {
@@ -37,6 +39,7 @@ impl<'a> Shot<'a> {
             keys: "",
             answers: None,
             history: HistoryView::starting_at(NOW, Calendar::utc()),
+            figures: true,
         }
     }
 
@@ -64,6 +67,12 @@ impl<'a> Shot<'a> {
             calendar: self.history.calendar.clone(),
         };
         self.answers = Some(parse_answers(&source, &when).expect("valid answers"));
+        self
+    }
+
+    /// As with `--no-figures`.
+    pub fn no_figures(mut self) -> Self {
+        self.figures = false;
         self
     }
 
@@ -98,6 +107,7 @@ impl<'a> Shot<'a> {
         request.keys = parse_script(self.keys).expect("keys");
         request.answers = self.answers;
         request.history = self.history;
+        request.settings.figures = self.figures;
         let screens =
             capture_saving(library, routine, &request, sink, history).expect("runs headless");
         assert_eq!(screens.len(), 1);

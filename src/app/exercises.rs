@@ -1,0 +1,148 @@
+//! The exercise browser's state: every exercise in the catalog, filtered as you type (by name or body
+//! area), one body area at a time with `tab`.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::Scroll;
+use crate::engine::Millis;
+use crate::routine::Library;
+use crate::routine::catalog::Exercise;
+
+#[derive(Debug, Clone, Default)]
+pub struct ExerciseScreen {
+    /// Words that must all appear in the name, the id or the body areas.
+    pub filter: String,
+    /// Only exercises for this body area (`tab` goes through them), or all.
+    pub area: Option<String>,
+    /// Index into [`ExerciseScreen::visible`].
+    pub selected: usize,
+    /// When the chosen exercise began to show: its figure's movement starts there.
+    pub shown_since: Millis,
+    /// The chosen exercise's words.
+    pub scroll: Scroll,
+}
+
+impl ExerciseScreen {
+    pub fn new(now: Millis) -> Self {
+        Self {
+            shown_since: now,
+            ..Self::default()
+        }
+    }
+
+    /// The exercises shown, by name.
+    pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Exercise> {
+        let filter = self.filter.to_lowercase();
+        let words: Vec<&str> = filter.split_whitespace().collect();
+        let mut shown: Vec<&Exercise> = library
+            .catalog
+            .iter()
+            .filter(|e| self.area.as_ref().is_none_or(|a| e.areas.contains(a)))
+            .filter(|e| words.iter().all(|w| matches_word(e, w)))
+            .collect();
+        shown.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        shown
+    }
+
+    pub fn selected_exercise<'a>(&self, library: &'a Library) -> Option<&'a Exercise> {
+        self.visible(library).get(self.selected).copied()
+    }
+
+    /// Moves the highlight `step` rows, round the list; whether anything moved.
+    pub fn select(&mut self, step: isize, library: &Library, now: Millis) -> bool {
+        let count = self.visible(library).len();
+        if count < 2 {
+            return false;
+        }
+        self.selected = (self.selected + count).saturating_add_signed(step) % count;
+        self.chosen(now);
+        true
+    }
+
+    /// The next body area (after the last, all of them again).
+    pub fn next_area(&mut self, library: &Library, now: Millis) -> bool {
+        let areas = areas(library);
+        if areas.is_empty() {
+            return false;
+        }
+        self.area = match &self.area {
+            None => areas.first().cloned(),
+            Some(area) => areas
+                .iter()
+                .position(|a| a == area)
+                .and_then(|i| areas.get(i + 1))
+                .cloned(),
+        };
+        self.selected = 0;
+        self.chosen(now);
+        true
+    }
+
+    pub fn type_char(&mut self, key: KeyEvent, now: Millis) -> bool {
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        self.filter.push(c);
+        self.selected = 0;
+        self.chosen(now);
+        true
+    }
+
+    pub fn erase(&mut self, now: Millis) -> bool {
+        let erased = self.filter.pop().is_some();
+        if erased {
+            self.selected = 0;
+            self.chosen(now);
+        }
+        erased
+    }
+
+    /// Clears the filter and the area; whether there was any.
+    pub fn clear(&mut self, now: Millis) -> bool {
+        let had = !self.filter.is_empty() || self.area.is_some();
+        self.filter.clear();
+        self.area = None;
+        self.selected = 0;
+        self.chosen(now);
+        had
+    }
+
+    /// Another exercise shows: its words from the top, its figure from the start of its movement.
+    fn chosen(&mut self, now: Millis) {
+        self.shown_since = now;
+        self.scroll = Scroll::default();
+    }
+}
+
+/// Every body area named in the catalog, sorted, once each.
+pub fn areas(library: &Library) -> Vec<String> {
+    let mut areas: Vec<String> = library
+        .catalog
+        .iter()
+        .flat_map(|e| e.areas.iter().cloned())
+        .collect();
+    areas.sort();
+    areas.dedup();
+    areas
+}
+
+fn matches_word(exercise: &Exercise, word: &str) -> bool {
+    exercise.name.to_lowercase().contains(word)
+        || exercise.id.contains(word)
+        || exercise
+            .areas
+            .iter()
+            .any(|a| a.to_lowercase().contains(word))
+}
+
+/// The ids of the routines with a step of exercise `id`, by routine name.
+pub fn routines_using<'a>(library: &'a Library, id: &str) -> Vec<&'a str> {
+    let mut names: Vec<&str> = library
+        .routines
+        .iter()
+        .filter(|r| r.steps.iter().any(|s| s.exercise.as_deref() == Some(id)))
+        .map(|r| r.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names
+}

@@ -1,0 +1,426 @@
+//! The player's panel: what to do, the countdown, its gauge and the words; from
+//! [`crate::app::figures::PLAYER_FIGURE_ROOM`] up, the figure beside the countdown, digits scaled to the room, words kept to
+//! a readable measure and, with width to spare, the next exercise.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::player::{gauge, ratio};
+use super::{big_digits, theme};
+use crate::app::figures::FigureAt;
+use crate::app::{App, CUE_FLASH_MS, PlayerScreen};
+use crate::duration::{format_clock, format_human};
+use crate::engine::Millis;
+use crate::figure::FigureView;
+use crate::plan::{Segment, SegmentKind};
+use crate::routine::Step;
+
+/// How long each coaching cue stays before the next one shows.
+const CUE_ROTATION_MS: Millis = 8_000;
+/// Words are kept to this many columns, however wide the terminal: lines stay easy to read.
+const MEASURE: u16 = 70;
+/// The next exercise shows beside the words when this many columns are left over.
+const NEXT_MIN_WIDTH: u16 = 28;
+
+/// What the panel says, whatever its layout.
+struct Words<'a> {
+    heading: Line<'a>,
+    clock_text: String,
+    clock_style: Style,
+    details: Paragraph<'a>,
+    color: Color,
+    elapsed: Millis,
+}
+
+/// The step a segment shows: its own for an exercise or switch, the coming one for rests and get-ready.
+/// `WORK`, or a rest's or switch's name: the usual words ("REST BETWEEN SETS") or the coach's own.
+fn panel_title(segment: &Segment) -> String {
+    match segment.kind {
+        SegmentKind::Exercise => theme::segment_label(segment.kind).to_owned(),
+        _ => segment.name.to_uppercase(),
+    }
+}
+
+fn featured_step<'a>(player: &'a PlayerScreen, segment: &Segment) -> Option<&'a Step> {
+    let shown = match segment.kind {
+        SegmentKind::Exercise | SegmentKind::Switch => segment,
+        _ => player.session.plan().segments[segment.index + 1..]
+            .iter()
+            .find(|s| s.kind == SegmentKind::Exercise)?,
+    };
+    shown.step.and_then(|n| player.routine.steps.get(n - 1))
+}
+
+pub(super) fn render_panel(
+    app: &App,
+    player: &PlayerScreen,
+    segment: &Segment,
+    roomy: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let session = &player.session;
+    let color = theme::segment_color(segment.kind);
+    let mut block = Block::bordered()
+        .border_type(theme::segment_border(segment.kind))
+        .border_style(Style::new().fg(color))
+        .title(Span::styled(
+            format!(" {} ", panel_title(segment)),
+            Style::new().fg(color).add_modifier(Modifier::BOLD),
+        ));
+    if let Some((cue, at)) = app.last_cue {
+        if app.now < at + CUE_FLASH_MS && !session.is_paused() {
+            // Without sound the cue must catch the eye instead: the panel's border lights up.
+            let silent = app.muted || app.sound_problem.is_some();
+            let label = if silent {
+                format!(" ♪ {} ", cue.as_str().to_uppercase())
+            } else {
+                format!(" ♪ {} ", cue.as_str())
+            };
+            block = block.title(Line::styled(label, theme::title()).right_aligned());
+            if silent {
+                block = block.border_style(Style::new().fg(color).add_modifier(Modifier::REVERSED));
+            }
+        }
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+
+    let featured = featured_step(player, segment);
+    let heading = heading_line(player, segment, featured);
+    let elapsed = session.elapsed_in_segment(app.now);
+    let clock_text = match session.remaining_in_segment(app.now) {
+        Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
+        None => format_clock(elapsed),
+    };
+    let details = Paragraph::new(detail_text(segment, featured, elapsed)).wrap(Wrap { trim: true });
+    let clock_style = if session.is_paused() {
+        theme::dim()
+    } else {
+        Style::new().fg(color).add_modifier(Modifier::BOLD)
+    };
+    let words = Words {
+        heading,
+        clock_text,
+        clock_style,
+        details,
+        color,
+        elapsed,
+    };
+    if roomy {
+        render_roomy(app, player, words, inner, buf);
+    } else {
+        render_compact(player, words, inner, buf);
+    }
+}
+
+/// Below the figure's room: words before size. The digits get only what the heading, the gauge, two
+/// blank lines and every line of instructions leave over; with too little room the clock is one plain
+/// line.
+fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mut Buffer) {
+    let Words {
+        heading,
+        clock_text,
+        clock_style,
+        details,
+        color,
+        elapsed,
+    } = words;
+    let details_height = u16::try_from(details.line_count(inner.width)).unwrap_or(u16::MAX);
+
+    let big_room = inner.height.saturating_sub(1 + 2 + 1 + details_height);
+    let clock_area_probe = Rect::new(inner.x, inner.y, inner.width, big_room);
+    let scale = big_digits::best_scale(&clock_text, clock_area_probe);
+    let clock_height = scale.map_or(1, |s| big_digits::GLYPH_ROWS * s.y);
+
+    let [heading_area, _, clock_area, _, gauge_area, details_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(scale.is_some())),
+        Constraint::Length(clock_height),
+        Constraint::Length(u16::from(scale.is_some())),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+
+    Paragraph::new(heading).centered().render(heading_area, buf);
+    render_clock(&clock_text, scale, clock_style, clock_area, buf);
+    render_gauge(player, elapsed, color, gauge_area, buf);
+    details.render(details_area, buf);
+}
+
+/// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left; the digits as
+/// large as the rest of the width and half the height allow; the words at a readable measure, and
+/// beside them, with width to spare, the next exercise.
+fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mut Buffer) {
+    let Words {
+        heading,
+        clock_text,
+        clock_style,
+        details,
+        color,
+        elapsed,
+    } = words;
+    let [heading_area, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Paragraph::new(heading).centered().render(heading_area, buf);
+
+    let figure = app.player_figure();
+    let text_area = match figure {
+        Some(figure) => {
+            let [figure_area, _, text_area] = Layout::horizontal([
+                Constraint::Length(body.width * 2 / 5),
+                Constraint::Length(2),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            draw_figure(figure, figure_area, buf);
+            text_area
+        }
+        None => body,
+    };
+
+    let measure = text_area.width.min(MEASURE);
+    let details_height = u16::try_from(details.line_count(measure)).unwrap_or(u16::MAX);
+    let big_room = text_area
+        .height
+        .saturating_sub(1 + 1 + 1 + details_height)
+        .min(text_area.height / 2);
+    let scale = big_digits::best_scale(
+        &clock_text,
+        Rect::new(text_area.x, text_area.y, text_area.width, big_room),
+    );
+    let clock_height = scale.map_or(1, |s| big_digits::GLYPH_ROWS * s.y);
+    let [clock_area, _, gauge_area, _, words_area] = Layout::vertical([
+        Constraint::Length(clock_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(text_area);
+    render_clock(&clock_text, scale, clock_style, clock_area, buf);
+    render_gauge(player, elapsed, color, gauge_area, buf);
+
+    let next = app.player_next_exercise();
+    let spare = words_area.width.saturating_sub(measure + 2);
+    match next {
+        Some((segment, next_figure)) if spare >= NEXT_MIN_WIDTH => {
+            let [details_area, _, next_area] = Layout::horizontal([
+                Constraint::Length(measure),
+                Constraint::Length(2),
+                Constraint::Min(0),
+            ])
+            .areas(words_area);
+            details.render(details_area, buf);
+            // Without a figure, the box holds two lines.
+            let next_area = if next_figure.is_some() {
+                next_area
+            } else {
+                Rect {
+                    height: next_area.height.min(4),
+                    ..next_area
+                }
+            };
+            render_next(segment, next_figure, next_area, buf);
+        }
+        _ => {
+            // Alone, the words sit in the middle of the width; beside a figure, next to it.
+            let left = if figure.is_some() {
+                0
+            } else {
+                words_area.width.saturating_sub(measure) / 2
+            };
+            let details_area = Rect::new(
+                words_area.x + left,
+                words_area.y,
+                measure,
+                words_area.height,
+            );
+            details.render(details_area, buf);
+        }
+    }
+}
+
+/// The figure, in the middle of its room.
+fn draw_figure(figure: FigureAt<'_>, area: Rect, buf: &mut Buffer) {
+    let view = FigureView::new(figure.figure, figure.phase, figure.mirrored);
+    view.render(view.fitted(area), buf);
+}
+
+/// The next exercise, boxed: its name, side and length, and its figure at rest.
+fn render_next(segment: &Segment, figure: Option<FigureAt<'_>>, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_style(theme::dim())
+        .title(Span::styled(" Next ", theme::dim()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let side = segment
+        .side
+        .map_or(String::new(), |s| format!("{} side · ", s.label()));
+    let length = segment.length_ms.map_or_else(
+        || format!("{} reps", segment.reps.unwrap_or(0)),
+        format_human,
+    );
+    let [name_area, about_area, _, figure_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Line::styled(segment.name.as_str(), theme::title()).render(name_area, buf);
+    Line::styled(format!("{side}{length}"), theme::dim()).render(about_area, buf);
+    if let Some(figure) = figure {
+        if figure_area.height >= 4 {
+            draw_figure(figure, figure_area, buf);
+        }
+    }
+}
+
+fn render_clock(
+    clock_text: &str,
+    scale: Option<big_digits::Scale>,
+    style: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    match scale {
+        Some(scale) => big_digits::render(clock_text, scale, style, area, buf),
+        None => Line::styled(clock_text.to_owned(), style)
+            .centered()
+            .render(area, buf),
+    }
+}
+
+/// The segment's gauge: how much is done, and what is left (or how long so far).
+fn render_gauge(
+    player: &PlayerScreen,
+    elapsed: Millis,
+    color: Color,
+    gauge_area: Rect,
+    buf: &mut Buffer,
+) {
+    let session = &player.session;
+    let (done_ratio, mut gauge_label) = match session.length() {
+        Some(length) => (
+            ratio(elapsed, length),
+            format!("{} left", format_human(length.saturating_sub(elapsed))),
+        ),
+        None => (0.0, format!("{} so far", format_human(elapsed))),
+    };
+    if session.is_paused() {
+        // Said here rather than on a line of its own, so pausing never moves the layout.
+        gauge_label = format!("PAUSED (space to carry on) · {gauge_label}");
+    }
+    gauge(
+        done_ratio,
+        gauge_label,
+        Style::new().fg(color),
+        gauge_area,
+        buf,
+    );
+}
+
+/// "THORACIC ROTATION · LEFT SIDE · set 1/3 · 12 reps", or for rests what comes next.
+fn heading_line<'a>(
+    player: &PlayerScreen,
+    segment: &'a Segment,
+    featured: Option<&'a Step>,
+) -> Line<'a> {
+    let mut parts: Vec<Span<'a>> = Vec::new();
+    match segment.kind {
+        SegmentKind::Exercise => {
+            parts.push(Span::styled(segment.name.to_uppercase(), theme::title()));
+            if let Some(side) = segment.side {
+                parts.push(Span::styled(
+                    format!("{} SIDE", side.label()),
+                    theme::caution(),
+                ));
+            }
+            if segment.sets > 1 {
+                if let Some(set) = segment.set {
+                    parts.push(Span::raw(format!("set {set}/{}", segment.sets)));
+                }
+            }
+            if let Some(reps) = segment.reps {
+                parts.push(Span::raw(format!("{reps} reps")));
+            }
+        }
+        SegmentKind::Switch => {
+            let next_side = player
+                .session
+                .plan()
+                .segments
+                .get(segment.index + 1)
+                .and_then(|s| s.side)
+                .map_or("the other side".to_owned(), |s| {
+                    format!("{} SIDE", s.label())
+                });
+            parts.push(Span::styled(
+                format!("Change to the {next_side}"),
+                theme::title(),
+            ));
+        }
+        _ => {
+            let what = featured.map_or_else(|| "the end".to_owned(), |s| s.name.clone());
+            parts.push(Span::styled(
+                format!("Breathe. Next: {what}"),
+                theme::title(),
+            ));
+        }
+    }
+    let mut spans = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.push(part);
+    }
+    Line::from(spans)
+}
+
+/// Instructions, the coaching cue of the moment, and the caution.
+fn detail_text<'a>(segment: &Segment, featured: Option<&'a Step>, elapsed: Millis) -> Text<'a> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    if segment.kind == SegmentKind::Exercise && segment.length_ms.is_none() {
+        let reps = segment.reps.unwrap_or(0);
+        lines.push(Line::styled(
+            format!("Do {reps} reps at your own pace, then press Enter."),
+            theme::caution(),
+        ));
+    }
+    let Some(step) = featured else {
+        return Text::from(lines);
+    };
+    if let Some(caution) = &step.caution {
+        lines.push(Line::from(vec![
+            Span::styled("! ", theme::caution()),
+            Span::styled(caution.as_str(), theme::caution()),
+        ]));
+    }
+    if let Some(instructions) = &step.instructions {
+        lines.push(Line::raw(instructions.as_str()));
+    }
+    if !step.cues.is_empty() && segment.kind == SegmentKind::Exercise {
+        let index = usize::try_from(elapsed / CUE_ROTATION_MS).unwrap_or(0) % step.cues.len();
+        lines.push(Line::from(vec![
+            Span::styled("» ", theme::key()),
+            Span::styled(
+                step.cues[index].as_str(),
+                Style::new().add_modifier(Modifier::ITALIC),
+            ),
+        ]));
+    }
+    Text::from(lines)
+}

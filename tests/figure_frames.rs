@@ -1,0 +1,105 @@
+//! A figure's frames through the app: it moves at most 4 frames a second while on screen, stands
+//! still (and wakes nothing) while paused, and costs nothing where it is not drawn.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use limberup::app::App;
+use limberup::config::Settings;
+use limberup::figure::FRAME_MS;
+use limberup::routine::Library;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const FIXTURE: &str = "tests/fixtures/screens/figures.toml";
+
+fn app(size: (u16, u16), settings: &Settings) -> App {
+    let library = Library::load(None).expect("built-ins load");
+    let routine = library.resolve(FIXTURE).expect("fixture loads");
+    let mut app = App::run_routine(library, routine, settings, 0);
+    app.resize(size.0, size.1);
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
+#[test]
+fn a_moving_figure_wakes_within_a_frame_and_changes() {
+    let mut app = app((120, 40), &Settings::default());
+    app.tick(20_000);
+    let wake = app.next_wake().expect("a figure moves");
+    assert!(wake > 20_000 && wake - 20_000 <= FRAME_MS, "{wake}");
+    assert_eq!(app.next_figure_frame(), Some(20_250));
+    let before = screen(&app);
+    assert!(app.tick(20_250), "a frame is a change");
+    assert_ne!(screen(&app), before, "cat-cow moves in a quarter second");
+    // Never more than 4 frames a second: 10 s of wake-ups.
+    let mut now = 20_250;
+    let mut wakes = 0;
+    while now < 30_000 {
+        now = app.next_wake().expect("wakes");
+        app.tick(now);
+        wakes += 1;
+    }
+    assert!(wakes <= 40, "{wakes} wake-ups in 10 s");
+}
+
+#[test]
+fn a_paused_figure_does_not_change_between_frames() {
+    let mut app = app((120, 40), &Settings::default());
+    // After the halfway cue's label has gone (it clears itself 2 s after sounding).
+    app.tick(23_000);
+    app.handle_key(KeyEvent::from(KeyCode::Char(' ')), 23_100);
+    assert_eq!(app.next_figure_frame(), None, "no frames while paused");
+    assert_eq!(app.next_wake(), None, "nothing wakes a paused player");
+    let paused = screen(&app);
+    for now in [23_350, 24_000, 25_700, 60_000] {
+        assert!(!app.tick(now), "{now}: nothing changes");
+        assert_eq!(screen(&app), paused, "{now}");
+    }
+    // Resumed, it carries on from where it stood.
+    app.handle_key(KeyEvent::from(KeyCode::Char(' ')), 60_000);
+    assert!(app.next_figure_frame().is_some());
+}
+
+#[test]
+fn no_figure_no_frames() {
+    // At 80x24 the figure has no room: the player wakes only for whole seconds.
+    let mut small = app((80, 24), &Settings::default());
+    small.tick(20_000);
+    assert_eq!(small.next_figure_frame(), None);
+    assert_eq!(small.next_wake(), Some(21_000));
+    // With figures off, none at any size.
+    let settings = Settings {
+        figures: false,
+        ..Settings::default()
+    };
+    let mut off = app((200, 60), &settings);
+    off.tick(20_000);
+    assert_eq!(off.next_figure_frame(), None);
+    assert_eq!(off.next_wake(), Some(21_000));
+    assert!(
+        !screen(&off)
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28FF}').contains(&c)),
+        "no braille drawn"
+    );
+}
+
+#[test]
+fn the_size_seen_last_decides() {
+    let mut app = app((80, 24), &Settings::default());
+    app.tick(20_000);
+    assert_eq!(app.next_figure_frame(), None);
+    app.resize(120, 40);
+    assert_eq!(app.next_figure_frame(), Some(20_250));
+}
