@@ -1,4 +1,4 @@
-//! A figure's frames through the app: it moves at most 4 frames a second while on screen, stands
+//! A figure's frames through the app: it moves 3 frames a second while on screen, stands
 //! still (and wakes nothing) while paused, and costs nothing where it is not drawn.
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -38,19 +38,19 @@ fn a_moving_figure_wakes_within_a_frame_and_changes() {
     app.tick(20_000);
     let wake = app.next_wake().expect("a figure moves");
     assert!(wake > 20_000 && wake - 20_000 <= FRAME_MS, "{wake}");
-    assert_eq!(app.next_figure_frame(), Some(20_250));
+    assert_eq!(app.next_figure_frame(), Some(20_333));
     let before = screen(&app);
-    assert!(app.tick(20_250), "a frame is a change");
-    assert_ne!(screen(&app), before, "cat-cow moves in a quarter second");
-    // Never more than 4 frames a second: 10 s of wake-ups.
-    let mut now = 20_250;
+    assert!(app.tick(20_333), "a frame is a change");
+    assert_ne!(screen(&app), before, "cat-cow moves in a third of a second");
+    // Three frames a second, the countdown's change among them: 10 s of wake-ups.
+    let mut now = 20_333;
     let mut wakes = 0;
     while now < 30_000 {
         now = app.next_wake().expect("wakes");
         app.tick(now);
         wakes += 1;
     }
-    assert!(wakes <= 40, "{wakes} wake-ups in 10 s");
+    assert!(wakes <= 30, "{wakes} wake-ups in 10 s");
 }
 
 #[test]
@@ -101,5 +101,5 @@ fn the_size_seen_last_decides() {
     app.tick(20_000);
     assert_eq!(app.next_figure_frame(), None);
     app.resize(120, 40);
-    assert_eq!(app.next_figure_frame(), Some(20_250));
+    assert_eq!(app.next_figure_frame(), Some(20_333));
 }

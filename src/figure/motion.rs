@@ -9,8 +9,12 @@ pub const HOLD_BREATH_MS: u64 = 5_000;
 pub const ROLL_PERIOD_MS: u64 = 4_000;
 /// A rep without a tempo waits for Enter; the figure moves at the pace the plan counts it (3 s).
 pub const UNTIMED_REP_MS: u64 = 3_000;
-/// A moving figure needs at most 4 frames a second: the braille dots barely move in less.
-pub const FRAME_MS: u64 = 250;
+/// A moving figure draws 3 frames a second (braille dots barely move in less time), at thirds of
+/// each whole second of the step, so the countdown's own change each second falls on a frame rather
+/// than waking the app once more.
+pub const FRAMES_PER_SECOND: u64 = 3;
+/// The longest wait between two frames.
+pub const FRAME_MS: u64 = 1_000_u64.div_ceil(FRAMES_PER_SECOND);
 /// How far a held position breathes: the upper back lifts this many degrees on the in-breath.
 const BREATH_DEGREES: f64 = 3.0;
 
@@ -43,7 +47,13 @@ fn there_and_back(elapsed_ms: u64, period_ms: u64) -> f64 {
 /// When the figure next needs drawing (elapsed ms of the step), or `None` while paused: then it stands
 /// still and needs no frames at all.
 pub fn next_frame_at(elapsed_ms: u64, paused: bool) -> Option<u64> {
-    (!paused).then(|| (elapsed_ms / FRAME_MS + 1) * FRAME_MS)
+    let second = elapsed_ms / 1000 * 1000;
+    (!paused).then(|| {
+        (1..=FRAMES_PER_SECOND)
+            .map(|third| second + third * 1000 / FRAMES_PER_SECOND)
+            .find(|&at| at > elapsed_ms)
+            .unwrap_or(second + 1000)
+    })
 }
 
 /// Ease in and out, so a movement starts and ends gently, as a body does.

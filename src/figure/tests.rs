@@ -167,8 +167,11 @@ fn a_paused_figure_stands_still_and_asks_for_no_frames() {
     );
     assert_eq!(first, again);
     assert_eq!(next_frame_at(elapsed, true), None);
-    assert_eq!(next_frame_at(elapsed, false), Some(1_250));
-    assert_eq!(next_frame_at(1_250, false), Some(1_500));
+    // Thirds of each second: 1.333, 1.666, 2.000, …
+    assert_eq!(next_frame_at(elapsed, false), Some(1_333));
+    assert_eq!(next_frame_at(1_333, false), Some(1_666));
+    assert_eq!(next_frame_at(1_666, false), Some(2_000));
+    assert_eq!(next_frame_at(2_000, false), Some(2_333));
 }
 
 #[test]
