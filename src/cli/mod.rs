@@ -107,12 +107,8 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Outcome {
     let dirs = Dirs::resolve(&cli.common.overrides());
-    // Not locked for the whole run: the signal thread must be able to write the terminal's reset
-    // sequences while the full-screen app is running.
-    let mut out = std::io::stdout();
     match cli.command {
         None => run::run(library(&dirs)?, None, &dirs, &settings(&dirs, &cli.common)?),
-        Some(Command::List { markdown: true, .. }) => list::markdown(&library(&dirs)?, &mut out),
         Some(Command::Run { routine }) => {
             let library = library(&dirs)?;
             let routine = library.resolve(&routine)?;
@@ -123,76 +119,63 @@ fn run(cli: Cli) -> Outcome {
                 &settings(&dirs, &cli.common)?,
             )
         }
-        Some(Command::Snapshot(args)) => snapshot_command(&dirs, &cli.common, args, &mut out),
-        Some(Command::List { json, .. }) => list::run(&library(&dirs)?, json, &mut out),
-        Some(Command::Validate { paths }) => validate::run(
-            &library(&dirs)?,
-            &paths,
-            dirs.routines_dir.as_deref(),
-            &mut out,
-        ),
-        Some(Command::Exercises { id, json, size, at }) => {
-            exercises::run(&library(&dirs)?, id.as_deref(), json, size, at, &mut out)
-        }
-        Some(Command::Plan {
-            routine,
-            json,
-            level,
-        }) => {
-            let library = library(&dirs)?;
-            let mut routine = library.resolve(&routine)?;
-            if let Some(level) = level {
-                routine = at_level(&library, &dirs, &routine, level)?;
-            }
-            plan::run(&routine, json, &mut out)
-        }
-        Some(Command::Program { action }) => {
-            program::run(action, &library(&dirs)?, &dirs, &mut out)
-        }
-        Some(Command::Log {
-            routine,
-            date,
-            pain,
-        }) => program::log(
-            &library(&dirs)?,
-            &dirs,
-            &routine,
-            date.as_deref(),
-            pain,
-            &mut out,
-        ),
-        Some(Command::Check {
-            answers: Some(path),
-            json,
-            no_save,
-        }) => check::run(&library(&dirs)?, &dirs, &path, json, !no_save, &mut out),
         Some(Command::Check {
             answers: None,
-            json: true,
-            ..
-        }) => Err(Failure::JsonNeedsAnswers),
-        Some(Command::Check {
-            answers: None,
+            json: false,
             no_save,
-            ..
         }) => run::check(
             library(&dirs)?,
             &dirs,
             &settings(&dirs, &cli.common)?,
             !no_save,
         ),
-        Some(Command::History { json, csv }) => history::run(&dirs, json, csv, &mut out),
-        Some(Command::Schema { catalog, program }) => {
+        // Not locked for the whole run: the signal thread must be able to write the terminal's
+        // reset sequences while a full-screen app is running.
+        Some(command) => print(command, &dirs, &cli.common, &mut std::io::stdout()),
+    }
+}
+
+/// The commands that print and leave.
+fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -> Outcome {
+    match command {
+        Command::Snapshot(args) => snapshot_command(dirs, common, args, out),
+        Command::List { markdown: true, .. } => list::markdown(&library(dirs)?, out),
+        Command::List { json, .. } => list::run(&library(dirs)?, json, out),
+        Command::Validate { paths } => {
+            validate::run(&library(dirs)?, &paths, dirs.routines_dir.as_deref(), out)
+        }
+        Command::Exercises { id, json, size, at } => {
+            exercises::run(&library(dirs)?, id.as_deref(), json, size, at, out)
+        }
+        Command::Plan {
+            routine,
+            json,
+            level,
+        } => plan_command(dirs, &routine, json, level, out),
+        Command::Program { action } => program::run(action, &library(dirs)?, dirs, out),
+        Command::Log {
+            routine,
+            date,
+            pain,
+        } => program::log(&library(dirs)?, dirs, &routine, date.as_deref(), pain, out),
+        Command::Check {
+            answers: Some(path),
+            json,
+            no_save,
+        } => check::run(&library(dirs)?, dirs, &path, json, !no_save, out),
+        Command::Check { answers: None, .. } => Err(Failure::JsonNeedsAnswers),
+        Command::History { json, csv } => history::run(dirs, json, csv, out),
+        Command::Schema { catalog, program } => {
             let text = if program {
                 crate::schema::program_schema_text()
             } else if catalog {
                 crate::schema::catalog_schema_text()
             } else {
-                crate::schema::routine_schema_text(&library(&dirs)?.catalog)
+                crate::schema::routine_schema_text(&library(dirs)?.catalog)
             };
             writeln!(out, "{text}").map_err(io_failure)
         }
-        Some(Command::Completions { shell }) => {
+        Command::Completions { shell } => {
             // clap_complete panics when a write fails (`| true`, a full disk), so it writes to
             // memory and the write that can fail is ours.
             let mut script = Vec::new();
@@ -201,7 +184,30 @@ fn run(cli: Cli) -> Outcome {
                 .and_then(|()| out.flush())
                 .map_err(io_failure)
         }
+        Command::Run { .. } => unreachable_full_screen(),
     }
+}
+
+/// `run` is dispatched to the full-screen app before [`print`]; reaching here would be a slip in
+/// the dispatch, reported rather than panicking.
+fn unreachable_full_screen() -> Outcome {
+    Err(Failure::NeedsTerminal)
+}
+
+/// `limberup plan ROUTINE [--json] [--level N]`.
+fn plan_command(
+    dirs: &Dirs,
+    routine: &str,
+    json: bool,
+    level: Option<u32>,
+    out: &mut impl Write,
+) -> Outcome {
+    let library = library(dirs)?;
+    let mut routine = library.resolve(routine)?;
+    if let Some(level) = level {
+        routine = at_level(&library, dirs, &routine, level)?;
+    }
+    plan::run(&routine, json, out)
 }
 
 /// `limberup snapshot`: the app headless, with the history read (never written).

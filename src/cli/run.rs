@@ -62,27 +62,8 @@ fn full_screen(
     let mut cues = Cues::start(settings);
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
-    let calendar = Calendar::system();
-    // One connection, opened (or created) once: read for the history screen and the history rules,
-    // then written as sessions and checks happen. A history that cannot be written (a read-only
-    // folder, another program's file) is still read where it can be.
-    let writable = match dirs.data_dir.as_deref() {
-        Some(dir) if save => Some(Store::open(dir, &calendar)),
-        _ => None,
-    };
-    let mut store = match writable {
-        Some(Ok(store)) => {
-            app.history = history_view(origin, &calendar, Ok(Some(&store)));
-            StoreSink(Ok(store))
-        }
-        other => {
-            app.history = read_history(dirs, origin, &calendar);
-            StoreSink(Err(match other {
-                Some(Err(error)) => error.to_string(),
-                _ => "there is no data folder to save the history in; use --data-dir".to_owned(),
-            }))
-        }
-    };
+    let (history, mut store) = open_history(dirs, save, origin);
+    app.history = history;
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
     let mut guard = TerminalGuard::enter().map_err(Failure::Terminal)?;
@@ -110,26 +91,53 @@ fn full_screen(
         .problem
         .as_ref()
         .map(|problem| Failure::Unsaved(vec![format!("not saved to the history: {problem}")]));
-    let mut printed = Ok(());
-    if let Some(player) = app.player() {
-        let record = player.session.record();
-        let verb = if crate::engine::Summary::of(record, player.session.plan()).finished {
-            "Finished"
-        } else {
-            "Stopped"
-        };
-        // `println!` would panic on a terminal that went away; this is a clean error instead.
-        let mut out = std::io::stdout();
-        printed = writeln!(
-            out,
-            "{verb} {}: {} active.",
-            crate::text::printable(&player.routine.name),
-            crate::duration::format_clock(record.active_ms())
-        )
-        .and_then(|()| out.flush())
-        .map_err(super::io_failure);
-    }
+    let printed = app.player().map_or(Ok(()), say_how_it_ended);
     not_saved.map_or(printed, Err)
+}
+
+/// One connection, opened (or created) once: read for the history screen and the history rules,
+/// then written as sessions and checks happen. A history that cannot be written (a read-only
+/// folder, another program's file) is still read where it can be, and the sink says why it cannot
+/// save.
+fn open_history(dirs: &Dirs, save: bool, origin: UtcTime) -> (HistoryView, StoreSink) {
+    let calendar = Calendar::system();
+    let writable = match dirs.data_dir.as_deref() {
+        Some(dir) if save => Some(Store::open(dir, &calendar)),
+        _ => None,
+    };
+    match writable {
+        Some(Ok(store)) => (
+            history_view(origin, &calendar, Ok(Some(&store))),
+            StoreSink(Ok(store)),
+        ),
+        other => (
+            read_history(dirs, origin, &calendar),
+            StoreSink(Err(match other {
+                Some(Err(error)) => error.to_string(),
+                _ => "there is no data folder to save the history in; use --data-dir".to_owned(),
+            })),
+        ),
+    }
+}
+
+/// "Finished Upper-back stretch: 8:12 active." once the terminal is back.
+fn say_how_it_ended(player: &crate::app::PlayerScreen) -> Outcome {
+    let record = player.session.record();
+    let verb = if crate::engine::Summary::of(record, player.session.plan()).finished {
+        "Finished"
+    } else {
+        "Stopped"
+    };
+    // `println!` would panic on a terminal that went away; this is a clean error instead.
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
+        "{verb} {}: {} active.",
+        crate::text::printable(&player.routine.name),
+        crate::duration::format_clock(record.active_ms())
+    )
+    .and_then(|()| out.flush())
+    .map_err(super::io_failure)
 }
 
 /// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,
