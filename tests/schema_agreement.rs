@@ -109,6 +109,12 @@ fn the_schema_and_validate_agree_on_every_fixture() {
         };
         let loader = loader_verdict(&library, path);
         let shown = path.display().to_string();
+        // Only a decoder tells a WAV header with no sound behind it; the build without audio checks
+        // the header alone, so there the schema and validate agree on this file.
+        if shown.ends_with("invalid/sound-corrupt.toml") && cfg!(not(feature = "audio")) {
+            limits_seen.push("invalid/sound-corrupt.toml");
+            continue;
+        }
         let known = KNOWN_LIMITS.iter().find(|(name, _)| shown.ends_with(name));
         let agree = schema.is_ok() == loader.is_none();
         match (agree, known) {
