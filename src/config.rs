@@ -12,6 +12,8 @@ pub struct Overrides {
     pub volume: Option<u8>,
     /// `--no-figures`.
     pub no_figures: bool,
+    /// `NO_COLOR` set and not empty (no-color.org), read once at start.
+    pub no_color: bool,
 }
 
 /// The folders the app reads and writes.
@@ -64,6 +66,10 @@ pub struct Settings {
     pub bell: bool,
     /// Draw the exercises' figures (in the player, the preview and the exercise browser).
     pub figures: bool,
+    /// Colours for a dark or a light background, or whichever the terminal reports.
+    pub theme: ThemeSetting,
+    /// No colours at all (`NO_COLOR`); never from the file.
+    pub no_color: bool,
 }
 
 impl Default for Settings {
@@ -75,11 +81,78 @@ impl Default for Settings {
             countdown: None,
             bell: false,
             figures: true,
+            theme: ThemeSetting::Auto,
+            no_color: false,
         }
     }
 }
 
-const SETTINGS_KEYS: &[&str] = &["volume", "mute", "spoken", "countdown", "bell", "figures"];
+const SETTINGS_KEYS: &[&str] = &[
+    "volume",
+    "mute",
+    "spoken",
+    "countdown",
+    "bell",
+    "figures",
+    "theme",
+];
+
+/// The `theme` setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeSetting {
+    /// The terminal's reported background decides; dark when it does not answer.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+/// The background the colours are made for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl Background {
+    /// Light when dark text stands out more on it than light text (relative luminance above about
+    /// 0.18, where the two contrasts are equal).
+    pub fn of_rgb(rgb: [u8; 3]) -> Self {
+        let luminance = relative_luminance(rgb);
+        if (1.05 / (luminance + 0.05)) < ((luminance + 0.05) / 0.05) {
+            Self::Light
+        } else {
+            Self::Dark
+        }
+    }
+}
+
+/// How the screens look: the resolved theme, and whether there is colour at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Look {
+    pub background: Background,
+    pub color: bool,
+}
+
+/// WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white).
+pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG 2 contrast ratio of two colours, 1 to 21.
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (a, b) = (relative_luminance(a), relative_luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
 
 impl Settings {
     /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
@@ -94,7 +167,22 @@ impl Settings {
             settings.volume = volume;
         }
         settings.figures &= !common.no_figures;
+        settings.no_color = common.no_color;
         Ok(settings)
+    }
+
+    /// How the screens look, given the background the terminal reported (if it was asked and
+    /// answered).
+    pub fn look(&self, reported: Option<Background>) -> Look {
+        let background = match self.theme {
+            ThemeSetting::Dark => Background::Dark,
+            ThemeSetting::Light => Background::Light,
+            ThemeSetting::Auto => reported.unwrap_or_default(),
+        };
+        Look {
+            background,
+            color: !self.no_color,
+        }
     }
 
     fn read(path: &std::path::Path) -> Result<Self, crate::routine::LoadError> {
@@ -121,6 +209,15 @@ impl Settings {
         let countdown = checker.integer(table, "countdown", 0..=10);
         let bell = checker.boolean(table, "bell");
         let figures = checker.boolean(table, "figures");
+        let theme = checker.choice(
+            table,
+            "theme",
+            &[
+                ("auto", ThemeSetting::Auto),
+                ("dark", ThemeSetting::Dark),
+                ("light", ThemeSetting::Light),
+            ],
+        );
         if checker.has_problems() {
             return Err(crate::diag::toml::sorted(checker.problems));
         }
@@ -134,6 +231,8 @@ impl Settings {
             countdown: countdown.map(|c| u32::try_from(*c.get_ref()).unwrap_or(3)),
             bell: bell.unwrap_or(defaults.bell),
             figures: figures.unwrap_or(defaults.figures),
+            theme: theme.map_or(defaults.theme, |t| *t.get_ref()),
+            no_color: false,
         })
     }
 }
@@ -153,7 +252,7 @@ mod tests {
         assert_eq!(parse(""), Ok(Settings::default()));
         assert_eq!(
             parse(
-                "volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\nfigures = false\n"
+                "volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\nfigures = false\ntheme = \"light\"\n"
             ),
             Ok(Settings {
                 volume: 30,
@@ -162,7 +261,16 @@ mod tests {
                 countdown: Some(5),
                 bell: true,
                 figures: false,
+                theme: super::ThemeSetting::Light,
+                no_color: false,
             })
+        );
+        assert_eq!(
+            parse("theme = \"lite\"\n"),
+            Err(vec![
+                "config.toml:1:9: error: `theme` must be one of auto, dark, light, found \"lite\""
+                    .to_owned()
+            ])
         );
         assert_eq!(
             parse("volume = 130\n"),
@@ -184,5 +292,27 @@ mod tests {
             "{unknown:?}"
         );
         assert!(unknown[0].contains("did you mean `volume`"), "{unknown:?}");
+    }
+
+    #[test]
+    fn reported_backgrounds_pick_the_theme() {
+        use super::{Background, ThemeSetting};
+        assert_eq!(Background::of_rgb([255, 255, 255]), Background::Light);
+        assert_eq!(Background::of_rgb([0xfd, 0xf6, 0xe3]), Background::Light); // solarized light
+        assert_eq!(Background::of_rgb([0, 0x2b, 0x36]), Background::Dark); // solarized dark
+        assert_eq!(Background::of_rgb([0x30, 0x30, 0x30]), Background::Dark);
+        let mut settings = Settings::default();
+        assert_eq!(settings.look(None).background, Background::Dark);
+        assert_eq!(
+            settings.look(Some(Background::Light)).background,
+            Background::Light
+        );
+        settings.theme = ThemeSetting::Dark;
+        assert_eq!(
+            settings.look(Some(Background::Light)).background,
+            Background::Dark
+        );
+        settings.no_color = true;
+        assert!(!settings.look(None).color);
     }
 }

@@ -122,6 +122,8 @@ pub struct App {
     pub figures: bool,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
     pub size: (u16, u16),
+    /// The theme and whether there is colour (`theme`, the terminal's background, `NO_COLOR`).
+    pub look: crate::config::Look,
     /// Engine events, with their sounds, not yet handed to the sound player.
     pending: Vec<Cued>,
     /// The started routine's own sounds, for the sound player to decode ahead of their cues.
@@ -187,6 +189,7 @@ impl App {
             sound_problem: None,
             figures: settings.figures,
             size: (0, 0),
+            look: settings.look(None),
             pending: Vec::new(),
             to_prepare: Vec::new(),
             records: Vec::new(),

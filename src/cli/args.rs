@@ -51,6 +51,7 @@ impl Common {
             mute: self.mute,
             volume: self.volume,
             no_figures: self.no_figures,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
         }
     }
 }

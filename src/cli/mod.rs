@@ -240,7 +240,12 @@ fn snapshot_command(
         keys: args.keys.map(|k| k.0).unwrap_or_default(),
         answers,
         history: run::read_history(dirs, origin, &calendar),
-        settings: settings(dirs, common)?,
+        // The theme from the settings (`auto` is dark: no terminal is asked) and never `NO_COLOR`
+        // from the environment, so the same command prints the same screen anywhere.
+        settings: Settings {
+            no_color: false,
+            ..settings(dirs, common)?
+        },
         program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)

@@ -8,7 +8,7 @@ use crate::app::records::{HistorySink, NoHistory, Record};
 use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
-use crate::config::{Dirs, Settings};
+use crate::config::{Dirs, Settings, ThemeSetting};
 use crate::engine::{Clock, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
@@ -67,6 +67,12 @@ fn full_screen(
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
     let mut guard = TerminalGuard::enter().map_err(Failure::Terminal)?;
+    // Asked once, in raw mode and before the event loop reads the terminal; a short wait, as a
+    // terminal that answers does so at once.
+    let reported = (settings.theme == ThemeSetting::Auto && !settings.no_color)
+        .then(|| crate::terminal::background::query(std::time::Duration::from_millis(200)))
+        .flatten();
+    app.look = settings.look(reported);
     let result = event_loop::run(
         &mut guard.terminal,
         &mut app,

@@ -28,6 +28,7 @@ pub struct FigureView {
     marker: Marker,
     body_color: Color,
     prop_color: Color,
+    background: Color,
 }
 
 impl FigureView {
@@ -39,6 +40,7 @@ impl FigureView {
             marker: Marker::Braille,
             body_color: Color::Reset,
             prop_color: Color::DarkGray,
+            background: Color::Reset,
         }
     }
 
@@ -49,10 +51,12 @@ impl FigureView {
         self
     }
 
+    /// The body's, the props' and the background's colours (`Color::Reset` for the terminal's own).
     #[must_use]
-    pub fn colors(mut self, body: Color, props: Color) -> Self {
+    pub fn colors(mut self, body: Color, props: Color, background: Color) -> Self {
         self.body_color = body;
         self.prop_color = props;
+        self.background = background;
         self
     }
 
@@ -117,6 +121,7 @@ impl Widget for &FigureView {
             }
         };
         Canvas::default()
+            .background_color(self.background)
             .marker(self.marker)
             .x_bounds(x_bounds)
             .y_bounds(y_bounds)

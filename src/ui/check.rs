@@ -3,11 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
-use super::{footer, theme};
+use super::footer;
+use super::theme::{self, Theme};
 use crate::app::check::{CHOICES, CheckForm, Question};
 use crate::app::{App, CheckResult};
 use crate::triage::advice::DISCLAIMER;
@@ -18,6 +19,7 @@ const EMERGENCY_LINE: &str =
     "If this feels like an emergency, stop and call your local emergency number (112, 911, 999).";
 
 pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -31,35 +33,35 @@ pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::try_from(counter.len()).unwrap_or(0)),
     ])
     .areas(header);
-    Line::styled("Pain check", theme::title()).render(title_area, buf);
-    Line::styled(counter, theme::dim())
+    Line::styled("Pain check", theme.title()).render(title_area, buf);
+    Line::styled(counter, theme.dim())
         .right_aligned()
         .render(counter_area, buf);
 
-    let (section, mut lines) = question_lines(form);
+    let (section, mut lines) = question_lines(form, theme);
     if let Some(notice) = form.notice {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(notice, theme::caution()));
+        lines.push(Line::styled(notice, theme.caution()));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(EMERGENCY_LINE, theme::dim()));
+    lines.push(Line::styled(EMERGENCY_LINE, theme.dim()));
     // Untrimmed, so the ticks of the area list stay in line.
     Paragraph::new(lines)
         .block(
             Block::bordered()
                 .padding(Padding::horizontal(1))
-                .title(Span::styled(format!(" {section} "), theme::title())),
+                .title(Span::styled(format!(" {section} "), theme.title())),
         )
         .wrap(Wrap { trim: false })
         .render(body, buf);
-    footer(None, &app.footer_hints(), keys, buf);
+    footer(app, None, keys, buf);
 }
 
 /// The section title and the question with its answer.
-fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
+fn question_lines(form: &CheckForm, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     match form.question {
-        Question::Pain => pain_question(form.pain_typed()),
-        Question::Areas => areas_question(form),
+        Question::Pain => pain_question(form.pain_typed(), theme),
+        Question::Areas => areas_question(form, theme),
         Question::Symptom(symptom) => {
             let section = if symptom.is_emergency()
                 || matches!(symptom, Symptom::MinorFall | Symptom::BoneRisk)
@@ -70,16 +72,16 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
             };
             let lines = vec![
                 Line::raw(""),
-                Line::styled(symptom.question(), theme::title()),
+                Line::styled(symptom.question(), theme.title()),
                 Line::raw(""),
-                choices(&CHOICES, form.cursor),
+                choices(&CHOICES, form.cursor, theme),
             ];
             (section, lines)
         }
         Question::Age => {
             let lines = vec![
                 Line::raw(""),
-                Line::styled("How old are you?", theme::title()),
+                Line::styled("How old are you?", theme.title()),
                 Line::raw("Falls matter more from 65 on."),
                 Line::raw(""),
                 Line::raw(format!("{}_", form.typed)),
@@ -92,7 +94,7 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
                 Line::raw(""),
                 Line::styled(
                     "How many days have you had this pain? 0 if it started today.",
-                    theme::title(),
+                    theme.title(),
                 ),
                 Line::raw(""),
                 Line::raw(format!("{}_ {unit}", form.typed)),
@@ -102,9 +104,9 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
         Question::Trend => {
             let lines = vec![
                 Line::raw(""),
-                Line::styled("Since it started, is it getting…", theme::title()),
+                Line::styled("Since it started, is it getting…", theme.title()),
                 Line::raw(""),
-                choices(&["better", "the same", "worse"], form.cursor),
+                choices(&["better", "the same", "worse"], form.cursor, theme),
             ];
             ("Trend", lines)
         }
@@ -113,17 +115,17 @@ fn question_lines(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
                 Line::raw(""),
                 Line::styled(
                     "Does it stop your normal daily activities, or make you limp?",
-                    theme::title(),
+                    theme.title(),
                 ),
                 Line::raw(""),
-                choices(&["yes", "no"], form.cursor),
+                choices(&["yes", "no"], form.cursor, theme),
             ];
             ("Last question", lines)
         }
     }
 }
 
-fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>) {
+fn pain_question(pain: Option<u8>, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let chosen = match pain {
         Some(pain) => format!("{pain}/10: {}. Press enter to confirm.", pain_words(pain)),
         None => "Type a number from 0 to 10 (1 then 0 for 10).".to_owned(),
@@ -132,21 +134,21 @@ fn pain_question(pain: Option<u8>) -> (&'static str, Vec<Line<'static>>) {
         Line::raw(""),
         Line::styled(
             "How bad is the pain right now, at its worst?",
-            theme::title(),
+            theme.title(),
         ),
         Line::raw("0 is no pain at all, 10 the worst you can imagine."),
         Line::raw(""),
-        pain_scale(pain),
+        pain_scale(pain, theme),
         Line::raw(""),
         Line::raw(chosen),
     ];
     ("Pain", lines)
 }
 
-fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
+fn areas_question(form: &CheckForm, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let mut lines = vec![
         Line::raw(""),
-        Line::styled("Where does it hurt? Choose all that apply.", theme::title()),
+        Line::styled("Where does it hurt? Choose all that apply.", theme.title()),
         Line::raw(""),
     ];
     for (index, (_, area)) in Area::ALL.iter().enumerate() {
@@ -155,22 +157,18 @@ fn areas_question(form: &CheckForm) -> (&'static str, Vec<Line<'static>>) {
         let here = form.cursor == Some(index);
         let pointer = if here { "›" } else { " " };
         let text = format!("{pointer} {mark} {} {}", index + 1, area.label());
-        let style = if here {
-            theme::selected()
-        } else {
-            Style::new()
-        };
+        let style = if here { theme.selected() } else { Style::new() };
         lines.push(Line::styled(text, style));
     }
     ("Where", lines)
 }
 
 /// ` 0   1   2  [ 3 ]  4 …`: the chosen number, if any, bracketed and highlighted.
-fn pain_scale(pain: Option<u8>) -> Line<'static> {
+fn pain_scale(pain: Option<u8>, theme: Theme) -> Line<'static> {
     let spans = (0..=10_u8)
         .map(|n| {
             if Some(n) == pain {
-                Span::styled(format!("[{n:>2}]"), theme::selected())
+                Span::styled(format!("[{n:>2}]"), theme.selected())
             } else {
                 Span::raw(format!(" {n:>2} "))
             }
@@ -189,27 +187,17 @@ fn pain_words(pain: u8) -> &'static str {
 }
 
 /// `[ yes ]   no    not sure `: the highlighted choice, if any, bracketed.
-fn choices(labels: &[&str], cursor: Option<usize>) -> Line<'static> {
+fn choices(labels: &[&str], cursor: Option<usize>, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (index, label) in labels.iter().enumerate() {
         if cursor == Some(index) {
-            spans.push(Span::styled(format!("[ {label} ]"), theme::selected()));
+            spans.push(Span::styled(format!("[ {label} ]"), theme.selected()));
         } else {
             spans.push(Span::raw(format!("  {label}  ")));
         }
         spans.push(Span::raw("  "));
     }
     Line::from(spans)
-}
-
-pub fn level_color(level: Level) -> Color {
-    match level {
-        Level::Ok => Color::Green,
-        Level::SelfCare => Color::Cyan,
-        Level::Review => Color::Yellow,
-        Level::Urgent => Color::LightRed,
-        Level::Emergency => Color::Red,
-    }
 }
 
 /// Heavier borders for more serious levels, so the shape carries the level as well as the colour.
@@ -223,9 +211,10 @@ fn level_border(level: Level) -> BorderType {
 }
 
 pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let level = result.record.triage.level;
     let disclaimer = Paragraph::new(DISCLAIMER)
-        .style(theme::dim())
+        .style(theme.dim())
         .wrap(Wrap { trim: true });
     let disclaimer_height = u16::try_from(disclaimer.line_count(area.width)).unwrap_or(u16::MAX);
     // The routines get a panel of their own when there is room, so they show without scrolling.
@@ -243,22 +232,22 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
     ])
     .areas(area);
 
-    let color = level_color(level);
+    let color = theme.level(level);
     let title = Span::styled(
         format!(" {} ", level.title()),
-        Style::new().fg(color).add_modifier(Modifier::BOLD),
+        color.add_modifier(Modifier::BOLD),
     );
     let padding = u16::from(body.width >= 60);
     let block = Block::bordered()
         .padding(Padding::horizontal(padding))
         .border_type(level_border(level))
-        .border_style(Style::new().fg(color))
+        .border_style(color)
         .title(title);
     let inner = block.inner(body);
     let mut lines = result_lines(app, result, usize::from(inner.width));
     if panel_height == 0 && !routine_lines.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Routines that may help", theme::dim()));
+        lines.push(Line::styled("Routines that may help", theme.dim()));
         lines.extend(routine_lines.iter().cloned());
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -278,44 +267,45 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
     }
     disclaimer.render(disclaimer_area, buf);
     match result.notice {
-        Some(notice) => Line::styled(notice, theme::caution()).render(keys, buf),
-        None => footer(None, &app.footer_hints(), keys, buf),
+        Some(notice) => Line::styled(notice, theme.caution()).render(keys, buf),
+        None => footer(app, None, keys, buf),
     }
 }
 
 /// The result's text: the next step, the reasons for the level, lower-level reasons as "also
 /// noted", the level's advice, and what went wrong with the history.
 fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'static>> {
+    let theme = theme::of(app);
     let report = report(&result.record.triage, &result.record.answers);
-    let mut lines = vec![Line::styled(report.headline, theme::title()), Line::raw("")];
+    let mut lines = vec![Line::styled(report.headline, theme.title()), Line::raw("")];
     let section = |lines: &mut Vec<Line<'static>>, title: &'static str, reasons: &[Reason]| {
         if reasons.is_empty() {
             return;
         }
-        lines.push(Line::styled(title, theme::dim()));
+        lines.push(Line::styled(title, theme.dim()));
         for reason in reasons {
-            lines.extend(bullet(&reason.text, Some(reason.id), width));
+            lines.extend(bullet(&reason.text, Some(reason.id), width, theme));
         }
         lines.push(Line::raw(""));
     };
     section(&mut lines, "Why", &report.why);
     section(&mut lines, "Also noted", &report.also_noted);
-    lines.push(Line::styled("What to do", theme::dim()));
+    lines.push(Line::styled("What to do", theme.dim()));
     for line in &report.advice {
-        lines.extend(bullet(line, None, width));
+        lines.extend(bullet(line, None, width, theme));
     }
     if let Some(unreadable) = &app.history.unreadable {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("Earlier checks could not be compared: {unreadable}"),
-            theme::caution(),
+            theme.caution(),
         ));
     }
     if let Some(problem) = &app.history.problem {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("This result could not be saved: {problem}"),
-            theme::caution(),
+            theme.caution(),
         ));
     }
     lines
@@ -323,6 +313,7 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
 
 /// The suggested routines, the chosen one marked.
 fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
+    let theme = theme::of(app);
     result
         .routines
         .iter()
@@ -333,7 +324,7 @@ fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
                 .find(id)
                 .map_or(id.as_str(), |r| r.name.as_str());
             if index == result.selected {
-                Line::styled(format!("› {name}"), theme::selected())
+                Line::styled(format!("› {name}"), theme.selected())
             } else {
                 Line::raw(format!("  {name}"))
             }
@@ -343,7 +334,7 @@ fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
 
 /// `• text (id)` word-wrapped to `width`, continuation lines indented under the text; the rule id,
 /// for the runner's clinician, dimmed.
-fn bullet(text: &str, id: Option<&str>, width: usize) -> Vec<Line<'static>> {
+fn bullet(text: &str, id: Option<&str>, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let room = width.saturating_sub(2).max(8);
     let tagged = id.map(|id| format!("({id})"));
     let mut lines: Vec<String> = Vec::new();
@@ -369,7 +360,7 @@ fn bullet(text: &str, id: Option<&str>, width: usize) -> Vec<Line<'static>> {
             match tagged.as_deref().and_then(|tag| line.strip_suffix(tag)) {
                 Some(text) => Line::from(vec![
                     Span::raw(format!("{lead}{text}")),
-                    Span::styled(tagged.clone().unwrap_or_default(), theme::dim()),
+                    Span::styled(tagged.clone().unwrap_or_default(), theme.dim()),
                 ]),
                 None => Line::raw(format!("{lead}{line}")),
             }

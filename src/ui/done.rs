@@ -11,6 +11,7 @@ use crate::duration::format_clock;
 use crate::engine::Summary;
 
 pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let record = player.session.record();
     let plan = player.session.plan();
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
@@ -26,11 +27,11 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         )
     };
     let mut lines = vec![
-        Line::styled(player.routine.name.as_str(), theme::title()),
+        Line::styled(player.routine.name.as_str(), theme.title()),
         Line::raw(headline),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("Time      ", theme::dim()),
+            Span::styled("Time      ", theme.dim()),
             Span::raw(format_clock(record.active_ms())),
             Span::styled(
                 if record.paused_ms > 0 {
@@ -38,11 +39,11 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
                 } else {
                     String::new()
                 },
-                theme::dim(),
+                theme.dim(),
             ),
         ]),
         Line::from(vec![
-            Span::styled("Steps     ", theme::dim()),
+            Span::styled("Steps     ", theme.dim()),
             Span::raw(format!(
                 "{} of {} done",
                 summary.steps_done,
@@ -50,13 +51,13 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
             )),
         ]),
         Line::from(vec![
-            Span::styled("Skipped   ", theme::dim()),
+            Span::styled("Skipped   ", theme.dim()),
             Span::raw(skipped_words(summary.skipped, summary.exercises_skipped)),
         ]),
     ];
     if summary.extended > 0 {
         lines.push(Line::from(vec![
-            Span::styled("Adjusted  ", theme::dim()),
+            Span::styled("Adjusted  ", theme.dim()),
             Span::raw(format!(
                 "{} with +/-",
                 crate::text::count(summary.extended, "segment", "segments")
@@ -65,15 +66,15 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     }
     if record.pauses > 0 {
         lines.push(Line::from(vec![
-            Span::styled("Pauses    ", theme::dim()),
+            Span::styled("Pauses    ", theme.dim()),
             Span::raw(record.pauses.to_string()),
         ]));
     }
     Paragraph::new(lines)
-        .block(Block::bordered().title(Span::styled(title, theme::title())))
+        .block(Block::bordered().title(Span::styled(title, theme.title())))
         .wrap(Wrap { trim: true })
         .render(body, buf);
-    footer(None, &app.footer_hints(), keys, buf);
+    footer(app, None, keys, buf);
 }
 
 /// "none", "1 segment (an exercise)", "3 segments (2 exercises)".

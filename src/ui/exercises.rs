@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::{footer, theme};
+use super::footer;
+use super::theme::{self, Theme};
 use crate::app::figures::{BROWSER_FIGURE_ROOM, has_room};
 use crate::app::{App, ExerciseScreen, routines_using};
 use crate::figure::FigureView;
@@ -19,13 +20,14 @@ const LIST_WIDTH: u16 = 32;
 const FIGURE_ROWS: u16 = 16;
 
 pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(screen, header, buf);
+    render_header(screen, theme, header, buf);
 
     let visible = screen.visible(&app.library);
     let [list_area, detail_area] = Layout::horizontal([
@@ -45,7 +47,7 @@ pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) 
         .collect();
     let list = List::new(items)
         .block(block)
-        .highlight_style(theme::selected())
+        .highlight_style(theme.selected())
         .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(Some(screen.selected));
     StatefulWidget::render(list, list_area, buf, &mut state);
@@ -62,17 +64,17 @@ pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) 
         .block(Block::bordered())
         .render(detail_area, buf),
     }
-    footer(None, &app.footer_hints(), keys, buf);
+    footer(app, None, keys, buf);
 }
 
-fn render_header(screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
+fn render_header(screen: &ExerciseScreen, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut right = Vec::new();
     if let Some(body_area) = &screen.area {
         right.push(Span::raw(format!("area: {body_area}")));
-        right.push(Span::styled(" · ", theme::dim()));
+        right.push(Span::styled(" · ", theme.dim()));
     }
     if screen.filter.is_empty() {
-        right.push(Span::styled("type to filter · tab: one area", theme::dim()));
+        right.push(Span::styled("type to filter · tab: one area", theme.dim()));
     } else {
         right.push(Span::raw(format!("filter: {}_", screen.filter)));
     }
@@ -82,7 +84,7 @@ fn render_header(screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
         .min(area.width);
     let [title_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    Line::styled("limberup · exercises", theme::title()).render(title_area, buf);
+    Line::styled("limberup · exercises", theme.title()).render(title_area, buf);
     right.right_aligned().render(right_area, buf);
 }
 
@@ -94,8 +96,9 @@ fn render_exercise(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let theme = theme::of(app);
     let block =
-        Block::bordered().title(Span::styled(format!(" {} ", exercise.name), theme::title()));
+        Block::bordered().title(Span::styled(format!(" {} ", exercise.name), theme.title()));
     let inner = block.inner(area);
     let figure = app.browser_figure().filter(|_| room);
     let figure_rows = if figure.is_some() {
@@ -110,7 +113,10 @@ fn render_exercise(
     ])
     .areas(inner);
     if let Some(figure) = figure {
-        FigureView::new(figure.figure, figure.phase, figure.mirrored).render(figure_area, buf);
+        let (body, props, background) = theme.figure_colors();
+        FigureView::new(figure.figure, figure.phase, figure.mirrored)
+            .colors(body, props, background)
+            .render(figure_area, buf);
     }
 
     let paragraph = Paragraph::new(words(app, exercise)).wrap(Wrap { trim: false });
@@ -127,6 +133,7 @@ fn render_exercise(
 
 /// How to do it, what to feel, what to watch, where it helps and where it is used.
 fn words<'a>(app: &'a App, exercise: &'a Exercise) -> Vec<Line<'a>> {
+    let theme = theme::of(app);
     let mut lines = Vec::new();
     if let Some(instructions) = &exercise.instructions {
         lines.push(Line::raw(instructions.as_str()));
@@ -134,7 +141,7 @@ fn words<'a>(app: &'a App, exercise: &'a Exercise) -> Vec<Line<'a>> {
     }
     for cue in &exercise.cues {
         lines.push(Line::from(vec![
-            Span::styled("» ", theme::key()),
+            Span::styled("» ", theme.key()),
             Span::raw(cue.as_str()),
         ]));
     }
@@ -143,14 +150,14 @@ fn words<'a>(app: &'a App, exercise: &'a Exercise) -> Vec<Line<'a>> {
     }
     if let Some(caution) = &exercise.caution {
         lines.push(Line::from(vec![
-            Span::styled("! ", theme::caution()),
-            Span::styled(caution.as_str(), theme::caution()),
+            Span::styled("! ", theme.caution()),
+            Span::styled(caution.as_str(), theme.caution()),
         ]));
         lines.push(Line::raw(""));
     }
     if !exercise.areas.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled("Areas: ", theme::dim()),
+            Span::styled("Areas: ", theme.dim()),
             Span::raw(exercise.areas.join(", ")),
         ]));
     }
@@ -161,7 +168,7 @@ fn words<'a>(app: &'a App, exercise: &'a Exercise) -> Vec<Line<'a>> {
         routines.join(", ")
     };
     lines.push(Line::from(vec![
-        Span::styled("Used in: ", theme::dim()),
+        Span::styled("Used in: ", theme.dim()),
         Span::raw(used),
     ]));
     lines

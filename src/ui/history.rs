@@ -2,24 +2,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
 
-use super::check::level_color;
 use super::{footer, theme};
 use crate::app::App;
 use crate::calendar::date_of;
 use crate::history::trends::{pain_by_area, sessions_per_week, streaks};
-use crate::triage::{Area, Level};
+use crate::triage::Level;
 
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let [header, summary, charts, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(4),
@@ -27,11 +25,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    Line::styled("limberup · history", theme::title()).render(header, buf);
+    Line::styled("limberup · history", theme.title()).render(header, buf);
     let history = &app.history;
     let today = history.today(app.now);
     let problem = history.problem.as_ref().or(history.unreadable.as_ref());
-    footer(problem.map(String::as_str), &app.footer_hints(), keys, buf);
+    footer(app, problem.map(String::as_str), keys, buf);
     if history.sessions.is_empty() && history.checks.is_empty() {
         Paragraph::new(
             "Nothing here yet. Play a routine, or take the pain check (c): sessions per week, streaks and pain by area will show here.",
@@ -86,10 +84,7 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let level = Level::parse(&check.level);
     let level_span = match level {
-        Some(level) => Span::styled(
-            level.title().to_owned(),
-            Style::new().fg(level_color(level)),
-        ),
+        Some(level) => Span::styled(level.title().to_owned(), theme::of(app).level(level)),
         None => Span::raw(check.level.clone()),
     };
     let areas = if check.areas.is_empty() {
@@ -115,6 +110,7 @@ fn short_date(day: i64) -> String {
 }
 
 fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     // Bars of 5 columns and a gap of 1; as many weeks as fit, up to 12.
     let room = usize::from(area.width.saturating_sub(2)) / 6;
     let weeks = sessions_per_week(
@@ -137,8 +133,8 @@ fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
         .data(BarGroup::default().bars(&bars))
         .bar_width(5)
         .bar_gap(1)
-        .bar_style(Style::new().fg(ratatui::style::Color::Green))
-        .value_style(theme::selected())
+        .bar_style(theme.bars())
+        .value_style(theme.selected())
         .render(area, buf);
 }
 
@@ -151,20 +147,25 @@ fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    let theme = theme::of(app);
     let datasets: Vec<Dataset<'_>> = series
         .iter()
         .map(|(area, points)| {
+            // Without colour the legend shows each area's marker before its name.
+            let (marker, mark) = theme.area_marker(*area);
+            let name = mark.map_or_else(|| area.label(), |m| format!("{m} {}", area.label()));
             Dataset::default()
-                .name(area.label())
-                .marker(Marker::Braille)
+                .name(name)
+                .marker(marker)
                 .graph_type(GraphType::Line)
-                .style(Style::new().fg(area_color(*area)))
+                .style(theme.area(*area))
                 .data(points)
         })
         .collect();
     #[allow(clippy::cast_precision_loss, reason = "a small day count")]
     let first = -(PAIN_DAYS as f64 - 1.0);
     Chart::new(datasets)
+        .style(theme.base())
         .block(block)
         .x_axis(
             Axis::default()
@@ -175,18 +176,4 @@ fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
         .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
         .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
         .render(area, buf);
-}
-
-fn area_color(area: Area) -> ratatui::style::Color {
-    use ratatui::style::Color;
-    match area {
-        Area::Neck => Color::Magenta,
-        Area::Shoulders => Color::Cyan,
-        Area::UpperBack => Color::Yellow,
-        Area::MidBack => Color::LightBlue,
-        Area::LowerBack => Color::LightRed,
-        Area::Hips => Color::Green,
-        Area::Legs => Color::White,
-        Area::Arms => Color::LightMagenta,
-    }
 }

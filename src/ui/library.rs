@@ -5,13 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use super::{footer, theme};
+use super::footer;
+use super::theme::{self, Theme};
 use crate::app::{App, LibraryScreen};
 use crate::routine::Routine;
 use crate::routine::library::FileProblems;
 use crate::text::{fit, pad, printable};
 
 pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let broken = app.library.files_with_problems();
     let broken_height = problems_height(broken.len(), area.height);
     let [header, body, problems, keys] = Layout::vertical([
@@ -25,7 +27,7 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     let filter = if screen.filtering {
         Span::raw(format!("filter: {}_", screen.filter))
     } else if screen.filter.is_empty() {
-        Span::styled("/ to filter", theme::dim())
+        Span::styled("/ to filter", theme.dim())
     } else {
         Span::raw(format!("filter: {}", screen.filter))
     };
@@ -34,7 +36,7 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
         Constraint::Length(u16::try_from(filter.width()).unwrap_or(0)),
     ])
     .areas(header);
-    Line::styled("limberup · routines", theme::title()).render(title_area, buf);
+    Line::styled("limberup · routines", theme.title()).render(title_area, buf);
     Line::from(filter).right_aligned().render(filter_area, buf);
 
     let visible = screen.visible(&app.library);
@@ -48,17 +50,17 @@ pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
             .render(body, buf);
     } else {
         let inner_width = body.width.saturating_sub(2);
-        let (items, selected_row) = rows(&visible, screen.selected, inner_width);
+        let (items, selected_row) = rows(&visible, screen.selected, inner_width, theme);
         let list = List::new(items)
             .block(block)
-            .highlight_style(theme::selected())
+            .highlight_style(theme.selected())
             .highlight_symbol("› ");
         let mut state = ListState::default().with_selected(Some(selected_row));
         StatefulWidget::render(list, body, buf, &mut state);
     }
 
-    render_problems(&broken, problems, buf);
-    footer(None, &app.footer_hints(), keys, buf);
+    render_problems(&broken, theme, problems, buf);
+    footer(app, None, keys, buf);
 }
 
 /// At most this many files are listed; more are counted.
@@ -76,7 +78,7 @@ fn problems_height(files: usize, height: u16) -> u16 {
 }
 
 /// `! 2 files with errors, left out: limberup validate shows every one`, then each file's first error.
-fn render_problems(files: &[FileProblems<'_>], area: Rect, buf: &mut Buffer) {
+fn render_problems(files: &[FileProblems<'_>], theme: Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
@@ -87,13 +89,13 @@ fn render_problems(files: &[FileProblems<'_>], area: Rect, buf: &mut Buffer) {
     );
     let mut lines = vec![Line::styled(
         fit(&title, width).into_owned(),
-        theme::caution(),
+        theme.caution(),
     )];
     let rows = usize::from(area.height - 1);
     for (index, file) in files.iter().take(rows).enumerate() {
         if index + 1 == rows && files.len() > rows {
             let more = format!("  … and {} more", files.len() - index);
-            lines.push(Line::styled(fit(&more, width).into_owned(), theme::dim()));
+            lines.push(Line::styled(fit(&more, width).into_owned(), theme.dim()));
             break;
         }
         let name = std::path::Path::new(&file.first.path)
@@ -122,7 +124,12 @@ fn render_problems(files: &[FileProblems<'_>], area: Rect, buf: &mut Buffer) {
 }
 
 /// List rows with a heading before each kind; returns the row of the selected routine.
-fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListItem<'a>>, usize) {
+fn rows<'a>(
+    visible: &[&'a Routine],
+    selected: usize,
+    width: u16,
+    theme: Theme,
+) -> (Vec<ListItem<'a>>, usize) {
     // One equipment column for all rows, so `when` and the total line up.
     let equipment_width = visible
         .iter()
@@ -137,14 +144,19 @@ fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListIt
         if last_kind != Some(routine.kind) {
             items.push(ListItem::new(Line::styled(
                 routine.kind.heading(),
-                theme::dim(),
+                theme.dim(),
             )));
             last_kind = Some(routine.kind);
         }
         if index == selected {
             selected_row = items.len();
         }
-        items.push(ListItem::new(routine_row(routine, width, equipment_width)));
+        items.push(ListItem::new(routine_row(
+            routine,
+            width,
+            equipment_width,
+            theme,
+        )));
     }
     (items, selected_row)
 }
@@ -152,7 +164,7 @@ fn rows<'a>(visible: &[&'a Routine], selected: usize, width: u16) -> (Vec<ListIt
 const MAX_EQUIPMENT_WIDTH: usize = 24;
 
 /// `Post-run upper-back stretch      after   ~5:50  foam roller`
-fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_> {
+fn routine_row(routine: &Routine, width: u16, equipment_width: usize, theme: Theme) -> Line<'_> {
     // Two columns for the highlight symbol; the name gets what the fixed columns leave.
     let room = usize::from(width).saturating_sub(2);
     let fixed = format!("{:<6} {:>6}", routine.when.as_str(), routine.total.label());
@@ -182,6 +194,6 @@ fn routine_row(routine: &Routine, width: u16, equipment_width: usize) -> Line<'_
     };
     Line::from(vec![
         Span::raw(format!("{} ", pad(&fit(&name, name_width), name_width))),
-        Span::styled(details, theme::dim()),
+        Span::styled(details, theme.dim()),
     ])
 }

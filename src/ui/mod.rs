@@ -10,7 +10,7 @@ mod overlay;
 mod player;
 mod player_panel;
 mod preview;
-mod theme;
+pub mod theme;
 mod today;
 
 use ratatui::buffer::Buffer;
@@ -23,6 +23,8 @@ use crate::app::{App, Overlay, Screen};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // The theme's own background and text colour under everything (nothing without colour).
+        buf.set_style(area, theme::of(self).base());
         let (min_width, min_height) = match &self.screen {
             Screen::Player(_) => player::MIN_SIZE,
             _ => (30, 8),
@@ -68,7 +70,9 @@ fn too_small(area: Rect, min_width: u16, min_height: u16, buf: &mut Buffer) {
 /// A notice (what went wrong, if anything), then the screen's key hints in their table's order. When
 /// they do not all fit, the ones in the middle go first: the first (the screen's main key), quit or
 /// back, and help are kept longest.
-fn footer(notice: Option<&str>, hints: &[Hint], area: Rect, buf: &mut Buffer) {
+fn footer(app: &App, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
+    let hints: &[Hint] = &app.footer_hints();
     let width = usize::from(area.width);
     let cost =
         |shown: &str, does: &str| 3 + crate::text::width(shown) + 1 + crate::text::width(does);
@@ -103,9 +107,9 @@ fn footer(notice: Option<&str>, hints: &[Hint], area: Rect, buf: &mut Buffer) {
         .map(|(h, _)| (h.shown, h.does));
     for (key, action) in notice.map(|text| ("!", text)).into_iter().chain(shown) {
         if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", theme.dim()));
         }
-        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {action}")));
     }
     Line::from(spans).render(area, buf);

@@ -5,8 +5,14 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::theme;
+use super::theme::{self, Theme};
 use crate::app::App;
+
+/// Clears the box's room, back to the theme's background.
+fn clear(theme: Theme, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    buf.set_style(area, theme.base());
+}
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     area.centered(
@@ -17,36 +23,38 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Every key of the screen, from its key table (the same one its handler and footer use).
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let keys = app.help_hints();
     let mut lines: Vec<Line<'_>> = keys
         .iter()
         .map(|hint| {
             Line::from(vec![
-                Span::styled(format!("{:>10}  ", hint.shown), theme::key()),
+                Span::styled(format!("{:>10}  ", hint.shown), theme.key()),
                 Span::raw(hint.help),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Any key closes this help.", theme::dim()));
+    lines.push(Line::styled("Any key closes this help.", theme.dim()));
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
     let area = popup(area, 64, height);
-    Clear.render(area, buf);
+    clear(theme, area, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(Span::styled(" Keys ", theme::title())))
+        .block(Block::bordered().title(Span::styled(" Keys ", theme.title())))
         .wrap(Wrap { trim: false })
         .render(area, buf);
 }
 
 /// "Stop this routine?", with the keys of its table.
 pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let area = popup(area, 44, 5);
-    Clear.render(area, buf);
+    clear(theme, area, buf);
     let mut keys = Vec::new();
     for hint in app.footer_hints() {
-        keys.push(Span::styled(hint.shown, theme::key()));
+        keys.push(Span::styled(hint.shown, theme.key()));
         keys.push(Span::raw(format!(" {}   ", hint.does)));
     }
     Paragraph::new(vec![
@@ -54,17 +62,18 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(keys),
     ])
     .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(Span::styled(" Quit? ", theme::caution())))
+    .block(Block::bordered().title(Span::styled(" Quit? ", theme.caution())))
     .render(area, buf);
 }
 
 /// The one question after a program session.
 pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let area = popup(area, 50, 6);
-    Clear.render(area, buf);
+    clear(theme, area, buf);
     let mut keys = Vec::new();
     for hint in app.footer_hints() {
-        keys.push(Span::styled(hint.shown, theme::key()));
+        keys.push(Span::styled(hint.shown, theme.key()));
         keys.push(Span::raw(format!(" {}   ", hint.does)));
     }
     Paragraph::new(vec![
@@ -73,7 +82,7 @@ pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(keys),
     ])
     .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(Span::styled(" Session pain ", theme::title())))
+    .block(Block::bordered().title(Span::styled(" Session pain ", theme.title())))
     .render(area, buf);
 }
 

@@ -6,8 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
+use super::footer;
 use super::player_panel::render_panel;
-use super::{footer, theme};
+use super::theme::{self, Theme};
 use crate::app::figures::{PLAYER_FIGURE_ROOM, has_room};
 use crate::app::{App, PlayerScreen};
 use crate::duration::{format_clock, format_human};
@@ -18,6 +19,7 @@ use crate::routine::Routine;
 pub const MIN_SIZE: (u16, u16) = (30, 10);
 
 pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let session = &player.session;
     let Some(segment) = session.current() else {
         return;
@@ -36,18 +38,26 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         segment,
         app.muted,
         session.is_paused(),
+        theme,
         header,
         buf,
     );
     let roomy = has_room((area.width, area.height), PLAYER_FIGURE_ROOM);
     render_panel(app, player, segment, roomy, main, buf);
-    render_up_next(player, next, buf);
+    render_up_next(player, theme, next, buf);
 
     let (position, total) = session.routine_progress(app.now);
     let label = format!("{} / {}", format_clock(position), format_clock(total));
-    gauge(ratio(position, total), label, theme::title(), progress, buf);
+    gauge(
+        theme,
+        ratio(position, total),
+        label,
+        theme.title(),
+        progress,
+        buf,
+    );
 
-    footer(app.sound_problem.as_deref(), &app.footer_hints(), keys, buf);
+    footer(app, app.sound_problem.as_deref(), keys, buf);
 }
 
 fn render_header(
@@ -55,15 +65,16 @@ fn render_header(
     segment: &Segment,
     muted: bool,
     paused: bool,
+    theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let mut right = Vec::new();
     if paused {
-        right.push(Span::styled("PAUSED", theme::caution()));
+        right.push(Span::styled("PAUSED", theme.caution()));
     }
     if muted {
-        right.push(Span::styled("MUTED", theme::dim()));
+        right.push(Span::styled("MUTED", theme.dim()));
     }
     if let Some(step) = segment.step {
         right.push(Span::raw(format!("step {step}/{}", routine.steps.len())));
@@ -76,7 +87,7 @@ fn render_header(
     let mut spans = Vec::new();
     for (i, span) in right.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", theme.dim()));
         }
         spans.push(span);
     }
@@ -86,11 +97,11 @@ fn render_header(
         .min(area.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
-    Line::styled(routine.name.as_str(), theme::title()).render(left_area, buf);
+    Line::styled(routine.name.as_str(), theme.title()).render(left_area, buf);
     right.right_aligned().render(right_area, buf);
 }
 
-fn render_up_next(player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+fn render_up_next(player: &PlayerScreen, theme: Theme, area: Rect, buf: &mut Buffer) {
     let text = match player.session.upcoming() {
         Some(next) => {
             let side = next
@@ -104,19 +115,30 @@ fn render_up_next(player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         None => "the finish".to_owned(),
     };
     Line::from(vec![
-        Span::styled("Up next: ", theme::dim()),
+        Span::styled("Up next: ", theme.dim()),
         Span::raw(text),
     ])
     .render(area, buf);
 }
 
-pub(super) fn gauge(ratio: f64, label: String, style: Style, area: Rect, buf: &mut Buffer) {
-    LineGauge::default()
+/// A one-line gauge; without colour, filled and unfilled are told apart by their characters.
+pub(super) fn gauge(
+    theme: Theme,
+    ratio: f64,
+    label: String,
+    style: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut gauge = LineGauge::default()
         .ratio(ratio.clamp(0.0, 1.0))
         .label(label)
         .filled_style(style)
-        .unfilled_style(theme::dim())
-        .render(area, buf);
+        .unfilled_style(theme.dim());
+    if let Some((filled, unfilled)) = theme.gauge_symbols() {
+        gauge = gauge.filled_symbol(filled).unfilled_symbol(unfilled);
+    }
+    gauge.render(area, buf);
 }
 
 #[allow(clippy::cast_precision_loss)] // times under 4 h are exact in f64

@@ -4,12 +4,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::big_digits;
 use super::player::{gauge, ratio};
-use super::{big_digits, theme};
+use super::theme::{self, Theme};
 use crate::app::figures::FigureAt;
 use crate::app::{App, CUE_FLASH_MS, PlayerScreen};
 use crate::duration::{format_clock, format_human};
@@ -31,7 +32,9 @@ struct Words<'a> {
     clock_text: String,
     clock_style: Style,
     details: Paragraph<'a>,
-    color: Color,
+    /// The segment's colour, for its gauge.
+    color: Style,
+    theme: Theme,
     elapsed: Millis,
 }
 
@@ -63,13 +66,14 @@ pub(super) fn render_panel(
     buf: &mut Buffer,
 ) {
     let session = &player.session;
-    let color = theme::segment_color(segment.kind);
+    let theme = theme::of(app);
+    let color = theme.segment(segment.kind);
     let mut block = Block::bordered()
         .border_type(theme::segment_border(segment.kind))
-        .border_style(Style::new().fg(color))
+        .border_style(color)
         .title(Span::styled(
             format!(" {} ", panel_title(segment)),
-            Style::new().fg(color).add_modifier(Modifier::BOLD),
+            color.add_modifier(Modifier::BOLD),
         ));
     if let Some((cue, at)) = app.last_cue {
         if app.now < at + CUE_FLASH_MS && !session.is_paused() {
@@ -80,9 +84,9 @@ pub(super) fn render_panel(
             } else {
                 format!(" ♪ {} ", cue.as_str())
             };
-            block = block.title(Line::styled(label, theme::title()).right_aligned());
+            block = block.title(Line::styled(label, theme.title()).right_aligned());
             if silent {
-                block = block.border_style(Style::new().fg(color).add_modifier(Modifier::REVERSED));
+                block = block.border_style(color.add_modifier(Modifier::REVERSED));
             }
         }
     }
@@ -93,17 +97,18 @@ pub(super) fn render_panel(
     }
 
     let featured = featured_step(player, segment);
-    let heading = heading_line(player, segment, featured);
+    let heading = heading_line(player, segment, featured, theme);
     let elapsed = session.elapsed_in_segment(app.now);
     let clock_text = match session.remaining_in_segment(app.now) {
         Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
         None => format_clock(elapsed),
     };
-    let details = Paragraph::new(detail_text(segment, featured, elapsed)).wrap(Wrap { trim: true });
+    let details =
+        Paragraph::new(detail_text(segment, featured, elapsed, theme)).wrap(Wrap { trim: true });
     let clock_style = if session.is_paused() {
-        theme::dim()
+        theme.dim()
     } else {
-        Style::new().fg(color).add_modifier(Modifier::BOLD)
+        color.add_modifier(Modifier::BOLD)
     };
     let words = Words {
         heading,
@@ -111,6 +116,7 @@ pub(super) fn render_panel(
         clock_style,
         details,
         color,
+        theme,
         elapsed,
     };
     if roomy {
@@ -130,6 +136,7 @@ fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mu
         clock_style,
         details,
         color,
+        theme,
         elapsed,
     } = words;
     let details_height = u16::try_from(details.line_count(inner.width)).unwrap_or(u16::MAX);
@@ -151,7 +158,7 @@ fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mu
 
     Paragraph::new(heading).centered().render(heading_area, buf);
     render_clock(&clock_text, scale, clock_style, clock_area, buf);
-    render_gauge(player, elapsed, color, gauge_area, buf);
+    render_gauge(player, elapsed, color, theme, gauge_area, buf);
     details.render(details_area, buf);
 }
 
@@ -165,6 +172,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
         clock_style,
         details,
         color,
+        theme,
         elapsed,
     } = words;
     let [heading_area, _, body] = Layout::vertical([
@@ -184,7 +192,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
                 Constraint::Min(0),
             ])
             .areas(body);
-            draw_figure(figure, figure_area, buf);
+            draw_figure(figure, theme, figure_area, buf);
             text_area
         }
         None => body,
@@ -210,7 +218,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
     ])
     .areas(text_area);
     render_clock(&clock_text, scale, clock_style, clock_area, buf);
-    render_gauge(player, elapsed, color, gauge_area, buf);
+    render_gauge(player, elapsed, color, theme, gauge_area, buf);
 
     let next = app.player_next_exercise();
     let spare = words_area.width.saturating_sub(measure + 2);
@@ -232,7 +240,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
                     ..next_area
                 }
             };
-            render_next(segment, next_figure, next_area, buf);
+            render_next(segment, next_figure, theme, next_area, buf);
         }
         _ => {
             // Alone, the words sit in the middle of the width; beside a figure, next to it.
@@ -253,16 +261,24 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
 }
 
 /// The figure, in the middle of its room.
-fn draw_figure(figure: FigureAt<'_>, area: Rect, buf: &mut Buffer) {
-    let view = FigureView::new(figure.figure, figure.phase, figure.mirrored);
+fn draw_figure(figure: FigureAt<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let (body, props, background) = theme.figure_colors();
+    let view = FigureView::new(figure.figure, figure.phase, figure.mirrored)
+        .colors(body, props, background);
     view.render(view.fitted(area), buf);
 }
 
 /// The next exercise, boxed: its name, side and length, and its figure at rest.
-fn render_next(segment: &Segment, figure: Option<FigureAt<'_>>, area: Rect, buf: &mut Buffer) {
+fn render_next(
+    segment: &Segment,
+    figure: Option<FigureAt<'_>>,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let block = Block::bordered()
-        .border_style(theme::dim())
-        .title(Span::styled(" Next ", theme::dim()));
+        .border_style(theme.dim())
+        .title(Span::styled(" Next ", theme.dim()));
     let inner = block.inner(area);
     block.render(area, buf);
     let side = segment
@@ -279,11 +295,11 @@ fn render_next(segment: &Segment, figure: Option<FigureAt<'_>>, area: Rect, buf:
         Constraint::Min(0),
     ])
     .areas(inner);
-    Line::styled(segment.name.as_str(), theme::title()).render(name_area, buf);
-    Line::styled(format!("{side}{length}"), theme::dim()).render(about_area, buf);
+    Line::styled(segment.name.as_str(), theme.title()).render(name_area, buf);
+    Line::styled(format!("{side}{length}"), theme.dim()).render(about_area, buf);
     if let Some(figure) = figure {
         if figure_area.height >= 4 {
-            draw_figure(figure, figure_area, buf);
+            draw_figure(figure, theme, figure_area, buf);
         }
     }
 }
@@ -307,7 +323,8 @@ fn render_clock(
 fn render_gauge(
     player: &PlayerScreen,
     elapsed: Millis,
-    color: Color,
+    color: Style,
+    theme: Theme,
     gauge_area: Rect,
     buf: &mut Buffer,
 ) {
@@ -323,13 +340,7 @@ fn render_gauge(
         // Said here rather than on a line of its own, so pausing never moves the layout.
         gauge_label = format!("PAUSED (space to carry on) · {gauge_label}");
     }
-    gauge(
-        done_ratio,
-        gauge_label,
-        Style::new().fg(color),
-        gauge_area,
-        buf,
-    );
+    gauge(theme, done_ratio, gauge_label, color, gauge_area, buf);
 }
 
 /// "THORACIC ROTATION · LEFT SIDE · set 1/3 · 12 reps", or for rests what comes next.
@@ -337,15 +348,16 @@ fn heading_line<'a>(
     player: &PlayerScreen,
     segment: &'a Segment,
     featured: Option<&'a Step>,
+    theme: Theme,
 ) -> Line<'a> {
     let mut parts: Vec<Span<'a>> = Vec::new();
     match segment.kind {
         SegmentKind::Exercise => {
-            parts.push(Span::styled(segment.name.to_uppercase(), theme::title()));
+            parts.push(Span::styled(segment.name.to_uppercase(), theme.title()));
             if let Some(side) = segment.side {
                 parts.push(Span::styled(
                     format!("{} SIDE", side.label()),
-                    theme::caution(),
+                    theme.caution(),
                 ));
             }
             if segment.sets > 1 {
@@ -369,21 +381,21 @@ fn heading_line<'a>(
                 });
             parts.push(Span::styled(
                 format!("Change to the {next_side}"),
-                theme::title(),
+                theme.title(),
             ));
         }
         _ => {
             let what = featured.map_or_else(|| "the end".to_owned(), |s| s.name.clone());
             parts.push(Span::styled(
                 format!("Breathe. Next: {what}"),
-                theme::title(),
+                theme.title(),
             ));
         }
     }
     let mut spans = Vec::new();
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", theme.dim()));
         }
         spans.push(part);
     }
@@ -391,13 +403,18 @@ fn heading_line<'a>(
 }
 
 /// Instructions, the coaching cue of the moment, and the caution.
-fn detail_text<'a>(segment: &Segment, featured: Option<&'a Step>, elapsed: Millis) -> Text<'a> {
+fn detail_text<'a>(
+    segment: &Segment,
+    featured: Option<&'a Step>,
+    elapsed: Millis,
+    theme: Theme,
+) -> Text<'a> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     if segment.kind == SegmentKind::Exercise && segment.length_ms.is_none() {
         let reps = segment.reps.unwrap_or(0);
         lines.push(Line::styled(
             format!("Do {reps} reps at your own pace, then press Enter."),
-            theme::caution(),
+            theme.caution(),
         ));
     }
     let Some(step) = featured else {
@@ -405,8 +422,8 @@ fn detail_text<'a>(segment: &Segment, featured: Option<&'a Step>, elapsed: Milli
     };
     if let Some(caution) = &step.caution {
         lines.push(Line::from(vec![
-            Span::styled("! ", theme::caution()),
-            Span::styled(caution.as_str(), theme::caution()),
+            Span::styled("! ", theme.caution()),
+            Span::styled(caution.as_str(), theme.caution()),
         ]));
     }
     if let Some(instructions) = &step.instructions {
@@ -415,7 +432,7 @@ fn detail_text<'a>(segment: &Segment, featured: Option<&'a Step>, elapsed: Milli
     if !step.cues.is_empty() && segment.kind == SegmentKind::Exercise {
         let index = usize::try_from(elapsed / CUE_ROTATION_MS).unwrap_or(0) % step.cues.len();
         lines.push(Line::from(vec![
-            Span::styled("» ", theme::key()),
+            Span::styled("» ", theme.key()),
             Span::styled(
                 step.cues[index].as_str(),
                 Style::new().add_modifier(Modifier::ITALIC),

@@ -13,9 +13,10 @@ use crate::figure::FigureView;
 use crate::routine::{Routine, Sides, Step, Work};
 
 pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let mut lines = vec![Line::from(vec![
-        Span::styled(routine.kind.heading(), theme::key()),
+        Span::styled(routine.kind.heading(), theme.key()),
         Span::raw(format!(
             " · {} a run · {}",
             when_words(routine),
@@ -27,7 +28,7 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
         credits.push("your own routine".to_owned());
     }
     if !credits.is_empty() {
-        lines.push(Line::styled(credits.join(" · "), theme::dim()));
+        lines.push(Line::styled(credits.join(" · "), theme.dim()));
     }
     lines.push(Line::raw(""));
     if let Some(description) = &routine.description {
@@ -47,12 +48,12 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
             format_human(routine.round_rest.millis())
         )));
     }
-    lines.push(Line::styled("Steps", theme::title()));
+    lines.push(Line::styled("Steps", theme.title()));
     let steps_from = lines.clone();
     for (index, step) in routine.steps.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::raw(format!("{:>2}. {}", index + 1, step.name)),
-            Span::styled(format!("  {}", step_summary(step)), theme::dim()),
+            Span::styled(format!("  {}", step_summary(step)), theme.dim()),
         ]));
     }
     let with_figure = has_room((area.width, area.height), PREVIEW_FIGURE_ROOM)
@@ -64,8 +65,7 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
     } else {
         (body, None)
     };
-    let block =
-        Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme::title()));
+    let block = Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme.title()));
     let inner = block.inner(body);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let content = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
@@ -85,11 +85,12 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
         let first_shown = usize::from(offset).saturating_sub(before_steps);
         render_step_figure(app, routine, first_shown, figure_area, buf);
     }
-    footer(None, &app.footer_hints(), keys, buf);
+    footer(app, None, keys, buf);
 }
 
 /// The figure of the first step from `from` on that has one, still, with its number and name.
 fn render_step_figure(app: &App, routine: &Routine, from: usize, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let found = routine
         .steps
         .iter()
@@ -102,11 +103,12 @@ fn render_step_figure(app: &App, routine: &Routine, from: usize, area: Rect, buf
     };
     let block = Block::bordered().title(Span::styled(
         format!(" {}. {} ", index + 1, step.name),
-        theme::title(),
+        theme.title(),
     ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let view = FigureView::new(figure, 0.0, false);
+    let (body, props, background) = theme.figure_colors();
+    let view = FigureView::new(figure, 0.0, false).colors(body, props, background);
     view.render(view.fitted(inner), buf);
 }
 

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{footer, theme};
+use super::footer;
+use super::theme::{self, Theme};
 use crate::app::App;
 use crate::app::today::Standing;
 use crate::calendar::date_of;
@@ -15,24 +16,25 @@ use crate::program::{REST_DAYS, State};
 use crate::text::printable;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(4),
         Constraint::Length(1),
     ])
     .areas(area);
-    footer(None, &app.footer_hints(), keys, buf);
+    footer(app, None, keys, buf);
     let Some(standing) = &app.program else {
-        Line::styled("limberup · today", theme::title()).render(header, buf);
+        Line::styled("limberup · today", theme.title()).render(header, buf);
         return;
     };
     Line::styled(
         format!("limberup · today · {}", printable(&standing.program.name)),
-        theme::title(),
+        theme.title(),
     )
     .render(header, buf);
-    let mut lines = vec![week_line(standing), Line::raw("")];
-    lines.push(Line::styled(state_words(standing), theme::title()));
+    let mut lines = vec![week_line(standing, theme), Line::raw("")];
+    lines.push(Line::styled(state_words(standing), theme.title()));
     lines.push(Line::raw(""));
     lines.extend(due_lines(app, standing));
     lines.push(Line::raw(""));
@@ -56,7 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "Week 2 of 4 · level 1 (up: last week green, 5 of 5 sessions done, pain at most 3/10)".
-fn week_line(standing: &Standing) -> Line<'static> {
+fn week_line(standing: &Standing, theme: Theme) -> Line<'static> {
     let status = &standing.status;
     let why = match status.last_week() {
         None => "the starting level".to_owned(),
@@ -80,7 +82,7 @@ fn week_line(standing: &Standing) -> Line<'static> {
                 "Week {} of {} · level {}",
                 status.week, standing.program.weeks, status.level
             ),
-            theme::title(),
+            theme.title(),
         ),
         Span::raw(format!(" ({why})")),
     ])

@@ -148,6 +148,20 @@ pub fn capture_saving(
     sink: &mut dyn CueSink,
     history: &mut dyn HistorySink,
 ) -> io::Result<Vec<(Millis, Vec<String>)>> {
+    Ok(capture_buffers(library, routine, request, sink, history)?
+        .into_iter()
+        .map(|(at, buffer)| (at, buffer_lines(&buffer)))
+        .collect())
+}
+
+/// Each requested screen as the cells drawn, with their colours and modifiers.
+pub fn capture_buffers(
+    library: Library,
+    routine: Option<Routine>,
+    request: &SnapshotRequest,
+    sink: &mut dyn CueSink,
+    history: &mut dyn HistorySink,
+) -> io::Result<Vec<(Millis, Buffer)>> {
     let mut app = match routine {
         Some(routine) => App::run_routine(library, routine, &request.settings, 0),
         None => App::with_library(library, &request.settings),
@@ -168,11 +182,11 @@ pub fn capture_saving(
             history,
         },
         &mut |terminal, now| {
-            screens.push((now, buffer_lines(terminal.backend().buffer())));
+            screens.push((now, terminal.backend().buffer().clone()));
         },
     )?;
     // Captures after the app quit show its last screen.
-    let last = buffer_lines(terminal.backend().buffer());
+    let last = terminal.backend().buffer().clone();
     let wanted = if request.at.is_empty() {
         vec![0]
     } else {
