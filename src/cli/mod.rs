@@ -236,6 +236,7 @@ fn snapshot_command(
         history: run::read_history(dirs, origin, &calendar),
         settings: settings(dirs, common)?,
         program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
+        morning: program::morning_on(dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)
 }

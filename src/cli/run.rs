@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{Failure, Outcome};
 use crate::app::event_loop::{self, Outputs};
-use crate::app::records::{HistorySink, NoHistory, Record};
+use crate::app::records::{HistorySink, Loaded, NoHistory, Record};
 use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
@@ -23,13 +23,15 @@ pub fn run(
 ) -> Outcome {
     let clock = MonotonicClock::start();
     let calendar = Calendar::system();
-    let standing =
-        super::program::standing_on(&library, dirs, &calendar, calendar.day(UtcTime::now()));
+    let today = calendar.day(UtcTime::now());
+    let standing = super::program::standing_on(&library, dirs, &calendar, today);
+    let morning = super::program::morning_on(dirs, &calendar, today);
     let app = match routine {
         Some(routine) => App::run_routine(library, routine, settings, clock.now()),
         None => App::with_library(library, settings),
     }
-    .with_program(standing);
+    .with_program(standing)
+    .with_morning_question(morning);
     full_screen(app, clock, dirs, settings, true)
 }
 
@@ -70,18 +72,24 @@ fn full_screen(
         Some(dir) if save => Some(Store::open(dir, &calendar)),
         _ => None,
     };
-    let mut store = match writable {
+    let store = match writable {
         Some(Ok(store)) => {
             app.history = history_view(origin, &calendar, Ok(Some(&store)));
-            StoreSink(Ok(store))
+            Ok(store)
         }
         other => {
             app.history = read_history(dirs, origin, &calendar);
-            StoreSink(Err(match other {
+            Err(match other {
                 Some(Err(error)) => error.to_string(),
                 _ => "there is no data folder to save the history in; use --data-dir".to_owned(),
-            }))
+            })
         }
+    };
+    let mut store = StoreSink {
+        store,
+        data_dir: dirs.data_dir.clone(),
+        calendar: calendar.clone(),
+        seen: None,
     };
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
@@ -173,19 +181,63 @@ fn history_view(
 
 /// Writes each record to the history as it happens, one transaction each, so a crash or a signal
 /// later loses nothing already shown as done. Holds why not, when the history could not be opened.
-struct StoreSink(Result<Store, String>);
+/// Reads it again when the app asks and the file changed (another limberup wrote to it).
+struct StoreSink {
+    store: Result<Store, String>,
+    data_dir: Option<std::path::PathBuf>,
+    calendar: Calendar,
+    /// The history file's and its write-ahead log's size and time of change when last read.
+    seen: Option<Stamp>,
+}
+
+type Stamp = [Option<(u64, std::time::SystemTime)>; 2];
+
+impl StoreSink {
+    fn stamp(&self) -> Option<Stamp> {
+        let file = self.data_dir.as_ref()?.join(crate::history::HISTORY_FILE);
+        let wal = file.with_file_name(format!("{}-wal", crate::history::HISTORY_FILE));
+        let of = |path: &std::path::Path| {
+            std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?)))
+        };
+        Some([of(&file), of(&wal)])
+    }
+}
 
 impl HistorySink for StoreSink {
     fn save(&mut self, record: &Record) -> Result<(), HistoryError> {
         let store = self
-            .0
+            .store
             .as_mut()
             .map_err(|reason| HistoryError::Unavailable(reason.clone()))?;
         match record {
             Record::Session(row) => store.save_session(row),
             Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
+            Record::Morning { session_id, answer } => {
+                store.set_morning(*session_id, *answer).map(|()| 0)
+            }
         }
         .map(|_| ())
+    }
+
+    fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
+        let stamp = self.stamp()?;
+        if self.seen == Some(stamp) {
+            return None;
+        }
+        self.seen = Some(stamp);
+        let read = |store: &Store| -> Result<Loaded, HistoryError> {
+            Ok((store.sessions()?, store.checks()?))
+        };
+        if let Ok(store) = &self.store {
+            return Some(read(store));
+        }
+        match Store::open_read_only(self.data_dir.as_deref()?, &self.calendar) {
+            Ok(Some(store)) => Some(read(&store)),
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        }
     }
 }
 

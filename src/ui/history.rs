@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
@@ -13,16 +13,28 @@ use super::check::level_color;
 use super::{footer, theme};
 use crate::app::App;
 use crate::calendar::date_of;
-use crate::history::trends::{pain_by_area, sessions_per_week, streaks};
+use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
 use crate::triage::{Area, Level};
 
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let [header, summary, charts, keys] = Layout::vertical([
+    let program_rows = app
+        .program
+        .as_ref()
+        .map_or(0, super::history_program::height);
+    // The latest check's line wraps rather than being cut: the summary grows to hold it.
+    let check_rows =
+        latest_check_lines(app, (area.width.saturating_mul(3) / 5).saturating_sub(1)).len();
+    let summary_rows = u16::try_from(check_rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .max(4);
+    let [header, summary, program, charts, keys] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(summary_rows),
+        Constraint::Length(program_rows),
         Constraint::Min(4),
         Constraint::Length(1),
     ])
@@ -58,6 +70,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts)
     };
+    if let Some(standing) = &app.program {
+        super::history_program::render(standing, program, buf);
+    }
     weeks_chart(app, today, weeks_area, buf);
     pain_chart(app, today, pain_area, buf);
 }
@@ -71,7 +86,14 @@ fn days_word(days: u32) -> String {
 }
 
 fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(" Latest pain check ");
+    Paragraph::new(latest_check_lines(app, area.width))
+        .block(Block::bordered().title(" Latest pain check "))
+        .render(area, buf);
+}
+
+/// The latest check in lines that fit a box `width` columns wide (borders included): its level and
+/// date, then its pain and areas, wrapped at words.
+fn latest_check_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let Some(check) = app
         .history
         .checks
@@ -79,34 +101,60 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|c| c.taken_at <= app.history.wall_time(app.now))
         .max_by_key(|c| c.taken_at)
     else {
-        Paragraph::new("none yet: press c")
-            .block(block)
-            .render(area, buf);
-        return;
+        return vec![Line::raw("none yet: press c")];
     };
-    let level = Level::parse(&check.level);
-    let level_span = match level {
-        Some(level) => Span::styled(
-            level.title().to_owned(),
-            Style::new().fg(level_color(level)),
-        ),
-        None => Span::raw(check.level.clone()),
+    let width = usize::from(width.saturating_sub(2));
+    let level_style = Level::parse(&check.level)
+        .map_or_else(Style::new, |level| Style::new().fg(level_color(level)));
+    let level_words: &str = match Level::parse(&check.level) {
+        Some(level) => level.title(),
+        None => &check.level,
     };
     let areas = if check.areas.is_empty() {
         String::new()
     } else {
         format!(" in the {}", check.areas.join(", ").replace('-', " "))
     };
-    Paragraph::new(vec![
-        Line::from(level_span),
-        Line::raw(format!(
-            "{}: pain {}/10{areas}",
-            app.history.calendar.date(check.taken_at),
-            check.pain
-        )),
-    ])
-    .block(block)
-    .render(area, buf);
+    let said = format!(
+        "{}: pain {}/10{areas}",
+        app.history.calendar.date(check.taken_at),
+        check.pain
+    );
+    let mut lines: Vec<Line<'static>> = wrap_words(level_words, width)
+        .into_iter()
+        .map(|line| Line::styled(line, level_style))
+        .collect();
+    lines.extend(wrap_words(&said, width).into_iter().map(Line::raw));
+    lines
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a line is
+/// cut into pieces).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed =
+            crate::text::width(&line) + usize::from(!line.is_empty()) + crate::text::width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while crate::text::width(&line) > width {
+            let cut: String = line.chars().take(width).collect();
+            let rest: String = line.chars().skip(width).collect();
+            lines.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// `11-23`: month and day, enough for a chart label.
@@ -151,15 +199,23 @@ fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    // Days without a check are gaps, not guesses: each run of checks on consecutive days is a line
+    // of its own, named once for the legend.
     let datasets: Vec<Dataset<'_>> = series
         .iter()
-        .map(|(area, points)| {
-            Dataset::default()
-                .name(area.label())
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(Style::new().fg(area_color(*area)))
-                .data(points)
+        .flat_map(|(area, points)| {
+            runs(points).into_iter().enumerate().map(|(i, run)| {
+                let dataset = Dataset::default()
+                    .marker(Marker::Braille)
+                    .graph_type(GraphType::Line)
+                    .style(Style::new().fg(area_color(*area)))
+                    .data(run);
+                if i == 0 {
+                    dataset.name(area.label())
+                } else {
+                    dataset
+                }
+            })
         })
         .collect();
     #[allow(clippy::cast_precision_loss, reason = "a small day count")]
