@@ -24,13 +24,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .program
         .as_ref()
         .map_or(0, super::history_program::height);
-    // The latest check's line wraps rather than being cut: the summary grows to hold it.
-    let check_rows =
-        latest_check_lines(app, (area.width.saturating_mul(3) / 5).saturating_sub(1)).len();
-    let summary_rows = u16::try_from(check_rows)
+    // The latest check's lines wrap rather than being cut, while the charts keep 6 rows; with less
+    // room they are cut as before, a line each.
+    let wrapped = latest_check_lines(
+        app,
+        (area.width.saturating_mul(3) / 5).saturating_sub(1),
+        true,
+    );
+    let room = area.height.saturating_sub(2 + program_rows + 6);
+    let wanted = u16::try_from(wrapped.len())
         .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .max(4);
+        .saturating_add(2);
+    let wrap = wanted <= room.max(4);
+    let summary_rows = if wrap { wanted.max(4) } else { 4 };
     let [header, summary, program, charts, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(summary_rows),
@@ -56,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let [latest_area, streak_area] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(summary);
-    latest_check(app, latest_area, buf);
+    latest_check(app, latest_area, wrap, buf);
     let (current, longest) = streaks(&history.sessions, today, &history.calendar);
     Paragraph::new(vec![
         Line::raw(format!("now  {}", days_word(current))),
@@ -85,15 +91,15 @@ fn days_word(days: u32) -> String {
     }
 }
 
-fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(latest_check_lines(app, area.width))
+fn latest_check(app: &App, area: Rect, wrap: bool, buf: &mut Buffer) {
+    Paragraph::new(latest_check_lines(app, area.width, wrap))
         .block(Block::bordered().title(" Latest pain check "))
         .render(area, buf);
 }
 
 /// The latest check in lines that fit a box `width` columns wide (borders included): its level and
-/// date, then its pain and areas, wrapped at words.
-fn latest_check_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+/// date, then its pain and areas, wrapped at words (or a line each, cut by the box).
+fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
     let Some(check) = app
         .history
         .checks
@@ -103,7 +109,11 @@ fn latest_check_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     else {
         return vec![Line::raw("none yet: press c")];
     };
-    let width = usize::from(width.saturating_sub(2));
+    let width = if wrap {
+        usize::from(width.saturating_sub(2))
+    } else {
+        usize::MAX
+    };
     let level_style = Level::parse(&check.level)
         .map_or_else(Style::new, |level| Style::new().fg(level_color(level)));
     let level_words: &str = match Level::parse(&check.level) {
