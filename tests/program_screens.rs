@@ -24,6 +24,18 @@ fn screen(dir: &Path, today: &str) -> String {
     String::from_utf8_lossy(&limberup(&["snapshot", "--today", today], dir).stdout).into_owned()
 }
 
+/// The screen at `at` after `keys`.
+fn screen_after(dir: &Path, today: &str, keys: &str, at: &str) -> String {
+    String::from_utf8_lossy(
+        &limberup(
+            &["snapshot", "--today", today, "--keys", keys, "--at", at],
+            dir,
+        )
+        .stdout,
+    )
+    .into_owned()
+}
+
 fn check(dir: &Path, answers: &str, date: &str) {
     let file = dir.join("answers.toml");
     std::fs::write(&file, format!("{answers}\ndate = {date}\n")).expect("written");
@@ -73,7 +85,8 @@ fn history() -> tempfile::TempDir {
 #[test]
 fn today_in_each_state() {
     let dir = history();
-    let active = screen(dir.path(), "2026-03-10");
+    // The morning question about Monday's session comes first; esc skips it.
+    let active = screen_after(dir.path(), "2026-03-10", "esc@0", "0");
     assert!(active.contains("Week 2 of 4 · level 1"), "{active}");
     insta::assert_snapshot!("today_active", active);
     let resting = screen(dir.path(), "2026-03-12");
@@ -105,7 +118,7 @@ fn the_session_pain_question_after_a_program_session() {
                 "--today",
                 "2026-03-10",
                 "--keys",
-                "enter@1,q@3,y@4",
+                "esc@0,enter@1,q@3,y@4",
                 "--at",
                 "5",
             ],
@@ -178,7 +191,7 @@ fn a_program_session_is_saved_with_its_level_and_pain() {
             .iter()
             .filter_map(|r| match r {
                 limberup::app::Record::Session(row) => Some(row.clone()),
-                limberup::app::Record::Check(_) => None,
+                _ => None,
             })
             .collect();
         assert_eq!(sessions.len(), 1, "{keys}");
@@ -186,4 +199,107 @@ fn a_program_session_is_saved_with_its_level_and_pain() {
         assert_eq!((program.id.as_str(), program.level), ("upper-back-fix", 1));
         assert_eq!(sessions[0].pain, pain, "{keys}");
     }
+}
+
+#[test]
+fn the_morning_question_the_day_after_a_program_session() {
+    let dir = history();
+    // Monday 9 March had a program session: Tuesday's first opening asks about it.
+    let question = screen(dir.path(), "2026-03-10");
+    assert!(
+        question.contains("Compared with before that session, your back this morning is:"),
+        "{question}"
+    );
+    assert!(question.contains("b better"), "{question}");
+    insta::assert_snapshot!("morning_question", question);
+    // Not on a day after none, nor two days after.
+    let later = screen(dir.path(), "2026-03-11");
+    assert!(!later.contains("this morning"), "{later}");
+}
+
+/// The answer is one key and is saved with that session; esc saves nothing.
+#[test]
+fn the_morning_answer_is_saved_with_that_session() {
+    use limberup::app::headless::{SnapshotRequest, capture_saving};
+    use limberup::calendar::{Calendar, day_number};
+    use limberup::history::Store;
+    use limberup::program::Morning;
+    use limberup::routine::Library;
+
+    let dir = history();
+    let paris = Calendar::named("Europe/Paris").expect("zone");
+    let store = Store::open_read_only(dir.path(), &paris)
+        .expect("opens")
+        .expect("exists");
+    let ask = store
+        .awaiting_morning(day_number(jiff::civil::date(2026, 3, 10)))
+        .expect("reads")
+        .expect("Monday's session");
+    assert_eq!(ask.routine, "upper-back-strength");
+    for (keys, answer) in [
+        ("w@1", Some(Morning::Worse)),
+        ("b@1", Some(Morning::Better)),
+        ("s@1", Some(Morning::Same)),
+        ("esc@1", None),
+    ] {
+        let mut request = SnapshotRequest::new(80, 24);
+        request.keys = limberup::cli::snapshot::script::parse_script(keys).expect("keys");
+        request.at = vec![2_000];
+        request.morning = Some(ask.clone());
+        let mut saved = Saved(Vec::new());
+        let screens = capture_saving(
+            Library::load(None).expect("library"),
+            None,
+            &request,
+            &mut limberup::audio::Silent,
+            &mut saved,
+        )
+        .expect("runs");
+        let expected: Vec<_> = answer
+            .map(|answer| limberup::app::Record::Morning {
+                session_id: ask.session_id,
+                answer,
+            })
+            .into_iter()
+            .collect();
+        assert_eq!(saved.0, expected, "{keys}");
+        assert!(
+            !screens[0].1.join("\n").contains("this morning"),
+            "{keys}: the question is gone"
+        );
+    }
+}
+
+/// With a program active, Today is home: `q` on the library goes back to it, and the summary after
+/// a session says it leads there.
+#[test]
+fn with_a_program_the_library_and_the_summary_lead_back_to_today() {
+    let dir = history();
+    let back = screen_after(dir.path(), "2026-03-10", "esc@0,l@1,q@2", "3");
+    assert!(back.contains("Week 2 of 4 · level 1"), "{back}");
+    let done = screen_after(dir.path(), "2026-03-10", "esc@0,enter@1,q@3,y@4,3@6", "7");
+    let footer = done.lines().last().expect("a footer");
+    assert!(footer.contains("esc back to today"), "{done}");
+    assert!(!done.contains("back to the library"), "{done}");
+    let today = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,3@6,esc@8",
+        "9",
+    );
+    assert!(today.contains("This week: 2 of 7 sessions done"), "{today}");
+}
+
+/// The history screen's program view: each finished week's level, sessions done against planned and
+/// judgement, then this week so far.
+#[test]
+fn the_program_view_on_the_history_screen() {
+    let dir = history();
+    let view = screen_after(dir.path(), "2026-03-18", "h@1", "2");
+    assert!(
+        view.contains("Upper-back fix: four weeks · week by week"),
+        "{view}"
+    );
+    assert!(view.contains("Week 1  level 0  5/5 done  green"), "{view}");
+    insta::assert_snapshot!("history_program_view", view);
 }

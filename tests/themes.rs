@@ -319,8 +319,9 @@ fn no_color_gauges_and_chart_are_characters() {
             chart.contains(&format!("{mark} {area}")),
             "legend {mark} {area}\n{chart}"
         );
+        // Beyond its legend entry: the points (days without a check are gaps, not lines).
         assert!(
-            chart.matches(mark).count() > 3,
+            chart.matches(mark).count() > 1,
             "{area} drawn with {mark}\n{chart}"
         );
     }

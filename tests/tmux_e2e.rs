@@ -203,9 +203,8 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
     pane.assert_terminal_restored();
 }
 
-/// Prepare 2 s, a 5 s hold: over in 7 s.
-
-/// The audio stack's own messages only exist in the build with audio.
+/// Prepare 2 s, a 5 s hold: over in 7 s. The audio stack's own messages only exist in the build with
+/// audio.
 #[cfg(feature = "audio")]
 #[test]
 fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays_off_screen() {

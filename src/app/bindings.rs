@@ -23,13 +23,24 @@ pub enum LibraryKey {
     Exercises,
     Help,
     Quit,
+    /// With a program active, the library is one step from home: back to Today.
+    Today,
+}
+
+/// Today is home (the full app with a program active): "back" and the library's `q` lead there.
+pub fn home_is_today(app: &App) -> bool {
+    app.entry == super::Entry::Library && app.program.is_some()
+}
+
+fn home_is_library(app: &App) -> bool {
+    !home_is_today(app)
 }
 
 fn filter_set(app: &App) -> bool {
     matches!(&app.screen, Screen::Library(s) if !s.filter.is_empty())
 }
 
-pub static LIBRARY: [Binding<LibraryKey>; 10] = [
+pub static LIBRARY: [Binding<LibraryKey>; 11] = [
     Binding::new(
         &[Down, Tab, Char('j')],
         "↑↓",
@@ -88,7 +99,15 @@ pub static LIBRARY: [Binding<LibraryKey>; 10] = [
         LibraryKey::Exercises,
     ),
     Binding::new(HELP, "?", "help", "these keys", LibraryKey::Help),
-    Binding::new(&[Char('q'), Esc], "q", "quit", "quit", LibraryKey::Quit),
+    Binding::new(
+        &[Char('q'), Esc],
+        "q",
+        "today",
+        "back to Today (quit from there)",
+        LibraryKey::Today,
+    )
+    .when(home_is_today),
+    Binding::new(&[Char('q'), Esc], "q", "quit", "quit", LibraryKey::Quit).when(home_is_library),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -408,7 +427,15 @@ fn asks_no_check(app: &App) -> bool {
     !asks_for_check(app)
 }
 
-pub static DONE: [Binding<DoneKey>; 5] = [
+fn continues_to_library(app: &App) -> bool {
+    asks_no_check(app) && !home_is_today(app)
+}
+
+fn continues_to_today(app: &App) -> bool {
+    asks_no_check(app) && home_is_today(app)
+}
+
+pub static DONE: [Binding<DoneKey>; 7] = [
     Binding::new(
         &[Enter],
         "enter",
@@ -424,8 +451,16 @@ pub static DONE: [Binding<DoneKey>; 5] = [
         "continue (back to the library, or leave)",
         DoneKey::Continue,
     )
-    .when(asks_no_check)
+    .when(continues_to_library)
     .says_instead(leaves, "exit"),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "back to today",
+        "continue: back to Today",
+        DoneKey::Continue,
+    )
+    .when(continues_to_today),
     Binding::new(
         &[Char('c')],
         "c",
@@ -442,7 +477,16 @@ pub static DONE: [Binding<DoneKey>; 5] = [
         "back to the library, or leave",
         DoneKey::Back,
     )
+    .when(home_is_library)
     .says_instead(leaves, "exit"),
+    Binding::new(
+        &[Esc, Char('q')],
+        "esc",
+        "back to today",
+        "back to Today",
+        DoneKey::Back,
+    )
+    .when(home_is_today),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -88,7 +88,7 @@ where
             draw_or_leave(terminal, app, outputs)?;
             dirty = false;
         }
-        if deliver_records(app, outputs) {
+        if deliver_records(app, outputs) || deliver_reload(app, outputs) {
             dirty = true;
             continue;
         }
@@ -131,6 +131,7 @@ where
                 app.tick(now);
                 deliver_cues(app, outputs);
                 deliver_records(app, outputs);
+                deliver_reload(app, outputs);
                 draw_or_leave(terminal, app, outputs)?;
                 dirty = false;
                 on_capture(terminal, now);
@@ -207,6 +208,18 @@ fn deliver_cues(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
     }
     app.sound_problem = problem;
     true
+}
+
+/// Reads the history again when the app asks (after every record is saved, so nothing it holds is
+/// lost); returns whether what it shows changed.
+fn deliver_reload(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
+    if !app.take_history_request() {
+        return false;
+    }
+    match outputs.history.reload() {
+        Some(loaded) => app.reloaded(loaded.map_err(|e| e.to_string())),
+        None => false,
+    }
 }
 
 /// Hands new records to the history; returns whether one failed (the screen then says so).

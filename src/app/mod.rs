@@ -9,6 +9,7 @@ mod exercises;
 pub mod figures;
 pub mod headless;
 pub mod keymap;
+pub mod morning;
 
 mod library;
 mod player;
@@ -71,6 +72,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// "How much did it hurt during this session?" after a program session.
     SessionPain,
+    /// "Compared with before that session, your back this morning is…" on the day after one.
+    Morning,
 }
 
 /// Where the app was started, which decides where "back" leads after a routine.
@@ -136,6 +139,10 @@ pub struct App {
     playing_in_program: Option<crate::history::InProgram>,
     /// A program session not yet saved: it waits for its session pain.
     awaiting_pain: Option<crate::history::SessionRow>,
+    /// Yesterday's program session, while the morning question about it is open.
+    awaiting_morning: Option<morning::MorningAsk>,
+    /// The history should be read again (see [`App::take_history_request`]).
+    history_wanted: bool,
 }
 
 impl App {
@@ -196,6 +203,8 @@ impl App {
             program: None,
             playing_in_program: None,
             awaiting_pain: None,
+            awaiting_morning: None,
+            history_wanted: false,
         }
     }
 
@@ -248,6 +257,11 @@ impl App {
     /// The next moment the app must wake up by itself (a deadline, a clock change on screen, a cue
     /// label to clear); `None` when only a key can change anything.
     pub fn next_wake(&self) -> Option<Millis> {
+        if matches!(self.screen, Screen::History) {
+            // Whether another limberup wrote to the history is asked now and then.
+            let poll = records::HISTORY_POLL_MS;
+            return Some((self.now / poll + 1) * poll);
+        }
         let Screen::Player(player) = &self.screen else {
             return self.next_figure_frame();
         };
@@ -284,6 +298,10 @@ impl App {
     pub fn tick(&mut self, now: Millis) -> bool {
         let before = self.now;
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
+        let poll = records::HISTORY_POLL_MS;
+        if matches!(self.screen, Screen::History) && now / poll > before / poll {
+            self.history_wanted = true;
+        }
         self.now = now;
         let changed = match &mut self.screen {
             Screen::Player(player) => {
@@ -371,7 +389,10 @@ impl App {
         self.overlay = None;
         match self.entry {
             Entry::Run | Entry::Check => self.should_quit = true,
-            Entry::Library if self.program.is_some() => self.screen = Screen::Today,
+            Entry::Library if self.program.is_some() => {
+                self.refresh_program();
+                self.screen = Screen::Today;
+            }
             Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
         }
     }

@@ -67,6 +67,11 @@ impl HistoryView {
 pub enum Record {
     Session(SessionRow),
     Check(CheckRecord),
+    /// The next-morning answer about the session saved as `session_id`.
+    Morning {
+        session_id: i64,
+        answer: crate::program::Morning,
+    },
 }
 
 /// A finished pain check.
@@ -130,6 +135,62 @@ impl CheckRecord {
 pub trait HistorySink {
     /// Writes one record; the error is shown to the user in a line.
     fn save(&mut self, record: &Record) -> Result<(), HistoryError>;
+
+    /// The history as it stands now, when it may have changed since last read (another limberup
+    /// wrote to it); `None` when it has not, or there is nothing to read.
+    fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
+        None
+    }
+}
+
+/// Every session and every check, as read from the history.
+pub type Loaded = (Vec<SessionRow>, Vec<CheckRow>);
+
+/// How often the history screen asks whether the history changed.
+pub const HISTORY_POLL_MS: Millis = 2_000;
+
+impl super::App {
+    /// Whether the event loop should read the history again (the history screen just opened, or
+    /// it is on screen and a poll is due); asking clears it.
+    pub fn take_history_request(&mut self) -> bool {
+        std::mem::take(&mut self.history_wanted)
+    }
+
+    /// Shows the history screen, read again first.
+    pub(super) fn open_history(&mut self) {
+        self.screen = super::Screen::History;
+        self.history_wanted = true;
+    }
+
+    /// The history as read again: what the app holds is replaced (everything recorded so far has
+    /// been saved before; after a failed save nothing is replaced), and the program's standing
+    /// follows. Returns whether anything changed.
+    pub fn reloaded(&mut self, loaded: Result<Loaded, String>) -> bool {
+        if self.history.problem.is_some() {
+            return false; // what could not be saved is only here: keep it on screen
+        }
+        match loaded {
+            Ok((sessions, checks)) => {
+                if self.history.unreadable.is_none()
+                    && sessions == self.history.sessions
+                    && checks == self.history.checks
+                {
+                    return false;
+                }
+                self.history.sessions = sessions;
+                self.history.checks = checks;
+                self.history.unreadable = None;
+                self.refresh_program();
+            }
+            Err(problem) => {
+                if self.history.unreadable.as_ref() == Some(&problem) {
+                    return false;
+                }
+                self.history.unreadable = Some(problem);
+            }
+        }
+        true
+    }
 }
 
 /// Keeps nothing.

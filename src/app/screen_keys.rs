@@ -21,6 +21,7 @@ impl App {
                 true
             }
             Overlay::SessionPain => self.session_pain_key(key),
+            Overlay::Morning => self.morning_key(key),
             Overlay::ConfirmQuit => match action_for(&CONFIRM_QUIT, self, key) {
                 Some(ConfirmKey::Stop) => {
                     self.overlay = None;
@@ -87,6 +88,7 @@ impl App {
             Some(Overlay::SessionPain) => {
                 return footer_hints(&super::session_pain::SESSION_PAIN, self);
             }
+            Some(Overlay::Morning) => return footer_hints(&super::morning::MORNING, self),
             Some(Overlay::Help) | None => {}
         }
         match &self.screen {
@@ -137,12 +139,13 @@ impl App {
             LibraryKey::Filter => screen.filtering = true,
             LibraryKey::ClearFilter => screen.clear_filter(),
             LibraryKey::PainCheck => self.start_check(),
-            LibraryKey::History => self.screen = Screen::History,
+            LibraryKey::History => self.open_history(),
             LibraryKey::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
             LibraryKey::Help => return self.help(),
             LibraryKey::Quit => self.should_quit = true,
+            LibraryKey::Today => self.go_home(),
         }
         true
     }

@@ -6,7 +6,9 @@ use crate::format::model::Total;
 use crate::history::{ActiveProgram, HistoryError, Store};
 use crate::program::judge::{Status, status};
 use crate::program::progress::progressed;
-use crate::program::{Program, Programs};
+use crate::program::{Facts, Program, Programs};
+
+use super::App;
 use crate::routine::Library;
 
 /// The active program on a day.
@@ -55,7 +57,24 @@ pub fn standing(
         .find(&active.id)
         .map_err(|_| StandingError::Missing(active.id.clone()))?
         .clone();
-    let status = status(&program, active.start_day(), &store.program_facts()?, today);
+    Ok(Some(standing_of(
+        program,
+        active,
+        &store.program_facts()?,
+        library,
+        today,
+    )))
+}
+
+/// The standing of `program`, active since `active`, on `today`, from `facts`.
+pub fn standing_of(
+    program: Program,
+    active: ActiveProgram,
+    facts: &Facts,
+    library: &Library,
+    today: DayNumber,
+) -> Standing {
+    let status = status(&program, active.start_day(), facts, today);
     let due = status
         .due
         .iter()
@@ -67,10 +86,34 @@ pub fn standing(
             }),
         })
         .collect();
-    Ok(Some(Standing {
+    Standing {
         program,
         active,
         status,
         due,
-    }))
+    }
+}
+
+impl App {
+    /// Works the active program's standing out again from what the app holds (the history as read,
+    /// plus what was recorded since), for today: Today then counts a session just played. A history
+    /// that could not be read leaves the standing as it was.
+    pub(super) fn refresh_program(&mut self) {
+        let Some(old) = &self.program else {
+            return;
+        };
+        if self.history.unreadable.is_some() {
+            return;
+        }
+        let history = &self.history;
+        let facts = crate::history::facts(&history.sessions, &history.checks, &history.calendar);
+        let today = history.today(self.now);
+        self.program = Some(standing_of(
+            old.program.clone(),
+            old.active.clone(),
+            &facts,
+            &self.library,
+            today,
+        ));
+    }
 }

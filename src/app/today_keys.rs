@@ -61,7 +61,7 @@ impl App {
         match action {
             TodayKey::Start => return self.start_due(),
             TodayKey::Library => self.screen = Screen::Library(LibraryScreen::default()),
-            TodayKey::History => self.screen = Screen::History,
+            TodayKey::History => self.open_history(),
             TodayKey::PainCheck => self.start_check(),
             TodayKey::Help => {
                 self.overlay = Some(super::Overlay::Help);

@@ -247,6 +247,7 @@ fn snapshot_command(
             ..settings(dirs, common)?
         },
         program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
+        morning: program::morning_on(dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)
 }

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{Failure, Outcome};
 use crate::app::event_loop::{self, Outputs};
-use crate::app::records::{HistorySink, NoHistory, Record};
+use crate::app::records::{HistorySink, Loaded, NoHistory, Record};
 use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
@@ -23,13 +23,15 @@ pub fn run(
 ) -> Outcome {
     let clock = MonotonicClock::start();
     let calendar = Calendar::system();
-    let standing =
-        super::program::standing_on(&library, dirs, &calendar, calendar.day(UtcTime::now()));
+    let today = calendar.day(UtcTime::now());
+    let standing = super::program::standing_on(&library, dirs, &calendar, today);
+    let morning = super::program::morning_on(dirs, &calendar, today);
     let app = match routine {
         Some(routine) => App::run_routine(library, routine, settings, clock.now()),
         None => App::with_library(library, settings),
     }
-    .with_program(standing);
+    .with_program(standing)
+    .with_morning_question(morning);
     full_screen(app, clock, dirs, settings, true)
 }
 
@@ -111,19 +113,23 @@ fn open_history(dirs: &Dirs, save: bool, origin: UtcTime) -> (HistoryView, Store
         Some(dir) if save => Some(Store::open(dir, &calendar)),
         _ => None,
     };
-    match writable {
-        Some(Ok(store)) => (
-            history_view(origin, &calendar, Ok(Some(&store))),
-            StoreSink(Ok(store)),
-        ),
+    let (view, store) = match writable {
+        Some(Ok(store)) => (history_view(origin, &calendar, Ok(Some(&store))), Ok(store)),
         other => (
             read_history(dirs, origin, &calendar),
-            StoreSink(Err(match other {
+            Err(match other {
                 Some(Err(error)) => error.to_string(),
                 _ => "there is no data folder to save the history in; use --data-dir".to_owned(),
-            })),
+            }),
         ),
-    }
+    };
+    let sink = StoreSink {
+        store,
+        data_dir: dirs.data_dir.clone(),
+        calendar,
+        seen: None,
+    };
+    (view, sink)
 }
 
 /// "Finished Upper-back stretch: 8:12 active." once the terminal is back.
@@ -187,19 +193,63 @@ fn history_view(
 
 /// Writes each record to the history as it happens, one transaction each, so a crash or a signal
 /// later loses nothing already shown as done. Holds why not, when the history could not be opened.
-struct StoreSink(Result<Store, String>);
+/// Reads it again when the app asks and the file changed (another limberup wrote to it).
+struct StoreSink {
+    store: Result<Store, String>,
+    data_dir: Option<std::path::PathBuf>,
+    calendar: Calendar,
+    /// The history file's and its write-ahead log's size and time of change when last read.
+    seen: Option<Stamp>,
+}
+
+type Stamp = [Option<(u64, std::time::SystemTime)>; 2];
+
+impl StoreSink {
+    fn stamp(&self) -> Option<Stamp> {
+        let file = self.data_dir.as_ref()?.join(crate::history::HISTORY_FILE);
+        let wal = file.with_file_name(format!("{}-wal", crate::history::HISTORY_FILE));
+        let of = |path: &std::path::Path| {
+            std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?)))
+        };
+        Some([of(&file), of(&wal)])
+    }
+}
 
 impl HistorySink for StoreSink {
     fn save(&mut self, record: &Record) -> Result<(), HistoryError> {
         let store = self
-            .0
+            .store
             .as_mut()
             .map_err(|reason| HistoryError::Unavailable(reason.clone()))?;
         match record {
             Record::Session(row) => store.save_session(row),
             Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
+            Record::Morning { session_id, answer } => {
+                store.set_morning(*session_id, *answer).map(|()| 0)
+            }
         }
         .map(|_| ())
+    }
+
+    fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
+        let stamp = self.stamp()?;
+        if self.seen == Some(stamp) {
+            return None;
+        }
+        self.seen = Some(stamp);
+        let read = |store: &Store| -> Result<Loaded, HistoryError> {
+            Ok((store.sessions()?, store.checks()?))
+        };
+        if let Ok(store) = &self.store {
+            return Some(read(store));
+        }
+        match Store::open_read_only(self.data_dir.as_deref()?, &self.calendar) {
+            Ok(Some(store)) => Some(read(&store)),
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
-pub use program::ActiveProgram;
+pub use program::{ActiveProgram, MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
 
 use crate::calendar::Calendar;

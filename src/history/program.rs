@@ -4,7 +4,8 @@
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
 
-use super::{HistoryError, Store};
+use super::{CheckRow, HistoryError, SessionRow, Store};
+use crate::calendar::Calendar;
 use crate::calendar::{DayNumber, UtcTime, day_number};
 use crate::program::{CheckFact, Facts, Morning, SessionFact};
 use crate::triage::Level;
@@ -20,6 +21,15 @@ impl ActiveProgram {
     pub fn start_day(&self) -> DayNumber {
         day_number(self.start)
     }
+}
+
+/// A program session of the day before, still without its next-morning answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MorningAsk {
+    /// The session's row, where the answer goes.
+    pub session_id: i64,
+    pub routine: String,
+    pub started_at: UtcTime,
 }
 
 impl Store {
@@ -95,22 +105,26 @@ impl Store {
     }
 
     /// The latest program session of the day before `today` that has no next-morning answer yet.
-    pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<i64>, HistoryError> {
+    pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<MorningAsk>, HistoryError> {
         let mut statement = self
             .connection
             .prepare(
-                "SELECT id, started_at FROM sessions WHERE program_id IS NOT NULL AND morning IS NULL
-                 ORDER BY id DESC LIMIT 50",
+                "SELECT id, routine_id, started_at FROM sessions
+                 WHERE program_id IS NOT NULL AND morning IS NULL ORDER BY id DESC LIMIT 50",
             )
             .map_err(|e| self.sqlite(e))?;
-        let rows: Vec<(i64, String)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        let rows: Vec<(i64, String, String)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
-        Ok(rows.into_iter().find_map(|(id, started)| {
+        Ok(rows.into_iter().find_map(|(session_id, routine, started)| {
             UtcTime::parse_instant(&started)
                 .filter(|at| self.calendar.day(*at) == today - 1)
-                .map(|_| id)
+                .map(|started_at| MorningAsk {
+                    session_id,
+                    routine,
+                    started_at,
+                })
         }))
     }
 
@@ -127,29 +141,33 @@ impl Store {
 
     /// The sessions and checks as the week judgement reads them, on the runner's local days.
     pub fn program_facts(&self) -> Result<Facts, HistoryError> {
-        let sessions = self
-            .sessions()?
-            .into_iter()
-            .map(|s| SessionFact {
-                day: self.calendar.day(s.started_at),
-                routine: s.routine_id,
-                program: s.program.map(|p| p.id),
-                pain: s.pain,
-                morning: s.morning,
-            })
-            .collect();
-        let checks = self
-            .checks()?
-            .into_iter()
-            .filter_map(|c| {
-                // A level this limberup does not know is left out rather than guessed.
-                Level::parse(&c.level).map(|level| CheckFact {
-                    at: c.taken_at,
-                    day: self.calendar.day(c.taken_at),
-                    level,
-                })
-            })
-            .collect();
-        Ok(Facts { sessions, checks })
+        Ok(facts(&self.sessions()?, &self.checks()?, &self.calendar))
     }
+}
+
+/// Sessions and checks as the week judgement reads them, on the runner's local days in `calendar`:
+/// the same from the file or from what the app holds.
+pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) -> Facts {
+    let sessions = sessions
+        .iter()
+        .map(|s| SessionFact {
+            day: calendar.day(s.started_at),
+            routine: s.routine_id.clone(),
+            program: s.program.as_ref().map(|p| p.id.clone()),
+            pain: s.pain,
+            morning: s.morning,
+        })
+        .collect();
+    let checks = checks
+        .iter()
+        .filter_map(|c| {
+            // A level this limberup does not know is left out rather than guessed.
+            Level::parse(&c.level).map(|level| CheckFact {
+                at: c.taken_at,
+                day: calendar.day(c.taken_at),
+                level,
+            })
+        })
+        .collect();
+    Facts { sessions, checks }
 }

@@ -89,10 +89,35 @@ pub fn pain_by_area(
         .collect()
 }
 
+/// A series of `(day offset, value)` points, oldest first, cut where a day has no point: each run
+/// covers consecutive days (several points on one day stay together).
+pub fn runs(points: &[(f64, f64)]) -> Vec<&[(f64, f64)]> {
+    points.chunk_by(|a, b| b.0 - a.0 <= 1.0).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::{Calendar, UtcTime};
+
+    #[test]
+    fn runs_break_at_days_without_a_point() {
+        let points = [
+            (-9.0, 2.0),
+            (-8.0, 3.0),
+            (-5.0, 4.0),
+            (-5.0, 5.0),
+            (-4.0, 1.0),
+            (0.0, 2.0),
+        ];
+        let runs = runs(&points);
+        assert_eq!(
+            runs,
+            vec![&points[0..2], &points[2..5], &points[5..6]],
+            "a gap of a day or more ends a run"
+        );
+        assert!(super::runs(&[]).is_empty());
+    }
 
     fn session(day: i64, finished: bool) -> SessionRow {
         SessionRow {

@@ -2,7 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
@@ -10,21 +11,39 @@ use ratatui::widgets::{
 use super::{footer, theme};
 use crate::app::App;
 use crate::calendar::date_of;
-use crate::history::trends::{pain_by_area, sessions_per_week, streaks};
+use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
 use crate::triage::Level;
 
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = theme::of(app);
-    let [header, summary, charts, keys] = Layout::vertical([
+    let program_rows = app
+        .program
+        .as_ref()
+        .map_or(0, super::history_program::height);
+    // The latest check's lines wrap rather than being cut, while the charts keep 6 rows; with less
+    // room they are cut as before, a line each.
+    let wrapped = latest_check_lines(
+        app,
+        (area.width.saturating_mul(3) / 5).saturating_sub(1),
+        true,
+    );
+    let room = area.height.saturating_sub(2 + program_rows + 6);
+    let wanted = u16::try_from(wrapped.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let wrap = wanted <= room.max(4);
+    let summary_rows = if wrap { wanted.max(4) } else { 4 };
+    let [header, summary, program, charts, keys] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(summary_rows),
+        Constraint::Length(program_rows),
         Constraint::Min(4),
         Constraint::Length(1),
     ])
     .areas(area);
+    let theme = theme::of(app);
     Line::styled("limberup · history", theme.title()).render(header, buf);
     let history = &app.history;
     let today = history.today(app.now);
@@ -42,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let [latest_area, streak_area] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(summary);
-    latest_check(app, latest_area, buf);
+    latest_check(app, latest_area, wrap, buf);
     let (current, longest) = streaks(&history.sessions, today, &history.calendar);
     Paragraph::new(vec![
         Line::raw(format!("now  {}", days_word(current))),
@@ -56,6 +75,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts)
     };
+    if let Some(standing) = &app.program {
+        super::history_program::render(standing, program, buf);
+    }
     weeks_chart(app, today, weeks_area, buf);
     pain_chart(app, today, pain_area, buf);
 }
@@ -68,8 +90,15 @@ fn days_word(days: u32) -> String {
     }
 }
 
-fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(" Latest pain check ");
+fn latest_check(app: &App, area: Rect, wrap: bool, buf: &mut Buffer) {
+    Paragraph::new(latest_check_lines(app, area.width, wrap))
+        .block(Block::bordered().title(" Latest pain check "))
+        .render(area, buf);
+}
+
+/// The latest check in lines that fit a box `width` columns wide (borders included): its level and
+/// date, then its pain and areas, wrapped at words (or a line each, cut by the box).
+fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
     let Some(check) = app
         .history
         .checks
@@ -77,31 +106,64 @@ fn latest_check(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|c| c.taken_at <= app.history.wall_time(app.now))
         .max_by_key(|c| c.taken_at)
     else {
-        Paragraph::new("none yet: press c")
-            .block(block)
-            .render(area, buf);
-        return;
+        return vec![Line::raw("none yet: press c")];
     };
-    let level = Level::parse(&check.level);
-    let level_span = match level {
-        Some(level) => Span::styled(level.title().to_owned(), theme::of(app).level(level)),
-        None => Span::raw(check.level.clone()),
+    let width = if wrap {
+        usize::from(width.saturating_sub(2))
+    } else {
+        usize::MAX
+    };
+    let level_style =
+        Level::parse(&check.level).map_or_else(Style::new, |level| theme::of(app).level(level));
+    let level_words: &str = match Level::parse(&check.level) {
+        Some(level) => level.title(),
+        None => &check.level,
     };
     let areas = if check.areas.is_empty() {
         String::new()
     } else {
         format!(" in the {}", check.areas.join(", ").replace('-', " "))
     };
-    Paragraph::new(vec![
-        Line::from(level_span),
-        Line::raw(format!(
-            "{}: pain {}/10{areas}",
-            app.history.calendar.date(check.taken_at),
-            check.pain
-        )),
-    ])
-    .block(block)
-    .render(area, buf);
+    let said = format!(
+        "{}: pain {}/10{areas}",
+        app.history.calendar.date(check.taken_at),
+        check.pain
+    );
+    let mut lines: Vec<Line<'static>> = wrap_words(level_words, width)
+        .into_iter()
+        .map(|line| Line::styled(line, level_style))
+        .collect();
+    lines.extend(wrap_words(&said, width).into_iter().map(Line::raw));
+    lines
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a line is
+/// cut into pieces).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed =
+            crate::text::width(&line) + usize::from(!line.is_empty()) + crate::text::width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while crate::text::width(&line) > width {
+            let cut: String = line.chars().take(width).collect();
+            let rest: String = line.chars().skip(width).collect();
+            lines.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// `11-23`: month and day, enough for a chart label.
@@ -147,19 +209,27 @@ fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    // Days without a check are gaps, not guesses: each run of checks on consecutive days is a line
+    // of its own, named once for the legend. Without colour the legend shows each area's marker
+    // before its name.
     let theme = theme::of(app);
     let datasets: Vec<Dataset<'_>> = series
         .iter()
-        .map(|(area, points)| {
-            // Without colour the legend shows each area's marker before its name.
+        .flat_map(|(area, points)| {
             let (marker, mark) = theme.area_marker(*area);
             let name = mark.map_or_else(|| area.label(), |m| format!("{m} {}", area.label()));
-            Dataset::default()
-                .name(name)
-                .marker(marker)
-                .graph_type(GraphType::Line)
-                .style(theme.area(*area))
-                .data(points)
+            runs(points).into_iter().enumerate().map(move |(i, run)| {
+                let dataset = Dataset::default()
+                    .marker(marker)
+                    .graph_type(GraphType::Line)
+                    .style(theme.area(*area))
+                    .data(run);
+                if i == 0 {
+                    dataset.name(name.clone())
+                } else {
+                    dataset
+                }
+            })
         })
         .collect();
     #[allow(clippy::cast_precision_loss, reason = "a small day count")]

@@ -61,6 +61,12 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("today", vec![]),
         ("today paused", vec![]),
         ("today, its help", vec![Char('?')]),
+        ("today, the morning question", vec![]),
+        ("today, the library", vec![Char('l')]),
+        (
+            "today, a session done",
+            vec![Enter, Char('q'), Char('y'), Char('3')],
+        ),
         ("exercises", vec![Char('e')]),
         ("exercises filtered", vec![Char('e'), Char('c'), Char('a')]),
         ("exercises one area", vec![Char('e'), KeyCode::Tab]),
@@ -119,6 +125,14 @@ fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
         if name.starts_with("today") {
             app = app.with_program(Some(standing(name == "today paused")));
             assert!(matches!(app.screen, Screen::Today), "{name}");
+        }
+        if name.ends_with("morning question") {
+            app = app.with_morning_question(Some(crate::history::MorningAsk {
+                session_id: 1,
+                routine: "upper-back-strength".to_owned(),
+                started_at: crate::calendar::UtcTime(20_513 * 86_400),
+            }));
+            assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
         }
         let mut now = 0;
         press(&mut app, &keys, &mut now);

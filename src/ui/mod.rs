@@ -5,6 +5,7 @@ mod check;
 mod done;
 mod exercises;
 mod history;
+mod history_program;
 mod library;
 mod overlay;
 mod player;
@@ -50,6 +51,7 @@ impl Widget for &App {
             Some(Overlay::Help) => overlay::help(self, area, buf),
             Some(Overlay::ConfirmQuit) => overlay::confirm_quit(self, area, buf),
             Some(Overlay::SessionPain) => overlay::session_pain(self, area, buf),
+            Some(Overlay::Morning) => overlay::morning(self, area, buf),
             None => {}
         }
     }

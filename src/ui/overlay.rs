@@ -86,6 +86,37 @@ pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
+/// The one question the morning after a program session.
+pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
+    let area = popup(area, 66, 6);
+    Clear.render(area, buf);
+    let mut keys = Vec::new();
+    for hint in app.footer_hints() {
+        keys.push(Span::styled(hint.shown, theme.key()));
+        keys.push(Span::raw(format!(" {}   ", hint.does)));
+    }
+    let session = app.morning_asked().map_or_else(String::new, |ask| {
+        let name = app
+            .library
+            .find(&ask.routine)
+            .map_or(ask.routine.as_str(), |r| r.name.as_str());
+        format!(
+            "Yesterday: {} ({})",
+            crate::text::printable(name),
+            app.history.calendar.date(ask.started_at)
+        )
+    });
+    Paragraph::new(vec![
+        Line::styled(session, theme.dim()),
+        Line::raw("Compared with before that session, your back this morning is:"),
+        Line::from(keys),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(Block::bordered().title(Span::styled(" This morning ", theme.title())))
+    .render(area, buf);
+}
+
 /// What the answer does, by the active program's gate: "0-3 go on · 4-5 hold · above 5 step back".
 fn gate_words(app: &App) -> String {
     let gate = app

@@ -33,6 +33,8 @@ pub struct SnapshotRequest {
     pub settings: Settings,
     /// The active program as it stands on the first day; the app then opens on Today.
     pub program: Option<crate::app::today::Standing>,
+    /// Yesterday's program session without its morning answer: the app asks about it first.
+    pub morning: Option<crate::history::MorningAsk>,
 }
 
 impl SnapshotRequest {
@@ -47,6 +49,7 @@ impl SnapshotRequest {
             history: HistoryView::default(),
             settings: Settings::default(),
             program: None,
+            morning: None,
         }
     }
 }
@@ -167,7 +170,9 @@ pub fn capture_buffers(
         None => App::with_library(library, &request.settings),
     };
     app.history = request.history.clone();
-    let mut app = app.with_program(request.program.clone());
+    let mut app = app
+        .with_program(request.program.clone())
+        .with_morning_question(request.morning.clone());
     app.preset_answers.clone_from(&request.answers);
     let mut terminal = Terminal::new(ScreenBackend::new(request.width, request.height))
         .map_err(io::Error::other)?;
