@@ -8,6 +8,7 @@ pub mod clock;
 pub mod record;
 mod summary;
 
+use crate::format::limits::MAX_DURATION;
 use crate::plan::{Cue, Plan, Segment, cue_offsets};
 pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
@@ -250,14 +251,16 @@ impl Session {
         events
     }
 
-    /// Adds (or takes) time from the current timed segment; at least one second always stays.
+    /// Adds (or takes) time from the current timed segment; at least one second always stays, and `+`
+    /// stops at the format's longest duration (a segment planned longer than that keeps its length).
     pub fn adjust(&mut self, now: Millis, delta_ms: i64) -> Vec<Event> {
         let mut events = self.advance(now);
         let (Some(length), false) = (self.length, self.finished) else {
             return events;
         };
         let elapsed = self.elapsed_in_segment(now);
-        let wanted = length.saturating_add_signed(delta_ms);
+        let longest = MAX_DURATION.millis().max(length);
+        let wanted = length.saturating_add_signed(delta_ms).min(longest);
         let new_length = wanted.max(elapsed + 1000);
         if new_length == length {
             return events;

@@ -286,3 +286,34 @@ fn the_summary_counts_each_segment_once_by_its_final_state() {
         "every exercise skipped is a stop, not a finish"
     );
 }
+
+/// `+` never takes a segment past the format's hour (held down, it once grew a get-ready to 2 h 46 min);
+/// a segment already longer than that (a long tempo step) is never shortened by `+`.
+#[test]
+fn plus_is_capped_at_the_formats_hour() {
+    let hour = crate::format::limits::MAX_DURATION.millis();
+    // (reps, tempo in s, presses of `+`, want length in ms)
+    let table: &[(u32, u64, u32, Millis)] = &[
+        (1, 10, 1, 20_000),
+        (1, 10, 359, hour),
+        (1, 10, 360, hour),
+        (1, 10, 1_000, hour),
+        (1, 3_595, 1, hour),
+        (1, 3_600, 1, hour),
+        (2, 3_600, 1, 7_200_000),
+    ];
+    for &(reps, secs, presses, want) in table {
+        let plan = plan_of(&format!(
+            "name = \"T\"\nkind = \"stretch\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Hold\"\nreps = {reps}\ntempo = \"{secs}s\"\n"
+        ));
+        let (mut session, _) = Session::start(plan, 0);
+        for _ in 0..presses {
+            session.adjust(1_000, ADJUST_STEP_MS);
+        }
+        assert_eq!(
+            session.length(),
+            Some(want),
+            "{reps} x {secs} s and {presses} presses"
+        );
+    }
+}
