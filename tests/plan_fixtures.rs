@@ -151,12 +151,18 @@ fn cues_land_where_the_format_says() {
         (30.0, "start"),
     ];
     assert_eq!(&cues[..first.len()], first.as_slice());
-    // The tempo step (120-136 s, 16 s, countdown 0): a start, no halfway (under 20 s), no ticks.
+    // The tempo step (120-136 s, 8 reps of 2 s, countdown 0): a start, then a `rep` as each of reps
+    // 2-8 begins; no halfway (under 20 s), no ticks.
     let band: Vec<&(f64, &str)> = cues
         .iter()
         .filter(|(t, _)| (120.0..136.0).contains(t))
         .collect();
-    assert_eq!(band, vec![&(120.0, "start")]);
+    let mut want = vec![&(120.0, "start")];
+    let reps: Vec<(f64, &str)> = (1..8)
+        .map(|k| (120.0 + 2.0 * f64::from(k), "rep"))
+        .collect();
+    want.extend(reps.iter());
+    assert_eq!(band, want);
     // The round rest: a rest cue, then ticks at 163-165.
     let round_rest: Vec<&(f64, &str)> = cues
         .iter()
@@ -173,8 +179,8 @@ fn cues_land_where_the_format_says() {
     );
     assert_eq!(cues.last(), Some(&(297.0, "done")));
     // Count: prepare 3 ticks; 8 plank sides x (start, halfway, 3 ticks) = 40; 4 switches x 4 = 16;
-    // 2 set rests x 4 = 8; 2 rests x 4 = 8; 2 band starts; 1 round rest x 4; done.
-    assert_eq!(cues.len(), 3 + 40 + 16 + 8 + 8 + 2 + 4 + 1);
+    // 2 set rests x 4 = 8; 2 rests x 4 = 8; 2 band starts and 2 x 7 reps; 1 round rest x 4; done.
+    assert_eq!(cues.len(), 3 + 40 + 16 + 8 + 8 + 2 + 14 + 4 + 1);
 }
 
 #[test]

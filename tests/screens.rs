@@ -29,6 +29,13 @@ fn player_work_with_sets_and_reps() {
     insta::assert_snapshot!(player("20"));
 }
 
+/// A tempo step counts its reps in the heading (3 s a rep from 5 s: at 14.5 s the fourth is under
+/// way), and the rep that just began flashes in the corner.
+#[test]
+fn player_tempo_step_counts_reps() {
+    insta::assert_snapshot!(player("14.5"));
+}
+
 #[test]
 fn player_rest_between_sets() {
     insta::assert_snapshot!(player("45"));

@@ -9,7 +9,7 @@ pub mod record;
 mod summary;
 
 use crate::format::limits::MAX_DURATION;
-use crate::plan::{Cue, Plan, Segment, cue_offsets};
+use crate::plan::{Cue, Plan, Segment};
 pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
 pub use summary::Summary;
@@ -275,7 +275,7 @@ impl Session {
         self.record.adjustments.push((self.current, applied / 1000));
         self.length = Some(new_length);
         let segment = &self.plan.segments[self.current];
-        self.cues = cue_offsets(segment.kind, Some(new_length), segment.countdown);
+        self.cues = segment.cues_when(Some(new_length));
         // Cues already behind us stay played; the halfway cue sounds at most once per segment.
         if self.halfway_fired {
             self.cues.retain(|(_, cue)| *cue != Cue::Halfway);

@@ -15,7 +15,8 @@ mod scene;
 pub use body::{Angles, Bone, Joint, Point, Skeleton};
 pub use draw::{FigureView, render_text};
 pub use motion::{
-    FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at, phase_at,
+    FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at,
+    phase_at,
 };
 pub use read::{FIGURE_KEYS, POSE_KEYS, PROP_KEYS, PROP_NAMES, read_figure};
 pub use scene::{Scene, Shape};

@@ -51,16 +51,19 @@ pub enum Cue {
     Switch,
     Rest,
     Done,
+    /// The next rep of a tempo step begins.
+    Rep,
 }
 
 impl Cue {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Start,
         Self::Tick,
         Self::Halfway,
         Self::Switch,
         Self::Rest,
         Self::Done,
+        Self::Rep,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +74,7 @@ impl Cue {
             Self::Switch => "switch",
             Self::Rest => "rest",
             Self::Done => "done",
+            Self::Rep => "rep",
         }
     }
 }
@@ -94,8 +98,10 @@ pub struct Segment {
     pub round: Option<u32>,
     /// Beeps in the last N seconds.
     pub countdown: u32,
-    /// For an open-ended step, how many reps it asks for (used for the estimate).
+    /// For a step of reps, how many it asks for (open-ended: used for the estimate).
     pub reps: Option<u32>,
+    /// For a tempo step, the time each rep takes.
+    pub tempo_ms: Option<u64>,
 }
 
 impl Segment {
@@ -107,15 +113,38 @@ impl Segment {
 
     /// The cues inside this segment, as offsets from its start, in time order.
     pub fn cues(&self) -> Vec<(u64, Cue)> {
-        cue_offsets(self.kind, self.length_ms, self.countdown)
+        self.cues_when(self.length_ms)
+    }
+
+    /// The cues inside this segment were it `length_ms` long (after `+`/`-`).
+    pub fn cues_when(&self, length_ms: Option<u64>) -> Vec<(u64, Cue)> {
+        let reps = self.reps.zip(self.tempo_ms);
+        cue_offsets(self.kind, length_ms, self.countdown, reps)
+    }
+
+    /// Which rep of a tempo step is under way after `elapsed` ms (1-based, the last one once the reps
+    /// are over), with how many there are; `None` for anything else.
+    pub fn rep_at(&self, elapsed: u64) -> Option<(u32, u32)> {
+        let (reps, tempo) = self.reps.zip(self.tempo_ms.filter(|&t| t > 0))?;
+        let rep = u32::try_from(elapsed / tempo)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        Some((rep.min(reps), reps))
     }
 }
 
 /// The cues of a segment of the given kind and length, as offsets from its start, in time order.
 ///
 /// A start-type cue at 0; `halfway` at the midpoint of a timed exercise of 20 s or more; one `tick` a
-/// second in the last `countdown` seconds (never at the very start, where the start cue already sounds).
-pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) -> Vec<(u64, Cue)> {
+/// second in the last `countdown` seconds (never at the very start, where the start cue already sounds);
+/// for a tempo step (`reps`: how many, and the time each takes), a `rep` as each rep after the first
+/// begins, unless another cue already sounds at that moment.
+pub fn cue_offsets(
+    kind: SegmentKind,
+    length_ms: Option<u64>,
+    countdown: u32,
+    reps: Option<(u32, u64)>,
+) -> Vec<(u64, Cue)> {
     let mut cues = Vec::new();
     match kind {
         SegmentKind::Exercise => cues.push((0, Cue::Start)),
@@ -134,6 +163,14 @@ pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) ->
     for k in (1..=u64::from(countdown)).rev() {
         if let Some(at) = length.checked_sub(k * 1000).filter(|&at| at > 0) {
             cues.push((at, Cue::Tick));
+        }
+    }
+    if let (SegmentKind::Exercise, Some((count, tempo))) = (kind, reps.filter(|r| r.1 > 0)) {
+        let starts = (1..u64::from(count)).map(|k| k * tempo);
+        for at in starts.take_while(|&at| at < length) {
+            if !cues.iter().any(|&(taken, _)| taken == at) {
+                cues.push((at, Cue::Rep));
+            }
         }
     }
     cues.sort_by_key(|(at, _)| *at);
@@ -259,7 +296,7 @@ impl Builder {
         countdown: u32,
         place: Place,
     ) {
-        self.push_with_reps(kind, name, length_ms, countdown, place, None);
+        self.push_with_reps(kind, name, length_ms, countdown, place, (None, None));
     }
 
     fn push_with_reps(
@@ -269,7 +306,7 @@ impl Builder {
         length_ms: Option<u64>,
         countdown: u32,
         place: Place,
-        reps: Option<u32>,
+        (reps, tempo_ms): (Option<u32>, Option<u64>),
     ) {
         if length_ms == Some(0) {
             return;
@@ -287,6 +324,7 @@ impl Builder {
             round: place.round,
             countdown,
             reps,
+            tempo_ms,
         };
         self.clock += segment.estimated_ms();
         self.segments.push(segment);
@@ -295,8 +333,8 @@ impl Builder {
     fn step(&mut self, step: &Step, number: usize, round: u32) {
         let length = step.work.length().map(crate::duration::Secs::millis);
         let reps = match step.work {
-            Work::Reps { reps, .. } => Some(reps),
-            Work::Timed(_) => None,
+            Work::Reps { reps, tempo } => (Some(reps), tempo.map(crate::duration::Secs::millis)),
+            Work::Timed(_) => (None, None),
         };
         for set in 1..=step.sets {
             let place = Place {
@@ -350,3 +388,6 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
