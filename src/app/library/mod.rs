@@ -1,4 +1,7 @@
 //! The library screen: routines grouped by kind; `/` filters them as you type.
+//!
+//! A filter is words: a routine shows when every word is in its name, id, description, tags, kind,
+//! when or equipment. Routines whose name has more of the words come first.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -14,16 +17,21 @@ pub struct LibraryScreen {
 }
 
 impl LibraryScreen {
-    /// The routines shown, in display order: grouped by kind, then by name.
+    /// The routines shown, in display order: grouped by kind, then by name; with a filter, the
+    /// routines whose names hold more of its words first.
     pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Routine> {
-        let needle = self.filter.to_lowercase();
-        let mut shown: Vec<&Routine> = library
+        let lowered = self.filter.to_lowercase();
+        let words: Vec<&str> = lowered.split_whitespace().collect();
+        let mut shown: Vec<(usize, &Routine)> = library
             .routines
             .iter()
-            .filter(|r| needle.is_empty() || matches_filter(r, &needle))
+            .filter(|r| words.iter().all(|w| matches_word(r, w)))
+            .map(|r| (name_matches(r, &words), r))
             .collect();
-        shown.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-        shown
+        shown.sort_by(|(a_rank, a), (b_rank, b)| {
+            (b_rank, a.kind, &a.name).cmp(&(a_rank, b.kind, &b.name))
+        });
+        shown.into_iter().map(|(_, r)| r).collect()
     }
 
     /// Moves the highlight `step` rows, round the list; whether anything moved.
@@ -61,20 +69,27 @@ impl LibraryScreen {
     }
 }
 
-fn matches_filter(routine: &Routine, needle: &str) -> bool {
-    let haystacks = [
-        routine.name.to_lowercase(),
-        routine.id.clone(),
-        routine.kind.as_str().to_owned(),
-        routine.when.as_str().to_owned(),
+/// Whether one lowercase word of the filter is anywhere a runner would look for it.
+fn matches_word(routine: &Routine, word: &str) -> bool {
+    let fields = [
+        routine.name.as_str(),
+        routine.id.as_str(),
+        routine.description.as_deref().unwrap_or_default(),
+        routine.kind.as_str(),
+        routine.when.as_str(),
     ];
-    haystacks.iter().any(|h| h.contains(needle))
-        || routine
-            .tags
-            .iter()
-            .any(|t| t.to_lowercase().contains(needle))
-        || routine
-            .equipment
-            .iter()
-            .any(|e| e.to_lowercase().contains(needle))
+    fields
+        .into_iter()
+        .chain(routine.tags.iter().map(String::as_str))
+        .chain(routine.equipment.iter().map(String::as_str))
+        .any(|field| field.to_lowercase().contains(word))
 }
+
+/// How many of the words are in the routine's name.
+fn name_matches(routine: &Routine, words: &[&str]) -> usize {
+    let name = routine.name.to_lowercase();
+    words.iter().filter(|w| name.contains(**w)).count()
+}
+
+#[cfg(test)]
+mod tests;
