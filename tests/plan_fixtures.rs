@@ -183,6 +183,45 @@ fn cues_land_where_the_format_says() {
     assert_eq!(cues.len(), 3 + 40 + 16 + 8 + 8 + 2 + 14 + 4 + 1);
 }
 
+/// A block plays its own rounds, with its own labelled round rest, inside the routine's one round; the
+/// step after it follows once.
+#[test]
+fn a_block_repeats_only_its_own_steps() {
+    let plan = plan_json("tests/fixtures/valid/blocks.toml");
+    assert_eq!(plan["total_s"], 580.0);
+    let one = Some(1);
+    let expected: Vec<Row<'_>> = vec![
+        ("prepare", 0.0, Some(5.0), None, None, None, None),
+        ("exercise", 5.0, Some(300.0), Some(1), one, None, one),
+        ("rest", 305.0, Some(10.0), Some(1), None, None, one),
+        // Drills, round 1 of 3.
+        ("exercise", 315.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 335.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 345.0, Some(20.0), Some(3), one, None, one),
+        ("round-rest", 365.0, Some(20.0), None, None, None, one),
+        // Round 2.
+        ("exercise", 385.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 405.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 415.0, Some(20.0), Some(3), one, None, one),
+        ("round-rest", 435.0, Some(20.0), None, None, None, one),
+        // Round 3, then the step's own rest before the walk.
+        ("exercise", 455.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 475.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 485.0, Some(20.0), Some(3), one, None, one),
+        ("rest", 505.0, Some(15.0), Some(3), None, None, one),
+        ("exercise", 520.0, Some(60.0), Some(4), one, None, one),
+    ];
+    assert_eq!(rows(&plan), expected);
+    let names: Vec<&str> = plan["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["kind"] == "round-rest")
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, vec!["Walk back", "Walk back"]);
+}
+
 #[test]
 fn open_ended_steps_are_estimated_at_three_seconds_a_rep() {
     let plan = plan_json("tests/fixtures/valid/open-ended.toml");

@@ -8,7 +8,7 @@ mod json;
 use serde::Serialize;
 
 use crate::format::limits::ESTIMATED_REP;
-use crate::format::model::{Routine, Side, Sides, Step, Work};
+use crate::format::model::{Block, Routine, Side, Sides, Step, Work};
 
 pub use json::PlanJson;
 
@@ -102,6 +102,17 @@ pub struct Segment {
     pub reps: Option<u32>,
     /// For a tempo step, the time each rep takes.
     pub tempo_ms: Option<u64>,
+    /// Inside a block with rounds of its own: which round of it.
+    pub block_round: Option<BlockRound>,
+}
+
+/// Which round of a block with rounds of its own a segment is played in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockRound {
+    pub block: String,
+    /// 1-based.
+    pub round: u32,
+    pub rounds: u32,
 }
 
 impl Segment {
@@ -190,6 +201,7 @@ impl Plan {
         let mut builder = Builder {
             segments: Vec::new(),
             clock: 0,
+            block_round: None,
         };
         builder.push(
             SegmentKind::Prepare,
@@ -199,40 +211,72 @@ impl Plan {
             Place::default(),
         );
         let step_count = routine.steps.len();
+        let groups = groups(routine);
         for round in 1..=routine.rounds {
-            for (index, step) in routine.steps.iter().enumerate() {
-                let number = index + 1;
-                builder.step(step, number, round);
-                let last_in_round = number == step_count;
-                let place = Place {
-                    step: Some(number),
-                    set: None,
-                    sets: 1,
-                    side: None,
-                    round: Some(round),
-                };
-                if !last_in_round {
-                    builder.push(
-                        SegmentKind::Rest,
-                        step.labels.rest.as_deref().unwrap_or("Rest"),
-                        Some(step.rest.millis()),
-                        step.countdown,
-                        place,
-                    );
-                } else if round < routine.rounds {
-                    builder.push(
-                        SegmentKind::RoundRest,
-                        routine
-                            .round_rest_label
-                            .as_deref()
-                            .unwrap_or("Rest between rounds"),
-                        Some(routine.round_rest.millis()),
-                        routine.countdown,
-                        Place {
-                            step: None,
-                            ..place
-                        },
-                    );
+            for (range, block) in &groups {
+                let block_rounds = block.map_or(1, |b| b.rounds);
+                for block_round in 1..=block_rounds {
+                    for index in range.clone() {
+                        builder.block_round = block.filter(|b| b.rounds > 1).map(|b| BlockRound {
+                            block: b.name.clone(),
+                            round: block_round,
+                            rounds: b.rounds,
+                        });
+                        let step = &routine.steps[index];
+                        let number = index + 1;
+                        builder.step(step, number, round);
+                        let place = Place {
+                            step: Some(number),
+                            set: None,
+                            sets: 1,
+                            side: None,
+                            round: Some(round),
+                        };
+                        let end_of_block_round =
+                            index + 1 == range.end && block_round < block_rounds;
+                        if let (true, Some(block)) = (end_of_block_round, block) {
+                            builder.push(
+                                SegmentKind::RoundRest,
+                                block
+                                    .round_rest_label
+                                    .as_deref()
+                                    .unwrap_or("Rest between rounds"),
+                                Some(block.round_rest.millis()),
+                                routine.countdown,
+                                Place {
+                                    step: None,
+                                    ..place
+                                },
+                            );
+                        } else if number != step_count {
+                            if index + 1 == range.end {
+                                // The rest after a block belongs to no round of it.
+                                builder.block_round = None;
+                            }
+                            builder.push(
+                                SegmentKind::Rest,
+                                step.labels.rest.as_deref().unwrap_or("Rest"),
+                                Some(step.rest.millis()),
+                                step.countdown,
+                                place,
+                            );
+                        } else if round < routine.rounds {
+                            builder.block_round = None;
+                            builder.push(
+                                SegmentKind::RoundRest,
+                                routine
+                                    .round_rest_label
+                                    .as_deref()
+                                    .unwrap_or("Rest between rounds"),
+                                Some(routine.round_rest.millis()),
+                                routine.countdown,
+                                Place {
+                                    step: None,
+                                    ..place
+                                },
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -273,6 +317,24 @@ impl Plan {
     }
 }
 
+/// The steps in runs: each block's steps together with the block, every other step on its own.
+fn groups(routine: &Routine) -> Vec<(std::ops::Range<usize>, Option<&Block>)> {
+    let mut groups: Vec<(std::ops::Range<usize>, Option<&Block>)> = Vec::new();
+    for (index, step) in routine.steps.iter().enumerate() {
+        let block = step
+            .block
+            .as_deref()
+            .and_then(|name| routine.blocks.iter().find(|b| b.name == name));
+        match (groups.last_mut(), block) {
+            (Some((range, Some(last))), Some(block)) if last.name == block.name => {
+                range.end = index + 1;
+            }
+            _ => groups.push((index..index + 1, block)),
+        }
+    }
+    groups
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Place {
     step: Option<usize>,
@@ -285,6 +347,8 @@ struct Place {
 struct Builder {
     segments: Vec<Segment>,
     clock: u64,
+    /// The block round segments are pushed in, if any.
+    block_round: Option<BlockRound>,
 }
 
 impl Builder {
@@ -325,6 +389,7 @@ impl Builder {
             countdown,
             reps,
             tempo_ms,
+            block_round: self.block_round.clone(),
         };
         self.clock += segment.estimated_ms();
         self.segments.push(segment);
