@@ -109,11 +109,12 @@ fn pausing_shifts_later_cues_by_the_pause() {
 
 #[test]
 fn skipping_drops_the_rest_of_the_segment_and_moves_on() {
-    // `n` at 20 s in the first set (5-41 s): its halfway and ticks never sound; the set rest starts now.
+    // `n` at 21 s in the first set (5-41 s; a rep every 3 s): its later reps, halfway and ticks never
+    // sound; the set rest starts now.
     let baseline = planned();
-    let mut expected = before(&baseline, 20_000);
-    expected.extend(shifted(&baseline, 41_000, -21));
-    assert_eq!(heard("n@20,enter@179", 190), expected);
+    let mut expected = before(&baseline, 21_000);
+    expected.extend(shifted(&baseline, 41_000, -20));
+    assert_eq!(heard("n@21,enter@180", 190), expected);
 }
 
 #[test]

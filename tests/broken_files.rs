@@ -288,11 +288,12 @@ fn the_library_and_preview_show_own_routines_and_authors() {
     let dir = own_routine();
     let screen = library_screen(dir.path(), 80, 24);
     assert!(screen.contains("✎ Hill drills · by Coach Ana"), "{screen}");
-    // Filter the library to it, then open its preview.
+    // Filter the library to it (enter keeps the filter), then open its preview.
     let library = limberup::routine::Library::load(Some(dir.path())).expect("loads");
     let mut request = SnapshotRequest::new(80, 24);
     request.keys =
-        limberup::cli::snapshot::script::parse_script("/@0,h@0,i@0,l@0,l@0,enter@0").expect("keys");
+        limberup::cli::snapshot::script::parse_script("/@0,h@0,i@0,l@0,l@0,enter@0,enter@0")
+            .expect("keys");
     request.at = vec![limberup::cli::snapshot::script::parse_time("1").expect("time")];
     let screens = capture(library, None, &request, &mut Silent).expect("renders");
     let preview = screens[0].1.join("\n");

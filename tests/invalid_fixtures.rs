@@ -20,6 +20,25 @@ fn problems(path: &str) -> Vec<String> {
 /// (fixture name, expected `line:col: error: message` lines).
 const CASES: &[(&str, &[&str])] = &[
     (
+        "block-unknown",
+        &[
+            "10:9: error: step 1 is in block `dril`, which has no [blocks.dril] table (did you mean `drills`?)",
+        ],
+    ),
+    (
+        "block-apart",
+        &[
+            "19:9: error: step 3 is in block `drills` but step 2 is not: a block's steps must come one after another",
+        ],
+    ),
+    (
+        "block-empty",
+        &[
+            "7:9: error: block `strides` has no steps: add `block = \"strides\"` to the steps it groups",
+            "8:1: error: unknown key `round` in [blocks.strides] (did you mean `rounds`?)",
+        ],
+    ),
+    (
         "bad-kind",
         &[
             "2:8: error: `kind` must be one of warm-up, stretch, foam-rolling, strength, mobility, cool-down, found \"strech\" (did you mean `stretch`?)",

@@ -151,12 +151,18 @@ fn cues_land_where_the_format_says() {
         (30.0, "start"),
     ];
     assert_eq!(&cues[..first.len()], first.as_slice());
-    // The tempo step (120-136 s, 16 s, countdown 0): a start, no halfway (under 20 s), no ticks.
+    // The tempo step (120-136 s, 8 reps of 2 s, countdown 0): a start, then a `rep` as each of reps
+    // 2-8 begins; no halfway (under 20 s), no ticks.
     let band: Vec<&(f64, &str)> = cues
         .iter()
         .filter(|(t, _)| (120.0..136.0).contains(t))
         .collect();
-    assert_eq!(band, vec![&(120.0, "start")]);
+    let mut want = vec![&(120.0, "start")];
+    let reps: Vec<(f64, &str)> = (1..8)
+        .map(|k| (120.0 + 2.0 * f64::from(k), "rep"))
+        .collect();
+    want.extend(reps.iter());
+    assert_eq!(band, want);
     // The round rest: a rest cue, then ticks at 163-165.
     let round_rest: Vec<&(f64, &str)> = cues
         .iter()
@@ -173,8 +179,47 @@ fn cues_land_where_the_format_says() {
     );
     assert_eq!(cues.last(), Some(&(297.0, "done")));
     // Count: prepare 3 ticks; 8 plank sides x (start, halfway, 3 ticks) = 40; 4 switches x 4 = 16;
-    // 2 set rests x 4 = 8; 2 rests x 4 = 8; 2 band starts; 1 round rest x 4; done.
-    assert_eq!(cues.len(), 3 + 40 + 16 + 8 + 8 + 2 + 4 + 1);
+    // 2 set rests x 4 = 8; 2 rests x 4 = 8; 2 band starts and 2 x 7 reps; 1 round rest x 4; done.
+    assert_eq!(cues.len(), 3 + 40 + 16 + 8 + 8 + 2 + 14 + 4 + 1);
+}
+
+/// A block plays its own rounds, with its own labelled round rest, inside the routine's one round; the
+/// step after it follows once.
+#[test]
+fn a_block_repeats_only_its_own_steps() {
+    let plan = plan_json("tests/fixtures/valid/blocks.toml");
+    assert_eq!(plan["total_s"], 580.0);
+    let one = Some(1);
+    let expected: Vec<Row<'_>> = vec![
+        ("prepare", 0.0, Some(5.0), None, None, None, None),
+        ("exercise", 5.0, Some(300.0), Some(1), one, None, one),
+        ("rest", 305.0, Some(10.0), Some(1), None, None, one),
+        // Drills, round 1 of 3.
+        ("exercise", 315.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 335.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 345.0, Some(20.0), Some(3), one, None, one),
+        ("round-rest", 365.0, Some(20.0), None, None, None, one),
+        // Round 2.
+        ("exercise", 385.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 405.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 415.0, Some(20.0), Some(3), one, None, one),
+        ("round-rest", 435.0, Some(20.0), None, None, None, one),
+        // Round 3, then the step's own rest before the walk.
+        ("exercise", 455.0, Some(20.0), Some(2), one, None, one),
+        ("rest", 475.0, Some(10.0), Some(2), None, None, one),
+        ("exercise", 485.0, Some(20.0), Some(3), one, None, one),
+        ("rest", 505.0, Some(15.0), Some(3), None, None, one),
+        ("exercise", 520.0, Some(60.0), Some(4), one, None, one),
+    ];
+    assert_eq!(rows(&plan), expected);
+    let names: Vec<&str> = plan["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["kind"] == "round-rest")
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, vec!["Walk back", "Walk back"]);
 }
 
 #[test]

@@ -27,6 +27,14 @@ const KNOWN_LIMITS: &[(&str, &str)] = &[
         "invalid/over-four-hours-rounds.toml",
         "the 4-hour total is a sum over steps, sets, sides and rounds",
     ),
+    (
+        "invalid/block-unknown.toml",
+        "a step's `block` must name a key of [blocks]: draft 7 cannot tie a value to another object's keys",
+    ),
+    (
+        "invalid/block-apart.toml",
+        "a block's steps must come one after another: an order across array items",
+    ),
     ("invalid/sound-missing.toml", "a sound file must exist"),
     ("invalid/sound-corrupt.toml", "a sound file must decode"),
     ("invalid/sound-not-audio.toml", "a sound file must be audio"),

@@ -29,6 +29,25 @@ fn player_work_with_sets_and_reps() {
     insta::assert_snapshot!(player("20"));
 }
 
+/// A tempo step counts its reps in the heading (3 s a rep from 5 s: at 14.5 s the fourth is under
+/// way), and the rep that just began flashes in the corner.
+#[test]
+fn player_tempo_step_counts_reps() {
+    insta::assert_snapshot!(player("14.5"));
+}
+
+/// A block's own round rest, with its label and the block's round in the header, between two rounds of
+/// the block's steps (365-385 s).
+#[test]
+fn player_block_round_rest() {
+    insta::assert_snapshot!(screen(
+        Some("tests/fixtures/valid/blocks.toml"),
+        (80, 24),
+        "",
+        "370"
+    ));
+}
+
 #[test]
 fn player_rest_between_sets() {
     insta::assert_snapshot!(player("45"));

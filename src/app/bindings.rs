@@ -66,7 +66,7 @@ pub static LIBRARY: [Binding<LibraryKey>; 11] = [
         &[Char('/')],
         "/",
         "filter",
-        "filter by name, kind, tag or equipment",
+        "filter by words of names, descriptions, tags",
         LibraryKey::Filter,
     ),
     Binding::new(
@@ -115,18 +115,14 @@ pub enum FilterKey {
     Type,
     Erase,
     Done,
-    Open,
     Cancel,
     Next,
     Previous,
 }
 
-fn filter_empty(app: &App) -> bool {
-    !filter_set(app)
-}
-
 /// While typing a filter: letters go to the filter.
-pub static FILTERING: [Binding<FilterKey>; 8] = [
+/// `enter` keeps the filter and hands the keys back to the list (where `enter` previews).
+pub static FILTERING: [Binding<FilterKey>; 7] = [
     Binding::new(&[], "a-z", "type", "type to filter", FilterKey::Type).any_text(),
     Binding::new(
         &[Backspace],
@@ -135,15 +131,13 @@ pub static FILTERING: [Binding<FilterKey>; 8] = [
         "erase a letter",
         FilterKey::Erase,
     ),
-    Binding::new(&[Enter], "enter", "done", "stop filtering", FilterKey::Done).when(filter_empty),
     Binding::new(
         &[Enter],
         "enter",
-        "preview",
-        "preview the first match",
-        FilterKey::Open,
-    )
-    .when(filter_set),
+        "done",
+        "keep the filter and choose from the matches",
+        FilterKey::Done,
+    ),
     Binding::new(
         &[Down, Tab],
         "↑↓",

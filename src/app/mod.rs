@@ -50,6 +50,8 @@ pub enum Screen {
     Preview {
         routine: Box<Routine>,
         scroll: Scroll,
+        /// The library the preview was opened from, to go back to with its filter and selection.
+        library: Box<LibraryScreen>,
     },
     Player(Box<PlayerScreen>),
     /// The summary after a routine ends or is quit.

@@ -168,7 +168,6 @@ impl App {
             }
             FilterKey::Next => screen.select(1, &self.library),
             FilterKey::Previous => screen.select(-1, &self.library),
-            FilterKey::Open => self.open_selected(),
         }
     }
 
@@ -180,15 +179,23 @@ impl App {
         let Some(routine) = screen.selected_routine(&self.library).cloned() else {
             return false;
         };
+        // The library comes back as it was left: its filter and the highlighted routine.
+        let library = Box::new(screen.clone());
         self.screen = Screen::Preview {
             routine: Box::new(routine),
             scroll: super::Scroll::default(),
+            library,
         };
         true
     }
 
     fn preview_action(&mut self, action: PreviewKey) -> bool {
-        let Screen::Preview { routine, scroll } = &mut self.screen else {
+        let Screen::Preview {
+            routine,
+            scroll,
+            library,
+        } = &mut self.screen
+        else {
             return false;
         };
         match action {
@@ -201,7 +208,9 @@ impl App {
             PreviewKey::ScrollUp => scroll.up(),
             PreviewKey::Help => self.help(),
             PreviewKey::Back => {
-                self.go_home();
+                let library = std::mem::take(library.as_mut());
+                self.overlay = None;
+                self.screen = Screen::Library(library);
                 true
             }
         }

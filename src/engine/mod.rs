@@ -8,7 +8,8 @@ pub mod clock;
 pub mod record;
 mod summary;
 
-use crate::plan::{Cue, Plan, Segment, cue_offsets};
+use crate::format::limits::MAX_DURATION;
+use crate::plan::{Cue, Plan, Segment};
 pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
 pub use summary::Summary;
@@ -41,6 +42,9 @@ pub struct Session {
     current: usize,
     /// When the current segment started, shifted forward by pauses.
     segment_start: Millis,
+    /// Pause-free time spent in the segments before the current one (as played: shortened, skipped
+    /// or replayed), the elapsed half of the routine's one account.
+    played: Millis,
     /// The current segment's length with `+`/`-` applied; `None` while an open-ended step waits.
     length: Option<Millis>,
     cues: Vec<(Millis, Cue)>,
@@ -58,6 +62,7 @@ impl Session {
             plan,
             current: 0,
             segment_start: now,
+            played: 0,
             length: None,
             cues: Vec::new(),
             fired: 0,
@@ -128,12 +133,13 @@ impl Session {
             .map(|length| length.saturating_sub(self.elapsed_in_segment(now)))
     }
 
-    /// Where the session stands on the routine's timeline: (position, total), both pause-free and in
-    /// step with the segment countdown, so the whole-routine clock never ticks at a different moment.
+    /// Where the session stands on the routine: (elapsed, total), both pause-free and in step with the
+    /// segment countdown. One account: elapsed is the time played so far and moves only with time;
+    /// the total is that plus what is left (the current segment as adjusted, then the plan), so it
+    /// moves only when the runner changes the plan (`+`/`-`, skip, back).
     pub fn routine_progress(&self, now: Millis) -> (Millis, Millis) {
         if self.finished {
-            let total = self.plan.total_ms();
-            return (total, total);
+            return (self.played, self.played);
         }
         let Some(segment) = self.current() else {
             return (0, 0);
@@ -146,8 +152,8 @@ impl Session {
             .iter()
             .map(Segment::estimated_ms)
             .sum();
-        let position = segment.start_ms + elapsed;
-        (position, segment.start_ms + this + later)
+        let position = self.played + elapsed;
+        (position, self.played + this + later)
     }
 
     /// The next moment something is due (a cue or a segment end); `None` while paused, waiting for
@@ -250,14 +256,16 @@ impl Session {
         events
     }
 
-    /// Adds (or takes) time from the current timed segment; at least one second always stays.
+    /// Adds (or takes) time from the current timed segment; at least one second always stays, and `+`
+    /// stops at the format's longest duration (a segment planned longer than that keeps its length).
     pub fn adjust(&mut self, now: Millis, delta_ms: i64) -> Vec<Event> {
         let mut events = self.advance(now);
         let (Some(length), false) = (self.length, self.finished) else {
             return events;
         };
         let elapsed = self.elapsed_in_segment(now);
-        let wanted = length.saturating_add_signed(delta_ms);
+        let longest = MAX_DURATION.millis().max(length);
+        let wanted = length.saturating_add_signed(delta_ms).min(longest);
         let new_length = wanted.max(elapsed + 1000);
         if new_length == length {
             return events;
@@ -267,7 +275,7 @@ impl Session {
         self.record.adjustments.push((self.current, applied / 1000));
         self.length = Some(new_length);
         let segment = &self.plan.segments[self.current];
-        self.cues = cue_offsets(segment.kind, Some(new_length), segment.countdown);
+        self.cues = segment.cues_when(Some(new_length));
         // Cues already behind us stay played; the halfway cue sounds at most once per segment.
         if self.halfway_fired {
             self.cues.retain(|(_, cue)| *cue != Cue::Halfway);
@@ -288,6 +296,8 @@ impl Session {
     }
 
     fn enter(&mut self, index: usize, at: Millis, events: &mut Vec<Event>) {
+        // The segment being left counts as long as it was played (nothing before the first).
+        self.played += self.elapsed_in_segment(at);
         if index >= self.plan.segments.len() {
             self.finished = true;
             self.record.finished = true;

@@ -286,3 +286,100 @@ fn the_summary_counts_each_segment_once_by_its_final_state() {
         "every exercise skipped is a stop, not a finish"
     );
 }
+
+/// `+` never takes a segment past the format's hour (held down, it once grew a get-ready to 2 h 46 min);
+/// a segment already longer than that (a long tempo step) is never shortened by `+`.
+#[test]
+fn plus_is_capped_at_the_formats_hour() {
+    let hour = crate::format::limits::MAX_DURATION.millis();
+    // (reps, tempo in s, presses of `+`, want length in ms)
+    let table: &[(u32, u64, u32, Millis)] = &[
+        (1, 10, 1, 20_000),
+        (1, 10, 359, hour),
+        (1, 10, 360, hour),
+        (1, 10, 1_000, hour),
+        (1, 3_595, 1, hour),
+        (1, 3_600, 1, hour),
+        (2, 3_600, 1, 7_200_000),
+    ];
+    for &(reps, secs, presses, want) in table {
+        let plan = plan_of(&format!(
+            "name = \"T\"\nkind = \"stretch\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Hold\"\nreps = {reps}\ntempo = \"{secs}s\"\n"
+        ));
+        let (mut session, _) = Session::start(plan, 0);
+        for _ in 0..presses {
+            session.adjust(1_000, ADJUST_STEP_MS);
+        }
+        assert_eq!(
+            session.length(),
+            Some(want),
+            "{reps} x {secs} s and {presses} presses"
+        );
+    }
+}
+
+/// The elapsed/total line is one account: elapsed moves with pause-free time and never jumps, and the
+/// total moves only when the runner changes the plan (`-10s`, skip, back), by exactly that change.
+/// It once read `0:10 / 6:45`, then `0:37 / 7:05` 6.5 s later.
+#[test]
+fn elapsed_and_total_never_jump_after_a_control() {
+    let plan = plan_of(THIRTY_MINUTES);
+    let planned = plan.total_ms();
+    let (mut session, _) = Session::start(plan, 0);
+    let mut last = session.routine_progress(0);
+    assert_eq!(last, (0, planned));
+    let mut now = 0;
+    while now < 200_000 {
+        now += 250;
+        session.advance(now);
+        let seen = session.routine_progress(now);
+        assert_eq!(seen, (last.0 + 250, last.1), "at {now} ms");
+        last = seen;
+        let change: i64 = match now {
+            // The get-ready (10 s) shortened to 6 s at 5 s: 4 s fewer.
+            5_000 => {
+                session.adjust(now, -ADJUST_STEP_MS);
+                -4_000
+            }
+            // Skip the plank 10 s into it (it started at 6 s): its 35 s left go.
+            16_000 => {
+                session.skip(now);
+                -35_000
+            }
+            // 10 s into the set rest, back to the plank: the rest's 10 s are spent and the whole
+            // plank comes again before the rest.
+            26_000 => {
+                session.back(now);
+                10_000 + 45_000
+            }
+            40_000 => {
+                session.adjust(now, ADJUST_STEP_MS);
+                10_000
+            }
+            _ => 0,
+        };
+        let after = session.routine_progress(now);
+        assert_eq!(
+            after.0, last.0,
+            "a control never moves elapsed (at {now} ms)"
+        );
+        assert_eq!(
+            i64::try_from(after.1).expect("small") - i64::try_from(last.1).expect("small"),
+            change,
+            "the total moves by the change (at {now} ms)"
+        );
+        last = after;
+    }
+    // A pause freezes both.
+    session.toggle_pause(now);
+    assert_eq!(session.routine_progress(now + 30_000), last);
+    session.toggle_pause(now + 30_000);
+    // At the end elapsed meets the total, and both are the time played.
+    while let Some(deadline) = session.next_deadline() {
+        session.advance(deadline);
+    }
+    let end = session.routine_progress(u64::MAX / 2);
+    assert_eq!(end.0, end.1);
+    assert_eq!(end.1, last.1);
+    assert_eq!(end.0, session.record().active_ms());
+}

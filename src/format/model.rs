@@ -131,6 +131,19 @@ pub struct Step {
     pub cues: Vec<String>,
     pub caution: Option<String>,
     pub sound: Option<StepSound>,
+    /// The block (from the routine's `[blocks]`) this step is played in, if any.
+    pub block: Option<String>,
+}
+
+/// Consecutive steps played `rounds` times over, with `round_rest` between (inside each round of the
+/// whole routine).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Block {
+    pub name: String,
+    pub rounds: u32,
+    pub round_rest: Secs,
+    /// What the rest between the block's rounds is called, when not "Rest between rounds".
+    pub round_rest_label: Option<String>,
 }
 
 /// A coach's own words for a step's rests and switches ("Walk back down", "Swap roles").
@@ -169,6 +182,8 @@ pub struct Routine {
     /// The routine-wide countdown, used for segments that belong to no step (get ready, round rests).
     pub countdown: u32,
     pub steps: Vec<Step>,
+    /// Named groups of consecutive steps with their own rounds, as `[blocks.NAME]` gives them.
+    pub blocks: Vec<Block>,
     /// A hash of the file's text, so the history can tell two versions of a routine apart.
     pub content_hash: String,
     /// How long it lasts, worked out once when it loads (lists and screens show it every frame).

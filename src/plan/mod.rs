@@ -8,7 +8,7 @@ mod json;
 use serde::Serialize;
 
 use crate::format::limits::ESTIMATED_REP;
-use crate::format::model::{Routine, Side, Sides, Step, Work};
+use crate::format::model::{Block, Routine, Side, Sides, Step, Work};
 
 pub use json::PlanJson;
 
@@ -51,16 +51,19 @@ pub enum Cue {
     Switch,
     Rest,
     Done,
+    /// The next rep of a tempo step begins.
+    Rep,
 }
 
 impl Cue {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Start,
         Self::Tick,
         Self::Halfway,
         Self::Switch,
         Self::Rest,
         Self::Done,
+        Self::Rep,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +74,7 @@ impl Cue {
             Self::Switch => "switch",
             Self::Rest => "rest",
             Self::Done => "done",
+            Self::Rep => "rep",
         }
     }
 }
@@ -94,8 +98,21 @@ pub struct Segment {
     pub round: Option<u32>,
     /// Beeps in the last N seconds.
     pub countdown: u32,
-    /// For an open-ended step, how many reps it asks for (used for the estimate).
+    /// For a step of reps, how many it asks for (open-ended: used for the estimate).
     pub reps: Option<u32>,
+    /// For a tempo step, the time each rep takes.
+    pub tempo_ms: Option<u64>,
+    /// Inside a block with rounds of its own: which round of it.
+    pub block_round: Option<BlockRound>,
+}
+
+/// Which round of a block with rounds of its own a segment is played in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockRound {
+    pub block: String,
+    /// 1-based.
+    pub round: u32,
+    pub rounds: u32,
 }
 
 impl Segment {
@@ -107,15 +124,38 @@ impl Segment {
 
     /// The cues inside this segment, as offsets from its start, in time order.
     pub fn cues(&self) -> Vec<(u64, Cue)> {
-        cue_offsets(self.kind, self.length_ms, self.countdown)
+        self.cues_when(self.length_ms)
+    }
+
+    /// The cues inside this segment were it `length_ms` long (after `+`/`-`).
+    pub fn cues_when(&self, length_ms: Option<u64>) -> Vec<(u64, Cue)> {
+        let reps = self.reps.zip(self.tempo_ms);
+        cue_offsets(self.kind, length_ms, self.countdown, reps)
+    }
+
+    /// Which rep of a tempo step is under way after `elapsed` ms (1-based, the last one once the reps
+    /// are over), with how many there are; `None` for anything else.
+    pub fn rep_at(&self, elapsed: u64) -> Option<(u32, u32)> {
+        let (reps, tempo) = self.reps.zip(self.tempo_ms.filter(|&t| t > 0))?;
+        let rep = u32::try_from(elapsed / tempo)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        Some((rep.min(reps), reps))
     }
 }
 
 /// The cues of a segment of the given kind and length, as offsets from its start, in time order.
 ///
 /// A start-type cue at 0; `halfway` at the midpoint of a timed exercise of 20 s or more; one `tick` a
-/// second in the last `countdown` seconds (never at the very start, where the start cue already sounds).
-pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) -> Vec<(u64, Cue)> {
+/// second in the last `countdown` seconds (never at the very start, where the start cue already sounds);
+/// for a tempo step (`reps`: how many, and the time each takes), a `rep` as each rep after the first
+/// begins, unless another cue already sounds at that moment.
+pub fn cue_offsets(
+    kind: SegmentKind,
+    length_ms: Option<u64>,
+    countdown: u32,
+    reps: Option<(u32, u64)>,
+) -> Vec<(u64, Cue)> {
     let mut cues = Vec::new();
     match kind {
         SegmentKind::Exercise => cues.push((0, Cue::Start)),
@@ -136,6 +176,14 @@ pub fn cue_offsets(kind: SegmentKind, length_ms: Option<u64>, countdown: u32) ->
             cues.push((at, Cue::Tick));
         }
     }
+    if let (SegmentKind::Exercise, Some((count, tempo))) = (kind, reps.filter(|r| r.1 > 0)) {
+        let starts = (1..u64::from(count)).map(|k| k * tempo);
+        for at in starts.take_while(|&at| at < length) {
+            if !cues.iter().any(|&(taken, _)| taken == at) {
+                cues.push((at, Cue::Rep));
+            }
+        }
+    }
     cues.sort_by_key(|(at, _)| *at);
     cues
 }
@@ -153,6 +201,7 @@ impl Plan {
         let mut builder = Builder {
             segments: Vec::new(),
             clock: 0,
+            block_round: None,
         };
         builder.push(
             SegmentKind::Prepare,
@@ -162,40 +211,72 @@ impl Plan {
             Place::default(),
         );
         let step_count = routine.steps.len();
+        let groups = groups(routine);
         for round in 1..=routine.rounds {
-            for (index, step) in routine.steps.iter().enumerate() {
-                let number = index + 1;
-                builder.step(step, number, round);
-                let last_in_round = number == step_count;
-                let place = Place {
-                    step: Some(number),
-                    set: None,
-                    sets: 1,
-                    side: None,
-                    round: Some(round),
-                };
-                if !last_in_round {
-                    builder.push(
-                        SegmentKind::Rest,
-                        step.labels.rest.as_deref().unwrap_or("Rest"),
-                        Some(step.rest.millis()),
-                        step.countdown,
-                        place,
-                    );
-                } else if round < routine.rounds {
-                    builder.push(
-                        SegmentKind::RoundRest,
-                        routine
-                            .round_rest_label
-                            .as_deref()
-                            .unwrap_or("Rest between rounds"),
-                        Some(routine.round_rest.millis()),
-                        routine.countdown,
-                        Place {
-                            step: None,
-                            ..place
-                        },
-                    );
+            for (range, block) in &groups {
+                let block_rounds = block.map_or(1, |b| b.rounds);
+                for block_round in 1..=block_rounds {
+                    for index in range.clone() {
+                        builder.block_round = block.filter(|b| b.rounds > 1).map(|b| BlockRound {
+                            block: b.name.clone(),
+                            round: block_round,
+                            rounds: b.rounds,
+                        });
+                        let step = &routine.steps[index];
+                        let number = index + 1;
+                        builder.step(step, number, round);
+                        let place = Place {
+                            step: Some(number),
+                            set: None,
+                            sets: 1,
+                            side: None,
+                            round: Some(round),
+                        };
+                        let end_of_block_round =
+                            index + 1 == range.end && block_round < block_rounds;
+                        if let (true, Some(block)) = (end_of_block_round, block) {
+                            builder.push(
+                                SegmentKind::RoundRest,
+                                block
+                                    .round_rest_label
+                                    .as_deref()
+                                    .unwrap_or("Rest between rounds"),
+                                Some(block.round_rest.millis()),
+                                routine.countdown,
+                                Place {
+                                    step: None,
+                                    ..place
+                                },
+                            );
+                        } else if number != step_count {
+                            if index + 1 == range.end {
+                                // The rest after a block belongs to no round of it.
+                                builder.block_round = None;
+                            }
+                            builder.push(
+                                SegmentKind::Rest,
+                                step.labels.rest.as_deref().unwrap_or("Rest"),
+                                Some(step.rest.millis()),
+                                step.countdown,
+                                place,
+                            );
+                        } else if round < routine.rounds {
+                            builder.block_round = None;
+                            builder.push(
+                                SegmentKind::RoundRest,
+                                routine
+                                    .round_rest_label
+                                    .as_deref()
+                                    .unwrap_or("Rest between rounds"),
+                                Some(routine.round_rest.millis()),
+                                routine.countdown,
+                                Place {
+                                    step: None,
+                                    ..place
+                                },
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -236,6 +317,24 @@ impl Plan {
     }
 }
 
+/// The steps in runs: each block's steps together with the block, every other step on its own.
+fn groups(routine: &Routine) -> Vec<(std::ops::Range<usize>, Option<&Block>)> {
+    let mut groups: Vec<(std::ops::Range<usize>, Option<&Block>)> = Vec::new();
+    for (index, step) in routine.steps.iter().enumerate() {
+        let block = step
+            .block
+            .as_deref()
+            .and_then(|name| routine.blocks.iter().find(|b| b.name == name));
+        match (groups.last_mut(), block) {
+            (Some((range, Some(last))), Some(block)) if last.name == block.name => {
+                range.end = index + 1;
+            }
+            _ => groups.push((index..index + 1, block)),
+        }
+    }
+    groups
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Place {
     step: Option<usize>,
@@ -248,6 +347,8 @@ struct Place {
 struct Builder {
     segments: Vec<Segment>,
     clock: u64,
+    /// The block round segments are pushed in, if any.
+    block_round: Option<BlockRound>,
 }
 
 impl Builder {
@@ -259,7 +360,7 @@ impl Builder {
         countdown: u32,
         place: Place,
     ) {
-        self.push_with_reps(kind, name, length_ms, countdown, place, None);
+        self.push_with_reps(kind, name, length_ms, countdown, place, (None, None));
     }
 
     fn push_with_reps(
@@ -269,7 +370,7 @@ impl Builder {
         length_ms: Option<u64>,
         countdown: u32,
         place: Place,
-        reps: Option<u32>,
+        (reps, tempo_ms): (Option<u32>, Option<u64>),
     ) {
         if length_ms == Some(0) {
             return;
@@ -287,6 +388,8 @@ impl Builder {
             round: place.round,
             countdown,
             reps,
+            tempo_ms,
+            block_round: self.block_round.clone(),
         };
         self.clock += segment.estimated_ms();
         self.segments.push(segment);
@@ -295,8 +398,8 @@ impl Builder {
     fn step(&mut self, step: &Step, number: usize, round: u32) {
         let length = step.work.length().map(crate::duration::Secs::millis);
         let reps = match step.work {
-            Work::Reps { reps, .. } => Some(reps),
-            Work::Timed(_) => None,
+            Work::Reps { reps, tempo } => (Some(reps), tempo.map(crate::duration::Secs::millis)),
+            Work::Timed(_) => (None, None),
         };
         for set in 1..=step.sets {
             let place = Place {
@@ -350,3 +453,6 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

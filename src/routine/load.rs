@@ -31,6 +31,7 @@ pub const ROUTINE_KEYS: &[&str] = &[
     "round_rest_label",
     "defaults",
     "steps",
+    "blocks",
 ];
 pub const DEFAULT_KEYS: &[&str] = &[
     "prepare",
@@ -61,6 +62,7 @@ pub const STEP_KEYS: &[&str] = &[
     "cues",
     "caution",
     "sound",
+    "block",
 ];
 
 /// The routine-wide values a step falls back on.
@@ -172,6 +174,7 @@ fn read_routine(
     check_not_blank(checker, round_rest_label.as_ref());
     let defaults = read_defaults(checker, root);
     let steps = read_steps(checker, root, &defaults, context);
+    let blocks = super::blocks::read_blocks(checker, root);
 
     Some(Routine {
         id: context.id.to_owned(),
@@ -190,6 +193,7 @@ fn read_routine(
         prepare: defaults.prepare,
         countdown: defaults.countdown,
         steps: steps?,
+        blocks: blocks?,
         content_hash: content_hash(&checker.source.text),
         total: Total::default(),
     })
@@ -354,6 +358,7 @@ fn read_step(
     let mut timings = defaults.clone();
     apply_timings(checker, table, &mut timings);
     let sound = read_sound(checker, table, context.folder);
+    let block = checker.text(table, "block", TextKind::Line, limits::NAME_CHARS);
 
     let name = match (name, exercise) {
         (Some(name), _) => Some(name.into_inner()),
@@ -395,6 +400,7 @@ fn read_step(
             .map(Spanned::into_inner)
             .or_else(|| exercise.and_then(|e| e.caution.clone())),
         sound,
+        block: block.map(Spanned::into_inner),
     })
 }
 

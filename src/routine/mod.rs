@@ -1,5 +1,6 @@
 //! Routines: the format coaches write, from file to validated model, and the library of them.
 
+pub mod blocks;
 pub mod catalog;
 pub mod library;
 pub mod load;

@@ -167,6 +167,7 @@ pub fn routine_schema(catalog: &Catalog) -> Value {
         ("instructions".to_owned(), paragraph("What to do, shown during the step.")),
         ("cues".to_owned(), text_list("Coaching cues shown in turn during the step.")),
         ("caution".to_owned(), paragraph("Shown prominently during the step.")),
+        ("block".to_owned(), name("The block (a table under [blocks]) this step is played in; a block's steps come one after another.")),
         ("sound".to_owned(), json!({"type": "string", "maxLength": limits::LINE_CHARS,
             "description": "A WAV, OGG, FLAC or MP3 file (at most 5 MiB) in this file's folder or below, played at the start of the step.",
             "not": {"anyOf": [{"pattern": "^(/|\\\\|[A-Za-z]:)"}, {"pattern": "(^|[/\\\\])\\.\\.([/\\\\]|$)"}]}})),
@@ -202,6 +203,12 @@ pub fn routine_schema(catalog: &Catalog) -> Value {
             "rounds": count(&limits::ROUNDS, "Play the whole step list this many times (default 1)."),
             "round_rest": duration("Rest between rounds (default 0).", false),
             "round_rest_label": name("What the rest between rounds is called on screen (default \"Rest between rounds\")."),
+            "blocks": {"type": "object", "description": "Groups of consecutive steps (marked `block = \"NAME\"`) with their own rounds.",
+                       "additionalProperties": {"type": "object", "additionalProperties": false, "properties": {
+                           "rounds": count(&limits::ROUNDS, "Play the block's steps this many times (default 1)."),
+                           "round_rest": duration("Rest between the block's rounds (default 0).", false),
+                           "round_rest_label": name("What the rest between the block's rounds is called on screen (default \"Rest between rounds\")."),
+                       }}},
             "defaults": {"type": "object", "additionalProperties": false, "properties": defaults,
                          "description": "Timings every step uses unless it sets its own."},
             "steps": {"type": "array", "minItems": 1, "maxItems": limits::MAX_STEPS,
@@ -251,6 +258,10 @@ pub(super) mod tests {
         assert_eq!(
             keys(&schema["properties"]["steps"]["items"]["properties"]),
             sorted(load::STEP_KEYS)
+        );
+        assert_eq!(
+            keys(&schema["properties"]["blocks"]["additionalProperties"]["properties"]),
+            sorted(crate::routine::blocks::BLOCK_KEYS)
         );
         let catalog = catalog_schema();
         assert_eq!(

@@ -36,7 +36,9 @@ impl Widget for &App {
         }
         match &self.screen {
             Screen::Library(screen) => library::render(self, screen, area, buf),
-            Screen::Preview { routine, scroll } => {
+            Screen::Preview {
+                routine, scroll, ..
+            } => {
                 preview::render(self, routine, scroll, area, buf);
             }
             Screen::Player(player) => player::render(self, player, area, buf),

@@ -79,6 +79,12 @@ fn render_header(
     if let Some(step) = segment.step {
         right.push(Span::raw(format!("step {step}/{}", routine.steps.len())));
     }
+    if let Some(block) = &segment.block_round {
+        right.push(Span::raw(format!(
+            "{} {}/{}",
+            block.block, block.round, block.rounds
+        )));
+    }
     if routine.rounds > 1 {
         if let Some(round) = segment.round {
             right.push(Span::raw(format!("round {round}/{}", routine.rounds)));

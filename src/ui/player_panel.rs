@@ -97,8 +97,8 @@ pub(super) fn render_panel(
     }
 
     let featured = featured_step(player, segment);
-    let heading = heading_line(player, segment, featured, theme);
     let elapsed = session.elapsed_in_segment(app.now);
+    let heading = heading_line(player, segment, featured, theme, elapsed);
     let clock_text = match session.remaining_in_segment(app.now) {
         Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
         None => format_clock(elapsed),
@@ -349,6 +349,7 @@ fn heading_line<'a>(
     segment: &'a Segment,
     featured: Option<&'a Step>,
     theme: Theme,
+    elapsed: Millis,
 ) -> Line<'a> {
     let mut parts: Vec<Span<'a>> = Vec::new();
     match segment.kind {
@@ -365,7 +366,10 @@ fn heading_line<'a>(
                     parts.push(Span::raw(format!("set {set}/{}", segment.sets)));
                 }
             }
-            if let Some(reps) = segment.reps {
+            // A tempo step counts its reps; an open-ended one says how many to do.
+            if let Some((rep, reps)) = segment.rep_at(elapsed) {
+                parts.push(Span::styled(format!("rep {rep} of {reps}"), theme.title()));
+            } else if let Some(reps) = segment.reps {
                 parts.push(Span::raw(format!("{reps} reps")));
             }
         }

@@ -23,6 +23,8 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
                 Cue::Switch => (Sound::Clip(Clip::Switch), say(Clip::SaySwitchSides)),
                 Cue::Rest => (Sound::Clip(Clip::Rest), say(Clip::SayRest)),
                 Cue::Done => (Sound::Clip(Clip::Done), say(Clip::SayWellDone)),
+                // A tick marks each rep of a tempo step; spoken counts are still to come.
+                Cue::Rep => (Sound::Clip(Clip::Tick), None),
             };
             // A spoken number replaces the tick: "three, two, one" is clearer than a click before it.
             if cue == Cue::Tick && word.is_some() {

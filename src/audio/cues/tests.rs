@@ -52,6 +52,9 @@ fn every_cue_has_its_tone_and_word() {
         (cue(Cue::Tick, 1, Some(2_000)), true, &["say-two"]),
         (cue(Cue::Tick, 1, Some(1_000)), true, &["say-one"]),
         (cue(Cue::Tick, 1, Some(5_000)), true, &["tick"]),
+        // Each rep of a tempo step ticks; spoken rep counts are still to come.
+        (cue(Cue::Rep, 1, Some(3_000)), false, &["tick"]),
+        (cue(Cue::Rep, 1, Some(3_000)), true, &["tick"]),
         (
             Event::SegmentStarted { segment: 0, at: 0 },
             true,
