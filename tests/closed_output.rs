@@ -71,28 +71,35 @@ fn data_with_one_check(dir: &Path) -> std::path::PathBuf {
 fn every_command_ends_cleanly_on_a_closed_pipe_or_a_full_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = data_with_one_check(dir.path());
-    for args in commands() {
-        for reader in ["| true", "| head -c 1 >/dev/null"] {
-            let (code, stderr) = run_into(&args, &data, reader);
-            assert_eq!(
-                (code, stderr.as_str()),
-                (Some(0), ""),
-                "`limberup {}` {reader}",
-                args.join(" ")
-            );
-        }
-        if Path::new("/dev/full").exists() {
-            let (code, stderr) = run_into(&args, &data, "> /dev/full");
-            assert_eq!(
-                (code, stderr.as_str()),
-                (
-                    Some(1),
-                    "limberup: error: cannot write the output: no space left on the device\n"
-                ),
-                "`limberup {}` > /dev/full",
-                args.join(" ")
-            );
-        }
+    let mut cases = vec!["| true", "| head -c 1 >/dev/null"];
+    if Path::new("/dev/full").exists() {
+        cases.push("> /dev/full");
+    }
+    // Each run waits for its reader to leave; running them side by side keeps the suite quick.
+    let outcomes: Vec<(String, (Option<i32>, String))> = std::thread::scope(|scope| {
+        let runs: Vec<_> = commands()
+            .into_iter()
+            .flat_map(|args| cases.iter().map(move |tail| (args.clone(), *tail)))
+            .map(|(args, tail)| {
+                let data = &data;
+                let name = format!("`limberup {}` {tail}", args.join(" "));
+                (name, scope.spawn(move || run_into(&args, data, tail)))
+            })
+            .collect();
+        runs.into_iter()
+            .map(|(name, run)| (name, run.join().expect("the run finishes")))
+            .collect()
+    });
+    for (name, (code, stderr)) in outcomes {
+        let expected = if name.ends_with("/dev/full") {
+            (
+                Some(1),
+                "limberup: error: cannot write the output: no space left on the device\n",
+            )
+        } else {
+            (Some(0), "")
+        };
+        assert_eq!((code, stderr.as_str()), expected, "{name}");
     }
 }
 
