@@ -1,4 +1,5 @@
-//! Embeds every file of `routines/` in the binary, so an installed `limberup` works from any folder.
+//! Embeds every routine and program file of `routines/` in the binary, so an installed `limberup`
+//! works from any folder.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -7,43 +8,23 @@ fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let routines = Path::new(&manifest).join("routines");
-    println!("cargo:rerun-if-changed={}", routines.display());
-
-    let mut names: Vec<String> = std::fs::read_dir(&routines)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| {
-                    Path::new(name)
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-
-    let mut code = String::from(
-        "/// Every `routines/*.toml`, by file name.\npub static BUILT_IN_FILES: &[(&str, &str)] = &[\n",
+    let out = Path::new(&out);
+    embed_folder(
+        &routines,
+        "routines",
+        "BUILT_IN_FILES",
+        &out.join("built_in.rs"),
     );
-    for name in &names {
-        let path = routines.join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(
-            code,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .expect("writing to a String cannot fail");
-    }
-    code.push_str("];\n");
-    std::fs::write(Path::new(&out).join("built_in.rs"), code).expect("OUT_DIR is writable");
-    embed_programs(&routines.join("programs"), Path::new(&out));
+    embed_folder(
+        &routines.join("programs"),
+        "routines/programs",
+        "BUILT_IN_PROGRAMS",
+        &out.join("built_in_programs.rs"),
+    );
 }
 
-/// Every `routines/programs/*.toml`, as `BUILT_IN_PROGRAMS`.
-fn embed_programs(folder: &Path, out: &Path) {
+/// Writes `static_name`, every `*.toml` of `folder` (by file name, sorted) with its text, to `target`.
+fn embed_folder(folder: &Path, shown: &str, static_name: &str, target: &Path) {
     println!("cargo:rerun-if-changed={}", folder.display());
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .map(|entries| {
@@ -59,8 +40,8 @@ fn embed_programs(folder: &Path, out: &Path) {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from(
-        "/// Every `routines/programs/*.toml`, by file name.\npub static BUILT_IN_PROGRAMS: &[(&str, &str)] = &[\n",
+    let mut code = format!(
+        "/// Every `{shown}/*.toml`, by file name.\npub static {static_name}: &[(&str, &str)] = &[\n"
     );
     for name in &names {
         let path = folder.join(name);
@@ -73,5 +54,5 @@ fn embed_programs(folder: &Path, out: &Path) {
         .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
-    std::fs::write(out.join("built_in_programs.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(target, code).expect("OUT_DIR is writable");
 }
