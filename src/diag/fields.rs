@@ -45,6 +45,32 @@ impl<'s> Checker<'s> {
         !self.problems.is_empty()
     }
 
+    /// Reads each item of an array of tables with `read`, naming item N "`noun` N" in messages.
+    /// `None` when an item is not a table or could not be read; every problem is recorded.
+    pub fn each_table<T>(
+        &mut self,
+        items: &[Spanned<DeValue<'_>>],
+        noun: &str,
+        mut read: impl FnMut(&mut Self, &DeTable<'_>, Range<usize>, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut read_items = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let label = format!("{noun} {}", index + 1);
+            match item.get_ref() {
+                DeValue::Table(table) => {
+                    if let Some(value) = read(self, table, item.span(), &label) {
+                        read_items.push(value);
+                    }
+                }
+                other => self.error(
+                    item.span(),
+                    format!("{label} must be a table, found a {}", other.type_str()),
+                ),
+            }
+        }
+        (read_items.len() == items.len()).then_some(read_items)
+    }
+
     /// Reports every key not in `allowed`, with a suggestion when one is close.
     pub fn unknown_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], context: Context<'_>) {
         for key in table.keys() {

@@ -146,22 +146,9 @@ fn read_sessions(
         );
         return None;
     };
-    let mut sessions = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let label = format!("session {}", index + 1);
-        match item.get_ref() {
-            DeValue::Table(table) => {
-                if let Some(session) = read_session(checker, table, item.span(), &label, reader) {
-                    sessions.push(session);
-                }
-            }
-            other => checker.error(
-                item.span(),
-                format!("{label} must be a table, found a {}", other.type_str()),
-            ),
-        }
-    }
-    (sessions.len() == items.len()).then_some(sessions)
+    checker.each_table(items, "session", |checker, table, span, label| {
+        read_session(checker, table, span, label, reader)
+    })
 }
 
 fn read_session(

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::catalog::Catalog;
 use super::shared::{Coaching, check_not_blank, read_coaching, strings};
@@ -302,24 +302,9 @@ fn read_steps(
         );
         return None;
     }
-    let mut steps = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let label = format!("step {}", index + 1);
-        match item.get_ref() {
-            DeValue::Table(table) => {
-                if let Some(step) =
-                    read_step(checker, table, item.span(), &label, defaults, context)
-                {
-                    steps.push(step);
-                }
-            }
-            other => checker.error(
-                item.span(),
-                format!("{label} must be a table, found a {}", other.type_str()),
-            ),
-        }
-    }
-    (steps.len() == items.len()).then_some(steps)
+    checker.each_table(items, "step", |checker, table, span, label| {
+        read_step(checker, table, span, label, defaults, context)
+    })
 }
 
 fn read_step(
