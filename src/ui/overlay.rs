@@ -1,4 +1,4 @@
-//! Boxes drawn over a screen: help, and "quit this routine?".
+//! Boxes drawn over a screen: help, "quit this routine?" and a program's two pain questions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -50,52 +50,30 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 /// "Stop this routine?", with the keys of its table.
 pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
-    let area = popup(area, 44, 5);
-    clear(theme, area, buf);
-    let mut keys = Vec::new();
-    for hint in app.footer_hints() {
-        keys.push(Span::styled(hint.shown, theme.key()));
-        keys.push(Span::raw(format!(" {}   ", hint.does)));
-    }
-    Paragraph::new(vec![
-        Line::raw("Stop this routine? What you did is kept."),
-        Line::from(keys),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(Span::styled(" Quit? ", theme.caution())))
-    .render(area, buf);
+    let lines = vec![Line::raw("Stop this routine? What you did is kept.")];
+    question(
+        app,
+        popup(area, 44, 5),
+        lines,
+        Span::styled(" Quit? ", theme.caution()),
+        buf,
+    );
 }
 
 /// The one question after a program session.
 pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
-    let area = popup(area, 50, 6);
-    clear(theme, area, buf);
-    let mut keys = Vec::new();
-    for hint in app.footer_hints() {
-        keys.push(Span::styled(hint.shown, theme.key()));
-        keys.push(Span::raw(format!(" {}   ", hint.does)));
-    }
-    Paragraph::new(vec![
+    let lines = vec![
         Line::raw("How much did it hurt during this session? 0-10"),
         Line::raw(gate_words(app)),
-        Line::from(keys),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(Span::styled(" Session pain ", theme.title())))
-    .render(area, buf);
+    ];
+    let title = Span::styled(" Session pain ", theme.title());
+    question(app, popup(area, 50, 6), lines, title, buf);
 }
 
 /// The one question the morning after a program session.
 pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
-    let area = popup(area, 66, 6);
-    Clear.render(area, buf);
-    let mut keys = Vec::new();
-    for hint in app.footer_hints() {
-        keys.push(Span::styled(hint.shown, theme.key()));
-        keys.push(Span::raw(format!(" {}   ", hint.does)));
-    }
     let session = app.morning_asked().map_or_else(String::new, |ask| {
         let name = app
             .library
@@ -107,14 +85,28 @@ pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
             app.history.calendar.date(ask.started_at)
         )
     });
-    Paragraph::new(vec![
+    let lines = vec![
         Line::styled(session, theme.dim()),
         Line::raw("Compared with before that session, your back this morning is:"),
-        Line::from(keys),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(Span::styled(" This morning ", theme.title())))
-    .render(area, buf);
+    ];
+    let title = Span::styled(" This morning ", theme.title());
+    question(app, popup(area, 66, 6), lines, title, buf);
+}
+
+/// A box asking one question: its lines, then the keys of the overlay's table on one line.
+fn question(app: &App, area: Rect, mut lines: Vec<Line<'_>>, title: Span<'_>, buf: &mut Buffer) {
+    let theme = theme::of(app);
+    clear(theme, area, buf);
+    let mut keys = Vec::new();
+    for hint in app.footer_hints() {
+        keys.push(Span::styled(hint.shown, theme.key()));
+        keys.push(Span::raw(format!(" {}   ", hint.does)));
+    }
+    lines.push(Line::from(keys));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(title))
+        .render(area, buf);
 }
 
 /// What the answer does, by the active program's gate: "0-3 go on · 4-5 hold · above 5 step back".
