@@ -30,10 +30,7 @@ fn closing_the_terminal_saves_the_session_and_leaves_at_once() {
     }
     let took = start.elapsed();
     assert!(took < Duration::from_millis(1500), "left after {took:?}");
-    let history = pane.history();
-    let sessions = history["sessions"].as_array().expect("sessions");
-    assert_eq!(sessions.len(), 1, "the session is saved: {history}");
-    assert_eq!(sessions[0]["finished"], false, "{history}");
+    pane.assert_one_unfinished_session();
 }
 
 /// `kill -TSTP PID` from another shell: like ctrl-z, the terminal is handed back restored, and after

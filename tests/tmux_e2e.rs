@@ -73,10 +73,7 @@ fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
     kill("-TERM", &pane.app_pid());
     assert_eq!(pane.exit_status(), "143");
     pane.assert_terminal_restored();
-    let history = pane.history();
-    let sessions = history["sessions"].as_array().expect("sessions");
-    assert_eq!(sessions.len(), 1, "{history}");
-    assert_eq!(sessions[0]["finished"], false, "{history}");
+    pane.assert_one_unfinished_session();
 }
 
 #[test]

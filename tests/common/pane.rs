@@ -204,6 +204,14 @@ impl Pane {
         serde_json::from_slice(&output.stdout).expect("JSON history")
     }
 
+    /// The routine that was stopped from outside is in the history, once, as not finished.
+    pub fn assert_one_unfinished_session(&self) {
+        let history = self.history();
+        let sessions = history["sessions"].as_array().expect("sessions");
+        assert_eq!(sessions.len(), 1, "the session is saved once: {history}");
+        assert_eq!(sessions[0]["finished"], false, "{history}");
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
