@@ -1,5 +1,5 @@
-//! Embeds every routine and program file of `routines/` in the binary, so an installed `limberup`
-//! works from any folder.
+//! Embeds every routine and program file of `routines/` and every spoken clip of `sounds/voice/` in
+//! the binary, so an installed `limberup` works from any folder.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,10 +21,27 @@ fn main() {
         "BUILT_IN_PROGRAMS",
         &out.join("built_in_programs.rs"),
     );
+    embed_folder(
+        &Path::new(&manifest).join("sounds/voice"),
+        "sounds/voice",
+        "VOICE_CLIPS",
+        &out.join("voice_clips.rs"),
+    );
 }
 
-/// Writes `static_name`, every `*.toml` of `folder` (by file name, sorted) with its text, to `target`.
+/// The file type `folder` holds, and how each file is embedded.
+fn kind_of(static_name: &str) -> (&'static str, &'static str, &'static str) {
+    if static_name == "VOICE_CLIPS" {
+        ("ogg", "include_bytes!", "&[u8]")
+    } else {
+        ("toml", "include_str!", "&str")
+    }
+}
+
+/// Writes `static_name`, every `*.toml` (or `*.ogg`) of `folder` (by file name, sorted) with its
+/// contents, to `target`.
 fn embed_folder(folder: &Path, shown: &str, static_name: &str, target: &Path) {
+    let (extension, include, contents) = kind_of(static_name);
     println!("cargo:rerun-if-changed={}", folder.display());
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .map(|entries| {
@@ -34,21 +51,21 @@ fn embed_folder(folder: &Path, shown: &str, static_name: &str, target: &Path) {
                 .filter(|name| {
                     Path::new(name)
                         .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
                 })
                 .collect()
         })
         .unwrap_or_default();
     names.sort();
     let mut code = format!(
-        "/// Every `{shown}/*.toml`, by file name.\npub static {static_name}: &[(&str, &str)] = &[\n"
+        "/// Every `{shown}/*.{extension}`, by file name.\npub static {static_name}: &[(&str, {contents})] = &[\n"
     );
     for name in &names {
         let path = folder.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         writeln!(
             code,
-            "    ({name:?}, include_str!({:?})),",
+            "    ({name:?}, {include}({:?})),",
             path.display().to_string()
         )
         .expect("writing to a String cannot fail");

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the cue sounds in this folder; the results are committed and compiled into the binary, so
-# nobody needs these tools to build limberup. Needs sox and espeak-ng (Debian: apt-get install sox
-# espeak-ng). Run from anywhere: sh sounds/make-sounds.sh
+# nobody needs these tools to build limberup. Needs sox, espeak-ng and oggenc (Debian: apt-get install
+# sox espeak-ng vorbis-tools). Run from anywhere: sh sounds/make-sounds.sh
 #
 # Every tone starts on its own note, so a listener (and the end-to-end test, which tells cues apart by
 # the pitch of their first 60 ms) can tell them apart: tick 1760 Hz, start 880 Hz, halfway 660 Hz,
@@ -54,18 +54,18 @@ note "$tmp/d4.wav" 1047 0.7 0.65
 sox "$tmp/d1.wav" "$tmp/d2.wav" "$tmp/d3.wav" "$tmp/d4.wav" done.wav
 out done.wav
 
-# The spoken set: espeak-ng, trimmed of silence, at the same rate and level.
-say() {
-    espeak-ng -v en-us -s 165 -w "$tmp/raw.wav" "$2"
-    sox "$tmp/raw.wav" -r $RATE -c 1 -b 16 "$1" silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse norm -6
-    out "$1"
-}
-say say-get-ready.wav "get ready"
-say say-go.wav "go"
-say say-rest.wav "rest"
-say say-switch-sides.wav "switch sides"
-say say-halfway.wav "halfway"
-say say-three.wav "three"
-say say-two.wav "two"
-say say-one.wav "one"
-say say-well-done.wav "well done"
+# The spoken words and names: every line of voice.txt (not blank, not a comment), said by espeak-ng,
+# trimmed of silence, levelled, and stored as small Ogg Vorbis (16 kHz mono, lowest quality: speech
+# stays clear and the 80-odd clips add about half a megabyte to the binary) under voice/, named by
+# the text's slug: lower case, every run of other characters a dash ("Child's pose" is
+# voice/child-s-pose.ogg). limberup finds a clip by the same slug.
+slug() { printf '%s' "$1" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9][^a-z0-9]*/-/g; s/^-//; s/-$//'; }
+rm -f voice/*.ogg
+mkdir -p voice
+grep -v '^#' voice.txt | grep -v '^ *$' | while IFS= read -r text; do
+    espeak-ng -v en-us -s 165 -w "$tmp/raw.wav" "$text"
+    sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$tmp/trim.wav" \
+        silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse norm -6
+    oggenc -Q -q -1 -o "voice/$(slug "$text").ogg" "$tmp/trim.wav"
+    out "voice/$(slug "$text").ogg"
+done

@@ -164,7 +164,8 @@ fn muted_cues_light_up_the_panel_too() {
     assert!(!unmuted.contains("no sound device"), "{unmuted}");
 }
 
-/// A step's own sound is decoded when its routine starts (before any cue), once, and never before.
+/// A step's own sound is decoded when its routine starts (before any cue), once, and never before;
+/// the exercise names are made ready with it (the runner's own are said by a speech program).
 #[test]
 fn a_routine_s_own_sounds_are_prepared_as_it_starts() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -180,7 +181,8 @@ fn a_routine_s_own_sounds_are_prepared_as_it_starts() {
     Shot::new()
         .routine(path.to_str().expect("UTF-8 path"))
         .at_with("30", &mut recorder);
-    assert_eq!(recorder.prepared, vec![(0, vec!["bell.wav".to_owned()])]);
+    let prepared = ["bell.wav", "A", "B"].map(str::to_owned).to_vec();
+    assert_eq!(recorder.prepared, vec![(0, prepared)]);
     assert!(
         recorder
             .heard

@@ -352,8 +352,12 @@ impl App {
     pub(super) fn start(&mut self, routine: Routine) {
         self.overlay = None;
         self.playing_in_program = None;
-        self.to_prepare = crate::audio::cues::step_sounds(&routine);
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
+        self.to_prepare = crate::audio::cues::sounds_to_prepare(
+            &player.routine,
+            player.session.plan(),
+            self.cue_style.spoken,
+        );
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);
     }

@@ -1,6 +1,7 @@
-//! The cue sounds, compiled into the binary from `sounds/` (made by `sounds/make-sounds.sh`).
+//! The cue tones, compiled into the binary from `sounds/` (made by `sounds/make-sounds.sh`); the
+//! spoken words are in [`super::voice`].
 
-/// One of the built-in sounds.
+/// One of the built-in tones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Clip {
     Tick,
@@ -9,34 +10,16 @@ pub enum Clip {
     Switch,
     Rest,
     Done,
-    SayGetReady,
-    SayGo,
-    SayRest,
-    SaySwitchSides,
-    SayHalfway,
-    SayThree,
-    SayTwo,
-    SayOne,
-    SayWellDone,
 }
 
 impl Clip {
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 6] = [
         Self::Tick,
         Self::Start,
         Self::Halfway,
         Self::Switch,
         Self::Rest,
         Self::Done,
-        Self::SayGetReady,
-        Self::SayGo,
-        Self::SayRest,
-        Self::SaySwitchSides,
-        Self::SayHalfway,
-        Self::SayThree,
-        Self::SayTwo,
-        Self::SayOne,
-        Self::SayWellDone,
     ];
 
     /// The WAV file's bytes.
@@ -48,15 +31,6 @@ impl Clip {
             Self::Switch => include_bytes!("../../sounds/switch.wav"),
             Self::Rest => include_bytes!("../../sounds/rest.wav"),
             Self::Done => include_bytes!("../../sounds/done.wav"),
-            Self::SayGetReady => include_bytes!("../../sounds/say-get-ready.wav"),
-            Self::SayGo => include_bytes!("../../sounds/say-go.wav"),
-            Self::SayRest => include_bytes!("../../sounds/say-rest.wav"),
-            Self::SaySwitchSides => include_bytes!("../../sounds/say-switch-sides.wav"),
-            Self::SayHalfway => include_bytes!("../../sounds/say-halfway.wav"),
-            Self::SayThree => include_bytes!("../../sounds/say-three.wav"),
-            Self::SayTwo => include_bytes!("../../sounds/say-two.wav"),
-            Self::SayOne => include_bytes!("../../sounds/say-one.wav"),
-            Self::SayWellDone => include_bytes!("../../sounds/say-well-done.wav"),
         }
     }
 
@@ -69,15 +43,6 @@ impl Clip {
             Self::Switch => "switch",
             Self::Rest => "rest",
             Self::Done => "done",
-            Self::SayGetReady => "say-get-ready",
-            Self::SayGo => "say-go",
-            Self::SayRest => "say-rest",
-            Self::SaySwitchSides => "say-switch-sides",
-            Self::SayHalfway => "say-halfway",
-            Self::SayThree => "say-three",
-            Self::SayTwo => "say-two",
-            Self::SayOne => "say-one",
-            Self::SayWellDone => "say-well-done",
         }
     }
 }

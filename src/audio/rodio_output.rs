@@ -10,7 +10,8 @@ use rodio::buffer::SamplesBuffer;
 use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
 use super::player::{Opener, Output, OutputError};
-use super::{Clip, Sound};
+use super::speech::Speaker;
+use super::{Clip, Sound, voice};
 
 /// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
 /// when it is due (rodio's default of 50 ms made cues land up to 50 ms apart from their plan). The
@@ -22,9 +23,20 @@ const BUFFER_FRAMES: u32 = 1024;
 type Decoded = Arc<Mutex<HashMap<String, SamplesBuffer>>>;
 
 /// Opens the default output device.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DefaultDevice {
     decoded: Decoded,
+    /// Says the names no built-in clip says.
+    speaker: Speaker,
+}
+
+impl DefaultDevice {
+    pub fn new(speaker: Speaker) -> Self {
+        Self {
+            decoded: Decoded::default(),
+            speaker,
+        }
+    }
 }
 
 pub struct RodioOutput {
@@ -39,17 +51,32 @@ impl Opener for DefaultDevice {
     type Output = RodioOutput;
 
     fn prepare(&mut self) {
-        for clip in Clip::ALL {
-            if let Err(reason) = decoded(&self.decoded, &Sound::Clip(clip)) {
+        let tones = Clip::ALL.into_iter().map(Sound::Clip);
+        let numbers = voice::ONES.into_iter().chain(voice::TENS);
+        let words = voice::VOCABULARY.iter().copied().chain(numbers);
+        let words = words.filter(|w| !w.is_empty()).map(Sound::say);
+        for sound in tones.chain(words) {
+            if let Err(reason) = decoded(&self.decoded, &sound) {
                 tracing::error!(%reason, "a built-in sound does not decode");
             }
         }
     }
 
+    /// Decodes a starting routine's sounds, and has the speech program say the names no built-in
+    /// clip says (this may take a while the first time; it is the sound thread that waits).
     fn prepare_sounds(&mut self, sounds: &[Sound]) {
         for sound in sounds {
-            if let Err(reason) = decoded(&self.decoded, sound) {
-                tracing::warn!(%reason, "a step's sound does not decode; its cue will be silent");
+            let spoken = match sound {
+                Sound::Say(text) if sound.bytes().is_none() => {
+                    let Some(wav) = self.speaker.wav(text) else {
+                        continue;
+                    };
+                    decode_into(&self.decoded, key(sound), wav, text).map(Some)
+                }
+                _ => decoded(&self.decoded, sound),
+            };
+            if let Err(reason) = spoken {
+                tracing::warn!(%reason, "a routine's sound does not decode; its cue will be silent");
             }
         }
     }
@@ -83,31 +110,55 @@ impl Opener for DefaultDevice {
     }
 }
 
-/// The sound's samples, decoded now if they were not yet.
-fn decoded(cache: &Decoded, sound: &Sound) -> Result<SamplesBuffer, OutputError> {
-    // Two routine folders may each have their own `beep.wav`: a file is known by its bytes' address.
-    let key = match sound {
+/// How a sound is known in the cache. Two routine folders may each have their own `beep.wav`: a file
+/// is known by its bytes' address.
+fn key(sound: &Sound) -> String {
+    match sound {
         Sound::Clip(clip) => clip.name().to_owned(),
         Sound::File { name, bytes } => format!("{name}@{:p}", Arc::as_ptr(bytes)),
-    };
-    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(buffer) = cache.get(&key) {
-        return Ok(buffer.clone());
+        Sound::Say(text) => format!("say:{text}"),
     }
-    let decoded = crate::soundfile::decode::decode(
-        sound.bytes(),
-        crate::soundfile::decode::MAX_DECODED_SAMPLES,
-    )
-    .map_err(|problem| OutputError::Undecodable {
-        name: sound.name().to_owned(),
-        reason: format!("{problem:?}"),
-    })?;
+}
+
+/// The sound's samples, decoded now if they were not yet; `None` for words that nothing says (no
+/// built-in clip, and the speech program did not make one).
+fn decoded(cache: &Decoded, sound: &Sound) -> Result<Option<SamplesBuffer>, OutputError> {
+    let key = key(sound);
+    if let Some(buffer) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return Ok(Some(buffer.clone()));
+    }
+    let Some(bytes) = sound.bytes() else {
+        return Ok(None);
+    };
+    decode_into(cache, key, bytes, sound.name()).map(Some)
+}
+
+/// Decodes `bytes` and keeps the samples under `key`.
+fn decode_into(
+    cache: &Decoded,
+    key: String,
+    bytes: Arc<[u8]>,
+    name: &str,
+) -> Result<SamplesBuffer, OutputError> {
+    let decoded =
+        crate::soundfile::decode::decode(bytes, crate::soundfile::decode::MAX_DECODED_SAMPLES)
+            .map_err(|problem| OutputError::Undecodable {
+                name: name.to_owned(),
+                reason: format!("{problem:?}"),
+            })?;
     // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
     let channels =
         rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);
     let rate = rodio::SampleRate::new(decoded.rate).unwrap_or(std::num::NonZero::<u32>::MIN);
     let buffer = SamplesBuffer::new(channels, rate, decoded.samples);
-    cache.insert(key, buffer.clone());
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key, buffer.clone());
     Ok(buffer)
 }
 
@@ -118,9 +169,10 @@ impl Output for RodioOutput {
         player.set_volume(volume);
         let mut total = Duration::ZERO;
         for sound in sounds {
-            let buffer = decoded(&self.decoded, sound)?;
-            total += buffer.total_duration().unwrap_or_default();
-            player.append(buffer);
+            if let Some(buffer) = decoded(&self.decoded, sound)? {
+                total += buffer.total_duration().unwrap_or_default();
+                player.append(buffer);
+            }
         }
         self.players.push(player);
         Ok(Some(total))

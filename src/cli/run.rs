@@ -61,7 +61,7 @@ fn full_screen(
     // From here until the terminal is restored, whatever a library writes to stderr (ALSA, the
     // sound server client) goes to the log instead of over the screen.
     let stderr = crate::logging::StderrToLog::start(log.as_deref());
-    let mut cues = Cues::start(settings);
+    let mut cues = Cues::start(settings, dirs.data_dir.as_deref());
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
     let (history, mut store) = open_history(dirs, save, origin);
@@ -260,9 +260,12 @@ struct Cues {
 }
 
 impl Cues {
-    fn start(settings: &Settings) -> Self {
+    /// Names no built-in clip says are kept, once said, in `speech/` in the data folder.
+    fn start(settings: &Settings, data_dir: Option<&std::path::Path>) -> Self {
+        let volume = f32::from(settings.volume) / 100.0;
+        let speech_cache = data_dir.map(|dir| dir.join(crate::audio::SPEECH_FOLDER));
         Self {
-            sound: crate::audio::device(f32::from(settings.volume) / 100.0, settings.muted),
+            sound: crate::audio::device(volume, settings.muted, speech_cache),
             bell: settings.bell,
         }
     }

@@ -25,6 +25,8 @@ pub enum Event {
         /// Time from the cue to the end of its segment, when the segment is timed: a tick with 3 s
         /// left can say "three".
         left: Option<Millis>,
+        /// Time from the start of its segment to the cue: a tempo step's rep cue can say which rep.
+        offset: Millis,
     },
     /// A segment began (after the previous one ended, or by a skip).
     SegmentStarted { segment: usize, at: Millis },
@@ -311,6 +313,7 @@ impl Session {
                 at,
                 segment: self.plan.segments.len(),
                 left: None,
+                offset: 0,
             });
             events.push(Event::Finished { at });
             return;
@@ -342,6 +345,7 @@ impl Session {
                     at,
                     segment: self.current,
                     left: self.length.map(|length| length.saturating_sub(offset)),
+                    offset,
                 });
             }
             match self.length {

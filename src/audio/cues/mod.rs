@@ -1,36 +1,52 @@
-//! Which sounds each engine event plays: a tone per cue, followed by a spoken word when spoken cues
-//! are on, and a step's own sound in place of the start tone.
+//! Which sounds each engine event plays: a tone per cue and, when spoken cues are on, the words a
+//! coach would say ("next: doorway chest stretch, forty five seconds, left side first"; "right side";
+//! "set two of three"; "three, two, one"), and a step's own sound in place of the start tone.
+
+mod phrases;
 
 use super::{Clip, Sound};
 use crate::engine::{Event, Millis};
 use crate::plan::{Cue, Plan, SegmentKind};
 use crate::routine::Routine;
 
+pub use phrases::Phrases;
+
 /// The sounds for one event, in the order they play (one after the other).
 pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -> Vec<Sound> {
-    let say = |clip: Clip| spoken.then_some(Sound::Clip(clip));
+    let phrases = Phrases { routine, plan };
+    let say = |words: Vec<Sound>| if spoken { words } else { Vec::new() };
     match *event {
         Event::Cue {
-            cue, segment, left, ..
+            cue,
+            segment,
+            left,
+            offset,
+            ..
         } => {
-            let (tone, word) = match cue {
-                Cue::Start => (start_sound(routine, plan, segment), say(Clip::SayGo)),
+            let (tone, words) = match cue {
+                Cue::Start => (
+                    start_sound(routine, plan, segment),
+                    say(phrases.at_start(segment)),
+                ),
+                // In a tempo step the reps are counted, and a countdown number would be taken for one.
+                Cue::Tick if phrases.counts_reps(segment) => {
+                    (Sound::Clip(Clip::Tick), say(phrases.rep(segment, offset)))
+                }
                 Cue::Tick => (
                     Sound::Clip(Clip::Tick),
-                    left.and_then(count_word).and_then(say),
+                    say(left.map(count_words).unwrap_or_default()),
                 ),
-                Cue::Halfway => (Sound::Clip(Clip::Halfway), say(Clip::SayHalfway)),
-                Cue::Switch => (Sound::Clip(Clip::Switch), say(Clip::SaySwitchSides)),
-                Cue::Rest => (Sound::Clip(Clip::Rest), say(Clip::SayRest)),
-                Cue::Done => (Sound::Clip(Clip::Done), say(Clip::SayWellDone)),
-                // A tick marks each rep of a tempo step; spoken counts are still to come.
-                Cue::Rep => (Sound::Clip(Clip::Tick), None),
+                Cue::Halfway => (Sound::Clip(Clip::Halfway), say(vec![Sound::say("halfway")])),
+                Cue::Switch => (Sound::Clip(Clip::Switch), say(phrases.at_switch(segment))),
+                Cue::Rest => (Sound::Clip(Clip::Rest), say(phrases.at_rest(segment))),
+                Cue::Done => (Sound::Clip(Clip::Done), say(vec![Sound::say("well done")])),
+                Cue::Rep => (Sound::Clip(Clip::Tick), say(phrases.rep(segment, offset))),
             };
             // A spoken number replaces the tick: "three, two, one" is clearer than a click before it.
-            if cue == Cue::Tick && word.is_some() {
-                return word.into_iter().collect();
+            if matches!(cue, Cue::Tick | Cue::Rep) && !words.is_empty() {
+                return words;
             }
-            std::iter::once(tone).chain(word).collect()
+            std::iter::once(tone).chain(words).collect()
         }
         Event::SegmentStarted { segment, .. } => {
             let prepare = plan
@@ -38,7 +54,7 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
                 .get(segment)
                 .is_some_and(|s| s.kind == SegmentKind::Prepare);
             if prepare {
-                say(Clip::SayGetReady).into_iter().collect()
+                say(phrases.at_get_ready(segment))
             } else {
                 Vec::new()
             }
@@ -48,25 +64,34 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
 }
 
 /// "three", "two", "one" for a tick with that many whole seconds left.
-fn count_word(left: Millis) -> Option<Clip> {
+fn count_words(left: Millis) -> Vec<Sound> {
     match (left + 500) / 1000 {
-        3 => Some(Clip::SayThree),
-        2 => Some(Clip::SayTwo),
-        1 => Some(Clip::SayOne),
-        _ => None,
+        3 => vec![Sound::say("three")],
+        2 => vec![Sound::say("two")],
+        1 => vec![Sound::say("one")],
+        _ => Vec::new(),
     }
 }
 
-/// The routine's own step sounds, once each: decoded (off the event loop) when the routine starts,
-/// so a step's cue is not late and a file is never decoded before a routine that uses it plays.
-pub fn step_sounds(routine: &Routine) -> Vec<Sound> {
+/// The sounds to make ready when a routine starts, off the event loop: the routine's own step sounds,
+/// once each (so a file is never decoded before a routine that uses it plays), and with spoken cues
+/// its exercise names (the runner's own are said by the speech program, which takes a moment).
+pub fn sounds_to_prepare(routine: &Routine, plan: &Plan, spoken: bool) -> Vec<Sound> {
     let mut sounds: Vec<Sound> = Vec::new();
-    for sound in routine.steps.iter().filter_map(|s| s.sound.as_ref()) {
-        if !sounds.iter().any(|s| s.name() == sound.relative) {
-            sounds.push(Sound::File {
-                name: sound.relative.clone(),
-                bytes: sound.bytes.clone(),
-            });
+    let files = routine.steps.iter().filter_map(|s| s.sound.as_ref());
+    let files = files.map(|sound| Sound::File {
+        name: sound.relative.clone(),
+        bytes: sound.bytes.clone(),
+    });
+    let names = plan
+        .segments
+        .iter()
+        .filter(|_| spoken)
+        .filter(|s| s.kind == SegmentKind::Exercise)
+        .filter_map(|s| Phrases::name(&s.name));
+    for sound in files.chain(names) {
+        if !sounds.iter().any(|s| s.name() == sound.name()) {
+            sounds.push(sound);
         }
     }
     sounds

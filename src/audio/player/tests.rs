@@ -123,7 +123,7 @@ fn played(log: &Log) -> Vec<Vec<String>> {
 fn cues_play_in_order_at_the_volume_and_muted_ones_not_at_all() {
     let (mut player, log, _) = start(false, None);
     player.play(&cued(&[Clip::Tick]), false);
-    player.play(&cued(&[Clip::Start, Clip::SayGo]), false);
+    player.play(&cued(&[Clip::Start, Clip::Switch]), false);
     player.play(&cued(&[Clip::Halfway]), true);
     player.play(&cued(&[]), false);
     player.play(&cued(&[Clip::Done]), false);
@@ -132,7 +132,7 @@ fn cues_play_in_order_at_the_volume_and_muted_ones_not_at_all() {
         played(&log),
         vec![
             vec!["tick".to_owned()],
-            vec!["start".to_owned(), "say-go".to_owned()],
+            vec!["start".to_owned(), "switch".to_owned()],
             vec!["done".to_owned()],
         ]
     );

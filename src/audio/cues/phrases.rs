@@ -1,0 +1,184 @@
+//! What a coach says at each moment of a routine, as words to play one after the other. During the
+//! get-ready and the rests it says what comes next, so the runner never needs to look; at the start of
+//! an exercise nobody announced it names it; a switch names the new side; a new set names its number.
+
+use super::Sound;
+use crate::audio::voice::{counted, duration_words, number_words, spoken_name};
+use crate::engine::Millis;
+use crate::format::model::{Side, Sides};
+use crate::plan::{Plan, Segment, SegmentKind};
+use crate::routine::Routine;
+
+/// A rest or get-ready shorter than this says only "next" and the name: the whole description would
+/// still be playing when the countdown starts.
+pub const ROOM_FOR_DETAILS_MS: u64 = 10_000;
+
+/// The words for the moments of one routine's plan.
+#[derive(Clone, Copy)]
+pub struct Phrases<'a> {
+    pub routine: &'a Routine,
+    pub plan: &'a Plan,
+}
+
+impl Phrases<'_> {
+    /// A name as said aloud, unless nothing of it is left to say.
+    pub fn name(name: &str) -> Option<Sound> {
+        let spoken = spoken_name(name);
+        (!spoken.is_empty()).then(|| Sound::say(&spoken))
+    }
+
+    /// As the get-ready begins: "get ready", then what comes first.
+    pub fn at_get_ready(&self, segment: usize) -> Vec<Sound> {
+        let mut words = vec![Sound::say("get ready")];
+        words.extend(self.next_up(segment));
+        words
+    }
+
+    /// As a rest begins (after its tone): "rest", then what comes next.
+    pub fn at_rest(&self, segment: usize) -> Vec<Sound> {
+        let mut words = vec![Sound::say("rest")];
+        words.extend(self.next_up(segment));
+        words
+    }
+
+    /// As an exercise starts: its set ("set two of three") when a set after the first begins; its
+    /// name (and side) when nothing before announced it; else "go".
+    pub fn at_start(&self, segment: usize) -> Vec<Sound> {
+        let Some(this) = self.plan.segments.get(segment) else {
+            return vec![Sound::say("go")];
+        };
+        let before = segment
+            .checked_sub(1)
+            .and_then(|i| self.plan.segments.get(i));
+        match before.map(|s| s.kind) {
+            Some(SegmentKind::SetRest) => set_words(this),
+            Some(SegmentKind::Prepare | SegmentKind::Rest | SegmentKind::RoundRest) => {
+                vec![Sound::say("go")]
+            }
+            Some(SegmentKind::Switch) => vec![Sound::say("go")],
+            Some(SegmentKind::Exercise) if before.is_some_and(|b| same_step(b, this)) => {
+                side_words(self.routine, this, false)
+            }
+            None | Some(SegmentKind::Exercise) => {
+                let mut words: Vec<Sound> = Self::name(&this.name).into_iter().collect();
+                words.extend(side_words(self.routine, this, true));
+                if words.is_empty() {
+                    words.push(Sound::say("go"));
+                }
+                words
+            }
+        }
+    }
+
+    /// As a switch begins: the side to turn to ("right side").
+    pub fn at_switch(&self, segment: usize) -> Vec<Sound> {
+        let next = self.plan.segments.get(segment + 1);
+        match next.and_then(|s| s.side) {
+            Some(side) => vec![Sound::say(side_text(side, false))],
+            None => vec![Sound::say("switch sides")],
+        }
+    }
+
+    /// Whether `segment` is a tempo step, whose reps are counted aloud.
+    pub fn counts_reps(&self, segment: usize) -> bool {
+        self.plan
+            .segments
+            .get(segment)
+            .is_some_and(|s| s.kind == SegmentKind::Exercise && s.rep_at(0).is_some())
+    }
+
+    /// `offset` into a tempo step: the number of the rep that begins then ("four"), if one does. A
+    /// countdown tick at that moment says it too: "three" there would be taken for a rep.
+    pub fn rep(&self, segment: usize, offset: Millis) -> Vec<Sound> {
+        let Some(this) = self.plan.segments.get(segment) else {
+            return Vec::new();
+        };
+        let Some((reps, tempo)) = this.reps.zip(this.tempo_ms.filter(|&t| t > 0)) else {
+            return Vec::new();
+        };
+        let rep = u32::try_from(offset / tempo + 1).unwrap_or(u32::MAX);
+        if offset == 0 || offset % tempo != 0 || rep > reps {
+            return Vec::new();
+        }
+        number_words(rep).into_iter().map(Sound::say).collect()
+    }
+
+    /// "next", then the exercise that follows `segment`: after a rest between sets, only which set;
+    /// else its name, and with room its length or reps, side and set.
+    fn next_up(&self, segment: usize) -> Vec<Sound> {
+        let Some(this) = self.plan.segments.get(segment) else {
+            return Vec::new();
+        };
+        let next = self.plan.segments[segment + 1..]
+            .iter()
+            .find(|s| s.kind == SegmentKind::Exercise);
+        let Some(next) = next else {
+            return Vec::new();
+        };
+        let mut words = vec![Sound::say("next")];
+        if this.kind == SegmentKind::SetRest {
+            words.extend(set_words(next));
+            return words;
+        }
+        words.extend(Self::name(&next.name));
+        if this
+            .length_ms
+            .is_some_and(|length| length >= ROOM_FOR_DETAILS_MS)
+        {
+            words.extend(work_words(next).into_iter().map(Sound::say));
+            words.extend(side_words(self.routine, next, true));
+            if next.sets > 1 {
+                words.extend(set_words(next));
+            }
+        }
+        words
+    }
+}
+
+/// Whether two segments are the same set of the same step (its two sides).
+fn same_step(a: &Segment, b: &Segment) -> bool {
+    a.step.is_some() && a.step == b.step && a.set == b.set && a.round == b.round
+}
+
+/// "twelve reps", "forty five seconds".
+fn work_words(segment: &Segment) -> Vec<&'static str> {
+    match (segment.reps, segment.length_ms) {
+        (Some(reps), _) => counted(reps, "rep", "reps"),
+        (None, Some(length)) => duration_words(length),
+        (None, None) => Vec::new(),
+    }
+}
+
+/// "set two of three", for a step of more than one set.
+fn set_words(segment: &Segment) -> Vec<Sound> {
+    let Some(set) = segment.set.filter(|_| segment.sets > 1) else {
+        return vec![Sound::say("go")];
+    };
+    let mut words = vec!["set"];
+    words.extend(number_words(set));
+    words.push("of");
+    words.extend(number_words(segment.sets));
+    words.into_iter().map(Sound::say).collect()
+}
+
+/// The side a segment is done on: "left side first" when the step does both sides (and `first`
+/// asks), "left side" for one side only; nothing for a step without sides.
+fn side_words(routine: &Routine, segment: &Segment, first: bool) -> Vec<Sound> {
+    let Some(side) = segment.side else {
+        return Vec::new();
+    };
+    let both = segment
+        .step
+        .and_then(|n| routine.steps.get(n - 1))
+        .is_some_and(|step| step.sides == Sides::Both);
+    vec![Sound::say(side_text(side, first && both))]
+}
+
+fn side_text(side: Side, first: bool) -> &'static str {
+    match (side, first) {
+        (Side::Left, false) => "left side",
+        (Side::Right, false) => "right side",
+        (Side::Left, true) => "left side first",
+        (Side::Right, true) => "right side first",
+    }
+}
