@@ -76,7 +76,9 @@ impl Joint {
 
     /// What the joint can do, in degrees; the loader refuses anything outside (no knee bends backwards).
     /// Shoulders reach -90 so an arm can cross the chest in front view; hips and shoulders are otherwise
-    /// limited to what a supple adult reaches.
+    /// limited to what a supple adult reaches. Deep flexion is normal: a knee bent fully puts the heel
+    /// at the buttock and a hip bent fully brings the thigh to the chest (170 on this body, whose bones
+    /// have no flesh around them to stop them sooner), as in child's pose or hugging a knee.
     pub fn range(self) -> RangeInclusive<i32> {
         match self {
             Joint::Trunk => -180..=180,
@@ -85,10 +87,20 @@ impl Joint {
             Joint::LeftShoulder | Joint::RightShoulder => -90..=180,
             Joint::LeftElbow | Joint::RightElbow => 0..=150,
             Joint::LeftWrist | Joint::RightWrist => -90..=90,
-            Joint::LeftHip | Joint::RightHip => -45..=160,
-            Joint::LeftKnee | Joint::RightKnee => 0..=160,
+            Joint::LeftHip | Joint::RightHip => -45..=170,
+            Joint::LeftKnee | Joint::RightKnee => 0..=170,
             Joint::LeftAnkle | Joint::RightAnkle => -60..=40,
         }
+    }
+
+    /// Whether the joint can go all the way round, so that between two key poses it turns the shorter
+    /// way: an arm circles about the shoulder (over the top from overhead to behind) and the body can
+    /// roll over. Hinges and hips cannot, and always take the way through their range.
+    pub fn turns_round(self) -> bool {
+        matches!(
+            self,
+            Joint::Trunk | Joint::LeftShoulder | Joint::RightShoulder
+        )
     }
 
     pub fn index(self) -> usize {
@@ -207,16 +219,14 @@ impl Skeleton {
     /// Poses the body: forward kinematics from the pelvis out to the head, hands and feet.
     pub fn pose(view: View, angles: &Angles) -> Skeleton {
         let angle = |joint: Joint| angles[joint.index()];
-        let spine = angle(Joint::Spine);
-        // The spine bends about its middle, so `trunk` stays the line from hips to shoulders.
-        let lower = angle(Joint::Trunk) - spine / 2.0;
-        let upper = angle(Joint::Trunk) + spine / 2.0;
+        let trunk = Trunk::pose(
+            view,
+            angle(Joint::Trunk),
+            angle(Joint::Spine),
+            angle(Joint::Neck),
+        );
+        let (neck_base, upper, lower) = (trunk.neck_base, trunk.upper, trunk.lower);
         let pelvis = Point::default();
-        let mid_back = pelvis.toward(lower, length::LOWER_TRUNK);
-        let neck_base = mid_back.toward(upper, length::UPPER_TRUNK);
-        let head_direction = upper + angle(Joint::Neck);
-        let skull_base = neck_base.toward(head_direction, length::NECK);
-        let head = skull_base.toward(head_direction, length::HEAD_RADIUS);
         let frontal = view != View::Side;
         let (shoulder_half, hip_half) = if frontal {
             (length::SHOULDER_HALF, length::HIP_HALF)
@@ -231,7 +241,12 @@ impl Skeleton {
             hip: pelvis.toward(lower + towards, hip_half),
             upper,
             lower,
-            foot_scale: if frontal { 0.4 } else { 1.0 },
+            foot_scale: match view {
+                View::Side => 1.0,
+                View::Front | View::Top => 0.4,
+                View::End => 0.0,
+            },
+            end_on: view == View::End,
         };
         let left = limbs(
             &girdles(90.0),
@@ -259,10 +274,10 @@ impl Skeleton {
         );
         Skeleton {
             pelvis,
-            mid_back,
+            mid_back: trunk.mid_back,
             neck_base,
-            skull_base,
-            head,
+            skull_base: trunk.skull_base,
+            head: trunk.head,
             left,
             right,
         }
@@ -357,12 +372,65 @@ impl Skeleton {
     }
 }
 
+/// The trunk and the head, the pelvis at the origin, and which way the shoulders (`upper`) and the
+/// hips (`lower`) are turned.
+struct Trunk {
+    mid_back: Point,
+    neck_base: Point,
+    skull_base: Point,
+    head: Point,
+    upper: f64,
+    lower: f64,
+}
+
+impl Trunk {
+    fn pose(view: View, trunk: f64, spine: f64, neck: f64) -> Trunk {
+        if view == View::End {
+            // Seen along the spine, the trunk points at the viewer: all that shows of it is how far
+            // the shoulders sit above the hips (its lean, as in the side view), and of the head how far
+            // it hangs or lifts. The spine turns the shoulders about it; the hips stay square.
+            let rise = |length: f64, direction: f64| length * direction.to_radians().cos();
+            let mid_back = Point::new(0.0, rise(length::LOWER_TRUNK, trunk));
+            let neck_base = mid_back.shifted(0.0, rise(length::UPPER_TRUNK, trunk));
+            let skull_base = neck_base.toward(spine, rise(length::NECK, trunk + neck));
+            let head = skull_base.toward(spine, rise(length::HEAD_RADIUS, trunk + neck));
+            return Trunk {
+                mid_back,
+                neck_base,
+                skull_base,
+                head,
+                upper: spine,
+                lower: 0.0,
+            };
+        }
+        // The spine bends about its middle, so `trunk` stays the line from hips to shoulders.
+        let lower = trunk - spine / 2.0;
+        let upper = trunk + spine / 2.0;
+        let mid_back = Point::default().toward(lower, length::LOWER_TRUNK);
+        let neck_base = mid_back.toward(upper, length::UPPER_TRUNK);
+        let head_direction = upper + neck;
+        let skull_base = neck_base.toward(head_direction, length::NECK);
+        let head = skull_base.toward(head_direction, length::HEAD_RADIUS);
+        Trunk {
+            mid_back,
+            neck_base,
+            skull_base,
+            head,
+            upper,
+            lower,
+        }
+    }
+}
+
 struct Girdle {
     shoulder: Point,
     hip: Point,
     upper: f64,
     lower: f64,
     foot_scale: f64,
+    /// Seen along the spine (the end view), a knee bends the shin toward or away from the viewer, so
+    /// the shin shortens instead of turning.
+    end_on: bool,
 }
 
 /// One side's arm and leg. `sign` is -1 for a limb whose flexion turns it anticlockwise on screen (both
@@ -377,12 +445,16 @@ fn limbs(
     let hand = forearm + sign * wrist;
     let thigh = girdle.lower + 180.0 + sign * hip;
     // A knee bends the other way from an elbow: the shin swings back.
-    let shin = thigh - sign * knee;
+    let (shin, shin_length) = if girdle.end_on {
+        (thigh, length::SHIN * knee.to_radians().cos())
+    } else {
+        (thigh - sign * knee, length::SHIN)
+    };
     let foot = shin + sign * (90.0 + ankle);
     let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM);
     let wrist_point = elbow_point.toward(forearm, length::FOREARM);
     let knee_point = girdle.hip.toward(thigh, length::THIGH);
-    let ankle_point = knee_point.toward(shin, length::SHIN);
+    let ankle_point = knee_point.toward(shin, shin_length);
     Limbs {
         shoulder: girdle.shoulder,
         elbow: elbow_point,

@@ -23,19 +23,23 @@ pub use scene::{Scene, Shape};
 
 /// Where the figure is seen from. `side` shows bending forward and back; `front` shows arms and legs
 /// moving out to the sides (and the width of the shoulders and hips); `top` is the front view of a body
-/// lying on the floor, seen from the ceiling, with no floor line.
+/// lying on the floor, seen from the ceiling, with no floor line; `end` looks along the spine from the
+/// head, at a body on hands and knees: arms and legs move across the body as in `front`, and the spine
+/// turns the shoulders (an arm threading under the chest, or reaching for the ceiling).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Side,
     Front,
     Top,
+    End,
 }
 
 impl View {
-    pub const ALL: [(&'static str, View); 3] = [
+    pub const ALL: [(&'static str, View); 4] = [
         ("side", View::Side),
         ("front", View::Front),
         ("top", View::Top),
+        ("end", View::End),
     ];
 }
 

@@ -65,10 +65,21 @@ fn ease(t: f64) -> f64 {
 fn blend(a: &KeyPose, b: &KeyPose, t: f64) -> (Angles, f64) {
     let t = ease(t);
     let mut angles = [0.0; JOINT_COUNT];
-    for (i, angle) in angles.iter_mut().enumerate() {
-        *angle = a.angles[i] + (b.angles[i] - a.angles[i]) * t;
+    for (joint, angle) in Joint::ALL.into_iter().zip(angles.iter_mut()) {
+        let (from, to) = (a.angles[joint.index()], b.angles[joint.index()]);
+        *angle = from + turn(joint, to - from) * t;
     }
     (angles, a.x + (b.x - a.x) * t)
+}
+
+/// How far a joint turns to get `change` degrees further: the shorter way round for a joint that can
+/// circle (from 180 to -80 is +100, on over the top), the way through its range for any other.
+fn turn(joint: Joint, change: f64) -> f64 {
+    if joint.turns_round() && change.abs() > 180.0 {
+        change - 360.0 * change.signum()
+    } else {
+        change
+    }
 }
 
 impl Figure {

@@ -186,3 +186,107 @@ fn the_drawing_holds_the_whole_movement_in_one_frame() {
         assert_eq!(last.chars().count(), 30, "{text}");
     }
 }
+
+/// An arm sweeping from in front (90) over the top (180) to behind (-80), as in the open book.
+fn arm_over_the_top() -> Figure {
+    let poses = [(0.0, 90.0), (0.25, 180.0), (0.5, -80.0), (0.75, 180.0)]
+        .map(|(at, shoulder)| key(at, &[(Joint::LeftShoulder, shoulder)]));
+    Figure {
+        props: vec![Prop::Mat],
+        poses: poses.to_vec(),
+        ..squat()
+    }
+}
+
+#[test]
+fn an_arm_turns_the_short_way_round_between_keys() {
+    let figure = arm_over_the_top();
+    let shoulder = |phase: f64| figure.pose_at(phase).0[Joint::LeftShoulder.index()];
+    // From overhead to behind and back, the arm goes on over the top (180..280 degrees, 280 being
+    // -80) and never swings back down past the hips (-80..90 through 0).
+    for step in 0..=100 {
+        let phase = 0.25 + 0.5 * f64::from(step) / 100.0;
+        let around = shoulder(phase).rem_euclid(360.0);
+        assert!(
+            (179.9..=280.1).contains(&around),
+            "at {phase}: {around} degrees"
+        );
+    }
+    // The keys themselves are where the coach put them.
+    assert!((shoulder(0.5).rem_euclid(360.0) - 280.0).abs() < 1e-9);
+    assert!((shoulder(0.25) - 180.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_hip_or_knee_never_turns_the_short_way_round() {
+    // A thigh from behind (-40) to the chest (160) is 200 degrees apart, but a hip cannot circle
+    // behind the back: it takes the long way, through standing.
+    let figure = Figure {
+        poses: vec![
+            key(0.0, &[(Joint::LeftHip, -40.0), (Joint::LeftKnee, 0.0)]),
+            key(0.5, &[(Joint::LeftHip, 160.0), (Joint::LeftKnee, 150.0)]),
+        ],
+        ..squat()
+    };
+    for step in 0..=50 {
+        let angles = figure.pose_at(f64::from(step) / 100.0).0;
+        let hip = angles[Joint::LeftHip.index()];
+        assert!((-40.0..=160.0).contains(&hip), "hip at {hip}");
+    }
+}
+
+#[test]
+fn a_knee_bent_fully_puts_the_heel_at_the_buttock_and_never_bends_backwards() {
+    let knee = Joint::LeftKnee.range();
+    assert_eq!((*knee.start(), *knee.end()), (0, 170));
+    let mut angles = standing();
+    angles[Joint::LeftKnee.index()] = f64::from(*knee.end());
+    let body = Skeleton::pose(View::Side, &angles);
+    let (dx, dy) = (
+        body.left.ankle.x - body.pelvis.x,
+        body.left.ankle.y - body.pelvis.y,
+    );
+    assert!(dx.hypot(dy) < 0.08, "{:?}", body.left);
+    // Hugging a knee: the thigh comes up to the chest.
+    angles[Joint::LeftHip.index()] = f64::from(*Joint::LeftHip.range().end());
+    let body = Skeleton::pose(View::Side, &angles);
+    assert!(body.left.knee.y > body.mid_back.y, "{:?}", body.left);
+}
+
+#[test]
+fn seen_end_on_an_arm_threads_under_the_chest_to_the_other_side() {
+    // On hands and knees, seen from in front of the head: the trunk points at the viewer, the shins
+    // point away, and hands and knees both reach the floor.
+    let on_all_fours = key(
+        0.0,
+        &[
+            (Joint::Trunk, 73.0),
+            (Joint::LeftWrist, 90.0),
+            (Joint::RightWrist, 90.0),
+            (Joint::LeftKnee, 90.0),
+            (Joint::RightKnee, 90.0),
+        ],
+    );
+    let body = Skeleton::pose(View::End, &on_all_fours.angles);
+    assert!(body.neck_base.x.abs() < 1e-9 && body.neck_base.y > 0.05);
+    assert!(
+        (body.left.ankle.x - body.left.knee.x).hypot(body.left.ankle.y - body.left.knee.y) < 1e-9
+    );
+    assert!(
+        (body.left.wrist.y - body.left.knee.y).abs() < 0.02,
+        "{body:?}"
+    );
+    // The left arm threads under the chest: its hand ends beyond the right shoulder, near the floor.
+    let mut threaded = on_all_fours.angles;
+    threaded[Joint::Trunk.index()] = 115.0;
+    threaded[Joint::Spine.index()] = 50.0;
+    threaded[Joint::LeftShoulder.index()] = -40.0;
+    threaded[Joint::LeftWrist.index()] = 0.0;
+    let body = Skeleton::pose(View::End, &threaded);
+    assert!(body.left.shoulder.y < body.right.shoulder.y, "{body:?}");
+    assert!(body.left.fingers.x < body.right.shoulder.x, "{body:?}");
+    assert!(
+        (body.left.fingers.y - body.left.shoulder.y).abs() < 0.02,
+        "{body:?}"
+    );
+}
