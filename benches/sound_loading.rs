@@ -6,7 +6,7 @@
 //!
 //! Prints the median and best of several runs; exits non-zero when a target is missed.
 
-#[path = "../tests/common/crafted.rs"]
+#[path = "../tests/integration/common/crafted.rs"]
 mod crafted;
 
 use std::path::Path;

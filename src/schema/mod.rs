@@ -1,8 +1,9 @@
 //! JSON Schemas of the routine format and the exercise catalog, for editors (taplo, Even Better TOML).
 //!
 //! Built from the same limits as the loader, so the two cannot drift apart; a test checks the key lists,
-//! and `tests/schema_agreement.rs` checks every fixture against both. What JSON Schema cannot say (a
-//! string duration's upper bound, the 4-hour total, sound files) is listed there as known limits.
+//! and `tests/integration/schema_agreement.rs` checks every fixture against both. What JSON Schema
+//! cannot say (a string duration's upper bound, the 4-hour total, sound files) is listed there as known
+//! limits.
 
 mod catalog;
 mod program;

@@ -5,7 +5,7 @@ use super::{MAX_DECODED_SAMPLES, check, decode};
 use crate::audio::Clip;
 use crate::soundfile::DecodeProblem;
 
-#[path = "../../../tests/common/crafted.rs"]
+#[path = "../../../tests/integration/common/crafted.rs"]
 mod crafted;
 
 fn arc(bytes: Vec<u8>) -> Arc<[u8]> {

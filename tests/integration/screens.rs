@@ -1,8 +1,6 @@
 //! Every screen, pinned as text with insta: the same app `snapshot` runs, on a virtual clock.
 
-mod common;
-
-use common::Shot;
+use crate::common::Shot;
 
 const FIXTURE: &str = "tests/fixtures/screens/player.toml";
 

@@ -2,11 +2,9 @@
 //! every drawn character at 4.5:1 or better on its background, and no colour at all (with the gauges
 //! and the pain chart made of characters) under `NO_COLOR`.
 
-mod common;
-
 use std::fmt::Write as _;
 
-use common::Shot;
+use crate::common::Shot;
 use limberup::app::HistoryView;
 use limberup::app::headless::buffer_lines;
 use limberup::calendar::Calendar;

@@ -3,11 +3,10 @@
 //!
 //! tmux ships on the machines this project targets; if it is missing the test fails rather than skips.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::pane::{Pane, WAIT, kill, process_state};
+use crate::common;
+use crate::common::pane::{Pane, WAIT, kill, process_state};
 
 #[test]
 fn run_pause_skip_done_and_quit_restores_the_terminal() {

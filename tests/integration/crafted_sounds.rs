@@ -1,13 +1,11 @@
 //! Hostile sound files in a shared routine folder: each is a positioned error for the routine that
 //! uses it, found quickly, and never a panic; every other routine and command keeps working.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::crafted;
+use crate::common::crafted;
 
 const GOOD: &str =
     "name = \"Good\"\nkind = \"stretch\"\n[[steps]]\nname = \"Hold\"\nduration = \"10s\"\n";

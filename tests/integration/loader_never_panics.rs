@@ -2,8 +2,6 @@
 //! with a positioned error. The same holds for every file limberup reads: routines, catalogs, answers,
 //! settings and sound files.
 
-mod common;
-
 use std::fmt::Write as _;
 
 use limberup::diag::SourceText;
@@ -13,7 +11,7 @@ use limberup::routine::catalog::Catalog;
 use limberup::routine::load::{LoadContext, ROUTINE_KEYS, STEP_KEYS, load_routine};
 use proptest::prelude::*;
 
-use common::crafted;
+use crate::common::crafted;
 
 /// Every kind of file from text: success, or problems each with a line and column.
 fn parse_all_kinds(text: &str) {

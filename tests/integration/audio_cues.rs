@@ -2,9 +2,8 @@
 //! the plan sounds once, in order, at its planned time; pausing, skipping and going back move later
 //! cues by exactly what they should, and never lose or double one.
 
-mod common;
-
-use common::Shot;
+use crate::common;
+use crate::common::Shot;
 use limberup::audio::CueSink;
 use limberup::audio::Cued;
 use limberup::engine::Event;

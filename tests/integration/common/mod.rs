@@ -1,7 +1,5 @@
 //! The headless app, as the screen tests drive it.
 
-#![allow(dead_code, reason = "each test file uses part of this")]
-
 pub mod crafted;
 pub mod pane;
 

@@ -1,7 +1,7 @@
 //! Every built-in exercise's figure, drawn at two moments of its movement, pinned with insta; the two
 //! sides mirror; the `exercises` commands.
 //!
-//! Review a changed figure by eye: `INSTA_UPDATE=always cargo test --test figures`, then read the .snap.
+//! Review a changed figure by eye: `INSTA_UPDATE=always cargo test --test integration figures::`, then read the .snap.
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,9 +1,7 @@
 //! The pain check and history screens, pinned with insta: every question, each level's result, and
 //! the history with and without data.
 
-mod common;
-
-use common::Shot;
+use crate::common::Shot;
 use limberup::app::HistoryView;
 use limberup::app::records::{HistorySink, Record};
 use limberup::audio::Silent;

@@ -2,9 +2,7 @@
 //! rests as a preview of what comes next, in the routine preview and in the exercise browser; and the
 //! countdown grown with the terminal.
 
-mod common;
-
-use common::Shot;
+use crate::common::Shot;
 
 const FIXTURE: &str = "tests/fixtures/screens/figures.toml";
 

@@ -1,8 +1,6 @@
 //! The real binary in a real terminal (tmux): a pane to start it in, keys in with send-keys, the
 //! screen out with capture-pane, and the terminal's state after it exits.
 
-#![allow(dead_code, reason = "each test file uses part of this")]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -1,12 +1,11 @@
 //! What the outside world does to a running app: its terminal closed under it, a stop signal sent
 //! from another shell, a FIFO where the log file should be.
 
-mod common;
-
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::pane::{Pane, WAIT, kill, process_state};
+use crate::common;
+use crate::common::pane::{Pane, WAIT, kill, process_state};
 
 fn alive(pid: &str) -> bool {
     !matches!(process_state(pid), '?' | 'Z')

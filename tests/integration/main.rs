@@ -1,0 +1,40 @@
+//! The integration tests, in one crate so the suite links one test binary: each module was its own
+//! file under `tests/`. Run one module with `cargo test --test integration <module>::`.
+//!
+//! Snapshots are in `snapshots/`, named `integration__<module>__<test>.snap`.
+
+mod common;
+
+mod audio_cues;
+mod broken_files;
+mod check_screens;
+mod cli;
+mod closed_output;
+mod crafted_sounds;
+mod error_messages;
+mod figure_frames;
+mod figure_screens;
+mod figures;
+mod folder_errors;
+mod history_crash;
+mod history_screen;
+mod hostile_text;
+mod invalid_fixtures;
+mod layering;
+mod loader_never_panics;
+mod pain_check_cli;
+mod pain_check_safety;
+mod plan_fixtures;
+mod program_cli;
+mod program_files;
+mod program_screens;
+mod routine_library;
+mod schema_agreement;
+mod screens;
+// Plays through the real sound stack, which a build without audio does not have.
+#[cfg(feature = "audio")]
+mod sound_e2e;
+mod terminal_faults;
+mod themes;
+mod tmux_e2e;
+mod wide_text;
