@@ -75,7 +75,7 @@ fn figure_schema() -> Value {
         "required": ["pose"],
         "description": "How to draw the exercise: a view, a motion, props and key poses.",
         "properties": {
-            "view": {"enum": words(&View::ALL), "description": "side (default) | front | top"},
+            "view": {"enum": words(&View::ALL), "description": "side (default) | front | top | end (from in front of the head, along the spine)"},
             "motion": {"enum": words(&Motion::ALL),
                        "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
             "props": {"type": "array", "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},

@@ -123,10 +123,11 @@ impl Drop for Tmux {
     }
 }
 
-/// Sound end to end needs the build with audio; the build without it plays nothing by design.
-#[cfg(feature = "audio")]
-#[test]
-fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
+/// The tests each make their own sink the server's default, so they take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Whether a PulseAudio server answers; with `LIMBERUP_REQUIRE_SOUND=1` one must.
+fn sound_server() -> bool {
     let required = std::env::var_os("LIMBERUP_REQUIRE_SOUND").is_some_and(|v| v == "1");
     if pactl(&["info"]).is_none() {
         assert!(
@@ -134,6 +135,19 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
             "LIMBERUP_REQUIRE_SOUND=1 but no PulseAudio server answers `pactl info`"
         );
         eprintln!("skipped: no PulseAudio server is reachable");
+        return false;
+    }
+    true
+}
+
+/// Sound end to end needs the build with audio; the build without it plays nothing by design.
+#[cfg(feature = "audio")]
+#[test]
+fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !sound_server() {
         return;
     }
     let sink = NullSink::load();
@@ -146,7 +160,7 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
     .expect("write config");
 
     let recording = Recording::start(&sink);
-    play_routine(dir.path());
+    play_routine(dir.path(), 30);
     let (samples, arrivals) = recording.finish();
 
     let heard: Vec<(f64, &str)> = cues_in(&samples)
@@ -259,8 +273,8 @@ impl Recording {
     }
 }
 
-/// Plays `routine.toml` in `dir` with the real binary in a tmux pane, until it exits.
-fn play_routine(dir: &std::path::Path) {
+/// Plays `routine.toml` in `dir`, `seconds` long, with the real binary in a tmux pane, until it exits.
+fn play_routine(dir: &std::path::Path, seconds: u64) {
     let d = dir.display();
     let socket = format!("limberup-sound-{}", std::process::id());
     let _tmux = Tmux(socket.clone());
@@ -274,17 +288,17 @@ fn play_routine(dir: &std::path::Path) {
         .status()
         .expect("tmux runs");
     assert!(started.success());
-    // The routine lasts 30 s; the done screen then waits for a key.
+    // The done screen waits for a key.
     let status = dir.join("status");
     let start = Instant::now();
-    std::thread::sleep(Duration::from_secs(32));
+    std::thread::sleep(Duration::from_secs(seconds + 2));
     Command::new("tmux")
         .args(["-L", &socket, "send-keys", "Escape"])
         .status()
         .expect("tmux send-keys");
     while !status.exists() {
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_secs(seconds + 30),
             "the app did not exit"
         );
         std::thread::sleep(Duration::from_millis(100));
@@ -351,4 +365,165 @@ fn goertzel(window: &[f64], hz: f64) -> f64 {
         previous = current;
     }
     previous * previous + before * before - coefficient * previous * before
+}
+
+/// A 6 s get-ready (room for "get ready, next" and the name), a built-in exercise, a rest, then one
+/// of the runner's own, whose name only a speech program can say.
+const SPOKEN: &str = r#"
+name = "Voice check"
+kind = "stretch"
+[defaults]
+prepare = "6s"
+countdown = 0
+rest = "6s"
+[[steps]]
+name = "Cat-cow"
+duration = "2s"
+[[steps]]
+name = "Banded squat"
+duration = "2s"
+"#;
+
+/// A spoken name is heard: the recording holds the built-in clip that says "Cat-cow" (found by
+/// correlating the waveforms), and not a clip that nothing said. Where espeak-ng is installed
+/// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program
+/// said it into the cache.
+#[cfg(feature = "audio")]
+#[test]
+fn a_spoken_exercise_name_reaches_the_sink() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !sound_server() {
+        return;
+    }
+    let sink = NullSink::load();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("routine.toml"), SPOKEN).expect("write routine");
+    std::fs::write(dir.path().join("config.toml"), "volume = 100\n").expect("write config");
+    let recording = Recording::start(&sink);
+    play_routine(dir.path(), 16);
+    let (samples, _) = recording.finish();
+    let log = std::fs::read_to_string(dir.path().join("data/limberup.log")).unwrap_or_default();
+
+    let clip = |text| {
+        let bytes = limberup::audio::voice::built_in(text).expect("a built-in clip");
+        at_recording_rate(bytes)
+    };
+    let said = likeness(&samples, &clip("Cat-cow"));
+    let unsaid = likeness(&samples, &clip("Open book"));
+    eprintln!("Cat-cow heard with likeness {said:.2}; Open book (never said) {unsaid:.2}");
+    // Heard whole, a clip scores near 1; an underrun on a loaded machine can cut it to about 0.6;
+    // missed, or a clip nothing said, scores below 0.2.
+    assert!(
+        said > 0.45 && unsaid < 0.3,
+        "likeness of Cat-cow {said:.2}, of the unsaid Open book {unsaid:.2}\nlog:\n{log}"
+    );
+
+    let spoken = std::fs::read_dir(dir.path().join("data/speech"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|e| e == "wav"));
+    let required = std::env::var_os("LIMBERUP_REQUIRE_SPEECH").is_some_and(|v| v == "1");
+    let Some(path) = spoken else {
+        assert!(!required, "LIMBERUP_REQUIRE_SPEECH=1 but no name was said into data/speech\nlog:\n{log}");
+        eprintln!("skipped the runner's own name: no speech program");
+        return;
+    };
+    let own = at_recording_rate(&std::fs::read(path).expect("read the cached name"));
+    let heard = likeness(&samples, &own);
+    eprintln!("Banded squat (espeak-ng) heard with likeness {heard:.2}");
+    assert!(heard > 0.45, "likeness of Banded squat {heard:.2}\nlog:\n{log}");
+}
+
+/// A sound file's samples, mono, at the recording's rate (linear interpolation).
+#[cfg(feature = "audio")]
+fn at_recording_rate(bytes: &[u8]) -> Vec<f64> {
+    let decoded = limberup::soundfile::decode::decode(std::sync::Arc::from(bytes), 1 << 22)
+        .expect("the clip decodes");
+    let channels = usize::from(decoded.channels);
+    let mono: Vec<f64> = decoded
+        .samples
+        .chunks(channels)
+        .map(|frame| frame.iter().copied().map(f64::from).sum::<f64>())
+        .collect();
+    #[allow(clippy::cast_precision_loss, reason = "sample rates and counts")]
+    let step = f64::from(decoded.rate) / RATE as f64;
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "sample positions"
+    )]
+    (0..(mono.len() as f64 / step) as usize)
+        .map(|i| {
+            let at = i as f64 * step;
+            let (whole, part) = (at as usize, at.fract());
+            let next = mono.get(whole + 1).copied().unwrap_or(0.0);
+            mono[whole] * (1.0 - part) + next * part
+        })
+        .collect()
+}
+
+/// How much of the recording is `clip`: the best normalised correlation of the two waveforms (1 is
+/// the clip itself at any volume). Loudness envelopes (10 ms frames) find the likely places; there the
+/// waveforms are compared every third sample within a frame, then sample by sample around the best.
+fn likeness(recording: &[f64], clip: &[f64]) -> f64 {
+    // Resamplers differ most in the highest notes (a clip's "s" and "t"): compare below about 4 kHz.
+    let (recording, clip) = (&low_pass(recording), &low_pass(clip));
+    let hop = RATE / 100;
+    let envelope = |samples: &[f64]| -> Vec<f64> {
+        samples
+            .chunks(hop)
+            .map(|c| c.iter().map(|s| s * s).sum::<f64>().sqrt())
+            .collect()
+    };
+    let (whole, part) = (envelope(recording), envelope(clip));
+    let Some(last) = recording.len().checked_sub(clip.len()) else {
+        return 0.0;
+    };
+    let mut places: Vec<(f64, usize)> = (0..=whole.len().saturating_sub(part.len()))
+        .map(|k| (pearson(&whole[k..(k + part.len()).min(whole.len())], &part), k))
+        .collect();
+    places.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let at = |start: usize| correlation(&recording[start..start + clip.len()], clip);
+    let mut best: (f64, usize) = (0.0, 0);
+    for &(_, frame) in places.iter().take(3) {
+        let from = (frame * hop).saturating_sub(hop).min(last);
+        let to = (frame * hop + hop).min(last);
+        for start in (from..=to).step_by(3) {
+            let here = at(start);
+            if here > best.0 {
+                best = (here, start);
+            }
+        }
+    }
+    let (from, to) = (best.1.saturating_sub(2), (best.1 + 2).min(last));
+    (from..=to).map(at).fold(best.0, f64::max)
+}
+
+/// A moving average of 10 samples: a low-pass filter whose first zero is at 4.4 kHz.
+fn low_pass(samples: &[f64]) -> Vec<f64> {
+    samples
+        .windows(10)
+        .map(|w| w.iter().sum::<f64>() / 10.0)
+        .collect()
+}
+/// The correlation of two equally long series about their means: how alike their shapes are.
+fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    #[allow(clippy::cast_precision_loss, reason = "a frame count")]
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len().max(1) as f64;
+    let (ma, mb) = (mean(a), mean(b));
+    let a: Vec<f64> = a.iter().map(|x| x - ma).collect();
+    let b: Vec<f64> = b.iter().map(|y| y - mb).collect();
+    correlation(&a, &b)
+}
+
+/// The normalised correlation of two equally long signals (their cosine similarity).
+fn correlation(a: &[f64], b: &[f64]) -> f64 {
+    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let norms = a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
+    if norms == 0.0 { 0.0 } else { dot / norms }
 }

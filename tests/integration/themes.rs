@@ -324,3 +324,22 @@ fn no_color_gauges_and_chart_are_characters() {
         );
     }
 }
+
+/// The player at the three sizes the runner's screens are made for, in each theme: a timed exercise
+/// (the side stretch, left side), a rest saying what comes next, and a tempo step counting its reps
+/// (the band row). Both themes pin the colours of every cell; `NO_COLOR` pins the text.
+#[test]
+fn the_player_at_every_size_in_every_theme() {
+    let states = [("work", "120"), ("rest", "100"), ("tempo", "20")];
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        for (state, at) in states {
+            let shot = || Shot::new().routine(PLAYER).size(width, height);
+            let name = format!("player_{state}_{width}x{height}");
+            let dark = shot().theme(ThemeSetting::Dark).buffer_at(at);
+            insta::assert_snapshot!(format!("dark_{name}"), styles(&dark));
+            let light = shot().theme(ThemeSetting::Light).buffer_at(at);
+            insta::assert_snapshot!(format!("light_{name}"), styles(&light));
+            insta::assert_snapshot!(format!("no_color_{name}"), shot().no_color().at(at));
+        }
+    }
+}
