@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rodio::buffer::SamplesBuffer;
 use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
@@ -17,6 +17,11 @@ use super::{Clip, Sound, voice};
 /// when it is due (rodio's default of 50 ms made cues land up to 50 ms apart from their plan). The
 /// output is only open around cues, so the extra wake-ups of small buffers are brief.
 const BUFFER_FRAMES: u32 = 1024;
+
+/// How long a new stream takes to settle: sounds played sooner lose or delay their start, so they wait
+/// in silence until then. Cues are played on a stream opened [`super::player::OPEN_BEFORE`] (longer)
+/// ahead, so only a sound at the very start of a routine ("get ready") ever waits.
+const SETTLE: Duration = Duration::from_millis(200);
 
 /// Sounds decoded once, by name: decoding when a cue is due would make it late (the first decode
 /// in a process is slow), so the built-in ones are decoded before any cue.
@@ -41,6 +46,8 @@ impl DefaultDevice {
 
 pub struct RodioOutput {
     sink: MixerDeviceSink,
+    /// When the stream opened: sounds played before it has settled wait in silence until it has.
+    opened: Instant,
     /// Cues still playing; finished ones are dropped on the next play.
     players: Vec<Player>,
     failed: Arc<AtomicBool>,
@@ -103,6 +110,7 @@ impl Opener for DefaultDevice {
         tracing::debug!(config = ?sink.config(), "sound output opened");
         Ok(RodioOutput {
             sink,
+            opened: Instant::now(),
             players: Vec::new(),
             failed,
             decoded: Arc::clone(&self.decoded),
@@ -167,11 +175,12 @@ impl Output for RodioOutput {
         self.players.retain(|p| !p.empty());
         let player = Player::connect_new(self.sink.mixer());
         player.set_volume(volume);
-        let mut total = Duration::ZERO;
+        let mut settle = (self.opened + SETTLE).saturating_duration_since(Instant::now());
+        let mut total = settle;
         for sound in sounds {
             if let Some(buffer) = decoded(&self.decoded, sound)? {
                 total += buffer.total_duration().unwrap_or_default();
-                player.append(buffer);
+                player.append(buffer.delay(std::mem::take(&mut settle)));
             }
         }
         self.players.push(player);

@@ -1,5 +1,6 @@
 //! The integration tests, in one crate so the suite links one test binary: each module was its own
-//! file under `tests/`. Run one module with `cargo test --test integration <module>::`.
+//! file under `tests/`. Run one module with `cargo test --test integration <module>::`. The sound
+//! end-to-end tests are the exception: `tests/sound_e2e.rs` runs alone (it says why).
 //!
 //! Snapshots are in `snapshots/`, named `integration__<module>__<test>.snap`.
 
@@ -33,7 +34,6 @@ mod schema_agreement;
 mod screens;
 // Plays through the real sound stack, which a build without audio does not have.
 #[cfg(feature = "audio")]
-mod sound_e2e;
 mod terminal_faults;
 mod themes;
 mod tmux_e2e;

@@ -6,6 +6,11 @@
 //! Outside CI the test runs when a PulseAudio server is reachable and says it skipped otherwise; with
 //! `LIMBERUP_REQUIRE_SOUND=1` (set by `.ci/run`) a missing server is a failure, so CI never passes by
 //! skipping.
+//!
+//! These tests are a test binary of their own, not modules of `tests/integration`: they measure sound to
+//! the millisecond and compare waveforms, and the other tests running beside them on the same cores
+//! starve the app's sound thread (a debug build) into dropping samples. Run alone, one after the other,
+//! they have the machine to themselves.
 
 use std::io::Read;
 use std::process::{Child, Command, Stdio};
@@ -78,7 +83,10 @@ struct NullSink {
 
 impl NullSink {
     fn load() -> Self {
-        let name = format!("limberup_e2e_{}", std::process::id());
+        // Each test its own name: a sink just unloaded may still hold the last one.
+        static LOADED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let count = LOADED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("limberup_e2e_{}_{count}", std::process::id());
         let module = pactl(&[
             "load-module",
             "module-null-sink",
@@ -144,30 +152,14 @@ fn sound_server() -> bool {
 #[cfg(feature = "audio")]
 #[test]
 fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
-    let _turn = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !sound_server() {
+    let Some(played) = play_and_record(ROUTINE, "volume = 100\nspoken = false\n", 30) else {
         return;
-    }
-    let sink = NullSink::load();
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("routine.toml"), ROUTINE).expect("write routine");
-    std::fs::write(
-        dir.path().join("config.toml"),
-        "volume = 100\nspoken = false\n",
-    )
-    .expect("write config");
-
-    let recording = Recording::start(&sink);
-    play_routine(dir.path(), 30);
-    let (samples, arrivals) = recording.finish();
-
+    };
+    let (samples, arrivals, log) = (played.samples, played.arrivals, played.log);
     let heard: Vec<(f64, &str)> = cues_in(&samples)
         .into_iter()
         .map(|(sample, cue)| (arrival_of(sample, &arrivals), cue))
         .collect();
-    let log = std::fs::read_to_string(dir.path().join("data/limberup.log")).unwrap_or_default();
     let names: Vec<&str> = heard.iter().map(|(_, cue)| *cue).collect();
     let expected: Vec<&str> = EXPECTED.iter().map(|(_, cue)| *cue).collect();
     assert_eq!(names, expected, "cues heard at {heard:?}\nlog:\n{log}");
@@ -194,6 +186,40 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
         "{} cues heard in order; the worst was {worst:.1} ms off its planned time",
         heard.len()
     );
+}
+
+/// What a routine played into the sink: the recording, its chunks' arrivals, the app's log, and its
+/// folder (with the data folder inside).
+struct Played {
+    samples: Vec<f64>,
+    arrivals: Arrivals,
+    log: String,
+    dir: tempfile::TempDir,
+}
+
+/// Plays `routine` (`seconds` long) with `config` into a null sink of its own and records it; `None`
+/// when the test is skipped for want of a sound server.
+fn play_and_record(routine: &str, config: &str, seconds: u64) -> Option<Played> {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !sound_server() {
+        return None;
+    }
+    let sink = NullSink::load();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("routine.toml"), routine).expect("write routine");
+    std::fs::write(dir.path().join("config.toml"), config).expect("write config");
+    let recording = Recording::start(&sink);
+    play_routine(dir.path(), seconds);
+    let (samples, arrivals) = recording.finish();
+    let log = std::fs::read_to_string(dir.path().join("data/limberup.log")).unwrap_or_default();
+    Some(Played {
+        samples,
+        arrivals,
+        log,
+        dir,
+    })
 }
 
 /// For each chunk recorded: the count of samples so far, and when (seconds) it arrived.
@@ -276,10 +302,14 @@ impl Recording {
 /// Plays `routine.toml` in `dir`, `seconds` long, with the real binary in a tmux pane, until it exits.
 fn play_routine(dir: &std::path::Path, seconds: u64) {
     let d = dir.display();
-    let socket = format!("limberup-sound-{}", std::process::id());
+    // A socket of its own: a server of the test before may still be on its way out.
+    let folder = dir
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    let socket = format!("limberup-sound-{}-{folder}", std::process::id());
     let _tmux = Tmux(socket.clone());
     let script = format!(
-        "cd {d} && LIMBERUP_DATA_DIR={d}/data LIMBERUP_CONFIG={d}/config.toml {bin} run routine.toml; echo $? > {d}/status; sleep 60",
+        "cd {d} && LIMBERUP_LOG=debug LIMBERUP_DATA_DIR={d}/data LIMBERUP_CONFIG={d}/config.toml {bin} run routine.toml; echo $? > {d}/status; sleep 60",
         bin = env!("CARGO_BIN_EXE_limberup"),
     );
     let started = Command::new("tmux")
@@ -302,6 +332,15 @@ fn play_routine(dir: &std::path::Path, seconds: u64) {
             "the app did not exit"
         );
         std::thread::sleep(Duration::from_millis(100));
+    }
+    let code = std::fs::read_to_string(&status).unwrap_or_default();
+    if code.trim() != "0" {
+        let pane = Command::new("tmux")
+            .args(["-L", &socket, "capture-pane", "-p"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        panic!("the app exited with {code:?}:\n{pane}");
     }
     std::thread::sleep(Duration::from_millis(500));
 }
@@ -391,36 +430,25 @@ duration = "2s"
 #[cfg(feature = "audio")]
 #[test]
 fn a_spoken_exercise_name_reaches_the_sink() {
-    let _turn = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !sound_server() {
+    let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 16) else {
         return;
-    }
-    let sink = NullSink::load();
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("routine.toml"), SPOKEN).expect("write routine");
-    std::fs::write(dir.path().join("config.toml"), "volume = 100\n").expect("write config");
-    let recording = Recording::start(&sink);
-    play_routine(dir.path(), 16);
-    let (samples, _) = recording.finish();
-    let log = std::fs::read_to_string(dir.path().join("data/limberup.log")).unwrap_or_default();
-
+    };
+    let (samples, log) = (&played.samples, &played.log);
     let clip = |text| {
         let bytes = limberup::audio::voice::built_in(text).expect("a built-in clip");
         at_recording_rate(bytes)
     };
-    let said = likeness(&samples, &clip("Cat-cow"));
-    let unsaid = likeness(&samples, &clip("Open book"));
+    let said = likeness(samples, &clip("Cat-cow"));
+    let unsaid = likeness(samples, &clip("Open book"));
     eprintln!("Cat-cow heard with likeness {said:.2}; Open book (never said) {unsaid:.2}");
-    // Heard whole, a clip scores near 1; an underrun on a loaded machine can cut it to about 0.6;
-    // missed, or a clip nothing said, scores below 0.2.
+    // Heard, a clip scores 0.9 to 1; a clip nothing said scores about 0.45 (pieces of speech, each
+    // matched near some other speech).
     assert!(
-        said > 0.45 && unsaid < 0.3,
+        said > 0.7 && unsaid < 0.6,
         "likeness of Cat-cow {said:.2}, of the unsaid Open book {unsaid:.2}\nlog:\n{log}"
     );
 
-    let spoken = std::fs::read_dir(dir.path().join("data/speech"))
+    let spoken = std::fs::read_dir(played.dir.path().join("data/speech"))
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
@@ -428,14 +456,20 @@ fn a_spoken_exercise_name_reaches_the_sink() {
         .find(|path| path.extension().is_some_and(|e| e == "wav"));
     let required = std::env::var_os("LIMBERUP_REQUIRE_SPEECH").is_some_and(|v| v == "1");
     let Some(path) = spoken else {
-        assert!(!required, "LIMBERUP_REQUIRE_SPEECH=1 but no name was said into data/speech\nlog:\n{log}");
+        assert!(
+            !required,
+            "LIMBERUP_REQUIRE_SPEECH=1 but no name was said into data/speech\nlog:\n{log}"
+        );
         eprintln!("skipped the runner's own name: no speech program");
         return;
     };
     let own = at_recording_rate(&std::fs::read(path).expect("read the cached name"));
-    let heard = likeness(&samples, &own);
+    let heard = likeness(samples, &own);
     eprintln!("Banded squat (espeak-ng) heard with likeness {heard:.2}");
-    assert!(heard > 0.45, "likeness of Banded squat {heard:.2}\nlog:\n{log}");
+    assert!(
+        heard > 0.45,
+        "likeness of Banded squat {heard:.2}\nlog:\n{log}"
+    );
 }
 
 /// A sound file's samples, mono, at the recording's rate (linear interpolation).
@@ -467,9 +501,11 @@ fn at_recording_rate(bytes: &[u8]) -> Vec<f64> {
         .collect()
 }
 
-/// How much of the recording is `clip`: the best normalised correlation of the two waveforms (1 is
-/// the clip itself at any volume). Loudness envelopes (10 ms frames) find the likely places; there the
-/// waveforms are compared every third sample within a frame, then sample by sample around the best.
+/// How much of the recording is `clip`, from 0 (none) to 1 (the clip itself, at any volume). Loudness
+/// envelopes (10 ms frames) find where the clip likely starts; the waveforms are compared there. A
+/// loaded machine can drop a few milliseconds of sound (an underrun), which would spoil a comparison of
+/// the whole clip, so each tenth of a second of it is looked for near its place, and the score is the
+/// median of those pieces (the quiet ones between words left out).
 fn likeness(recording: &[f64], clip: &[f64]) -> f64 {
     // Resamplers differ most in the highest notes (a clip's "s" and "t"): compare below about 4 kHz.
     let (recording, clip) = (&low_pass(recording), &low_pass(clip));
@@ -481,27 +517,60 @@ fn likeness(recording: &[f64], clip: &[f64]) -> f64 {
             .collect()
     };
     let (whole, part) = (envelope(recording), envelope(clip));
-    let Some(last) = recording.len().checked_sub(clip.len()) else {
-        return 0.0;
-    };
     let mut places: Vec<(f64, usize)> = (0..=whole.len().saturating_sub(part.len()))
-        .map(|k| (pearson(&whole[k..(k + part.len()).min(whole.len())], &part), k))
+        .map(|k| {
+            (
+                pearson(&whole[k..(k + part.len()).min(whole.len())], &part),
+                k,
+            )
+        })
         .collect();
     places.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let at = |start: usize| correlation(&recording[start..start + clip.len()], clip);
-    let mut best: (f64, usize) = (0.0, 0);
-    for &(_, frame) in places.iter().take(3) {
-        let from = (frame * hop).saturating_sub(hop).min(last);
-        let to = (frame * hop + hop).min(last);
-        for start in (from..=to).step_by(3) {
-            let here = at(start);
-            if here > best.0 {
-                best = (here, start);
-            }
-        }
-    }
-    let (from, to) = (best.1.saturating_sub(2), (best.1 + 2).min(last));
-    (from..=to).map(at).fold(best.0, f64::max)
+    let Some((_, start)) = places
+        .iter()
+        .take(3)
+        .map(|&(_, frame)| find(recording, clip, frame * hop, hop))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    else {
+        return 0.0;
+    };
+    let piece = RATE / 10;
+    let loudness: Vec<f64> = clip
+        .chunks_exact(piece)
+        .map(|c| c.iter().map(|s| s * s).sum())
+        .collect();
+    let loudest = loudness.iter().copied().fold(0.0, f64::max);
+    let mut scores: Vec<f64> = clip
+        .chunks_exact(piece)
+        .zip(&loudness)
+        .enumerate()
+        .filter(|(_, (_, energy))| **energy >= loudest / 10.0)
+        .map(|(k, (samples, _))| find(recording, samples, start + k * piece, RATE / 20).0)
+        .collect();
+    scores.sort_by(f64::total_cmp);
+    scores.get(scores.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Where `clip` best matches the recording within `reach` samples of `near`: (likeness, start).
+/// Every third sample first, then each sample around the best.
+fn find(recording: &[f64], clip: &[f64], near: usize, reach: usize) -> (f64, usize) {
+    let Some(last) = recording.len().checked_sub(clip.len()) else {
+        return (0.0, 0);
+    };
+    let at = |start: usize| {
+        (
+            correlation(&recording[start..start + clip.len()], clip),
+            start,
+        )
+    };
+    let better = |a: (f64, usize), b: (f64, usize)| if b.0 > a.0 { b } else { a };
+    let (from, to) = (
+        near.saturating_sub(reach).min(last),
+        (near + reach).min(last),
+    );
+    let coarse = (from..=to).step_by(3).map(at).fold((0.0, from), better);
+    let (from, to) = (coarse.1.saturating_sub(2), (coarse.1 + 2).min(last));
+    (from..=to).map(at).fold(coarse, better)
 }
 
 /// A moving average of 10 samples: a low-pass filter whose first zero is at 4.4 kHz.
@@ -524,6 +593,7 @@ fn pearson(a: &[f64], b: &[f64]) -> f64 {
 /// The normalised correlation of two equally long signals (their cosine similarity).
 fn correlation(a: &[f64], b: &[f64]) -> f64 {
     let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let norms = a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
+    let norms =
+        a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
     if norms == 0.0 { 0.0 } else { dot / norms }
 }
