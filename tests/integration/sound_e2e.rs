@@ -428,14 +428,20 @@ fn a_spoken_exercise_name_reaches_the_sink() {
         .find(|path| path.extension().is_some_and(|e| e == "wav"));
     let required = std::env::var_os("LIMBERUP_REQUIRE_SPEECH").is_some_and(|v| v == "1");
     let Some(path) = spoken else {
-        assert!(!required, "LIMBERUP_REQUIRE_SPEECH=1 but no name was said into data/speech\nlog:\n{log}");
+        assert!(
+            !required,
+            "LIMBERUP_REQUIRE_SPEECH=1 but no name was said into data/speech\nlog:\n{log}"
+        );
         eprintln!("skipped the runner's own name: no speech program");
         return;
     };
     let own = at_recording_rate(&std::fs::read(path).expect("read the cached name"));
     let heard = likeness(&samples, &own);
     eprintln!("Banded squat (espeak-ng) heard with likeness {heard:.2}");
-    assert!(heard > 0.45, "likeness of Banded squat {heard:.2}\nlog:\n{log}");
+    assert!(
+        heard > 0.45,
+        "likeness of Banded squat {heard:.2}\nlog:\n{log}"
+    );
 }
 
 /// A sound file's samples, mono, at the recording's rate (linear interpolation).
@@ -485,7 +491,12 @@ fn likeness(recording: &[f64], clip: &[f64]) -> f64 {
         return 0.0;
     };
     let mut places: Vec<(f64, usize)> = (0..=whole.len().saturating_sub(part.len()))
-        .map(|k| (pearson(&whole[k..(k + part.len()).min(whole.len())], &part), k))
+        .map(|k| {
+            (
+                pearson(&whole[k..(k + part.len()).min(whole.len())], &part),
+                k,
+            )
+        })
         .collect();
     places.sort_by(|a, b| b.0.total_cmp(&a.0));
     let at = |start: usize| correlation(&recording[start..start + clip.len()], clip);
@@ -524,6 +535,7 @@ fn pearson(a: &[f64], b: &[f64]) -> f64 {
 /// The normalised correlation of two equally long signals (their cosine similarity).
 fn correlation(a: &[f64], b: &[f64]) -> f64 {
     let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let norms = a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
+    let norms =
+        a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
     if norms == 0.0 { 0.0 } else { dot / norms }
 }

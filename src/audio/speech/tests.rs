@@ -138,7 +138,10 @@ fn without_a_cache_folder_or_a_program_nothing_is_said() {
 fn espeak_ng_says_a_name_when_installed() {
     let Some(program @ Program::Espeak(_)) = find_program() else {
         let required = std::env::var_os("LIMBERUP_REQUIRE_SPEECH").is_some_and(|v| v == "1");
-        assert!(!required, "LIMBERUP_REQUIRE_SPEECH=1 but espeak-ng is not on the PATH");
+        assert!(
+            !required,
+            "LIMBERUP_REQUIRE_SPEECH=1 but espeak-ng is not on the PATH"
+        );
         eprintln!("skipped: espeak-ng not installed");
         return;
     };
