@@ -1,11 +1,16 @@
 //! The player thread: takes cues from the app over a channel and plays them on an [`Output`], never
 //! blocking the app. The output is opened when a cue comes and closed once nothing has played for
 //! [`CLOSE_AFTER`]; a device that cannot be opened is retried no more often than [`RETRY_AFTER`].
+//! Its time comes from a [`Clock`]: the monotonic one, or a virtual one in tests.
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+mod clock;
+
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+pub use clock::{Clock, Monotonic, Received};
 
 use super::Sound;
 use crate::audio::{CueSink, Cued};
@@ -68,61 +73,76 @@ enum Command {
 }
 
 /// The app's side of the player: a [`CueSink`] that hands sounds to the thread.
-pub struct SoundPlayer {
+pub struct SoundPlayer<C: Clock = Monotonic> {
     commands: Sender<Command>,
     problem: Arc<Mutex<Option<String>>>,
     thread: Option<JoinHandle<()>>,
     /// The last expectation sent, to send only changes.
     expected: Option<Instant>,
+    clock: C,
 }
 
 impl SoundPlayer {
     /// Starts the player thread; `volume` is 0.0 to 1.0. Unless `muted`, it tries the device at once.
     pub fn start<O: Opener>(opener: O, volume: f32, muted: bool) -> Self {
-        Self::with_timing(opener, volume, !muted, (CLOSE_AFTER, RETRY_AFTER))
+        Self::spawn(
+            opener,
+            volume,
+            !muted,
+            (CLOSE_AFTER, RETRY_AFTER),
+            Monotonic,
+        )
     }
+}
 
-    /// The same, with the close and retry delays given (short ones make tests quick).
-    pub fn with_timing<O: Opener>(
+impl<C: Clock> SoundPlayer<C> {
+    /// Starts the player thread with the close and retry delays given, on `clock`.
+    fn spawn<O: Opener>(
         opener: O,
         volume: f32,
         try_at_once: bool,
         timing: (Duration, Duration),
+        clock: C,
     ) -> Self {
-        let (commands, receiver) = mpsc::channel();
-        let problem = Arc::new(Mutex::new(None));
-        let shared = Arc::clone(&problem);
+        let (mut player, receiver) = Self::unstarted(clock.clone());
+        let problem = Arc::clone(&player.problem);
         let thread = std::thread::Builder::new()
             .name("sound".into())
             .spawn(move || {
-                let mut worker = Worker::new(opener, volume, shared, timing);
-                worker.opener.prepare();
-                // Open once at the start: a missing device shows at once rather than at the first
-                // cue. Muted, nothing is opened until a cue is expected.
-                if try_at_once && worker.ensure_open() {
-                    worker.close_at = Some(Instant::now() + worker.close_after);
-                }
+                // Made here, as some outputs cannot move between threads.
+                let mut worker = Worker::new(opener, volume, problem, timing, clock);
+                worker.start(try_at_once);
                 worker.run(&receiver);
             });
-        let thread = match thread {
-            Ok(thread) => Some(thread),
+        match thread {
+            Ok(thread) => player.thread = Some(thread),
             Err(error) => {
                 tracing::error!(%error, "cannot start the sound thread");
-                *problem.lock().unwrap_or_else(PoisonError::into_inner) =
-                    Some(NO_DEVICE.to_owned());
-                None
+                *player
+                    .problem
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = Some(NO_DEVICE.to_owned());
             }
-        };
-        Self {
-            commands,
-            problem,
-            thread,
-            expected: None,
         }
+        player
+    }
+
+    /// The handle with no thread yet (none to wait for when it is dropped), and the channel's
+    /// receiving end, for a worker.
+    fn unstarted(clock: C) -> (Self, Receiver<Command>) {
+        let (commands, receiver) = mpsc::channel();
+        let player = Self {
+            commands,
+            problem: Arc::new(Mutex::new(None)),
+            thread: None,
+            expected: None,
+            clock,
+        };
+        (player, receiver)
     }
 }
 
-impl CueSink for SoundPlayer {
+impl<C: Clock> CueSink for SoundPlayer<C> {
     fn play(&mut self, cued: &Cued, muted: bool) {
         if muted || cued.sounds.is_empty() {
             return;
@@ -142,7 +162,7 @@ impl CueSink for SoundPlayer {
     }
 
     fn expect(&mut self, next: Option<Duration>) {
-        let at = next.map(|d| Instant::now() + d);
+        let at = next.map(|d| self.clock.now() + d);
         // The loop calls this on every wake-up; only a real change (not clock jitter) is news.
         let same = match (at, self.expected) {
             (Some(a), Some(b)) => a.max(b) - a.min(b) < Duration::from_millis(20),
@@ -156,7 +176,7 @@ impl CueSink for SoundPlayer {
     }
 }
 
-impl Drop for SoundPlayer {
+impl<C: Clock> Drop for SoundPlayer<C> {
     /// Stops whatever is playing and closes the output before the app exits. A thread stuck in a
     /// sound server that stopped answering is left behind after [`QUIT_WAIT`] rather than holding
     /// up the exit.
@@ -166,7 +186,8 @@ impl Drop for SoundPlayer {
         let Some(thread) = self.thread.take() else {
             return;
         };
-        if closed.recv_timeout(QUIT_WAIT).is_ok() {
+        let deadline = self.clock.now() + QUIT_WAIT;
+        if let Received::Message(()) = self.clock.recv(&closed, Some(deadline)) {
             let _ = thread.join();
         } else {
             tracing::warn!("the sound thread did not stop in time; leaving it");
@@ -174,7 +195,7 @@ impl Drop for SoundPlayer {
     }
 }
 
-struct Worker<O: Opener> {
+struct Worker<O: Opener, C: Clock> {
     opener: O,
     output: Option<O::Output>,
     volume: f32,
@@ -189,14 +210,16 @@ struct Worker<O: Opener> {
     problem: Arc<Mutex<Option<String>>>,
     close_after: Duration,
     retry_after: Duration,
+    clock: C,
 }
 
-impl<O: Opener> Worker<O> {
+impl<O: Opener, C: Clock> Worker<O, C> {
     fn new(
         opener: O,
         volume: f32,
         problem: Arc<Mutex<Option<String>>>,
         (close_after, retry_after): (Duration, Duration),
+        clock: C,
     ) -> Self {
         Self {
             opener,
@@ -209,6 +232,17 @@ impl<O: Opener> Worker<O> {
             problem,
             close_after,
             retry_after,
+            clock,
+        }
+    }
+
+    /// What the thread does first: the opener's preparation, then one opening unless `try_at_once`
+    /// is off, so a missing device shows at once rather than at the first cue. Muted, nothing is
+    /// opened until a cue is expected.
+    fn start(&mut self, try_at_once: bool) {
+        self.opener.prepare();
+        if try_at_once && self.ensure_open() {
+            self.close_at = Some(self.clock.now() + self.close_after);
         }
     }
 
@@ -220,21 +254,13 @@ impl<O: Opener> Worker<O> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            let command = match wake {
-                Some(at) => {
-                    match commands.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                        Ok(command) => command,
-                        Err(RecvTimeoutError::Timeout) => {
-                            self.on_time();
-                            continue;
-                        }
-                        Err(RecvTimeoutError::Disconnected) => return,
-                    }
+            let command = match self.clock.recv(commands, wake) {
+                Received::Message(command) => command,
+                Received::Due => {
+                    self.on_time();
+                    continue;
                 }
-                None => match commands.recv() {
-                    Ok(command) => command,
-                    Err(_) => return,
-                },
+                Received::Closed => return,
             };
             match command {
                 Command::Play(sounds) => self.play(&sounds),
@@ -257,7 +283,7 @@ impl<O: Opener> Worker<O> {
 
     /// Opens or closes the output when its time has come.
     fn on_time(&mut self) {
-        let now = Instant::now();
+        let now = self.clock.now();
         if let Some(open_at) = self.open_at.filter(|&at| at <= now) {
             self.open_at = None;
             if self.ensure_open() {
@@ -287,7 +313,7 @@ impl<O: Opener> Worker<O> {
         if self.output.is_some() {
             return true;
         }
-        if self.retry_at.is_some_and(|at| Instant::now() < at) {
+        if self.retry_at.is_some_and(|at| self.clock.now() < at) {
             return false;
         }
         match self.opener.open() {
@@ -314,7 +340,7 @@ impl<O: Opener> Worker<O> {
         match output.play(sounds, self.volume) {
             Ok(length) => {
                 tracing::debug!(sound = sounds.first().map(Sound::name), "playing");
-                let ends = Instant::now() + length.unwrap_or(Duration::from_secs(5));
+                let ends = self.clock.now() + length.unwrap_or(Duration::from_secs(5));
                 let busy_until = self.busy_until.map_or(ends, |at| at.max(ends));
                 self.busy_until = Some(busy_until);
                 self.close_at = Some(busy_until + self.close_after);
@@ -328,7 +354,7 @@ impl<O: Opener> Worker<O> {
     fn without_device(&mut self, reason: &OutputError) {
         tracing::warn!(%reason, "no sound device");
         self.close();
-        self.retry_at = Some(Instant::now() + self.retry_after);
+        self.retry_at = Some(self.clock.now() + self.retry_after);
         self.set_problem(Some(NO_DEVICE.to_owned()));
     }
 

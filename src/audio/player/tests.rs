@@ -1,5 +1,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::TryRecvError;
 use std::time::{Duration, Instant};
 
 use super::*;
@@ -74,40 +75,158 @@ fn cued(clips: &[Clip]) -> Cued {
     }
 }
 
-fn start(no_device: bool, fail_after: Option<usize>) -> (SoundPlayer, Arc<Log>, Arc<AtomicBool>) {
-    let log = Arc::new(Log::default());
-    let flag = Arc::new(AtomicBool::new(no_device));
-    let opener = FakeOpener {
-        log: Arc::clone(&log),
-        no_device: Arc::clone(&flag),
-        fail_after,
-    };
-    let player = SoundPlayer::with_timing(
-        opener,
-        0.5,
-        true,
-        (Duration::from_millis(100), Duration::from_millis(150)),
-    );
-    if !no_device {
-        // The player tries the device once at the start, then closes it again when nothing comes.
-        eventually("the first opening", || {
-            log.opened.load(Ordering::SeqCst) == 1
-        });
-        eventually("its closing", || log.closed.load(Ordering::SeqCst) == 1);
-    }
-    (player, log, flag)
+/// Virtual time, shared by the test and the player: it moves only when the worker waits for a
+/// deadline, and no further than the test has let it go.
+#[derive(Clone)]
+struct Virtual(Arc<Mutex<Times>>);
+
+struct Times {
+    start: Instant,
+    now: Instant,
+    /// How far the test lets time go.
+    until: Instant,
+    /// The deadline last met, until a message comes.
+    last_due: Option<Instant>,
 }
 
-/// Waits (up to 5 s, for a loaded machine) until `done` holds.
-fn eventually(what: &str, done: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "timed out: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(5));
+impl Virtual {
+    fn new() -> Self {
+        let start = Instant::now();
+        Self(Arc::new(Mutex::new(Times {
+            start,
+            now: start,
+            until: start,
+            last_due: None,
+        })))
     }
+
+    fn times(&self) -> std::sync::MutexGuard<'_, Times> {
+        self.0.lock().expect("times")
+    }
+
+    /// Lets time go `by` further than it may so far.
+    fn allow(&self, by: Duration) {
+        self.times().until += by;
+    }
+
+    /// Virtual time since the start.
+    fn elapsed(&self) -> Duration {
+        let times = self.times();
+        times.now - times.start
+    }
+}
+
+impl Clock for Virtual {
+    fn now(&self) -> Instant {
+        self.times().now
+    }
+
+    /// A message already sent comes first; else time jumps to the deadline if the test lets it go
+    /// that far (`Due`), or to where the test stopped it (`Closed`: the worker's loop returns, and
+    /// the test takes its turn). A deadline met twice with nothing in between fails the test: on a
+    /// real clock the worker would spin.
+    fn recv<T>(&self, from: &Receiver<T>, deadline: Option<Instant>) -> Received<T> {
+        match from.try_recv() {
+            Ok(message) => {
+                self.times().last_due = None;
+                return Received::Message(message);
+            }
+            Err(TryRecvError::Disconnected) => return Received::Closed,
+            Err(TryRecvError::Empty) => {}
+        }
+        let mut times = self.times();
+        match deadline {
+            Some(at) if at <= times.until => {
+                assert_ne!(
+                    times.last_due,
+                    Some(at),
+                    "woken twice for the same deadline"
+                );
+                times.last_due = Some(at);
+                times.now = times.now.max(at);
+                Received::Due
+            }
+            _ => {
+                times.now = times.until;
+                Received::Closed
+            }
+        }
+    }
+}
+
+/// How long the output stays open after the last sound, and when a failed device is tried again.
+const CLOSE: Duration = Duration::from_millis(100);
+const RETRY: Duration = Duration::from_millis(150);
+const MS: Duration = Duration::from_millis(1);
+
+/// A player and its worker on the test's thread, on virtual time.
+struct Rig {
+    player: SoundPlayer<Virtual>,
+    worker: Worker<FakeOpener, Virtual>,
+    commands: Receiver<Command>,
+    clock: Virtual,
+    log: Arc<Log>,
+    no_device: Arc<AtomicBool>,
+}
+
+impl Rig {
+    /// As the thread starts: trying the device at once unless `muted` (the device missing while
+    /// `no_device`; failing after `fail_after` plays).
+    fn new(no_device: bool, fail_after: Option<usize>, muted: bool) -> Self {
+        let log = Arc::new(Log::default());
+        let flag = Arc::new(AtomicBool::new(no_device));
+        let opener = FakeOpener {
+            log: Arc::clone(&log),
+            no_device: Arc::clone(&flag),
+            fail_after,
+        };
+        let clock = Virtual::new();
+        let (player, commands) = SoundPlayer::unstarted(clock.clone());
+        let problem = Arc::clone(&player.problem);
+        let mut worker = Worker::new(opener, 0.5, problem, (CLOSE, RETRY), clock.clone());
+        worker.start(!muted);
+        Self {
+            player,
+            worker,
+            commands,
+            clock,
+            log,
+            no_device: flag,
+        }
+    }
+
+    /// Lets `by` pass: the worker takes what was sent, then meets every deadline up to then.
+    fn pass(&mut self, by: Duration) {
+        self.clock.allow(by);
+        self.worker.run(&self.commands);
+    }
+
+    /// The worker takes what was sent, with no time passing.
+    fn settle(&mut self) {
+        self.pass(Duration::ZERO);
+    }
+
+    fn opened(&self) -> usize {
+        self.log.opened.load(Ordering::SeqCst)
+    }
+
+    fn closed(&self) -> usize {
+        self.log.closed.load(Ordering::SeqCst)
+    }
+}
+
+/// A started player: unless `no_device`, it tried the device once at the start, and closed it
+/// again [`CLOSE`] later as nothing came.
+fn start(no_device: bool, fail_after: Option<usize>) -> Rig {
+    let mut rig = Rig::new(no_device, fail_after, false);
+    if !no_device {
+        assert_eq!(rig.opened(), 1, "the first opening");
+        rig.pass(CLOSE.saturating_sub(MS));
+        assert_eq!(rig.closed(), 0, "not closed before its time");
+        rig.pass(MS);
+        assert_eq!(rig.closed(), 1, "its closing");
+    }
+    rig
 }
 
 fn played(log: &Log) -> Vec<Vec<String>> {
@@ -121,15 +240,15 @@ fn played(log: &Log) -> Vec<Vec<String>> {
 
 #[test]
 fn cues_play_in_order_at_the_volume_and_muted_ones_not_at_all() {
-    let (mut player, log, _) = start(false, None);
-    player.play(&cued(&[Clip::Tick]), false);
-    player.play(&cued(&[Clip::Start, Clip::Switch]), false);
-    player.play(&cued(&[Clip::Halfway]), true);
-    player.play(&cued(&[]), false);
-    player.play(&cued(&[Clip::Done]), false);
-    eventually("three plays", || played(&log).len() == 3);
+    let mut rig = start(false, None);
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.player.play(&cued(&[Clip::Start, Clip::Switch]), false);
+    rig.player.play(&cued(&[Clip::Halfway]), true);
+    rig.player.play(&cued(&[]), false);
+    rig.player.play(&cued(&[Clip::Done]), false);
+    rig.settle();
     assert_eq!(
-        played(&log),
+        played(&rig.log),
         vec![
             vec!["tick".to_owned()],
             vec!["start".to_owned(), "switch".to_owned()],
@@ -137,155 +256,182 @@ fn cues_play_in_order_at_the_volume_and_muted_ones_not_at_all() {
         ]
     );
     assert!(
-        log.played
+        rig.log
+            .played
             .lock()
             .expect("log")
             .iter()
             .all(|(_, v)| (*v - 0.5).abs() < f32::EPSILON)
     );
-    assert_eq!(player.problem(), None);
+    assert_eq!(rig.player.problem(), None);
 }
 
 #[test]
 fn the_output_closes_when_idle_and_reopens_for_the_next_cue() {
-    let (mut player, log, _) = start(false, None);
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("closed after idle", || {
-        log.closed.load(Ordering::SeqCst) == 2
-    });
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("reopened", || log.opened.load(Ordering::SeqCst) == 3);
+    let mut rig = start(false, None);
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(rig.opened(), 2);
+    // The sound lasts 10 ms; the output closes CLOSE after it ends.
+    rig.pass((Duration::from_millis(10) + CLOSE).saturating_sub(MS));
+    assert_eq!(rig.closed(), 1, "still open");
+    rig.pass(MS);
+    assert_eq!(rig.closed(), 2, "closed after idle");
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(rig.opened(), 3, "reopened");
 }
 
 #[test]
 fn quitting_stops_and_closes_everything() {
-    let (mut player, log, _) = start(false, None);
-    player.play(&cued(&[Clip::Done]), false);
-    eventually("played", || played(&log).len() == 1);
-    drop(player);
-    assert_eq!(
-        log.closed.load(Ordering::SeqCst),
-        2,
-        "closed on drop, at once"
-    );
+    let mut rig = start(false, None);
+    rig.player.play(&cued(&[Clip::Done]), false);
+    rig.settle();
+    assert_eq!(played(&rig.log).len(), 1);
+    let before = rig.clock.elapsed();
+    drop(rig.player);
+    rig.worker.run(&rig.commands);
+    assert_eq!(rig.log.closed.load(Ordering::SeqCst), 2, "closed on drop");
+    assert_eq!(rig.clock.elapsed(), before, "at once");
 }
 
 #[test]
 fn no_device_is_a_notice_and_a_retry_later_not_a_failure() {
-    let (mut player, log, no_device) = start(true, None);
+    let mut rig = start(true, None);
     // Known from the start: the player tries the device at once.
-    eventually("the notice", || player.problem().is_some());
-    player.play(&cued(&[Clip::Tick]), false);
-    assert_eq!(player.problem().as_deref(), Some(NO_DEVICE));
-    // Too soon to try again: this cue is dropped without touching the device.
-    no_device.store(false, Ordering::SeqCst);
-    player.play(&cued(&[Clip::Tick]), false);
-    std::thread::sleep(Duration::from_millis(20));
-    assert_eq!(log.opened.load(Ordering::SeqCst), 0);
+    assert_eq!(rig.player.problem().as_deref(), Some(NO_DEVICE));
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(rig.player.problem().as_deref(), Some(NO_DEVICE));
+    // Too soon to try again: these cues are dropped without touching the device.
+    rig.no_device.store(false, Ordering::SeqCst);
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    rig.pass(RETRY.saturating_sub(MS));
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(rig.opened(), 0);
+    assert!(played(&rig.log).is_empty());
     // After the retry delay the device is back, and so is sound.
-    std::thread::sleep(Duration::from_millis(200));
-    player.play(&cued(&[Clip::Start]), false);
-    eventually("played after the retry", || played(&log).len() == 1);
-    eventually("the notice cleared", || player.problem().is_none());
+    rig.pass(MS);
+    rig.player.play(&cued(&[Clip::Start]), false);
+    rig.settle();
+    assert_eq!(played(&rig.log), vec![vec!["start".to_owned()]]);
+    assert_eq!(rig.player.problem(), None, "the notice cleared");
 }
 
 #[test]
 fn a_device_that_fails_mid_session_is_reopened() {
-    let (mut player, log, _) = start(false, Some(1));
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("first play", || played(&log).len() == 1);
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("second play on a new output", || played(&log).len() == 2);
-    assert_eq!(log.opened.load(Ordering::SeqCst), 3);
-    assert_eq!(log.closed.load(Ordering::SeqCst), 2);
+    let mut rig = start(false, Some(1));
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(played(&rig.log).len(), 1, "first play");
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(played(&rig.log).len(), 2, "second play on a new output");
+    assert_eq!(rig.opened(), 3);
+    assert_eq!(rig.closed(), 2);
 }
 
 #[test]
 fn the_output_opens_ahead_of_an_expected_cue_and_closes_after() {
-    let (mut player, log, _) = start(false, None);
-    player.expect(Some(Duration::from_millis(600)));
-    // Not yet: the output opens OPEN_BEFORE (400 ms) ahead of the cue.
-    std::thread::sleep(Duration::from_millis(50));
-    assert_eq!(log.opened.load(Ordering::SeqCst), 1);
-    eventually("opened before the cue", || {
-        log.opened.load(Ordering::SeqCst) == 2
-    });
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("played", || played(&log).len() == 1);
-    assert_eq!(
-        log.opened.load(Ordering::SeqCst),
-        2,
-        "the cue used the open output"
-    );
-    player.expect(None);
-    eventually("closed after", || log.closed.load(Ordering::SeqCst) == 2);
+    let mut rig = start(false, None);
+    rig.player.expect(Some(Duration::from_millis(600)));
+    rig.settle();
+    // Not yet: the output opens OPEN_BEFORE (250 ms) ahead of the cue.
+    rig.pass(Duration::from_millis(600).saturating_sub(OPEN_BEFORE + MS));
+    assert_eq!(rig.opened(), 1);
+    rig.pass(MS);
+    assert_eq!(rig.opened(), 2, "opened before the cue");
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(played(&rig.log).len(), 1, "played");
+    assert_eq!(rig.opened(), 2, "the cue used the open output");
+    rig.player.expect(None);
+    rig.settle();
+    rig.pass((Duration::from_millis(10) + CLOSE).saturating_sub(MS));
+    assert_eq!(rig.closed(), 1, "still open");
+    rig.pass(MS);
+    assert_eq!(rig.closed(), 2, "closed after");
 }
 
 #[test]
 fn started_muted_it_leaves_the_device_alone() {
-    let log = Arc::new(Log::default());
-    let opener = FakeOpener {
-        log: Arc::clone(&log),
-        no_device: Arc::new(AtomicBool::new(false)),
-        fail_after: None,
-    };
-    let mut player = SoundPlayer::with_timing(
-        opener,
-        0.5,
-        false,
-        (Duration::from_millis(100), Duration::from_millis(150)),
-    );
-    player.play(&cued(&[Clip::Tick]), true);
-    std::thread::sleep(Duration::from_millis(150));
-    assert_eq!(log.opened.load(Ordering::SeqCst), 0);
+    let mut rig = Rig::new(false, None, true);
+    rig.player.play(&cued(&[Clip::Tick]), true);
+    rig.settle();
+    rig.pass(RETRY);
+    assert_eq!(rig.opened(), 0);
     // Unmuted, the next cue opens it.
-    player.play(&cued(&[Clip::Tick]), false);
-    eventually("opened for the cue", || {
-        log.opened.load(Ordering::SeqCst) == 1
-    });
+    rig.player.play(&cued(&[Clip::Tick]), false);
+    rig.settle();
+    assert_eq!(rig.opened(), 1, "opened for the cue");
 }
 
-/// A sound server that stopped answering: opening never returns (within the test).
-struct Hung;
+/// A sound server that stopped answering: opening returns only when the test lets it.
+struct Hung {
+    release: Receiver<()>,
+}
 
 impl Opener for Hung {
     type Output = FakeOutput;
     fn open(&mut self) -> Result<FakeOutput, OutputError> {
-        std::thread::sleep(Duration::from_secs(30));
+        let _ = self.release.recv();
         Err(OutputError::NoDevice("hung".into()))
     }
 }
 
 #[test]
 fn a_hung_sound_server_does_not_hold_up_quitting() {
-    let player = SoundPlayer::with_timing(
-        Hung,
+    let (release, hung) = mpsc::channel();
+    let clock = Virtual::new();
+    // The player's own thread, stuck opening the device at once.
+    let player = SoundPlayer::spawn(
+        Hung { release: hung },
         0.5,
         true,
-        (Duration::from_millis(100), Duration::from_millis(150)),
+        (CLOSE, RETRY),
+        clock.clone(),
     );
-    std::thread::sleep(Duration::from_millis(50));
-    let start = Instant::now();
+    clock.allow(Duration::from_secs(3600));
     drop(player);
-    let waited = start.elapsed();
-    assert!(
-        waited >= QUIT_WAIT,
-        "it waited for the thread first: {waited:?}"
+    assert_eq!(
+        clock.elapsed(),
+        QUIT_WAIT,
+        "it waited for the thread, then left it behind"
     );
-    assert!(waited < QUIT_WAIT * 3, "then left it behind: {waited:?}");
+    drop(release);
 }
 
 #[test]
 fn a_starting_routine_s_own_sounds_are_prepared_on_the_player_thread() {
-    let (mut player, log, _) = start(true, None);
+    let mut rig = start(true, None);
     let sound = Sound::File {
         name: "beep.wav".into(),
         bytes: Arc::from(Clip::Tick.bytes()),
     };
-    player.prepare(vec![sound]);
-    drop(player);
+    rig.player.prepare(vec![sound]);
+    drop(rig.player);
+    rig.worker.run(&rig.commands);
     assert_eq!(
-        *log.prepared.lock().expect("log"),
+        *rig.log.prepared.lock().expect("log"),
         vec!["beep.wav".to_owned()]
     );
+}
+
+#[test]
+fn the_monotonic_clock_gives_a_message_the_deadline_or_the_end_without_waiting_past_either() {
+    let (send, receive) = mpsc::channel();
+    let clock = Monotonic;
+    assert_eq!(clock.recv(&receive, Some(clock.now())), Received::Due);
+    send.send(1).expect("send");
+    assert_eq!(
+        clock.recv(&receive, Some(clock.now())),
+        Received::Message(1)
+    );
+    send.send(2).expect("send");
+    assert_eq!(clock.recv(&receive, None), Received::Message(2));
+    drop(send);
+    assert_eq!(clock.recv(&receive, Some(clock.now())), Received::Closed);
+    assert_eq!(clock.recv(&receive, None), Received::Closed);
 }

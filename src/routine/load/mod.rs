@@ -1,21 +1,21 @@
 //! From a routine file's text to a validated [`Routine`], reporting every problem with its position.
 
-use std::fmt::Write as _;
-use std::ops::Range;
+mod step;
+
 use std::path::Path;
 
 use toml::Spanned;
 use toml::de::DeTable;
 
 use super::catalog::Catalog;
-use super::shared::{Coaching, check_not_blank, read_coaching, strings};
-use super::sound::check_sound;
+use super::shared::{check_not_blank, strings};
 use crate::diag::fields::{Checker, TextKind};
 use crate::diag::toml::{parse_toml, sorted};
-use crate::diag::{Diagnostic, SourceText, hint};
+use crate::diag::{Diagnostic, SourceText};
 use crate::duration::Secs;
 use crate::format::limits;
-use crate::format::model::{Kind, Origin, Routine, Sides, Step, StepSound, Total, When, Work};
+use crate::format::model::{Kind, Origin, Routine, Total, When};
+use step::read_steps;
 
 pub const ROUTINE_KEYS: &[&str] = &[
     "name",
@@ -264,250 +264,6 @@ fn apply_timings(checker: &mut Checker<'_>, table: &DeTable<'_>, into: &mut Defa
     }
     if let Some(text) = label("switch_label") {
         into.labels.switch = Some(text);
-    }
-}
-
-fn read_steps(
-    checker: &mut Checker<'_>,
-    root: &DeTable<'_>,
-    defaults: &Defaults,
-    context: &LoadContext<'_>,
-) -> Option<Vec<Step>> {
-    let Some(value) = root.get("steps") else {
-        checker.error(
-            0..0,
-            "a routine needs at least one step: add a [[steps]] table",
-        );
-        return None;
-    };
-    let Some(items) = value.get_ref().as_array() else {
-        checker.error(
-            value.span(),
-            "`steps` must be an array of tables: write each step as [[steps]]",
-        );
-        return None;
-    };
-    if items.is_empty() {
-        checker.error(value.span(), "a routine needs at least one step");
-        return None;
-    }
-    if let Some(extra) = items.get(limits::MAX_STEPS) {
-        checker.error(
-            extra.span(),
-            format!(
-                "a routine may have at most {} steps; this is step {}",
-                limits::MAX_STEPS,
-                limits::MAX_STEPS + 1
-            ),
-        );
-        return None;
-    }
-    checker.each_table(items, "step", |checker, table, span, label| {
-        read_step(checker, table, span, label, defaults, context)
-    })
-}
-
-fn read_step(
-    checker: &mut Checker<'_>,
-    table: &DeTable<'_>,
-    span: Range<usize>,
-    label: &str,
-    defaults: &Defaults,
-    context: &LoadContext<'_>,
-) -> Option<Step> {
-    let before = checker.problems.len();
-    if let Some(key) = table.keys().find(|k| k.get_ref().as_ref() == "prepare") {
-        checker.error(
-            key.span(),
-            format!("`prepare` cannot be set in {label}: it is the get-ready time before the first step; set it in [defaults]"),
-        );
-    }
-    // `prepare` is reported above with its own advice, so it is not "unknown" here.
-    let mut allowed = STEP_KEYS.to_vec();
-    allowed.push("prepare");
-    checker.unknown_keys(table, &allowed, Some(label));
-
-    let exercise = read_exercise_ref(checker, table, context.catalog);
-    let name = checker.text(table, "name", TextKind::Line, limits::NAME_CHARS);
-    check_not_blank(checker, name.as_ref());
-    let Coaching {
-        instructions,
-        cues,
-        caution,
-    } = read_coaching(checker, table);
-    let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
-    let reps = checker.integer(table, "reps", limits::REPS);
-    let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
-    let sets = checker.integer(table, "sets", limits::SETS);
-    let sides = checker.choice(table, "sides", Sides::ALL);
-    let mut timings = defaults.clone();
-    apply_timings(checker, table, &mut timings);
-    let sound = read_sound(checker, table, context.folder);
-    let block = checker.text(table, "block", TextKind::Line, limits::NAME_CHARS);
-
-    let name = match (name, exercise) {
-        (Some(name), _) => Some(name.into_inner()),
-        (None, Some(exercise)) => Some(exercise.name.clone()),
-        (None, None) => {
-            // A `name` or `exercise` that is there but wrong has its own error already.
-            if !table.contains_key("exercise") && !table.contains_key("name") {
-                checker.error(
-                    span.clone(),
-                    format!("{label} needs a `name` (or an `exercise` from the catalog)"),
-                );
-            }
-            None
-        }
-    };
-    let work = resolve_work(checker, table, span, label, exercise, duration, reps, tempo);
-    if checker.problems.len() > before {
-        return None;
-    }
-    Some(Step {
-        name: name?,
-        exercise: exercise.map(|e| e.id.clone()),
-        work: work?,
-        sides: sides.map_or(Sides::None, Spanned::into_inner),
-        sets: sets.map_or(1, |s| to_u32(*s.get_ref())),
-        set_rest: timings.set_rest,
-        rest: timings.rest,
-        switch: timings.switch,
-        countdown: timings.countdown,
-        labels: timings.labels,
-        instructions: instructions
-            .map(Spanned::into_inner)
-            .or_else(|| exercise.and_then(|e| e.instructions.clone())),
-        cues: match cues {
-            Some(cues) => strings(Some(cues)),
-            None => exercise.map(|e| e.cues.clone()).unwrap_or_default(),
-        },
-        caution: caution
-            .map(Spanned::into_inner)
-            .or_else(|| exercise.and_then(|e| e.caution.clone())),
-        sound,
-        block: block.map(Spanned::into_inner),
-    })
-}
-
-fn read_exercise_ref<'c>(
-    checker: &mut Checker<'_>,
-    table: &DeTable<'_>,
-    catalog: &'c Catalog,
-) -> Option<&'c super::catalog::Exercise> {
-    let id = checker.text(table, "exercise", TextKind::Line, limits::NAME_CHARS)?;
-    let found = catalog.get(id.get_ref());
-    if found.is_some() {
-        return found;
-    }
-    let message = if let Some(problem) = catalog.broken(id.get_ref()) {
-        format!(
-            "exercise `{}` cannot be used: its entry in the catalog has an error, at {}:{}:{}: {}",
-            id.get_ref(),
-            problem.path,
-            problem.line,
-            problem.column,
-            problem.message
-        )
-    } else {
-        let unreadable: String = catalog
-            .unreadable()
-            .iter()
-            .fold(String::new(), |mut out, p| {
-                let _ = write!(
-                    out,
-                    "; {} could not be read ({}:{})",
-                    p.path, p.line, p.column
-                );
-                out
-            });
-        format!(
-            "unknown exercise `{}`{}{unreadable}",
-            id.get_ref(),
-            hint(id.get_ref(), catalog.ids())
-        )
-    };
-    checker.error(id.span(), message);
-    None
-}
-
-/// Exactly one of `duration` and `reps`, after the catalog fills in what the step leaves out.
-#[allow(clippy::too_many_arguments)]
-fn resolve_work(
-    checker: &mut Checker<'_>,
-    table: &DeTable<'_>,
-    span: Range<usize>,
-    label: &str,
-    exercise: Option<&super::catalog::Exercise>,
-    duration: Option<Spanned<Secs>>,
-    reps: Option<Spanned<i64>>,
-    tempo: Option<Spanned<Secs>>,
-) -> Option<Work> {
-    let has_duration = table.contains_key("duration");
-    let has_reps = table.contains_key("reps");
-    if has_duration && has_reps {
-        let at = table.get("reps").map_or(span, Spanned::span);
-        checker.error(
-            at,
-            format!("{label} has both `duration` and `reps`; a step is either timed or counted, keep one"),
-        );
-        return None;
-    }
-    if has_duration {
-        if let Some(tempo_value) = table.get("tempo") {
-            checker.error(
-                tempo_value.span(),
-                format!("`tempo` applies only to a step with `reps`; {label} has a `duration`"),
-            );
-        }
-        return duration.map(|d| Work::Timed(d.into_inner()));
-    }
-    let tempo = tempo
-        .map(Spanned::into_inner)
-        .or_else(|| exercise.and_then(|e| e.tempo));
-    if has_reps {
-        return reps.map(|r| Work::Reps {
-            reps: to_u32(*r.get_ref()),
-            tempo,
-        });
-    }
-    match exercise {
-        Some(e) if e.reps.is_some() => e.reps.map(|reps| Work::Reps { reps, tempo }),
-        Some(e) if e.duration.is_some() => e.duration.map(Work::Timed),
-        _ if table.contains_key("exercise") && exercise.is_none() => None,
-        _ => {
-            let from_catalog = if exercise.is_some() {
-                " (its catalog exercise sets neither)"
-            } else {
-                ""
-            };
-            checker.error(
-                span,
-                format!("{label} needs either `duration` or `reps`{from_catalog}"),
-            );
-            None
-        }
-    }
-}
-
-fn read_sound(
-    checker: &mut Checker<'_>,
-    table: &DeTable<'_>,
-    folder: Option<&Path>,
-) -> Option<StepSound> {
-    let value = checker.text(table, "sound", TextKind::Line, limits::LINE_CHARS)?;
-    let Some(folder) = folder else {
-        checker.error(
-            value.span(),
-            "built-in routines cannot use `sound` files; the app's own cue sounds are used",
-        );
-        return None;
-    };
-    match check_sound(folder, value.get_ref()) {
-        Ok(sound) => Some(sound),
-        Err(reason) => {
-            checker.error(value.span(), format!("`sound`: {reason}"));
-            None
-        }
     }
 }
 

@@ -1,0 +1,130 @@
+//! Moving between screens: a routine started, stopped or quit, the pain check begun and its result
+//! shown, the way home, and the engine's events turned into cues.
+
+use super::{
+    App, CheckForm, CheckRecord, CheckResult, Cued, Entry, LibraryScreen, Overlay, PlayerScreen,
+    Record, Screen,
+};
+use crate::audio::cues::sounds_for;
+use crate::engine::Event;
+use crate::routine::Routine;
+use crate::triage::Answers;
+use crate::triage::advice::suggested_routines;
+
+impl App {
+    pub(crate) fn start(&mut self, routine: Routine) {
+        self.overlay = None;
+        self.playing_in_program = None;
+        let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
+        self.to_prepare = crate::audio::cues::sounds_to_prepare(
+            &player.routine,
+            player.session.plan(),
+            self.cue_style.spoken,
+        );
+        self.screen = Screen::Player(Box::new(player));
+        self.absorb(events);
+    }
+
+    /// Ends the routine early and shows the summary.
+    pub(super) fn stop_routine(&mut self) {
+        let screen = std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
+        self.screen = match screen {
+            Screen::Player(mut player) => {
+                player.session.quit(self.now);
+                self.remember_session(&player);
+                Screen::Done(player)
+            }
+            other => other,
+        };
+    }
+
+    /// ctrl-c (or a termination signal): leave at once, recording a running session as quit. A check
+    /// not yet answered is dropped, as nothing is saved before its result shows.
+    pub fn quit_now(&mut self) {
+        // Leaving at once asks nothing: a program session is saved without its pain.
+        self.should_quit = true;
+        let screen = std::mem::replace(&mut self.screen, Screen::History);
+        if let Screen::Player(mut player) = screen {
+            player.session.quit(self.now);
+            self.remember_session(&player);
+            self.screen = Screen::Done(player);
+        } else {
+            self.screen = screen;
+        }
+        self.save_awaiting(None);
+    }
+
+    pub(super) fn go_home(&mut self) {
+        self.overlay = None;
+        match self.entry {
+            Entry::Run | Entry::Check => self.should_quit = true,
+            Entry::Library if self.program.is_some() => {
+                self.refresh_program();
+                self.screen = Screen::Today;
+            }
+            Entry::Library => self.screen = Screen::Library(LibraryScreen::default()),
+        }
+    }
+
+    /// The pain check's first question, or its result at once when the answers were given up front.
+    pub(super) fn start_check(&mut self) {
+        self.overlay = None;
+        match self.preset_answers.clone() {
+            Some(answers) => self.show_result(answers),
+            None => self.screen = Screen::Check(Box::new(CheckForm::new(self.now))),
+        }
+    }
+
+    /// Evaluates the answers against the rules and the history, records the check, shows the result.
+    pub(super) fn show_result(&mut self, answers: Answers) {
+        let record = CheckRecord::evaluate(
+            answers,
+            self.history.wall_time(self.now),
+            &self.history.calendar,
+            &self.history.past_checks(),
+        );
+        let routines =
+            suggested_routines(record.triage.level, &record.answers.areas, &self.library);
+        self.history.checks.push(record.row());
+        self.records.push(Record::Check(record.clone()));
+        self.screen = Screen::CheckResult(Box::new(CheckResult::new(record, routines)));
+    }
+
+    pub(super) fn finish_if_done(&mut self) {
+        if matches!(&self.screen, Screen::Player(p) if p.session.is_finished()) {
+            let screen =
+                std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()));
+            if let Screen::Player(player) = screen {
+                self.remember_session(&player);
+                // A program session's pain question comes first; the check is then one key away.
+                let check_now = player.routine.pain_check
+                    && self.preset_answers.is_some()
+                    && self.awaiting_pain.is_none();
+                self.screen = Screen::Done(player);
+                if self.overlay != Some(Overlay::SessionPain) {
+                    self.overlay = None;
+                }
+                if check_now {
+                    self.start_check();
+                }
+            }
+        }
+    }
+
+    pub(super) fn absorb(&mut self, events: Vec<Event>) {
+        for event in events {
+            if let Event::Cue { cue, at, .. } = event {
+                self.last_cue = Some((cue, at));
+            }
+            let sounds = self.player().map_or_else(Vec::new, |player| {
+                sounds_for(
+                    &event,
+                    &player.routine,
+                    player.session.plan(),
+                    self.cue_style.spoken,
+                )
+            });
+            self.pending.push(Cued { event, sounds });
+        }
+    }
+}
