@@ -12,6 +12,9 @@
 //! starve the app's sound thread (a debug build) into dropping samples. Run alone, one after the other,
 //! they have the machine to themselves.
 
+// Sound end to end needs the build with audio; the build without it plays nothing by design.
+#![cfg(feature = "audio")]
+
 use std::io::Read;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -148,8 +151,6 @@ fn sound_server() -> bool {
     true
 }
 
-/// Sound end to end needs the build with audio; the build without it plays nothing by design.
-#[cfg(feature = "audio")]
 #[test]
 fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
     let Some(played) = play_and_record(ROUTINE, "volume = 100\nspoken = false\n", 30) else {
@@ -427,7 +428,6 @@ duration = "2s"
 /// correlating the waveforms), and not a clip that nothing said. Where espeak-ng is installed
 /// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program
 /// said it into the cache.
-#[cfg(feature = "audio")]
 #[test]
 fn a_spoken_exercise_name_reaches_the_sink() {
     let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 16) else {
@@ -473,7 +473,6 @@ fn a_spoken_exercise_name_reaches_the_sink() {
 }
 
 /// A sound file's samples, mono, at the recording's rate (linear interpolation).
-#[cfg(feature = "audio")]
 fn at_recording_rate(bytes: &[u8]) -> Vec<f64> {
     let decoded = limberup::soundfile::decode::decode(std::sync::Arc::from(bytes), 1 << 22)
         .expect("the clip decodes");
