@@ -372,8 +372,10 @@ fn cues_in(samples: &[f64]) -> Vec<(usize, &'static str)> {
     let mut quiet_for = usize::MAX;
     for (ms, level) in loudness.iter().enumerate() {
         if *level > threshold {
-            // A new sound only after 100 ms of quiet: the gap inside the switch cue is 80 ms.
-            if quiet_for >= 100 {
+            // A new sound only after 250 ms of quiet: the gap inside the switch cue is 80 ms, and a
+            // loaded machine can drop a few more milliseconds of sound there (an underrun); cues
+            // are at least a second apart.
+            if quiet_for >= 250 {
                 let from = ms * hop;
                 let window = &samples[from..(from + RATE / 20).min(samples.len())];
                 cues.push((from, pitch_of(window)));
