@@ -28,6 +28,8 @@ const CUE_ROTATION_MS: Millis = 8_000;
 const MEASURE: u16 = 70;
 /// The next exercise shows beside the words when this many columns are left over.
 const NEXT_MIN_WIDTH: u16 = 28;
+/// The height of the box naming the next exercise when it has no figure: its border and two lines.
+const NEXT_BOX_ROWS: u16 = 4;
 
 /// What the panel says, whatever its layout.
 struct Words<'a> {
@@ -212,6 +214,20 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
         Rect::new(text_area.x, text_area.y, text_area.width, big_room),
     );
     let clock_height = scale.map_or(1, |s| big_digits::GLYPH_ROWS * s.y);
+    let next = app.player_next_exercise();
+    let next_beside =
+        next.filter(|_| text_area.width.saturating_sub(measure + 2) >= NEXT_MIN_WIDTH);
+    // With no figure to fill the height, the clock and the words sit in the middle of it rather than
+    // leaving the bottom half of a tall terminal empty.
+    let text_area = match next_beside {
+        _ if figure.is_some() => text_area,
+        Some((_, Some(_))) => text_area,
+        Some((_, None)) => middle(
+            text_area,
+            clock_height + 3 + details_height.max(NEXT_BOX_ROWS),
+        ),
+        None => middle(text_area, clock_height + 3 + details_height),
+    };
     let [clock_area, _, gauge_area, _, words_area] = Layout::vertical([
         Constraint::Length(clock_height),
         Constraint::Length(1),
@@ -223,47 +239,52 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
     render_clock(&clock_text, scale, clock_style, clock_area, buf);
     render_gauge(player, elapsed, color, theme, gauge_area, buf);
 
-    let next = app.player_next_exercise();
-    let spare = words_area.width.saturating_sub(measure + 2);
-    match next {
-        Some((segment, next_figure)) if spare >= NEXT_MIN_WIDTH => {
-            let [details_area, _, next_area] = Layout::horizontal([
-                Constraint::Length(measure),
-                Constraint::Length(2),
-                Constraint::Min(0),
-            ])
-            .areas(words_area);
-            details.render(details_area, buf);
-            // Without a figure, the box holds two lines.
-            let next_area = if next_figure.is_some() {
-                next_area
-            } else {
-                Rect {
-                    height: next_area.height.min(4),
-                    ..next_area
-                }
-            };
-            render_next(segment, next_figure, theme, next_area, buf);
-        }
-        _ => {
-            // Alone, the words sit in the middle of the width; beside a figure, next to it.
-            let left = if figure.is_some() {
-                0
-            } else {
-                words_area.width.saturating_sub(measure) / 2
-            };
-            let details_area = Rect::new(
-                words_area.x + left,
-                words_area.y,
-                measure,
-                words_area.height,
-            );
-            details.render(details_area, buf);
-        }
+    if let Some((segment, next_figure)) = next_beside {
+        let [details_area, _, next_area] = Layout::horizontal([
+            Constraint::Length(measure),
+            Constraint::Length(2),
+            Constraint::Min(0),
+        ])
+        .areas(words_area);
+        details.render(details_area, buf);
+        // Without a figure, the box holds two lines.
+        let next_area = if next_figure.is_some() {
+            next_area
+        } else {
+            Rect {
+                height: next_area.height.min(NEXT_BOX_ROWS),
+                ..next_area
+            }
+        };
+        render_next(segment, next_figure, theme, next_area, buf);
+    } else {
+        // Alone, the words sit in the middle of the width; beside a figure, next to it.
+        let left = if figure.is_some() {
+            0
+        } else {
+            words_area.width.saturating_sub(measure) / 2
+        };
+        let details_area = Rect::new(
+            words_area.x + left,
+            words_area.y,
+            measure,
+            words_area.height,
+        );
+        details.render(details_area, buf);
     }
 }
 
 /// The figure, in the middle of its room.
+/// The lower part of `area` in which `used` rows sit in the middle of its height.
+fn middle(area: Rect, used: u16) -> Rect {
+    let top = area.height.saturating_sub(used) / 2;
+    Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    }
+}
+
 fn draw_figure(figure: FigureAt<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
     let (body, props, background) = theme.figure_colors();
     let view = FigureView::new(figure.figure, figure.phase, figure.mirrored)
