@@ -59,9 +59,7 @@ impl Opener for DefaultDevice {
 
     fn prepare(&mut self) {
         let tones = Clip::ALL.into_iter().map(Sound::Clip);
-        let numbers = voice::ONES.into_iter().chain(voice::TENS);
-        let words = voice::VOCABULARY.iter().copied().chain(numbers);
-        let words = words.filter(|w| !w.is_empty()).map(Sound::say);
+        let words = voice::fixed_words().map(Sound::say);
         for sound in tones.chain(words) {
             if let Err(reason) = decoded(&self.decoded, &sound) {
                 tracing::error!(%reason, "a built-in sound does not decode");
@@ -74,7 +72,7 @@ impl Opener for DefaultDevice {
     fn prepare_sounds(&mut self, sounds: &[Sound]) {
         for sound in sounds {
             let spoken = match sound {
-                Sound::Say(text) if sound.bytes().is_none() => {
+                Sound::Say(text) if voice::built_in(text).is_none() => {
                     let Some(wav) = self.speaker.wav(text) else {
                         continue;
                     };

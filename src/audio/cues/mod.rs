@@ -4,6 +4,7 @@
 
 mod phrases;
 
+use super::voice::number_words;
 use super::{Clip, Sound};
 use crate::engine::{Event, Millis};
 use crate::plan::{Cue, Plan, SegmentKind};
@@ -66,9 +67,10 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
 /// "three", "two", "one" for a tick with that many whole seconds left.
 fn count_words(left: Millis) -> Vec<Sound> {
     match (left + 500) / 1000 {
-        3 => vec![Sound::say("three")],
-        2 => vec![Sound::say("two")],
-        1 => vec![Sound::say("one")],
+        seconds @ 1..=3 => number_words(u32::try_from(seconds).unwrap_or(0))
+            .into_iter()
+            .map(Sound::say)
+            .collect(),
         _ => Vec::new(),
     }
 }

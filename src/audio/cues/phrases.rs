@@ -29,16 +29,18 @@ impl Phrases<'_> {
 
     /// As the get-ready begins: "get ready", then what comes first.
     pub fn at_get_ready(&self, segment: usize) -> Vec<Sound> {
-        let mut words = vec![Sound::say("get ready")];
-        words.extend(self.next_up(segment));
-        words
+        self.then_next_up("get ready", segment)
     }
 
     /// As a rest begins (after its tone): "rest", then what comes next.
     pub fn at_rest(&self, segment: usize) -> Vec<Sound> {
-        let mut words = vec![Sound::say("rest")];
-        words.extend(self.next_up(segment));
-        words
+        self.then_next_up("rest", segment)
+    }
+
+    fn then_next_up(&self, word: &str, segment: usize) -> Vec<Sound> {
+        std::iter::once(Sound::say(word))
+            .chain(self.next_up(segment))
+            .collect()
     }
 
     /// As an exercise starts: its set ("set two of three") when a set after the first begins; its

@@ -31,7 +31,7 @@ pub const VOCABULARY: &[&str] = &[
 ];
 
 /// Numbers from one to nineteen, by value.
-pub const ONES: [&str; 20] = [
+const ONES: [&str; 20] = [
     "",
     "one",
     "two",
@@ -55,9 +55,16 @@ pub const ONES: [&str; 20] = [
 ];
 
 /// Whole tens from twenty, by value / 10.
-pub const TENS: [&str; 10] = [
+const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+
+/// Every fixed word the cues can say: the [`VOCABULARY`] and the words numbers are made of. Each has a
+/// built-in clip; the sound thread decodes them all before the first cue.
+pub fn fixed_words() -> impl Iterator<Item = &'static str> {
+    let numbers = ONES.into_iter().chain(TENS).filter(|word| !word.is_empty());
+    VOCABULARY.iter().copied().chain(numbers)
+}
 
 /// The built-in clip (Ogg Vorbis) that says `text`, found by its [`slug`].
 pub fn built_in(text: &str) -> Option<&'static [u8]> {
