@@ -41,6 +41,15 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// FNV-1a over the text's bytes, as 16 hex digits: stable across Rust versions, unlike
+/// `DefaultHasher`, so it can name what is stored (a routine's version in the history, a cached file).
+pub fn content_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
 /// `1 routine`, `2 routines`: a count with its noun, singular or plural (`plural` for irregular ones).
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     if n == 1 {

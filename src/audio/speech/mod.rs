@@ -9,7 +9,7 @@
 //! could pass for an option). The program gets [`SPEAK_TIMEOUT`] and is killed after; a cached file
 //! is checked like any sound file before it is used.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::cell::OnceCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,19 +32,12 @@ enum Program {
     PowerShell(PathBuf),
 }
 
-/// Whether the program was looked for yet, and what was found.
-#[derive(Debug, Clone)]
-enum Search {
-    NotYet,
-    Done(Option<Program>),
-}
-
 /// Says texts into WAV files, cached.
 #[derive(Debug)]
 pub struct Speaker {
     cache: Option<PathBuf>,
     /// The program, looked for once, when the first text needs it.
-    program: Search,
+    program: OnceCell<Option<Program>>,
     timeout: Duration,
 }
 
@@ -53,7 +46,7 @@ impl Speaker {
     pub fn new(cache: Option<PathBuf>) -> Self {
         Self {
             cache,
-            program: Search::NotYet,
+            program: OnceCell::new(),
             timeout: SPEAK_TIMEOUT,
         }
     }
@@ -66,13 +59,7 @@ impl Speaker {
             return None;
         }
         let folder = self.cache.clone()?;
-        if let Search::NotYet = self.program {
-            self.program = Search::Done(find_program());
-        }
-        let Search::Done(Some(program)) = &self.program else {
-            return None;
-        };
-        let program = program.clone();
+        let program = self.program.get_or_init(find_program).clone()?;
         let path = folder.join(file_name(&program, &text));
         if let Some(bytes) = read_checked(&path) {
             return Some(bytes);
@@ -103,22 +90,21 @@ fn clean(text: &str) -> String {
 }
 
 /// The cache file for a text said by a program: a hash of both, so another program (another voice)
-/// makes its own file. A new Rust release may hash differently; that only costs a new file.
+/// makes its own file.
 fn file_name(program: &Program, text: &str) -> String {
-    let mut hasher = DefaultHasher::new();
-    program.hash(&mut hasher);
-    text.hash(&mut hasher);
-    format!("{:016x}.wav", hasher.finish())
+    format!(
+        "{}.wav",
+        crate::text::content_hash(&format!("{}\n{text}", program.name()))
+    )
 }
 
-impl Hash for Program {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let name = match self {
+impl Program {
+    fn name(&self) -> &'static str {
+        match self {
             Self::Espeak(_) => "espeak",
             Self::Say(_) => "say",
             Self::PowerShell(_) => "powershell",
-        };
-        name.hash(state);
+        }
     }
 }
 

@@ -24,7 +24,7 @@ fn speaker_with(script: &str, timeout: Duration) -> (Speaker, tempfile::TempDir)
     std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let speaker = Speaker {
         cache: Some(dir.path().join("speech")),
-        program: Search::Done(Some(Program::Espeak(exe))),
+        program: OnceCell::from(Some(Program::Espeak(exe))),
         timeout,
     };
     (speaker, dir)
@@ -125,7 +125,7 @@ fn without_a_cache_folder_or_a_program_nothing_is_said() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut no_program = Speaker {
         cache: Some(dir.path().to_path_buf()),
-        program: Search::Done(None),
+        program: OnceCell::from(None),
         timeout: SPEAK_TIMEOUT,
     };
     assert_eq!(no_program.wav("Banded squat"), None);
@@ -148,7 +148,7 @@ fn espeak_ng_says_a_name_when_installed() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut speaker = Speaker {
         cache: Some(dir.path().to_path_buf()),
-        program: Search::Done(Some(program)),
+        program: OnceCell::from(Some(program)),
         timeout: SPEAK_TIMEOUT,
     };
     let wav = speaker.wav("Banded squat").expect("espeak-ng speaks");

@@ -194,7 +194,7 @@ fn read_routine(
         countdown: defaults.countdown,
         steps: steps?,
         blocks: blocks?,
-        content_hash: content_hash(&checker.source.text),
+        content_hash: crate::text::content_hash(&checker.source.text),
         total: Total::default(),
     })
 }
@@ -303,12 +303,4 @@ fn check_total(
 
 fn to_u32(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
-}
-
-/// FNV-1a over the file's bytes: stable across Rust versions, unlike `DefaultHasher`.
-fn content_hash(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
 }
