@@ -54,10 +54,13 @@ impl Phrases<'_> {
             .and_then(|i| self.plan.segments.get(i));
         match before.map(|s| s.kind) {
             Some(SegmentKind::SetRest) => set_words(this),
-            Some(SegmentKind::Prepare | SegmentKind::Rest | SegmentKind::RoundRest) => {
-                vec![Sound::say("go")]
-            }
-            Some(SegmentKind::Switch) => vec![Sound::say("go")],
+            // The get-ready or rest named it; the switch named its side.
+            Some(
+                SegmentKind::Prepare
+                | SegmentKind::Rest
+                | SegmentKind::RoundRest
+                | SegmentKind::Switch,
+            ) => vec![Sound::say("go")],
             Some(SegmentKind::Exercise) if before.is_some_and(|b| same_step(b, this)) => {
                 side_words(self.routine, this, false)
             }
