@@ -183,9 +183,20 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
             "{cue} planned at {planned} s was heard {error_ms:.1} ms off (all: {heard:?})\nlog:\n{log}"
         );
     }
+    // By design no cue waits for a new stream to settle: the output opens a lead ahead of each.
+    assert!(
+        !log.contains("held back until the new stream settles"),
+        "a cue waited for the output to settle\nlog:\n{log}"
+    );
+    let spread: Vec<String> = heard
+        .iter()
+        .zip(EXPECTED)
+        .map(|((at, _), (planned, _))| format!("{:+.1}", (at - planned - median) * 1000.0))
+        .collect();
     eprintln!(
-        "{} cues heard in order; the worst was {worst:.1} ms off its planned time",
-        heard.len()
+        "{} cues heard in order; the worst was {worst:.1} ms off its planned time; heard minus planned (ms): {}",
+        heard.len(),
+        spread.join(" ")
     );
 }
 
@@ -426,10 +437,10 @@ name = "Banded squat"
 duration = "2s"
 "#;
 
-/// A spoken name is heard: the recording holds the built-in clip that says "Cat-cow" (found by
-/// correlating the waveforms), and not a clip that nothing said. Where espeak-ng is installed
-/// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program
-/// said it into the cache.
+/// A spoken name is heard: the recording holds the built-in clip that says "Cat-cow", found piece by
+/// piece nearly sample for sample, and none of a clip that nothing said. Where espeak-ng is installed
+/// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program said it
+/// into the cache.
 #[test]
 fn a_spoken_exercise_name_reaches_the_sink() {
     let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 16) else {
@@ -440,14 +451,16 @@ fn a_spoken_exercise_name_reaches_the_sink() {
         let bytes = limberup::audio::voice::built_in(text).expect("a built-in clip");
         at_recording_rate(bytes)
     };
-    let said = likeness(samples, &clip("Cat-cow"));
-    let unsaid = likeness(samples, &clip("Open book"));
-    eprintln!("Cat-cow heard with likeness {said:.2}; Open book (never said) {unsaid:.2}");
-    // Heard, a clip scores 0.9 to 1; a clip nothing said scores about 0.45 (pieces of speech, each
-    // matched near some other speech).
+    let recording = Heard::of(samples);
+    let said = recording.share_heard(&clip("Cat-cow"));
+    let unsaid = recording.share_heard(&clip("Open book"));
+    eprintln!("Cat-cow: {said:.2} of it heard; Open book (never said): {unsaid:.2}");
+    // A piece is found only where the waveform is nearly the clip's own (correlation 0.9 over a tenth
+    // of a second, where other speech scores about 0.4), so a clip nothing said finds none; a clip that
+    // was said keeps most of its pieces even when an underrun drops a few milliseconds of it.
     assert!(
-        said > 0.7 && unsaid < 0.6,
-        "likeness of Cat-cow {said:.2}, of the unsaid Open book {unsaid:.2}\nlog:\n{log}"
+        said >= 0.6 && unsaid == 0.0,
+        "Cat-cow {said:.2} heard, the unsaid Open book {unsaid:.2}\nlog:\n{log}"
     );
 
     let spoken = std::fs::read_dir(played.dir.path().join("data/speech"))
@@ -466,12 +479,9 @@ fn a_spoken_exercise_name_reaches_the_sink() {
         return;
     };
     let own = at_recording_rate(&std::fs::read(path).expect("read the cached name"));
-    let heard = likeness(samples, &own);
-    eprintln!("Banded squat (espeak-ng) heard with likeness {heard:.2}");
-    assert!(
-        heard > 0.45,
-        "likeness of Banded squat {heard:.2}\nlog:\n{log}"
-    );
+    let heard = recording.share_heard(&own);
+    eprintln!("Banded squat (espeak-ng): {heard:.2} of it heard");
+    assert!(heard >= 0.6, "Banded squat {heard:.2} heard\nlog:\n{log}");
 }
 
 /// A sound file's samples, mono, at the recording's rate (linear interpolation).
@@ -502,76 +512,110 @@ fn at_recording_rate(bytes: &[u8]) -> Vec<f64> {
         .collect()
 }
 
-/// How much of the recording is `clip`, from 0 (none) to 1 (the clip itself, at any volume). Loudness
-/// envelopes (10 ms frames) find where the clip likely starts; the waveforms are compared there. A
-/// loaded machine can drop a few milliseconds of sound (an underrun), which would spoil a comparison of
-/// the whole clip, so each tenth of a second of it is looked for near its place, and the score is the
-/// median of those pieces (the quiet ones between words left out).
-fn likeness(recording: &[f64], clip: &[f64]) -> f64 {
-    // Resamplers differ most in the highest notes (a clip's "s" and "t"): compare below about 4 kHz.
-    let (recording, clip) = (&low_pass(recording), &low_pass(clip));
-    let hop = RATE / 100;
-    let envelope = |samples: &[f64]| -> Vec<f64> {
-        samples
-            .chunks(hop)
-            .map(|c| c.iter().map(|s| s * s).sum::<f64>().sqrt())
-            .collect()
-    };
-    let (whole, part) = (envelope(recording), envelope(clip));
-    let mut places: Vec<(f64, usize)> = (0..=whole.len().saturating_sub(part.len()))
-        .map(|k| {
-            (
-                pearson(&whole[k..(k + part.len()).min(whole.len())], &part),
-                k,
-            )
-        })
-        .collect();
-    places.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let Some((_, start)) = places
-        .iter()
-        .take(3)
-        .map(|&(_, frame)| find(recording, clip, frame * hop, hop))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-    else {
-        return 0.0;
-    };
-    let piece = RATE / 10;
-    let loudness: Vec<f64> = clip
-        .chunks_exact(piece)
-        .map(|c| c.iter().map(|s| s * s).sum())
-        .collect();
-    let loudest = loudness.iter().copied().fold(0.0, f64::max);
-    let mut scores: Vec<f64> = clip
-        .chunks_exact(piece)
-        .zip(&loudness)
-        .enumerate()
-        .filter(|(_, (_, energy))| **energy >= loudest / 10.0)
-        .map(|(k, (samples, _))| find(recording, samples, start + k * piece, RATE / 20).0)
-        .collect();
-    scores.sort_by(f64::total_cmp);
-    scores.get(scores.len() / 2).copied().unwrap_or(0.0)
+/// Samples are compared below about 4 kHz, where resamplers agree (they differ most in a clip's "s"
+/// and "t"); the first search, over the whole recording, runs on every twentieth of them (averaged, so
+/// what lies between counts too), as a debug build is slow at it.
+const DECIMATE: usize = 20;
+/// A clip is looked for a tenth of a second at a time.
+const PIECE: usize = RATE / 10;
+/// How alike a piece and the recording must be for the piece to count as heard: the same samples
+/// through a resampler and a sound server score above 0.95; other speech about 0.4.
+const SAME_SAMPLES: f64 = 0.9;
+/// How far a piece may sit from where the clip's other pieces put it: an underrun delays the rest of a
+/// clip by the few milliseconds it dropped.
+const DRIFT: usize = RATE / 20;
+
+/// A recording as it is searched for clips: low-passed, with a coarse copy for the first search.
+struct Heard {
+    fine: Vec<f64>,
+    coarse: Vec<f64>,
 }
 
-/// Where `clip` best matches the recording within `reach` samples of `near`: (likeness, start).
-/// Every third sample first, then each sample around the best.
-fn find(recording: &[f64], clip: &[f64], near: usize, reach: usize) -> (f64, usize) {
-    let Some(last) = recording.len().checked_sub(clip.len()) else {
-        return (0.0, 0);
-    };
-    let at = |start: usize| {
-        (
-            correlation(&recording[start..start + clip.len()], clip),
-            start,
-        )
-    };
-    let better = |a: (f64, usize), b: (f64, usize)| if b.0 > a.0 { b } else { a };
-    let (from, to) = (
-        near.saturating_sub(reach).min(last),
-        (near + reach).min(last),
-    );
-    let coarse = (from..=to).step_by(3).map(at).fold((0.0, from), better);
-    let (from, to) = (coarse.1.saturating_sub(2), (coarse.1 + 2).min(last));
-    (from..=to).map(at).fold(coarse, better)
+impl Heard {
+    fn of(samples: &[f64]) -> Self {
+        let fine = low_pass(samples);
+        let coarse = coarse(&fine);
+        Self { fine, coarse }
+    }
+
+    /// The share of `clip`'s loud pieces found in the recording nearly sample for sample, each where
+    /// the others put it: 1 for a clip heard whole, 0 for one nothing said.
+    fn share_heard(&self, clip: &[f64]) -> f64 {
+        let clip = low_pass(clip);
+        let pieces: Vec<&[f64]> = clip.chunks_exact(PIECE).collect();
+        let energy = |p: &[f64]| p.iter().map(|s| s * s).sum::<f64>();
+        let loudest = pieces.iter().map(|p| energy(p)).fold(0.0, f64::max);
+        let found: Vec<(usize, f64, usize)> = pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, piece)| energy(piece) >= loudest / 10.0)
+            .map(|(k, piece)| {
+                let (likeness, at) = self.best_place(piece);
+                (k, likeness, at)
+            })
+            .collect();
+        if found.is_empty() {
+            return 0.0;
+        }
+        // Where the clip starts, by the pieces' own vote.
+        let mut starts: Vec<usize> = found
+            .iter()
+            .map(|&(k, _, at)| at.saturating_sub(k * PIECE))
+            .collect();
+        starts.sort_unstable();
+        let start = starts[starts.len() / 2];
+        let heard = found
+            .iter()
+            .filter(|&&(k, likeness, at)| {
+                likeness >= SAME_SAMPLES && at.abs_diff(start + k * PIECE) <= DRIFT
+            })
+            .count();
+        #[allow(clippy::cast_precision_loss, reason = "piece counts")]
+        let share = heard as f64 / found.len() as f64;
+        share
+    }
+
+    /// Where in the whole recording `piece` is most alike: (likeness, first sample). Every tenth
+    /// sample first, then each sample around the three best places.
+    fn best_place(&self, piece: &[f64]) -> (f64, usize) {
+        let coarse_piece = coarse(piece);
+        let Some(last) = self.coarse.len().checked_sub(coarse_piece.len()) else {
+            return (0.0, 0);
+        };
+        let mut candidates: Vec<(f64, usize)> = (0..=last)
+            .map(|at| {
+                (
+                    correlation(&self.coarse[at..at + coarse_piece.len()], &coarse_piece),
+                    at,
+                )
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let Some(fine_last) = self.fine.len().checked_sub(piece.len()) else {
+            return (0.0, 0);
+        };
+        candidates
+            .iter()
+            .take(3)
+            .flat_map(|&(_, at)| {
+                let centre = at * DECIMATE;
+                centre.saturating_sub(DECIMATE).min(fine_last)..=(centre + DECIMATE).min(fine_last)
+            })
+            .map(|at| (correlation(&self.fine[at..at + piece.len()], piece), at))
+            .fold(
+                (0.0, 0),
+                |best, next| if next.0 > best.0 { next } else { best },
+            )
+    }
+}
+
+/// Every [`DECIMATE`]th sample of a moving average as long.
+fn coarse(samples: &[f64]) -> Vec<f64> {
+    samples
+        .windows(DECIMATE)
+        .step_by(DECIMATE)
+        .map(|w| w.iter().sum::<f64>())
+        .collect()
 }
 
 /// A moving average of 10 samples: a low-pass filter whose first zero is at 4.4 kHz.
@@ -580,15 +624,6 @@ fn low_pass(samples: &[f64]) -> Vec<f64> {
         .windows(10)
         .map(|w| w.iter().sum::<f64>() / 10.0)
         .collect()
-}
-/// The correlation of two equally long series about their means: how alike their shapes are.
-fn pearson(a: &[f64], b: &[f64]) -> f64 {
-    #[allow(clippy::cast_precision_loss, reason = "a frame count")]
-    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len().max(1) as f64;
-    let (ma, mb) = (mean(a), mean(b));
-    let a: Vec<f64> = a.iter().map(|x| x - ma).collect();
-    let b: Vec<f64> = b.iter().map(|y| y - mb).collect();
-    correlation(&a, &b)
 }
 
 /// The normalised correlation of two equally long signals (their cosine similarity).

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rodio::buffer::SamplesBuffer;
 use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
-use super::player::{Opener, Output, OutputError};
+use super::player::{Opener, Output, OutputError, SETTLE};
 use super::speech::Speaker;
 use super::{Clip, Sound, voice};
 
@@ -17,11 +17,6 @@ use super::{Clip, Sound, voice};
 /// when it is due (rodio's default of 50 ms made cues land up to 50 ms apart from their plan). The
 /// output is only open around cues, so the extra wake-ups of small buffers are brief.
 const BUFFER_FRAMES: u32 = 1024;
-
-/// How long a new stream takes to settle: sounds played sooner lose or delay their start, so they wait
-/// in silence until then. Cues are played on a stream opened [`super::player::OPEN_BEFORE`] (longer)
-/// ahead, so only a sound at the very start of a routine ("get ready") ever waits.
-const SETTLE: Duration = Duration::from_millis(200);
 
 /// Sounds decoded once, by name: decoding when a cue is due would make it late (the first decode
 /// in a process is slow), so the built-in ones are decoded before any cue.
@@ -174,6 +169,11 @@ impl Output for RodioOutput {
         let player = Player::connect_new(self.sink.mixer());
         player.set_volume(volume);
         let mut settle = (self.opened + SETTLE).saturating_duration_since(Instant::now());
+        if !settle.is_zero() {
+            // Only a routine's first sound should ever wait: later cues find the stream opened a
+            // lead ahead. A cue that waits here is late by `settle`.
+            tracing::debug!(?settle, "held back until the new stream settles");
+        }
         let mut total = settle;
         for sound in sounds {
             if let Some(buffer) = decoded(&self.decoded, sound)? {

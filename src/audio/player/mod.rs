@@ -1,6 +1,7 @@
 //! The player thread: takes cues from the app over a channel and plays them on an [`Output`], never
-//! blocking the app. The output is opened when a cue comes and closed once nothing has played for
-//! [`CLOSE_AFTER`]; a device that cannot be opened is retried no more often than [`RETRY_AFTER`].
+//! blocking the app. The output is opened a [lead](Worker::lead) ahead of an expected cue and closed
+//! once nothing has played for [`CLOSE_AFTER`]; a device that cannot be opened is retried no more often
+//! than [`RETRY_AFTER`].
 //! Its time comes from a [`Clock`]: the monotonic one, or a virtual one in tests.
 
 mod clock;
@@ -16,12 +17,18 @@ use super::Sound;
 use crate::audio::{CueSink, Cued};
 
 /// How long the output stays open after the last sound ends. Cues closer together than this plus
-/// [`OPEN_BEFORE`] (the countdown's ticks) share one opening.
+/// the lead (the countdown's ticks) share one opening.
 pub const CLOSE_AFTER: Duration = Duration::from_millis(500);
-/// How long before an expected cue the output opens. A new stream takes a moment to settle (its
-/// first sound comes late, or not at all), so cues play on one already running: each then reaches
-/// the speaker with the same delay as the others.
-pub const OPEN_BEFORE: Duration = Duration::from_millis(250);
+/// How long a new stream takes to settle: a sound played on it sooner loses or delays its start, so an
+/// output holds such a sound back in silence until then. The lead keeps every cue but a routine's very
+/// first out of that window.
+pub const SETTLE: Duration = Duration::from_millis(200);
+/// The least time before an expected cue that the output opens. Opening takes about 35 ms on an idle
+/// machine with PulseAudio, and was seen taking 130 ms on a loaded one (a debug build beside a compiler),
+/// which left the first cue after a quiet stretch 80 ms late when the lead was 250 ms. A second covers
+/// that several times over; a device seen opening more slowly gets a longer lead (see `Worker::lead`).
+/// Keeping a stream open a second longer before a distant cue costs little: it is closed between cues.
+pub const OPEN_BEFORE: Duration = Duration::from_secs(1);
 /// The notice while sound does not work (the reason is in the log).
 pub const NO_DEVICE: &str = "no sound device: cues show on screen";
 
@@ -205,8 +212,10 @@ struct Worker<O: Opener, C: Clock> {
     close_at: Option<Instant>,
     /// When a failed device may be tried again.
     retry_at: Option<Instant>,
-    /// When to open the output, ahead of an expected cue.
-    open_at: Option<Instant>,
+    /// When the next cue is expected: the output opens a [lead](Self::lead) ahead of it.
+    expected: Option<Instant>,
+    /// The longest an opening has taken so far.
+    slowest_open: Duration,
     problem: Arc<Mutex<Option<String>>>,
     close_after: Duration,
     retry_after: Duration,
@@ -228,7 +237,8 @@ impl<O: Opener, C: Clock> Worker<O, C> {
             busy_until: None,
             close_at: None,
             retry_at: None,
-            open_at: None,
+            expected: None,
+            slowest_open: Duration::ZERO,
             problem,
             close_after,
             retry_after,
@@ -250,7 +260,7 @@ impl<O: Opener, C: Clock> Worker<O, C> {
     /// polling.
     fn run(&mut self, commands: &Receiver<Command>) {
         loop {
-            let wake = match (self.open_at, self.close_at) {
+            let wake = match (self.open_at(), self.close_at) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
@@ -277,26 +287,40 @@ impl<O: Opener, C: Clock> Worker<O, C> {
 
     /// A cue is expected at `at`: have the output running a little before it.
     fn expect(&mut self, at: Option<Instant>) {
-        self.open_at = at.map(|at| at.checked_sub(OPEN_BEFORE).unwrap_or(at));
+        self.expected = at;
         self.on_time();
+    }
+
+    /// How long before a cue the output opens: long enough for the slowest opening seen so far to end
+    /// and the new stream to settle, twice over, and never less than [`OPEN_BEFORE`].
+    fn lead(&self) -> Duration {
+        OPEN_BEFORE.max(2 * (self.slowest_open + SETTLE))
+    }
+
+    /// When the output is due to open for the expected cue, if one is expected.
+    fn open_at(&self) -> Option<Instant> {
+        let lead = self.lead();
+        self.expected.map(|at| at.checked_sub(lead).unwrap_or(at))
     }
 
     /// Opens or closes the output when its time has come.
     fn on_time(&mut self) {
         let now = self.clock.now();
-        if let Some(open_at) = self.open_at.filter(|&at| at <= now) {
-            self.open_at = None;
+        if let Some(cue_at) = self
+            .expected
+            .filter(|_| self.open_at().is_some_and(|at| at <= now))
+        {
+            self.expected = None;
             if self.ensure_open() {
-                let cue_at = open_at + OPEN_BEFORE;
                 let until = cue_at.max(self.busy_until.unwrap_or(cue_at)) + self.close_after;
                 self.close_at = Some(self.close_at.map_or(until, |c| c.max(until)));
             }
         }
         if let Some(close_at) = self.close_at.filter(|&at| at <= now) {
-            match self.open_at {
+            match (self.open_at(), self.expected) {
                 // Closing now only to open again in a moment would cost more than staying open.
-                Some(open_at) if open_at <= close_at + self.close_after => {
-                    self.close_at = Some(open_at + OPEN_BEFORE + self.close_after);
+                (Some(open_at), Some(cue_at)) if open_at <= close_at + self.close_after => {
+                    self.close_at = Some(cue_at + self.close_after);
                 }
                 _ => self.close(),
             }
@@ -316,7 +340,14 @@ impl<O: Opener, C: Clock> Worker<O, C> {
         if self.retry_at.is_some_and(|at| self.clock.now() < at) {
             return false;
         }
-        match self.opener.open() {
+        let started = self.clock.now();
+        let opened = self.opener.open();
+        let took = self.clock.now().saturating_duration_since(started);
+        if took > self.slowest_open {
+            self.slowest_open = took;
+            tracing::debug!(?took, lead = ?self.lead(), "the slowest opening so far");
+        }
+        match opened {
             Ok(output) => {
                 self.output = Some(output);
                 self.retry_at = None;

@@ -22,6 +22,8 @@ struct FakeOpener {
     no_device: Arc<AtomicBool>,
     /// Outputs report a failure after this many plays.
     fail_after: Option<usize>,
+    /// Each opening takes this long on this clock (a loaded machine, a slow sound server).
+    open_takes: Option<(Virtual, Duration)>,
 }
 
 struct FakeOutput {
@@ -39,6 +41,9 @@ impl Opener for FakeOpener {
     fn open(&mut self) -> Result<FakeOutput, OutputError> {
         if self.no_device.load(Ordering::SeqCst) {
             return Err(OutputError::NoDevice("no device".into()));
+        }
+        if let Some((clock, takes)) = &self.open_takes {
+            clock.spend(*takes);
         }
         self.log.opened.fetch_add(1, Ordering::SeqCst);
         Ok(FakeOutput {
@@ -109,6 +114,13 @@ impl Virtual {
         self.times().until += by;
     }
 
+    /// Time spent inside a call (an opening that takes a while): it passes whatever the test allows.
+    fn spend(&self, time: Duration) {
+        let mut times = self.times();
+        times.now += time;
+        times.until = times.until.max(times.now);
+    }
+
     /// Virtual time since the start.
     fn elapsed(&self) -> Duration {
         let times = self.times();
@@ -173,14 +185,25 @@ impl Rig {
     /// As the thread starts: trying the device at once unless `muted` (the device missing while
     /// `no_device`; failing after `fail_after` plays).
     fn new(no_device: bool, fail_after: Option<usize>, muted: bool) -> Self {
+        Self::opening_in(Duration::ZERO, no_device, fail_after, muted)
+    }
+
+    /// As [`Rig::new`], with every opening taking `open_takes` of virtual time.
+    fn opening_in(
+        open_takes: Duration,
+        no_device: bool,
+        fail_after: Option<usize>,
+        muted: bool,
+    ) -> Self {
         let log = Arc::new(Log::default());
         let flag = Arc::new(AtomicBool::new(no_device));
+        let clock = Virtual::new();
         let opener = FakeOpener {
             log: Arc::clone(&log),
             no_device: Arc::clone(&flag),
             fail_after,
+            open_takes: Some((clock.clone(), open_takes)),
         };
-        let clock = Virtual::new();
         let (player, commands) = SoundPlayer::unstarted(clock.clone());
         let problem = Arc::clone(&player.problem);
         let mut worker = Worker::new(opener, 0.5, problem, (CLOSE, RETRY), clock.clone());
@@ -336,13 +359,15 @@ fn a_device_that_fails_mid_session_is_reopened() {
 #[test]
 fn the_output_opens_ahead_of_an_expected_cue_and_closes_after() {
     let mut rig = start(false, None);
-    rig.player.expect(Some(Duration::from_millis(600)));
+    let cue_in = Duration::from_secs(3);
+    rig.player.expect(Some(cue_in));
     rig.settle();
-    // Not yet: the output opens OPEN_BEFORE (250 ms) ahead of the cue.
-    rig.pass(Duration::from_millis(600).saturating_sub(OPEN_BEFORE + MS));
+    // Not yet: the output opens OPEN_BEFORE (a second) ahead of the cue.
+    rig.pass(cue_in.saturating_sub(OPEN_BEFORE + MS));
     assert_eq!(rig.opened(), 1);
     rig.pass(MS);
     assert_eq!(rig.opened(), 2, "opened before the cue");
+    rig.pass(OPEN_BEFORE);
     rig.player.play(&cued(&[Clip::Tick]), false);
     rig.settle();
     assert_eq!(played(&rig.log).len(), 1, "played");
@@ -353,6 +378,56 @@ fn the_output_opens_ahead_of_an_expected_cue_and_closes_after() {
     assert_eq!(rig.closed(), 1, "still open");
     rig.pass(MS);
     assert_eq!(rig.closed(), 2, "closed after");
+}
+
+/// The first cue after a quiet stretch is heard on time even where opening is slow: a device seen
+/// taking 700 ms to open is opened early enough that the opening ends, and the stream settles, before
+/// the cue (issue 27: with a fixed 250 ms lead, a 130 ms opening made the cue 80 ms late).
+#[test]
+fn a_slow_device_is_opened_far_enough_ahead_to_settle_before_the_cue() {
+    let takes = Duration::from_millis(700);
+    let mut rig = Rig::opening_in(takes, false, None, false);
+    assert_eq!(
+        rig.opened(),
+        1,
+        "the first opening, which shows how slow the device is"
+    );
+    rig.pass(CLOSE + MS);
+    assert_eq!(rig.closed(), 1);
+    let cue_at = rig.clock.elapsed() + Duration::from_secs(10);
+    rig.player.expect(Some(Duration::from_secs(10)));
+    rig.settle();
+    rig.pass(
+        cue_at
+            .saturating_sub(rig.clock.elapsed())
+            .saturating_sub(takes + SETTLE),
+    );
+    assert_eq!(
+        rig.opened(),
+        2,
+        "opened, and settled, by the time the cue comes"
+    );
+    let ready_at = rig.clock.elapsed();
+    assert!(
+        ready_at + SETTLE <= cue_at,
+        "the opening ended at {ready_at:?}; the cue is at {cue_at:?}"
+    );
+}
+
+/// Ticks a second apart share one opening: the output is not closed and opened again between them.
+#[test]
+fn cues_a_second_apart_share_one_opening() {
+    let mut rig = start(false, None);
+    for _ in 0..5 {
+        rig.player.expect(Some(Duration::from_secs(1)));
+        rig.settle();
+        rig.pass(Duration::from_secs(1));
+        rig.player.play(&cued(&[Clip::Tick]), false);
+        rig.settle();
+    }
+    assert_eq!(played(&rig.log).len(), 5);
+    assert_eq!(rig.opened(), 2, "one opening for the five ticks");
+    assert_eq!(rig.closed(), 1, "only the start's opening was closed");
 }
 
 #[test]
