@@ -11,6 +11,7 @@ use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 
 use super::player::{Opener, Output, OutputError, SETTLE};
 use super::speech::Speaker;
+use super::speech::worker::SpeechWorker;
 use super::{Clip, Sound, voice};
 
 /// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
@@ -22,21 +23,101 @@ const BUFFER_FRAMES: u32 = 1024;
 /// in a process is slow), so the built-in ones are decoded before any cue.
 type Decoded = Arc<Mutex<HashMap<String, SamplesBuffer>>>;
 
+/// The most memory said names may take once decoded (f32 samples): 32 MB holds some 180 names of two
+/// seconds at 22 kHz; past it the least recently played are dropped (and made again from the cache
+/// when next needed).
+const SPOKEN_BUDGET: usize = 32 * 1024 * 1024;
+/// The most samples one said name may decode to (about 20 s of 48 kHz stereo): a cached file that
+/// claims more is not a name.
+const MAX_NAME_SAMPLES: usize = 1 << 21;
+
+/// Names the speech program said, decoded, within [`SPOKEN_BUDGET`].
+#[derive(Default)]
+struct SpokenNames {
+    clips: HashMap<Arc<str>, (SamplesBuffer, usize, u64)>,
+    bytes: usize,
+    uses: u64,
+}
+
+impl SpokenNames {
+    fn get(&mut self, text: &str) -> Option<SamplesBuffer> {
+        self.uses += 1;
+        let uses = self.uses;
+        self.clips.get_mut(text).map(|(buffer, _, last)| {
+            *last = uses;
+            buffer.clone()
+        })
+    }
+
+    fn insert(&mut self, text: &str, buffer: SamplesBuffer, bytes: usize) {
+        self.uses += 1;
+        if let Some((_, old, _)) = self
+            .clips
+            .insert(Arc::from(text), (buffer, bytes, self.uses))
+        {
+            self.bytes -= old;
+        }
+        self.bytes += bytes;
+        while self.bytes > SPOKEN_BUDGET {
+            let Some(oldest) = self
+                .clips
+                .iter()
+                .min_by_key(|(_, (_, _, last))| *last)
+                .map(|(text, _)| Arc::clone(text))
+            else {
+                break;
+            };
+            if let Some((_, freed, _)) = self.clips.remove(&oldest) {
+                self.bytes -= freed;
+            }
+        }
+    }
+}
+
 /// Opens the default output device.
-#[derive(Debug)]
 pub struct DefaultDevice {
     decoded: Decoded,
-    /// Says the names no built-in clip says.
-    speaker: Speaker,
+    spoken: Arc<Mutex<SpokenNames>>,
+    /// Says the names no built-in clip says, on a thread of its own.
+    speech: SpeechWorker,
+}
+
+impl std::fmt::Debug for DefaultDevice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DefaultDevice").finish_non_exhaustive()
+    }
 }
 
 impl DefaultDevice {
     pub fn new(speaker: Speaker) -> Self {
+        let spoken = Arc::new(Mutex::new(SpokenNames::default()));
+        let store = Arc::clone(&spoken);
+        let speech = SpeechWorker::start(
+            speaker,
+            Box::new(move |text, wav| match decode_name(wav) {
+                Ok((buffer, bytes)) => store
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(text, buffer, bytes),
+                Err(reason) => {
+                    tracing::warn!(%reason, "a said name does not decode; it is not said");
+                }
+            }),
+        );
         Self {
             decoded: Decoded::default(),
-            speaker,
+            spoken,
+            speech,
         }
     }
+}
+
+/// A said name's samples, and the memory they take.
+fn decode_name(wav: Arc<[u8]>) -> Result<(SamplesBuffer, usize), String> {
+    let decoded = crate::soundfile::decode::decode(wav, MAX_NAME_SAMPLES)
+        .map_err(|problem| format!("{problem:?}"))?;
+    let bytes = decoded.samples.len() * std::mem::size_of::<f32>();
+    Ok((samples_buffer(decoded), bytes))
 }
 
 pub struct RodioOutput {
@@ -47,6 +128,7 @@ pub struct RodioOutput {
     players: Vec<Player>,
     failed: Arc<AtomicBool>,
     decoded: Decoded,
+    spoken: Arc<Mutex<SpokenNames>>,
 }
 
 impl Opener for DefaultDevice {
@@ -62,21 +144,17 @@ impl Opener for DefaultDevice {
         }
     }
 
-    /// Decodes a starting routine's sounds, and has the speech program say the names no built-in
-    /// clip says (this may take a while the first time; it is the sound thread that waits).
+    /// Decodes a starting routine's sounds, and asks the speech worker for the names no built-in
+    /// clip says (it makes them in the background; the sound thread never waits for it).
     fn prepare_sounds(&mut self, sounds: &[Sound]) {
         for sound in sounds {
-            let spoken = match sound {
-                Sound::Say(text) if voice::built_in(text).is_none() => {
-                    let Some(wav) = self.speaker.wav(text) else {
-                        continue;
-                    };
-                    decode_into(&self.decoded, key(sound), wav, text).map(Some)
+            match sound {
+                Sound::Say(text) if voice::built_in(text).is_none() => self.speech.ask(text),
+                _ => {
+                    if let Err(reason) = decoded(&self.decoded, sound) {
+                        tracing::warn!(%reason, "a routine's sound does not decode; its cue will be silent");
+                    }
                 }
-                _ => decoded(&self.decoded, sound),
-            };
-            if let Err(reason) = spoken {
-                tracing::warn!(%reason, "a routine's sound does not decode; its cue will be silent");
             }
         }
     }
@@ -107,6 +185,7 @@ impl Opener for DefaultDevice {
             players: Vec::new(),
             failed,
             decoded: Arc::clone(&self.decoded),
+            spoken: Arc::clone(&self.spoken),
         })
     }
 }
@@ -151,16 +230,20 @@ fn decode_into(
                 name: name.to_owned(),
                 reason: format!("{problem:?}"),
             })?;
-    // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
-    let channels =
-        rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);
-    let rate = rodio::SampleRate::new(decoded.rate).unwrap_or(std::num::NonZero::<u32>::MIN);
-    let buffer = SamplesBuffer::new(channels, rate, decoded.samples);
+    let buffer = samples_buffer(decoded);
     cache
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .insert(key, buffer.clone());
     Ok(buffer)
+}
+
+fn samples_buffer(decoded: crate::soundfile::decode::Decoded) -> SamplesBuffer {
+    // The decoder's limits keep both within rodio's non-zero types; the fallbacks are never used.
+    let channels =
+        rodio::ChannelCount::new(decoded.channels).unwrap_or(std::num::NonZero::<u16>::MIN);
+    let rate = rodio::SampleRate::new(decoded.rate).unwrap_or(std::num::NonZero::<u32>::MIN);
+    SamplesBuffer::new(channels, rate, decoded.samples)
 }
 
 impl Output for RodioOutput {
@@ -176,7 +259,16 @@ impl Output for RodioOutput {
         }
         let mut total = settle;
         for sound in sounds {
-            if let Some(buffer) = decoded(&self.decoded, sound)? {
+            let buffer = match sound {
+                // A name the speech worker has not made (yet) is not said.
+                Sound::Say(text) if voice::built_in(text).is_none() => self
+                    .spoken
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get(text),
+                _ => decoded(&self.decoded, sound)?,
+            };
+            if let Some(buffer) = buffer {
                 total += buffer.total_duration().unwrap_or_default();
                 player.append(buffer.delay(std::mem::take(&mut settle)));
             }
@@ -187,5 +279,114 @@ impl Output for RodioOutput {
 
     fn failed(&self) -> bool {
         self.failed.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// A device whose speech program is the shell `script`, its cache in a temporary folder.
+    fn device_saying_with(script: &str) -> (DefaultDevice, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let tone = dir.path().join("tone.wav");
+        std::fs::write(&tone, Clip::Tick.bytes()).expect("writes");
+        let exe = dir.path().join("espeak-ng");
+        let body = format!("#!/bin/sh\nfor a; do out=$a; done\n{script}\n")
+            .replace("TONE", &tone.display().to_string())
+            .replace("DIR", &dir.path().display().to_string());
+        std::fs::write(&exe, body).expect("writes");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let speaker =
+            Speaker::with_program(dir.path().join("speech"), exe, Duration::from_secs(10));
+        (DefaultDevice::new(speaker), dir)
+    }
+
+    fn names(count: usize) -> Vec<Sound> {
+        (0..count)
+            .map(|n| Sound::say(&format!("Own exercise {n}")))
+            .collect()
+    }
+
+    fn spoken(device: &DefaultDevice, text: &str) -> bool {
+        device
+            .spoken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(text)
+            .is_some()
+    }
+
+    /// A speech program that hangs costs the sound thread nothing: 200 names are handed over at once,
+    /// and quitting ends the program (its whole group) instead of leaving it behind.
+    #[test]
+    fn a_hanging_speech_program_never_holds_up_the_sound_thread_or_outlives_it() {
+        let (mut device, dir) = device_saying_with("echo $$ > DIR/pid; sleep 30");
+        let started = Instant::now();
+        device.prepare_sounds(&names(200));
+        assert!(
+            started.elapsed() < Duration::from_millis(200),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            !spoken(&device, "Own exercise 0"),
+            "not said while not ready"
+        );
+        let pid_file = dir.path().join("pid");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !pid_file.exists() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let pid = std::fs::read_to_string(&pid_file).expect("the program ran");
+        drop(device);
+        let proc = format!("/proc/{}/stat", pid.trim());
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while std::fs::read_to_string(&proc).is_ok_and(|s| !s.contains(") Z"))
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            std::fs::read_to_string(&proc).map_or(true, |s| s.contains(") Z")),
+            "the speech program outlived the device"
+        );
+    }
+
+    /// A name the program can say is made in the background and said once ready.
+    #[test]
+    fn a_name_is_made_in_the_background_and_ready_for_its_cue() {
+        let (mut device, _dir) = device_saying_with("cp TONE \"$out\"");
+        device.prepare_sounds(&names(1));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !spoken(&device, "Own exercise 0") {
+            assert!(Instant::now() < deadline, "the name was never made");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Said names stay within their memory budget: the least recently played go first.
+    #[test]
+    fn said_names_stay_within_the_memory_budget() {
+        let mut names = SpokenNames::default();
+        let rate = rodio::SampleRate::new(22_050).expect("a rate");
+        let channels = rodio::ChannelCount::new(1).expect("channels");
+        let samples = SPOKEN_BUDGET / 4 / 3;
+        for n in 0..5 {
+            let buffer = SamplesBuffer::new(channels, rate, vec![0.0; samples]);
+            names.insert(&format!("name {n}"), buffer, samples * 4);
+            // The first is played again each time, so it is the most recently used.
+            let _ = names.get("name 0");
+        }
+        assert!(names.bytes <= SPOKEN_BUDGET, "{}", names.bytes);
+        assert!(names.get("name 0").is_some(), "the one in use is kept");
+        assert!(
+            names.get("name 1").is_none(),
+            "the oldest unused is dropped"
+        );
+        assert!(names.get("name 4").is_some(), "the newest is kept");
     }
 }

@@ -111,11 +111,18 @@ impl TerminalInput {
     pub fn new(clock: MonotonicClock) -> Self {
         let signal = Arc::new(AtomicI32::new(0));
         let stop = Arc::new(AtomicBool::new(false));
-        forward_signals(Arc::clone(&signal), Arc::clone(&stop));
         #[cfg(unix)]
         let watch = watch::TtyWatch::new()
             .inspect_err(|error| tracing::warn!(%error, "cannot watch the terminal for a hang-up"))
             .ok();
+        #[cfg(unix)]
+        forward_signals(
+            Arc::clone(&signal),
+            Arc::clone(&stop),
+            watch.as_ref().map(watch::TtyWatch::nudger),
+        );
+        #[cfg(not(unix))]
+        forward_signals(Arc::clone(&signal), Arc::clone(&stop));
         Self {
             clock,
             signal,
@@ -179,9 +186,17 @@ impl TerminalInput {
 /// Hands termination signals to the event loop; if it has not left within [`SIGNAL_GRACE`] (stuck
 /// writing to a terminal that is gone), restores the terminal and exits with 128 + the signal.
 #[cfg(unix)]
-fn forward_signals(flag: Arc<AtomicI32>, stop: Arc<AtomicBool>) {
+fn forward_signals(flag: Arc<AtomicI32>, stop: Arc<AtomicBool>, nudger: Option<watch::Nudger>) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
     use signal_hook::iterator::Signals;
+    // Wakes the event loop's wait: through the watch's pipe, or else (no watch, so crossterm waits) by
+    // a SIGWINCH, which crossterm's own wait wakes on.
+    let wake = move || match &nudger {
+        Some(nudger) => nudger.nudge(),
+        None => {
+            let _ = signal_hook::low_level::raise(SIGWINCH);
+        }
+    };
     let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP]) else {
         tracing::warn!("cannot watch for termination signals");
         return;
@@ -193,15 +208,14 @@ fn forward_signals(flag: Arc<AtomicI32>, stop: Arc<AtomicBool>) {
             let mut incoming = signals.forever().filter(|&signal| {
                 if signal == SIGTSTP {
                     stop.store(true, Ordering::SeqCst);
-                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                    wake();
                 }
                 signal != SIGTSTP
             });
             if let Some(signal) = incoming.next() {
                 tracing::info!(signal, "termination signal");
                 flag.store(signal, Ordering::SeqCst);
-                // Wakes the event loop's wait on the terminal.
-                let _ = signal_hook::low_level::raise(SIGWINCH);
+                wake();
                 std::thread::sleep(SIGNAL_GRACE);
                 tracing::warn!(signal, "the app did not leave in time; exiting");
                 restore();

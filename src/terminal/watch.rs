@@ -2,12 +2,16 @@
 //! terminal that has gone away (`tmux kill-pane`, a closed window): a read of 0 bytes is neither data
 //! nor "would block", so it reads again, at full speed, and the app never gets to save. Here a
 //! hang-up is seen first (the terminal reports POLLHUP) and crossterm only reads a live terminal.
-//! The wait also wakes on SIGWINCH: resizes, and the signal thread's nudge after SIGTERM or SIGTSTP.
+//! The wait also wakes on SIGWINCH (resizes) and on the signal thread's nudge after SIGTERM or SIGTSTP,
+//! which it writes to the wake pipe itself rather than raising SIGWINCH: crossterm's reader is
+//! edge-triggered and drops a key that it reads in the same wake-up as a SIGWINCH, so a made-up
+//! resize after `fg` swallowed the first key typed (issue 27).
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixStream;
+use std::sync::Arc;
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
@@ -29,6 +33,18 @@ pub struct TtyWatch {
     /// The terminal crossterm reads: stdin when it is one, else `/dev/tty` (as crossterm decides).
     tty: OwnedFd,
     wake: UnixStream,
+    nudger: Nudger,
+}
+
+/// Wakes the event loop's wait on the terminal (the signal thread's call after a signal).
+#[derive(Clone)]
+pub struct Nudger(Arc<UnixStream>);
+
+impl Nudger {
+    pub fn nudge(&self) {
+        // A full pipe already holds a wake-up: nothing is lost by a failed write.
+        let _ = (&*self.0).write(&[1]);
+    }
 }
 
 impl TtyWatch {
@@ -42,8 +58,18 @@ impl TtyWatch {
         let (wake, nudge) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         nudge.set_nonblocking(true)?;
+        let nudger = nudge.try_clone()?;
         signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, nudge)?;
-        Ok(Self { tty, wake })
+        Ok(Self {
+            tty,
+            wake,
+            nudger: Nudger(Arc::new(nudger)),
+        })
+    }
+
+    /// What wakes a wait from another thread.
+    pub fn nudger(&self) -> Nudger {
+        self.nudger.clone()
     }
 
     /// Blocks until the terminal has input, is gone, a signal comes, or `timeout` (if any) passes.

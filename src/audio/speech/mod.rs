@@ -4,33 +4,34 @@
 //! that starts again speaks at once. Without a program, those names are not said (the tones and the
 //! built-in words still are).
 //!
-//! A name comes from a routine file, so it is untrusted: it is cleaned of control characters, cut to
-//! a name's length, and handed to the program on its standard input (never as an argument, where it
-//! could pass for an option). The program gets [`SPEAK_TIMEOUT`] and is killed after; a cached file
-//! is checked like any sound file before it is used.
+//! Saying takes time (the program may even hang), so it never happens where a cue waits: a
+//! [`worker::SpeechWorker`] makes names one at a time on a thread of its own, and a name that is not
+//! ready when its cue comes is simply not said.
+//!
+//! A name comes from a routine file, so it is untrusted: it is cleaned of control characters and of
+//! the brackets espeak reads as phonemes, cut to a name's length, and handed to the program on its
+//! standard input (never as an argument, where it could pass for an option). The program gets
+//! [`SPEAK_TIMEOUT`], then its whole process group is killed. The cache is untrusted too
+//! ([`cache`]); a result that is too large or does not decode is deleted, and a name that could not
+//! be said is remembered so it is not tried at every start.
+
+pub mod cache;
+mod run;
+pub mod worker;
 
 use std::cell::OnceCell;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
-use crate::format::limits::{MAX_SOUND_BYTES, NAME_CHARS};
+use cache::Cached;
+use run::{Program, find_program, run};
+
+use crate::format::limits::NAME_CHARS;
 
 /// How long a program may take to say one name.
 pub const SPEAK_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// A text-to-speech program found on this system.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Program {
-    /// `espeak-ng` or `espeak`: `--stdin -w FILE`.
-    Espeak(PathBuf),
-    /// macOS `say`: `-f - -o FILE --data-format`.
-    Say(PathBuf),
-    /// Windows PowerShell and `System.Speech`.
-    PowerShell(PathBuf),
-}
 
 /// Says texts into WAV files, cached.
 #[derive(Debug)]
@@ -39,6 +40,8 @@ pub struct Speaker {
     /// The program, looked for once, when the first text needs it.
     program: OnceCell<Option<Program>>,
     timeout: Duration,
+    /// Set when limberup stops: a program still running is ended at once.
+    stop: Arc<AtomicBool>,
 }
 
 impl Speaker {
@@ -48,11 +51,36 @@ impl Speaker {
             cache,
             program: OnceCell::new(),
             timeout: SPEAK_TIMEOUT,
+            stop: Arc::default(),
+        }
+    }
+
+    /// A speaker that runs `exe` as espeak, with `timeout`: for tests of what uses a speaker.
+    #[cfg(test)]
+    pub(crate) fn with_program(cache: PathBuf, exe: PathBuf, timeout: Duration) -> Self {
+        Self {
+            cache: Some(cache),
+            program: OnceCell::from(Some(Program::Espeak(exe))),
+            timeout,
+            stop: Arc::default(),
+        }
+    }
+
+    /// The flag that ends a program still running, for whoever stops the speaker.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
+    }
+
+    /// Removes what an earlier process that was killed left half-written in the cache.
+    pub fn clean_cache(&self) {
+        if let Some(folder) = &self.cache {
+            cache::remove_leftovers(folder);
         }
     }
 
     /// The WAV that says `text`: from the cache, else made now (waiting for the program). `None`
-    /// when there is no program or cache folder, or the program failed (the reason is logged).
+    /// when there is no program or cache folder, the program failed now or before (the reason is
+    /// logged), or what it made is not a sound of a name's size.
     pub fn wav(&mut self, text: &str) -> Option<Arc<[u8]>> {
         let text = clean(text);
         if text.is_empty() {
@@ -61,24 +89,56 @@ impl Speaker {
         let folder = self.cache.clone()?;
         let program = self.program.get_or_init(find_program).clone()?;
         let path = folder.join(file_name(&program, &text));
-        if let Some(bytes) = read_checked(&path) {
+        if let Some(bytes) = usable(&path) {
             return Some(bytes);
         }
-        if let Err(error) = make(&program, &text, &path, self.timeout) {
-            tracing::warn!(%error, "text-to-speech failed; the name is not said");
+        if cache::failed_before(&path) {
             return None;
         }
-        read_checked(&path)
+        let made = make(&program, &text, &folder, &path, self.timeout, &self.stop);
+        let result = match made {
+            Ok(()) => usable(&path),
+            // Stopping is not the program's fault: the name is tried again next time.
+            Err(SpeechError::Stopped) => return None,
+            Err(error) => {
+                tracing::warn!(%error, "text-to-speech failed; the name is not said");
+                None
+            }
+        };
+        if result.is_none() {
+            cache::mark_failed(&path);
+        }
+        result
     }
 }
 
-/// The text as the program gets it: no control or invisible characters (each becomes a space), one
-/// space between words, at most a name's length.
+/// The cached file at `path` when it is a sound of a name's size; anything else there is deleted.
+fn usable(path: &Path) -> Option<Arc<[u8]>> {
+    let bytes: Arc<[u8]> = match cache::read(path) {
+        Cached::Missing => return None,
+        Cached::Bytes(bytes) => Arc::from(bytes),
+        Cached::Unusable(why) => {
+            tracing::warn!(why, path = %path.display(), "a speech cache entry is not used");
+            cache::discard(path);
+            return None;
+        }
+    };
+    if let Err(problem) = crate::soundfile::check_decodes(Arc::clone(&bytes)) {
+        tracing::warn!(?problem, path = %path.display(), "a cached name does not decode");
+        cache::discard(path);
+        return None;
+    }
+    Some(bytes)
+}
+
+/// The text as the program gets it: no control or invisible characters, and none of the brackets
+/// espeak reads as phonemes (`[[...]]`) or markup (each becomes a space), one space between words, at
+/// most a name's length.
 fn clean(text: &str) -> String {
     let visible: String = text
         .chars()
         .map(|c| {
-            if crate::text::is_unprintable(c) {
+            if crate::text::is_unprintable(c) || matches!(c, '[' | ']' | '<' | '>') {
                 ' '
             } else {
                 c
@@ -89,72 +149,23 @@ fn clean(text: &str) -> String {
     words.join(" ").chars().take(NAME_CHARS).collect()
 }
 
-/// The cache file for a text said by a program: a hash of both, so another program (another voice)
-/// makes its own file.
+/// The cache file for a text said by a program: a hash of both (the program's path too), so another
+/// program (another voice) makes its own file, and a name one program could not say is tried again
+/// with another.
 fn file_name(program: &Program, text: &str) -> String {
     format!(
         "{}.wav",
-        crate::text::content_hash(&format!("{}\n{text}", program.name()))
+        crate::text::content_hash(&format!(
+            "{}\n{}\n{text}",
+            program.name(),
+            program.path().display()
+        ))
     )
-}
-
-impl Program {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Espeak(_) => "espeak",
-            Self::Say(_) => "say",
-            Self::PowerShell(_) => "powershell",
-        }
-    }
-}
-
-/// A cached file, when it is there, not too big, and decodes.
-fn read_checked(path: &Path) -> Option<Arc<[u8]>> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size > MAX_SOUND_BYTES {
-        return None;
-    }
-    let bytes: Arc<[u8]> = Arc::from(std::fs::read(path).ok()?);
-    crate::soundfile::check_decodes(Arc::clone(&bytes))
-        .map_err(|problem| tracing::warn!(?problem, path = %path.display(), "a cached name does not decode"))
-        .ok()?;
-    Some(bytes)
-}
-
-/// The first text-to-speech program on the `PATH`.
-fn find_program() -> Option<Program> {
-    let path = std::env::var_os("PATH")?;
-    let on_path = |name: &str| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    };
-    let found = on_path("espeak-ng")
-        .or_else(|| on_path("espeak"))
-        .map(Program::Espeak)
-        .or_else(|| {
-            cfg!(target_os = "macos")
-                .then(|| on_path("say"))
-                .flatten()
-                .map(Program::Say)
-        })
-        .or_else(|| {
-            cfg!(windows)
-                .then(|| on_path("powershell.exe"))
-                .flatten()
-                .map(Program::PowerShell)
-        });
-    if let Some(program) = &found {
-        tracing::info!(?program, "text-to-speech program");
-    } else {
-        tracing::info!("no text-to-speech program: the runner's own names are not said");
-    }
-    found
 }
 
 /// Why a name could not be said into a file.
 #[derive(Debug, thiserror::Error)]
-enum SpeechError {
+pub(crate) enum SpeechError {
     #[error("cannot use the speech folder: {0}")]
     Folder(std::io::Error),
     #[error("cannot run the speech program: {0}")]
@@ -163,77 +174,26 @@ enum SpeechError {
     TimedOut(Duration),
     #[error("the speech program failed ({0})")]
     Failed(std::process::ExitStatus),
+    #[error("limberup is stopping")]
+    Stopped,
 }
 
-/// Runs the program on `text`, writing a temporary file that becomes `path` only once complete.
-fn make(program: &Program, text: &str, path: &Path, timeout: Duration) -> Result<(), SpeechError> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(SpeechError::Folder)?;
-    }
-    let partial = path.with_extension(format!("{}.part", std::process::id()));
-    let result = run(program, text, &partial, timeout)
-        .and_then(|()| std::fs::rename(&partial, path).map_err(SpeechError::Folder));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
-}
-
-fn run(program: &Program, text: &str, out: &Path, timeout: Duration) -> Result<(), SpeechError> {
-    let mut command = match program {
-        Program::Espeak(exe) => {
-            let mut command = Command::new(exe);
-            command
-                .args(["-v", "en-us", "-s", "165", "--stdin", "-w"])
-                .arg(out);
-            command
-        }
-        Program::Say(exe) => {
-            let mut command = Command::new(exe);
-            command
-                .args(["--data-format=LEI16@22050", "-f", "-", "-o"])
-                .arg(out);
-            command
-        }
-        Program::PowerShell(exe) => {
-            let target = out.display().to_string().replace('\'', "''");
-            let script = format!(
-                "Add-Type -AssemblyName System.Speech; \
-                 $s = New-Object System.Speech.Synthesis.SpeechSynthesizer; \
-                 $s.SetOutputToWaveFile('{target}'); \
-                 $s.Speak([Console]::In.ReadToEnd()); $s.Dispose()"
-            );
-            let mut command = Command::new(exe);
-            command.args(["-NoProfile", "-NonInteractive", "-Command", &script]);
-            command
-        }
-    };
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(SpeechError::Run)?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // A program that exits without reading its input is judged by its exit status below.
-        let _ = stdin.write_all(text.as_bytes());
-    }
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(status) = child.try_wait().map_err(SpeechError::Run)? {
-            return if status.success() {
-                Ok(())
-            } else {
-                Err(SpeechError::Failed(status))
-            };
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(SpeechError::TimedOut(timeout));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+/// Runs the program on `text` into a new file of an unguessable name in `folder`, which becomes `path`
+/// only once complete (and is removed otherwise).
+fn make(
+    program: &Program,
+    text: &str,
+    folder: &Path,
+    path: &Path,
+    timeout: Duration,
+    stop: &Arc<AtomicBool>,
+) -> Result<(), SpeechError> {
+    let partial = cache::new_partial(folder).map_err(SpeechError::Folder)?;
+    run(program, text, partial.path(), timeout, stop)?;
+    partial
+        .persist(path)
+        .map(drop)
+        .map_err(|error| SpeechError::Folder(error.error))
 }
 
 #[cfg(test)]

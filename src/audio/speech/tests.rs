@@ -2,7 +2,9 @@
 //! each outcome can be made to happen: speaking, failing, hanging, writing garbage.
 
 use std::os::unix::fs::PermissionsExt;
+use std::time::Instant;
 
+use super::run::find_program_in;
 use super::*;
 use crate::audio::Clip;
 
@@ -19,13 +21,15 @@ fn speaker_with(script: &str, timeout: Duration) -> (Speaker, tempfile::TempDir)
         said = dir.path().join("said").display(),
         args = dir.path().join("args").display(),
     )
-    .replace("TONE", &wav.display().to_string());
+    .replace("TONE", &wav.display().to_string())
+    .replace("DIR", &dir.path().display().to_string());
     std::fs::write(&exe, body).expect("writes");
     std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let speaker = Speaker {
         cache: Some(dir.path().join("speech")),
         program: OnceCell::from(Some(Program::Espeak(exe))),
         timeout,
+        stop: Arc::default(),
     };
     (speaker, dir)
 }
@@ -62,7 +66,7 @@ fn the_text_goes_in_on_stdin_cleaned_never_as_an_argument() {
     let (mut speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
     let hostile = "--version\u{1b}[2J\nrm -rf x";
     speaker.wav(hostile).expect("said");
-    assert_eq!(read(&dir, "said"), "--version [2J rm -rf x");
+    assert_eq!(read(&dir, "said"), "--version 2J rm -rf x");
     let args = read(&dir, "args");
     assert!(!args.contains("version") && !args.contains("rm"), "{args}");
     assert!(args.starts_with("-v en-us -s 165 --stdin -w "), "{args}");
@@ -75,17 +79,37 @@ fn a_long_name_is_cut_to_a_names_length() {
     assert_eq!(read(&dir, "said").chars().count(), NAME_CHARS);
 }
 
+/// The names of the files in the cache folder, sorted.
+fn cache_files(dir: &tempfile::TempDir) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("speech"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 #[test]
-fn a_failing_program_says_nothing_and_leaves_no_file() {
+fn a_failing_program_says_nothing_leaves_no_file_and_is_not_asked_again() {
     let (mut speaker, dir) = speaker_with("echo partial > \"$out\"; exit 3", SPEAK_TIMEOUT);
     assert_eq!(speaker.wav("Banded squat"), None);
-    let left = std::fs::read_dir(dir.path().join("speech")).map_or(0, Iterator::count);
-    assert_eq!(left, 0, "no partial file is left behind");
+    let files = cache_files(&dir);
+    assert_eq!(files.len(), 1, "only the failure marker: {files:?}");
+    assert!(files[0].ends_with(".failed"), "{files:?}");
+    assert_eq!(speaker.wav("Banded squat"), None);
+    assert_eq!(read(&dir, "runs").lines().count(), 1, "not tried again");
 }
 
 #[test]
 fn a_program_that_hangs_is_killed_at_the_timeout() {
-    let (mut speaker, _dir) = speaker_with("sleep 30", Duration::from_millis(300));
+    let (mut speaker, dir) = speaker_with(
+        "sleep 30 & echo $! > 'DIR/child'; wait",
+        Duration::from_millis(300),
+    );
     let started = Instant::now();
     assert_eq!(speaker.wav("Banded squat"), None);
     assert!(
@@ -93,12 +117,26 @@ fn a_program_that_hangs_is_killed_at_the_timeout() {
         "{:?}",
         started.elapsed()
     );
+    // The program's own child went with it: its whole process group was killed.
+    let child = read(&dir, "child");
+    assert!(!child.trim().is_empty(), "the script started its child");
+    assert!(
+        gone(child.trim()),
+        "the child {child} outlived the time-out"
+    );
 }
 
 #[test]
-fn garbage_from_the_program_is_not_played() {
-    let (mut speaker, _dir) = speaker_with("printf 'RIFF garbage' > \"$out\"", SPEAK_TIMEOUT);
+fn garbage_from_the_program_is_not_played_and_not_kept() {
+    let (mut speaker, dir) = speaker_with("printf 'RIFF garbage' > \"$out\"", SPEAK_TIMEOUT);
     assert_eq!(speaker.wav("Banded squat"), None);
+    let files = cache_files(&dir);
+    assert!(
+        files.iter().all(|f| f.ends_with(".failed")),
+        "the garbage was deleted: {files:?}"
+    );
+    assert_eq!(speaker.wav("Banded squat"), None);
+    assert_eq!(read(&dir, "runs").lines().count(), 1, "not made again");
 }
 
 #[test]
@@ -127,6 +165,7 @@ fn without_a_cache_folder_or_a_program_nothing_is_said() {
         cache: Some(dir.path().to_path_buf()),
         program: OnceCell::from(None),
         timeout: SPEAK_TIMEOUT,
+        stop: Arc::default(),
     };
     assert_eq!(no_program.wav("Banded squat"), None);
     assert_eq!(no_program.wav("   "), None);
@@ -150,10 +189,164 @@ fn espeak_ng_says_a_name_when_installed() {
         cache: Some(dir.path().to_path_buf()),
         program: OnceCell::from(Some(program)),
         timeout: SPEAK_TIMEOUT,
+        stop: Arc::default(),
     };
     let wav = speaker.wav("Banded squat").expect("espeak-ng speaks");
     let decoded = crate::soundfile::decode::decode(wav, 1 << 22).expect("decodes");
     let rate = usize::try_from(decoded.rate).expect("a rate");
     let millis = decoded.samples.len() * 1000 / rate;
     assert!((300..5000).contains(&millis), "{millis} ms");
+}
+
+/// Whether process `pid` has ended (gone, or a zombie about to be reaped), waiting up to 2 s.
+fn gone(pid: &str) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next());
+        if stat.is_empty() || state == Some("Z") {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The cache file a speaker's program would keep `text` in.
+fn cached_path(speaker: &Speaker, text: &str) -> std::path::PathBuf {
+    let program = speaker.program.get().cloned().flatten().expect("a program");
+    speaker
+        .cache
+        .clone()
+        .expect("a cache")
+        .join(file_name(&program, &clean(text)))
+}
+
+#[test]
+fn brackets_espeak_reads_as_phonemes_or_markup_are_not_passed_on() {
+    let (mut speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
+    speaker.wav("Squat [[h@'loU]] <speak>").expect("said");
+    assert_eq!(read(&dir, "said"), "Squat h@'loU speak");
+}
+
+#[test]
+fn stopping_ends_a_running_program_at_once_and_does_not_mark_the_name_failed() {
+    let (mut speaker, dir) = speaker_with("sleep 30", SPEAK_TIMEOUT);
+    let stop = speaker.stop_flag();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    let started = Instant::now();
+    assert_eq!(speaker.wav("Banded squat"), None);
+    stopper.join().expect("stopper");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        cache_files(&dir),
+        Vec::<String>::new(),
+        "no partial, no marker"
+    );
+}
+
+/// A symlink planted where a name's file goes is neither read nor written through: the file it
+/// points at, outside the cache, is left as it was, and the name is made into a real file.
+#[test]
+fn a_planted_symlink_in_the_cache_is_not_followed() {
+    let (mut speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
+    let outside = dir.path().join("outside.wav");
+    std::fs::write(&outside, Clip::Done.bytes()).expect("writes");
+    let path = cached_path(&speaker, "Banded squat");
+    std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+    std::os::unix::fs::symlink(&outside, &path).expect("symlink");
+    assert_eq!(
+        speaker.wav("Banded squat").as_deref(),
+        Some(Clip::Tick.bytes())
+    );
+    assert_eq!(std::fs::read(&outside).expect("reads"), Clip::Done.bytes());
+    let kind = std::fs::symlink_metadata(&path)
+        .expect("the name's file")
+        .file_type();
+    assert!(kind.is_file(), "a real file replaced the link: {kind:?}");
+}
+
+/// A FIFO, `/dev/zero` or a huge file where a name's file goes ends neither in a wait for ever nor
+/// in reading until memory runs out: each is set aside and the name made again.
+#[test]
+fn a_fifo_a_device_or_a_huge_file_in_the_cache_is_set_aside() {
+    for plant in ["fifo", "zero", "huge"] {
+        let (mut speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
+        let path = cached_path(&speaker, "Banded squat");
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+        match plant {
+            "fifo" => {
+                let made = std::process::Command::new("mkfifo").arg(&path).status();
+                assert!(made.expect("mkfifo runs").success());
+            }
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &path).expect("symlink"),
+            _ => {
+                let file = std::fs::File::create(&path).expect("creates");
+                file.set_len(cache::MAX_SPOKEN_BYTES + 1).expect("grows");
+            }
+        }
+        let started = Instant::now();
+        assert_eq!(
+            speaker.wav("Banded squat").as_deref(),
+            Some(Clip::Tick.bytes()),
+            "{plant}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{plant}: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(read(&dir, "runs").lines().count(), 1, "{plant}: made again");
+    }
+}
+
+#[test]
+fn what_a_killed_process_left_half_written_is_cleaned_at_the_start() {
+    let (speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
+    let folder = dir.path().join("speech");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join(".say-abc.part"), b"half").expect("writes");
+    std::fs::write(folder.join("0123.wav"), Clip::Tick.bytes()).expect("writes");
+    speaker.clean_cache();
+    assert_eq!(cache_files(&dir), vec!["0123.wav".to_owned()]);
+}
+
+/// Only an executable regular file in an absolute folder of the `PATH` is the program: an empty
+/// entry (the current folder) or a relative one never is, and a file that cannot run does not hide
+/// the real program further on.
+#[test]
+fn the_program_is_found_only_in_absolute_folders_and_only_if_it_can_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let write = |folder: &str, mode: u32| {
+        let folder = dir.path().join(folder);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let exe = folder.join("espeak-ng");
+        std::fs::write(&exe, "#!/bin/sh\n").expect("writes");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        exe
+    };
+    let not_runnable = write("first", 0o644);
+    let real = write("second", 0o755);
+    let path = std::env::join_paths([
+        std::path::PathBuf::new(),
+        std::path::PathBuf::from("relative"),
+        not_runnable.parent().expect("folder").to_path_buf(),
+        real.parent().expect("folder").to_path_buf(),
+    ])
+    .expect("a PATH");
+    assert_eq!(find_program_in(&path), Some(Program::Espeak(real)));
+    let only_relative = std::ffi::OsString::from(":relative:.");
+    assert_eq!(find_program_in(&only_relative), None);
 }
