@@ -74,7 +74,8 @@ pub fn standing_of(
     library: &Library,
     today: DayNumber,
 ) -> Standing {
-    let status = status(&program, active.start_day(), facts, today);
+    let facts = with_planned_times(facts, &program, library);
+    let status = status(&program, active.start_day(), &facts, today);
     let due = status
         .due
         .iter()
@@ -92,6 +93,27 @@ pub fn standing_of(
         status,
         due,
     }
+}
+
+/// The facts with each of `program`'s sessions' planned time at the level it was played at, so
+/// the judgement can tell a session played from one stopped at once.
+pub fn with_planned_times(facts: &Facts, program: &Program, library: &Library) -> Facts {
+    let mut facts = facts.clone();
+    for session in &mut facts.sessions {
+        if session.program.as_deref() != Some(program.id.as_str()) {
+            continue;
+        }
+        session.planned_ms = library.find(&session.routine).map(|routine| {
+            progressed(
+                routine,
+                program.progress_of(&routine.id),
+                session.level.unwrap_or(0),
+            )
+            .total
+            .ms
+        });
+    }
+    facts
 }
 
 impl App {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::args::ProgramAction;
 use super::{Failure, Outcome, io_failure, json_failure};
-use crate::app::today::{Standing, standing};
+use crate::app::today::{Standing, standing, with_planned_times};
 use crate::calendar::{Calendar, UtcTime, day_number};
 use crate::config::Dirs;
 use crate::history::{ActiveProgram, InProgram, SessionRow, Store};
@@ -186,6 +186,9 @@ struct StatusJson<'a> {
     done_this_week: u32,
     planned_this_week: u32,
     last_week: Option<&'static str>,
+    advice: Option<String>,
+    repeat: bool,
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -207,6 +210,9 @@ fn status_json(standing: Option<&Standing>) -> StatusJson<'_> {
             done_this_week: 0,
             planned_this_week: 0,
             last_week: None,
+            advice: None,
+            repeat: false,
+            reason: None,
         };
     };
     let status = &standing.status;
@@ -228,6 +234,9 @@ fn status_json(standing: Option<&Standing>) -> StatusJson<'_> {
         done_this_week: status.done_this_week,
         planned_this_week: status.planned_this_week,
         last_week: status.last_week().map(|w| w.verdict.as_str()),
+        advice: status.advice.as_deref().map(|a| printable(a).into_owned()),
+        repeat: status.repeat,
+        reason: Some(printable(&status.reason).into_owned()),
     }
 }
 
@@ -242,14 +251,16 @@ fn status_text(standing: Option<&Standing>) -> String {
     };
     let status = &standing.status;
     let mut text = format!(
-        "{} ({})\nWeek {} of {} · level {} · {}\n",
+        "{} ({})\nWeek {} of {}{} · level {} · {}\n",
         printable(&standing.program.name),
         printable(&standing.program.id),
         status.week,
         standing.program.weeks,
+        if status.repeat { " again" } else { "" },
         status.level,
         status.state.as_str()
     );
+    let _ = writeln!(text, "Why: {}", printable(&status.reason));
     if let Some(last) = status.last_week() {
         let _ = writeln!(
             text,
@@ -263,6 +274,15 @@ fn status_text(standing: Option<&Standing>) -> String {
         "This week: {} of {} sessions done",
         status.done_this_week, status.planned_this_week
     );
+    if let Some(advice) = &status.advice {
+        let _ = writeln!(text, "Advice: {}", printable(advice));
+    }
+    if let Some(pain) = status.ask_check {
+        let _ = writeln!(
+            text,
+            "Your last session hurt {pain}/10: take the pain check (`limberup check`)"
+        );
+    }
     if standing.due.is_empty() {
         text.push_str("Nothing due today.\n");
     } else {
@@ -314,7 +334,7 @@ pub fn log(
             .ok()
             .filter(|p| p.involves(&routine.id))
             .map(|program| {
-                let facts = store.program_facts()?;
+                let facts = with_planned_times(&store.program_facts()?, program, library);
                 let level = status(program, active.start_day(), &facts, day).level;
                 Ok::<_, crate::history::HistoryError>(InProgram {
                     id: program.id.clone(),

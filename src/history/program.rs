@@ -151,11 +151,16 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
     let sessions = sessions
         .iter()
         .map(|s| SessionFact {
+            at: s.started_at,
             day: calendar.day(s.started_at),
             routine: s.routine_id.clone(),
             program: s.program.as_ref().map(|p| p.id.clone()),
+            level: s.program.as_ref().map(|p| p.level),
             pain: s.pain,
             morning: s.morning,
+            played_ms: s.active_ms,
+            finished: s.finished,
+            planned_ms: None,
         })
         .collect();
     let checks = checks
@@ -169,5 +174,9 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
             })
         })
         .collect();
-    Facts { sessions, checks }
+    Facts {
+        sessions,
+        checks,
+        resumes: Vec::new(),
+    }
 }

@@ -6,7 +6,10 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::progress::beyond_limits;
-use super::{DEFAULT_REST_ROUTINE, Gate, Program, Progress, Schedule, SessionPlan, WEEKDAYS};
+use super::{
+    Advance, DEFAULT_MAX_PER_DAY, DEFAULT_REST_ROUTINE, Gate, Program, Progress, RepsStep,
+    Schedule, SessionPlan, WEEKDAYS,
+};
 use crate::diag::fields::{Checker, TextKind};
 use crate::diag::toml::{parse_toml, sorted};
 use crate::diag::{Diagnostic, SourceText, hint};
@@ -22,6 +25,10 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "rest_routine",
     "sessions",
     "gate",
+    "advance",
+    "max_weeks",
+    "max_level",
+    "max_per_day",
 ];
 pub const SESSION_KEYS: &[&str] = &["routine", "per_week", "days", "weeks", "progress"];
 pub const PROGRESS_KEYS: &[&str] = &["reps", "duration", "sets"];
@@ -29,6 +36,12 @@ pub const GATE_KEYS: &[&str] = &["green", "amber"];
 pub const WEEKS: std::ops::RangeInclusive<i64> = 1..=26;
 pub const PER_WEEK: std::ops::RangeInclusive<i64> = 1..=7;
 pub const PAIN: std::ops::RangeInclusive<i64> = 0..=10;
+/// `max_weeks`: up to twice the longest program.
+pub const MAX_WEEKS: std::ops::RangeInclusive<i64> = 1..=52;
+pub const MAX_LEVEL: std::ops::RangeInclusive<i64> = 0..=25;
+pub const MAX_PER_DAY: std::ops::RangeInclusive<i64> = 1..=7;
+/// A percentage `reps` step: "15%".
+pub const REPS_PERCENT: std::ops::RangeInclusive<i64> = 1..=100;
 
 /// Reads one program; `routines` are those its sessions may name.
 pub fn read_program(
@@ -49,6 +62,7 @@ pub fn read_program(
 struct Reader<'r> {
     routines: &'r [Routine],
     weeks: Option<u32>,
+    max_level: Option<u32>,
 }
 
 fn read_root(
@@ -77,9 +91,20 @@ fn read_root(
         checker.missing(top, "weeks", None);
         None
     };
+    let advance = checker
+        .choice(root, "advance", &Advance::ALL)
+        .map_or(Advance::Calendar, Spanned::into_inner);
+    let max_level = checker
+        .integer(root, "max_level", MAX_LEVEL)
+        .map(|n| to_u32(*n.get_ref()));
+    let max_per_day = checker
+        .integer(root, "max_per_day", MAX_PER_DAY)
+        .map_or(DEFAULT_MAX_PER_DAY, |n| to_u32(*n.get_ref()));
+    let max_weeks = read_max_weeks(checker, root, weeks.as_ref().map(|w| to_u32(*w.get_ref())));
     let reader = Reader {
         routines,
         weeks: weeks.map(|w| to_u32(*w.get_ref())),
+        max_level,
     };
     let rest_routine = match root.get("rest_routine") {
         None => Some(DEFAULT_REST_ROUTINE.to_owned()),
@@ -103,7 +128,33 @@ fn read_root(
         sessions: sessions?,
         gate: gate?,
         built_in,
+        advance,
+        max_weeks: max_weeks?,
+        max_level,
+        max_per_day,
     })
+}
+
+/// `max_weeks`: at least `weeks`; twice `weeks` when absent.
+fn read_max_weeks(
+    checker: &mut Checker<'_>,
+    root: &DeTable<'_>,
+    weeks: Option<u32>,
+) -> Option<u32> {
+    let Some(found) = checker.integer(root, "max_weeks", MAX_WEEKS) else {
+        return weeks.map(|w| w * 2);
+    };
+    let max_weeks = to_u32(*found.get_ref());
+    match weeks {
+        Some(weeks) if max_weeks < weeks => {
+            checker.error(
+                found.span(),
+                format!("`max_weeks` ({max_weeks}) must not be below `weeks` ({weeks})"),
+            );
+            None
+        }
+        _ => Some(max_weeks),
+    }
 }
 
 impl Reader<'_> {
@@ -184,12 +235,14 @@ fn read_session(
         last_week,
         progress,
     };
-    // The highest level a program can reach is one per week judged green before its last week.
+    // The highest level a program can reach is one per week judged green before its last week,
+    // and no higher than `max_level`.
     if let (Some(weeks), Some(found)) = (
         reader.weeks,
         reader.routines.iter().find(|r| r.id == session.routine),
     ) {
-        let top_level = weeks.saturating_sub(1);
+        let by_weeks = weeks.saturating_sub(1);
+        let top_level = reader.max_level.map_or(by_weeks, |cap| cap.min(by_weeks));
         if let Some(problem) = beyond_limits(found, progress, top_level) {
             checker.error(progress_span, problem);
             return None;
@@ -311,17 +364,43 @@ fn read_progress(
     };
     let context = format!("the progress of {label}");
     checker.unknown_keys(inner, PROGRESS_KEYS, Some(&context));
-    let reps = checker.integer(inner, "reps", 0..=*limits::REPS.end());
+    let reps = read_reps_step(checker, inner);
     let sets = checker.integer(inner, "sets", 0..=*limits::SETS.end());
     let duration = checker.duration(inner, "duration", Secs::ZERO, limits::MAX_DURATION);
     Some((
         Progress {
-            reps: reps.map_or(0, |n| to_u32(*n.get_ref())),
+            reps: reps.unwrap_or_default(),
             duration: duration.map_or(Secs::ZERO, Spanned::into_inner),
             sets: sets.map_or(0, |n| to_u32(*n.get_ref())),
         },
         value.span(),
     ))
+}
+
+/// `reps`: a whole number of reps a level, or a percentage of each step's own reps ("15%").
+fn read_reps_step(checker: &mut Checker<'_>, table: &DeTable<'_>) -> Option<RepsStep> {
+    let value = table.get("reps")?;
+    let DeValue::String(text) = value.get_ref() else {
+        return checker
+            .integer(table, "reps", 0..=*limits::REPS.end())
+            .map(|n| RepsStep::Flat(to_u32(*n.get_ref())));
+    };
+    let percent = text
+        .strip_suffix('%')
+        .and_then(|number| number.trim().parse::<i64>().ok())
+        .filter(|n| REPS_PERCENT.contains(n));
+    if percent.is_none() {
+        checker.error(
+            value.span(),
+            format!(
+                "`reps` must be a whole number of reps or a percentage from {}% to {}% such as \"15%\", found \"{}\"",
+                REPS_PERCENT.start(),
+                REPS_PERCENT.end(),
+                crate::text::printable(text)
+            ),
+        );
+    }
+    percent.map(|n| RepsStep::Percent(to_u32(n)))
 }
 
 fn read_gate(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Option<Gate> {

@@ -53,7 +53,7 @@ fn lines(standing: &Standing) -> Vec<Line<'static>> {
             ])
         })
         .collect();
-    if status.not_started {
+    if status.state == State::Scheduled {
         lines.push(Line::raw("Not started yet."));
     } else if status.state != State::Finished {
         lines.push(Line::raw(format!(
