@@ -8,6 +8,7 @@
 //! rest day, and a pause ends one level lower, never sooner than 48 hours after it began.
 
 mod plan;
+mod standing;
 mod walk;
 mod week;
 pub mod words;

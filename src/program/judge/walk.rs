@@ -2,11 +2,11 @@
 //! checks come, each week is judged as it closes, and the level moves. Two red weeks in a row pause
 //! it; with `on-green` a week that is not green is played again.
 
-use super::plan::{WeekSession, due_on, planned_each};
+use super::plan::planned_each;
 use super::week::{Trend, WeekFacts, WeekResult};
 use super::{
-    CheckFact, Due, Facts, Pause, PauseCause, RestCause, ResumeFact, Resumed, SessionFact, State,
-    Status, Verdict, week_of, words,
+    CheckFact, Facts, Pause, PauseCause, RestCause, ResumeFact, Resumed, SessionFact, Status,
+    Verdict, week_of,
 };
 use crate::calendar::DayNumber;
 use crate::program::{Advance, Program, REST_DAYS, SessionPlan};
@@ -17,7 +17,7 @@ const PAUSE_SECONDS: i64 = 48 * 3600;
 
 /// How a day stands: open, a rest day, or paused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DayState {
+pub(super) enum DayState {
     Open,
     Rest,
     Paused,
@@ -25,12 +25,12 @@ enum DayState {
 
 /// The facts as they stood at the end of `today`, for one program.
 pub(super) struct Walk<'a> {
-    program: &'a Program,
-    start: DayNumber,
-    today: DayNumber,
-    sessions: Vec<&'a SessionFact>,
-    checks: Vec<&'a CheckFact>,
-    resumes: Vec<&'a ResumeFact>,
+    pub(super) program: &'a Program,
+    pub(super) start: DayNumber,
+    pub(super) today: DayNumber,
+    pub(super) sessions: Vec<&'a SessionFact>,
+    pub(super) checks: Vec<&'a CheckFact>,
+    pub(super) resumes: Vec<&'a ResumeFact>,
 }
 
 /// Where the walk stands.
@@ -110,12 +110,12 @@ impl<'a> Walk<'a> {
         self.scheduled(&course)
     }
 
-    fn days_of(&self, calendar_week: u32) -> std::ops::Range<DayNumber> {
+    pub(super) fn days_of(&self, calendar_week: u32) -> std::ops::Range<DayNumber> {
         let first = self.start + 7 * (i64::from(calendar_week) - 1);
         first..first + 7
     }
 
-    fn week_sessions(&self, week: u32) -> Vec<&'a SessionPlan> {
+    pub(super) fn week_sessions(&self, week: u32) -> Vec<&'a SessionPlan> {
         self.program
             .sessions
             .iter()
@@ -170,7 +170,7 @@ impl<'a> Walk<'a> {
 
     /// Why `day` is a rest day, if it is: a session the day before that hurt above `amber`, or a
     /// `self-care` check that day or the two before.
-    fn rest_cause(&self, day: DayNumber) -> Option<RestCause> {
+    pub(super) fn rest_cause(&self, day: DayNumber) -> Option<RestCause> {
         let amber = self.program.gate.amber;
         let painful = self
             .sessions
@@ -189,7 +189,11 @@ impl<'a> Walk<'a> {
     }
 
     /// Sessions of `routine` that count, on days of `days`.
-    fn done_days(&self, routine: &str, days: &std::ops::Range<DayNumber>) -> Vec<DayNumber> {
+    pub(super) fn done_days(
+        &self,
+        routine: &str,
+        days: &std::ops::Range<DayNumber>,
+    ) -> Vec<DayNumber> {
         let mut found: Vec<DayNumber> = self
             .sessions
             .iter()
@@ -201,7 +205,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Each session of `week` on the days of `states`: what it plans, and the days it was done.
-    fn tally(
+    pub(super) fn tally(
         &self,
         week: u32,
         states: &[(DayNumber, DayState)],
@@ -322,136 +326,6 @@ impl<'a> Walk<'a> {
                 level_at: course.level,
             });
         }
-    }
-
-    /// The latest session that hurt above `amber`, while no check was taken since.
-    fn ask_check(&self) -> Option<u8> {
-        let amber = self.program.gate.amber;
-        let painful = self
-            .sessions
-            .iter()
-            .rfind(|s| s.pain.is_some_and(|p| p > amber))?;
-        if self.checks.iter().any(|c| c.at >= painful.at) {
-            return None;
-        }
-        painful.pain
-    }
-
-    fn standing(&self, course: Course, days: &[(DayNumber, DayState)]) -> Status {
-        let tally = self.tally(course.week, days);
-        let today_state = days
-            .iter()
-            .find(|(day, _)| *day == self.today)
-            .map_or(DayState::Open, |(_, state)| *state);
-        let state = match today_state {
-            DayState::Paused => State::Paused,
-            DayState::Rest => State::RestDays,
-            DayState::Open => State::Active,
-        };
-        let done_today = |routine: &str| {
-            self.sessions
-                .iter()
-                .any(|s| s.day == self.today && s.routine == routine && s.counts())
-        };
-        let due: Vec<Due> = match today_state {
-            DayState::Paused => Vec::new(),
-            DayState::Rest if done_today(&self.program.rest_routine) => Vec::new(),
-            DayState::Rest => vec![Due {
-                routine: self.program.rest_routine.clone(),
-                level: 0,
-            }],
-            DayState::Open => {
-                let today: Vec<WeekSession<'_>> = tally
-                    .iter()
-                    .map(|(session, planned, done)| WeekSession {
-                        session,
-                        planned: *planned,
-                        done_days: *done,
-                        done_today: done_today(&session.routine),
-                    })
-                    .collect();
-                due_on(self.today, &today, self.program.max_per_day, course.level)
-            }
-        };
-        let rest = (state == State::RestDays)
-            .then(|| self.rest_cause(self.today))
-            .flatten();
-        let planned: u32 = tally.iter().map(|(_, planned, _)| planned).sum();
-        let done: u32 = tally
-            .iter()
-            .map(|(_, planned, done)| done.min(planned))
-            .sum();
-        let mut status = Status {
-            week: course.week,
-            level: course.level,
-            state,
-            due,
-            done_this_week: done,
-            planned_this_week: planned,
-            judged: Vec::new(),
-            pause: course.pause.clone(),
-            rest,
-            resumed: course.resumed.clone(),
-            latest_check: self.checks.last().map(|c| (*c).clone()),
-            starts_on: self.start,
-            repeat: course.repeat,
-            advice: None,
-            reason: String::new(),
-            ask_check: self.ask_check(),
-        };
-        status.judged = course.judged;
-        words::explain(&mut status, self.program);
-        status
-    }
-
-    fn finished(&self, course: &Course) -> Status {
-        let last = course.judged.last();
-        let mut status = Status {
-            week: self.program.weeks,
-            level: course.level,
-            state: State::Finished,
-            due: Vec::new(),
-            done_this_week: last.map_or(0, |w| w.done),
-            planned_this_week: last.map_or(0, |w| w.planned),
-            judged: course.judged.clone(),
-            pause: None,
-            rest: None,
-            resumed: None,
-            latest_check: self.checks.last().map(|c| (*c).clone()),
-            starts_on: self.start,
-            repeat: false,
-            advice: None,
-            reason: String::new(),
-            ask_check: self.ask_check(),
-        };
-        words::explain(&mut status, self.program);
-        status
-    }
-
-    /// Before the first day: nothing due, week 1 planned in full.
-    fn scheduled(&self, course: &Course) -> Status {
-        let open: Vec<DayNumber> = self.days_of(1).collect();
-        let planned = planned_each(&self.week_sessions(1), &open, self.program.max_per_day);
-        let mut status = Status {
-            week: 1,
-            level: 0,
-            state: State::Scheduled,
-            due: Vec::new(),
-            done_this_week: 0,
-            planned_this_week: planned.iter().sum(),
-            judged: course.judged.clone(),
-            pause: None,
-            rest: None,
-            resumed: None,
-            latest_check: self.checks.last().map(|c| (*c).clone()),
-            starts_on: self.start,
-            repeat: false,
-            advice: None,
-            reason: String::new(),
-            ask_check: None,
-        };
-        words::explain(&mut status, self.program);
-        status
     }
 }
 
