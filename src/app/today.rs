@@ -20,6 +20,9 @@ pub struct Standing {
     /// What is due today: routine id, level, and its total at that level (none for a routine the
     /// library no longer has).
     pub due: Vec<DueRoutine>,
+    /// The `program resume`s of the history, which the app does not record, kept for working the
+    /// standing out again.
+    pub resumes: Vec<crate::program::ResumeFact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +95,7 @@ pub fn standing_of(
         active,
         status,
         due,
+        resumes: facts.resumes,
     }
 }
 
@@ -128,7 +132,9 @@ impl App {
             return;
         }
         let history = &self.history;
-        let facts = crate::history::facts(&history.sessions, &history.checks, &history.calendar);
+        let mut facts =
+            crate::history::facts(&history.sessions, &history.checks, &history.calendar);
+        facts.resumes.clone_from(&old.resumes);
         let today = history.today(self.now);
         self.program = Some(standing_of(
             old.program.clone(),

@@ -113,6 +113,7 @@ fn standing(paused: bool) -> crate::app::today::Standing {
         },
         status,
         due,
+        resumes: Vec::new(),
     }
 }
 
