@@ -45,10 +45,14 @@ fn lines(standing: &Standing) -> Vec<Line<'static>> {
                     "Week {:<2} level {:<2} {}/{} done  ",
                     week.week, week.level, week.done, week.planned
                 )),
-                Span::styled(
-                    week.verdict.as_str(),
-                    Style::new().fg(verdict_color(week.verdict)),
-                ),
+                if week.judged {
+                    Span::styled(
+                        week.verdict.as_str(),
+                        Style::new().fg(verdict_color(week.verdict)),
+                    )
+                } else {
+                    Span::raw("held")
+                },
                 Span::raw(format!(": {}", week.reason)),
             ])
         })

@@ -76,6 +76,8 @@ fn week_line(standing: &Standing, theme: Theme) -> Line<'static> {
             last.verdict.as_str(),
             last.reason
         ),
+        // The state line says when and from which level.
+        _ if status.resumed.is_some() => "resumed one level lower after the pause".to_owned(),
         _ => level_reason(status),
     };
     Line::from(vec![

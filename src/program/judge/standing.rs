@@ -7,14 +7,15 @@ use super::{Due, State, Status, words};
 use crate::calendar::DayNumber;
 
 impl Walk<'_> {
-    /// The latest session that hurt above `amber`, while no check was taken since.
+    /// The latest session that hurt above `amber`, on its day and the rest day after it, while no
+    /// check was taken since.
     fn ask_check(&self) -> Option<u8> {
         let amber = self.program.gate.amber;
         let painful = self
             .sessions
             .iter()
             .rfind(|s| s.pain.is_some_and(|p| p > amber))?;
-        if self.checks.iter().any(|c| c.at >= painful.at) {
+        if self.today > painful.day + 1 || self.checks.iter().any(|c| c.at >= painful.at) {
             return None;
         }
         painful.pain

@@ -272,6 +272,10 @@ fn a_painful_session_makes_the_next_day_a_rest_day_and_asks_for_a_check() {
         }
         let wednesday = status(&program(), START, &history, START + 2);
         assert_eq!(wednesday.state, State::Active, "{what}: one day only");
+        assert_eq!(
+            wednesday.ask_check, None,
+            "{what}: asked on the rest day, not ever after"
+        );
     }
     // A check taken after the session ends the asking.
     let checked = facts(

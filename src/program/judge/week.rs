@@ -109,7 +109,7 @@ impl WeekFacts<'_> {
             return (
                 Verdict::Amber,
                 false,
-                "not judged: nothing was planned (paused or rest days all week), so the level holds"
+                "nothing was planned (paused or rest days all week): not judged, the level holds"
                     .to_owned(),
             );
         }

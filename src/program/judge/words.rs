@@ -29,13 +29,7 @@ fn reason(status: &Status) -> String {
         State::Finished => {
             return status.last_week().map_or_else(
                 || "finished".to_owned(),
-                |last| {
-                    format!(
-                        "finished; the last week was {}: {}",
-                        last.verdict.as_str(),
-                        last.reason
-                    )
-                },
+                |last| format!("finished; the last week: {}", judged_words(last)),
             );
         }
         State::Paused => {
@@ -77,6 +71,12 @@ fn reason(status: &Status) -> String {
 
 /// Why the level is what it is: the starting level, a resume, or last week's judgement.
 pub fn level_reason(status: &Status) -> String {
+    if status.state == State::Finished {
+        return status.last_week().map_or_else(
+            || "the starting level".to_owned(),
+            |last| format!("the last week: {}", judged_words(last)),
+        );
+    }
     if let Some(resumed) = &status.resumed {
         return format!(
             "resumed on {} one level lower, at level {} (level {} when it paused)",
@@ -102,6 +102,15 @@ pub fn level_reason(status: &Status) -> String {
                 last.reason
             )
         }
+    }
+}
+
+/// "green, 5 of 5 sessions done…", or for a week not judged, why not.
+fn judged_words(week: &super::WeekResult) -> String {
+    if week.judged {
+        format!("{}, {}", week.verdict.as_str(), week.reason)
+    } else {
+        week.reason.clone()
     }
 }
 
