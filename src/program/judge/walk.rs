@@ -319,7 +319,10 @@ impl<'a> Walk<'a> {
             });
             course.red_run = 0;
         }
-        if self.program.advance == Advance::OnGreen && calendar_week >= self.program.max_weeks {
+        let too_long = self.program.advance == Advance::OnGreen
+            && calendar_week >= self.program.max_weeks
+            && course.pause.as_ref().map(|p| &p.cause) != Some(&PauseCause::TooLong);
+        if too_long {
             course.pause = Some(Pause {
                 since: next_day,
                 cause: PauseCause::TooLong,

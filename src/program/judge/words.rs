@@ -19,11 +19,11 @@ pub fn day_words(day: DayNumber) -> String {
 
 /// Fills in `reason` and `advice`.
 pub(super) fn explain(status: &mut Status, program: &Program) {
-    status.reason = reason(status);
+    status.reason = reason(status, program);
     status.advice = advice(status, program);
 }
 
-fn reason(status: &Status) -> String {
+fn reason(status: &Status, program: &Program) -> String {
     match status.state {
         State::Scheduled => return format!("starts on {}", day_words(status.starts_on)),
         State::Finished => {
@@ -44,7 +44,7 @@ fn reason(status: &Status) -> String {
                     PauseCause::TooLong => format!(
                         "paused: {} weeks went by without {} green weeks",
                         weeks_since(status, pause.since),
-                        status.week.max(1)
+                        program.weeks
                     ),
                 };
             }

@@ -247,10 +247,19 @@ fn on_green_a_week_that_is_not_green_is_played_again() {
     let stuck = status(&on_green(), START, &facts(never, vec![]), monday_of(5));
     assert_eq!((stuck.state, stuck.week), (State::Paused, 1));
     assert!(matches!(
-        stuck.pause.map(|p| p.cause),
+        stuck.pause.as_ref().map(|p| &p.cause),
         Some(PauseCause::TooLong)
     ));
-    assert!(stuck.advice.unwrap_or_default().contains("physiotherapist"));
+    assert_eq!(
+        stuck.reason,
+        "paused: 4 weeks went by without 2 green weeks"
+    );
+    let advice = stuck.advice.clone().unwrap_or_default();
+    assert!(advice.contains("physiotherapist"), "{advice}");
+    // Weeks later it still counts from when the pause began.
+    let never: Vec<SessionFact> = (1..=4).flat_map(|w| gentle_week(w, 3)).collect();
+    let later = status(&on_green(), START, &facts(never, vec![]), monday_of(9));
+    assert_eq!((later.reason, later.advice), (stuck.reason, stuck.advice));
 }
 
 #[test]
