@@ -86,6 +86,12 @@ impl<'a> Walk<'a> {
         if self.today < self.start {
             return self.scheduled(&course);
         }
+        // A check before the first day still counts: a program started under a `review` check is
+        // paused from its first day until a check ends that pause.
+        for check in self.checks.iter().filter(|c| c.day < self.start) {
+            apply_check(&mut course, check, self.start);
+        }
+        course.resumed = None;
         let current = week_of(self.start, self.today);
         for calendar_week in 1..=current {
             let states: Vec<(DayNumber, DayState)> = self
@@ -126,27 +132,7 @@ impl<'a> Walk<'a> {
     /// The checks and resumes of `day`, in time order, then how the day stands.
     fn step_day(&self, course: &mut Course, day: DayNumber) -> DayState {
         for check in self.checks.iter().filter(|c| c.day == day) {
-            if check.level >= Level::Review {
-                match &mut course.pause {
-                    None => {
-                        course.pause = Some(Pause {
-                            since: day,
-                            cause: PauseCause::Check((*check).clone()),
-                            level_at: course.level,
-                        });
-                    }
-                    Some(pause) if pause.cause != PauseCause::TooLong => {
-                        pause.cause = PauseCause::Check((*check).clone());
-                    }
-                    Some(_) => {}
-                }
-            } else if course
-                .pause
-                .as_ref()
-                .is_some_and(|p| ends_by_check(p, check))
-            {
-                resume(course, day);
-            }
+            apply_check(course, check, day);
         }
         let resumed_by_command = self.resumes.iter().any(|r| r.day == day)
             && course.pause.as_ref().is_some_and(|p| {
@@ -329,6 +315,32 @@ impl<'a> Walk<'a> {
                 level_at: course.level,
             });
         }
+    }
+}
+
+/// A check taken on `day`: at `review` or higher it pauses the program (or becomes the check a
+/// pause counts from); `ok` or `self-care` may end a pause.
+fn apply_check(course: &mut Course, check: &CheckFact, day: DayNumber) {
+    if check.level >= Level::Review {
+        match &mut course.pause {
+            None => {
+                course.pause = Some(Pause {
+                    since: day,
+                    cause: PauseCause::Check(check.clone()),
+                    level_at: course.level,
+                });
+            }
+            Some(pause) if pause.cause != PauseCause::TooLong => {
+                pause.cause = PauseCause::Check(check.clone());
+            }
+            Some(_) => {}
+        }
+    } else if course
+        .pause
+        .as_ref()
+        .is_some_and(|p| ends_by_check(p, check))
+    {
+        resume(course, day);
     }
 }
 

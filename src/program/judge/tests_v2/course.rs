@@ -329,3 +329,36 @@ fn a_percentage_grows_each_step_by_its_own_size() {
         assert_eq!(step.per_level(reps), added, "{step:?} of {reps}");
     }
 }
+
+#[test]
+fn a_review_check_before_the_first_day_pauses_from_it() {
+    // (what, checks, state on the first day)
+    let table = [
+        (
+            "review the day before",
+            vec![check_at(START - 1, 10, Level::Review)],
+            State::Paused,
+        ),
+        (
+            "review then ok 48 hours on, before the start",
+            vec![
+                check_at(START - 4, 10, Level::Review),
+                check_at(START - 2, 10, Level::Ok),
+            ],
+            State::Active,
+        ),
+        (
+            "ok the day before",
+            vec![check_at(START - 1, 10, Level::Ok)],
+            State::Active,
+        ),
+    ];
+    for (what, checks, state) in table {
+        let first_day = status(&program(), START, &facts(vec![], checks), START);
+        assert_eq!(first_day.state, state, "{what}");
+        assert_eq!(
+            first_day.resumed, None,
+            "{what}: nothing to say about a resume"
+        );
+    }
+}
