@@ -132,6 +132,24 @@ fn the_session_pain_question_after_a_program_session() {
         "{question}"
     );
     insta::assert_snapshot!("session_pain_question", question);
+    // Digits show as typed; 1 then 0 is 10; nothing is saved before enter.
+    let typed = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,1@5,0@6",
+        "7",
+    );
+    assert!(typed.contains("Pain: 10 /10, then enter"), "{typed}");
+    let enter_alone = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,enter@5",
+        "6",
+    );
+    assert!(
+        enter_alone.contains("How much did it hurt during this session?"),
+        "enter alone decides nothing: {enter_alone}"
+    );
 }
 
 /// Records what the app would save.
