@@ -94,6 +94,12 @@ impl<'a> Walk<'a> {
         course.resumed = None;
         let current = week_of(self.start, self.today);
         for calendar_week in 1..=current {
+            // Gone on too long: only starting again ends that pause, so the weeks after it are
+            // neither walked nor listed.
+            let ended = course.pause.as_ref().map(|p| &p.cause) == Some(&PauseCause::TooLong);
+            if ended && calendar_week < current {
+                continue;
+            }
             let states: Vec<(DayNumber, DayState)> = self
                 .days_of(calendar_week)
                 .map(|day| {

@@ -260,6 +260,7 @@ fn on_green_a_week_that_is_not_green_is_played_again() {
     let never: Vec<SessionFact> = (1..=4).flat_map(|w| gentle_week(w, 3)).collect();
     let later = status(&on_green(), START, &facts(never, vec![]), monday_of(9));
     assert_eq!((later.reason, later.advice), (stuck.reason, stuck.advice));
+    assert_eq!(later.judged.len(), 4, "the weeks after it are not listed");
 }
 
 #[test]
