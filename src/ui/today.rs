@@ -47,10 +47,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend(due_lines(app, standing));
     lines.push(Line::raw(""));
     let status = &standing.status;
-    lines.push(Line::raw(format!(
-        "This week: {} of {} sessions done",
-        status.done_this_week, status.planned_this_week
-    )));
+    lines.push(Line::raw(if status.state == State::Scheduled {
+        format!("Week 1 plans {} sessions", status.planned_this_week)
+    } else {
+        format!(
+            "This week: {} of {} sessions done",
+            status.done_this_week, status.planned_this_week
+        )
+    }));
     lines.push(Line::raw(match &status.latest_check {
         Some(check) => format!(
             "Latest check: {} on {}",
