@@ -104,28 +104,41 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// The latest program session of the day before `today` that has no next-morning answer yet.
+    /// The program session of the day before `today` without a next-morning answer yet that hurt
+    /// most (the latest of those that hurt as much).
     pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<MorningAsk>, HistoryError> {
         let mut statement = self
             .connection
             .prepare(
-                "SELECT id, routine_id, started_at FROM sessions
+                "SELECT id, routine_id, started_at, pain FROM sessions
                  WHERE program_id IS NOT NULL AND morning IS NULL ORDER BY id DESC LIMIT 50",
             )
             .map_err(|e| self.sqlite(e))?;
-        let rows: Vec<(i64, String, String)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        let rows: Vec<(i64, String, String, Option<i64>)> = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
-        Ok(rows.into_iter().find_map(|(session_id, routine, started)| {
-            UtcTime::parse_instant(&started)
-                .filter(|at| self.calendar.day(*at) == today - 1)
-                .map(|started_at| MorningAsk {
-                    session_id,
-                    routine,
-                    started_at,
-                })
-        }))
+        // The question is about the session that hurt most (a painful one is why it is asked);
+        // among equals, the latest.
+        let yesterday = rows
+            .into_iter()
+            .filter_map(|(session_id, routine, started, pain)| {
+                UtcTime::parse_instant(&started)
+                    .filter(|at| self.calendar.day(*at) == today - 1)
+                    .map(|started_at| {
+                        let ask = MorningAsk {
+                            session_id,
+                            routine,
+                            started_at,
+                        };
+                        (pain, ask)
+                    })
+            });
+        Ok(yesterday
+            .max_by_key(|(pain, ask)| (*pain, ask.started_at))
+            .map(|(_, ask)| ask))
     }
 
     /// The latest program session of `routine` on a local day before `day`, for a next-morning

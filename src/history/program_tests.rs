@@ -100,3 +100,36 @@ fn tests_row(routine: &str, started_at: UtcTime) -> SessionRow {
         morning: None,
     }
 }
+
+#[test]
+fn the_morning_question_is_about_yesterdays_most_painful_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let calendar = paris();
+    let mut store = Store::open(dir.path(), &calendar).expect("opens");
+    let at = |text: &str| calendar.parse_any(text).expect("a time");
+    // (routine, when, pain)
+    for (routine, when, pain) in [
+        ("upper-back-strength", "2026-03-09T07:00", Some(5)),
+        ("thoracic-mobility", "2026-03-09T19:00", Some(1)),
+        ("upper-back-stretch", "2026-03-09T20:00", None),
+    ] {
+        let mut row = tests_row(routine, at(when));
+        row.pain = pain;
+        row.program = Some(InProgram {
+            id: "upper-back-fix".to_owned(),
+            level: 0,
+        });
+        store.save_session(&row).expect("saved");
+    }
+    let tuesday = crate::calendar::day_number(jiff::civil::date(2026, 3, 10));
+    let asked = store
+        .awaiting_morning(tuesday)
+        .expect("read")
+        .expect("asked");
+    assert_eq!(
+        asked.routine, "upper-back-strength",
+        "5/10, not the later 1/10"
+    );
+    let wednesday = tuesday + 1;
+    assert!(store.awaiting_morning(wednesday).expect("read").is_none());
+}
