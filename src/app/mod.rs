@@ -140,6 +140,8 @@ pub struct App {
     playing_in_program: Option<crate::history::InProgram>,
     /// A program session not yet saved: it waits for its session pain.
     awaiting_pain: Option<crate::history::SessionRow>,
+    /// The session pain typed so far.
+    pain_typed: String,
     /// Yesterday's program session, while the morning question about it is open.
     awaiting_morning: Option<morning::MorningAsk>,
     /// The history should be read again (see [`App::take_history_request`]).
@@ -204,6 +206,7 @@ impl App {
             program: None,
             playing_in_program: None,
             awaiting_pain: None,
+            pain_typed: String::new(),
             awaiting_morning: None,
             history_wanted: false,
         }

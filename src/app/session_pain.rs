@@ -1,7 +1,8 @@
-//! After a program session ends, one question: how much did it hurt during it, 0-10, one key
-//! (`t` is 10), `esc` skips. The session is saved once, with the answer.
+//! After a program session ends, one question: how much did it hurt during it, 0-10. Digits then
+//! `enter`, as in the pain check (`1` then `0` is 10); `esc` leaves it unknown. The session is
+//! saved once, with the answer.
 
-use crossterm::event::KeyCode::{self, Char, Esc};
+use crossterm::event::KeyCode::{self, Backspace, Char, Enter, Esc};
 use crossterm::event::KeyEvent;
 
 use super::keymap::{Binding, action_for};
@@ -9,11 +10,13 @@ use super::{App, Overlay, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PainKey {
-    Answer,
+    Digit,
+    Erase,
+    Confirm,
     Skip,
 }
 
-const PAIN_KEYS: &[KeyCode] = &[
+const DIGITS: &[KeyCode] = &[
     Char('0'),
     Char('1'),
     Char('2'),
@@ -24,43 +27,90 @@ const PAIN_KEYS: &[KeyCode] = &[
     Char('7'),
     Char('8'),
     Char('9'),
-    Char('t'),
 ];
 
-pub static SESSION_PAIN: [Binding<PainKey>; 2] = [
+pub static SESSION_PAIN: [Binding<PainKey>; 4] = [
     Binding::new(
-        PAIN_KEYS,
-        "0-9 t",
-        "how much (t = 10)",
-        "how much it hurt during the session, 0 to 9, t for 10",
-        PainKey::Answer,
+        DIGITS,
+        "0-10",
+        "type",
+        "type how much it hurt during the session: 1 then 0 is 10",
+        PainKey::Digit,
     ),
-    Binding::new(&[Esc], "esc", "skip", "skip the question", PainKey::Skip),
+    Binding::new(
+        &[Backspace],
+        "backspace",
+        "erase",
+        "erase a digit",
+        PainKey::Erase,
+    )
+    .help_only(),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "confirm",
+        "save the session with the number typed",
+        PainKey::Confirm,
+    ),
+    Binding::new(
+        &[Esc],
+        "esc",
+        "skip",
+        "save the session with its pain unknown",
+        PainKey::Skip,
+    ),
 ];
 
 impl App {
     /// A program session waits for its pain before it is saved.
     pub(super) fn ask_session_pain(&mut self, row: crate::history::SessionRow) {
         self.awaiting_pain = Some(row);
+        self.pain_typed.clear();
         self.overlay = Some(Overlay::SessionPain);
+    }
+
+    /// The session pain typed so far, not yet confirmed.
+    pub fn session_pain_typed(&self) -> &str {
+        &self.pain_typed
     }
 
     pub(super) fn session_pain_key(&mut self, key: KeyEvent) -> bool {
         let Some(action) = action_for(&SESSION_PAIN, self, key) else {
             return false;
         };
-        let pain = match (action, key.code) {
-            (PainKey::Answer, Char('t')) => Some(10),
-            (PainKey::Answer, Char(digit)) => digit.to_digit(10).and_then(|d| u8::try_from(d).ok()),
-            _ => None,
-        };
-        self.overlay = None;
-        self.save_awaiting(pain);
+        match (action, key.code) {
+            (PainKey::Digit, Char(digit)) => {
+                // A digit that would pass 10 (or follow a 0) starts the number again.
+                let longer = format!("{}{digit}", self.pain_typed);
+                self.pain_typed = match longer.parse::<u8>() {
+                    Ok(value) if value <= 10 && !self.pain_typed.starts_with('0') => {
+                        value.to_string()
+                    }
+                    _ => digit.to_string(),
+                };
+            }
+            (PainKey::Erase, _) => {
+                self.pain_typed.pop();
+            }
+            (PainKey::Confirm, _) => {
+                let Ok(pain) = self.pain_typed.parse::<u8>() else {
+                    return false; // nothing typed yet: enter alone decides nothing
+                };
+                self.overlay = None;
+                self.save_awaiting(Some(pain));
+            }
+            (PainKey::Skip, _) => {
+                self.overlay = None;
+                self.save_awaiting(None);
+            }
+            (PainKey::Digit, _) => return false,
+        }
         true
     }
 
     /// Saves the session waiting for its pain, with `pain` if given.
     pub(super) fn save_awaiting(&mut self, pain: Option<u8>) {
+        self.pain_typed.clear();
         if let Some(mut row) = self.awaiting_pain.take() {
             row.pain = pain;
             self.history.sessions.push(row.clone());

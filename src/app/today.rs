@@ -20,6 +20,9 @@ pub struct Standing {
     /// What is due today: routine id, level, and its total at that level (none for a routine the
     /// library no longer has).
     pub due: Vec<DueRoutine>,
+    /// The `program resume`s of the history, which the app does not record, kept for working the
+    /// standing out again.
+    pub resumes: Vec<crate::program::ResumeFact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +77,8 @@ pub fn standing_of(
     library: &Library,
     today: DayNumber,
 ) -> Standing {
-    let status = status(&program, active.start_day(), facts, today);
+    let facts = with_planned_times(facts, &program, library);
+    let status = status(&program, active.start_day(), &facts, today);
     let due = status
         .due
         .iter()
@@ -91,7 +95,29 @@ pub fn standing_of(
         active,
         status,
         due,
+        resumes: facts.resumes,
     }
+}
+
+/// The facts with each of `program`'s sessions' planned time at the level it was played at, so
+/// the judgement can tell a session played from one stopped at once.
+pub fn with_planned_times(facts: &Facts, program: &Program, library: &Library) -> Facts {
+    let mut facts = facts.clone();
+    for session in &mut facts.sessions {
+        if session.program.as_deref() != Some(program.id.as_str()) {
+            continue;
+        }
+        session.planned_ms = library.find(&session.routine).map(|routine| {
+            progressed(
+                routine,
+                program.progress_of(&routine.id),
+                session.level.unwrap_or(0),
+            )
+            .total
+            .ms
+        });
+    }
+    facts
 }
 
 impl App {
@@ -106,7 +132,9 @@ impl App {
             return;
         }
         let history = &self.history;
-        let facts = crate::history::facts(&history.sessions, &history.checks, &history.calendar);
+        let mut facts =
+            crate::history::facts(&history.sessions, &history.checks, &history.calendar);
+        facts.resumes.clone_from(&old.resumes);
         let today = history.today(self.now);
         self.program = Some(standing_of(
             old.program.clone(),

@@ -114,6 +114,10 @@ pub enum Command {
         /// How much it hurt during the session, 0 to 10.
         #[arg(long, value_name = "0..10", value_parser = clap::value_parser!(u8).range(0..=10))]
         pain: Option<u8>,
+        /// The next-morning answer about that routine's latest session in the program (saved on
+        /// it, not as a new session): the back compared with before it.
+        #[arg(long, value_name = "ANSWER", value_parser = ["better", "same", "worse"], conflicts_with = "pain")]
+        morning: Option<String>,
     },
     /// Play one routine full-screen.
     Run {
@@ -189,6 +193,23 @@ pub enum ProgramAction {
     },
     /// No active program.
     Stop,
+    /// Go on after two red weeks paused the program (48 hours on at the earliest), one level lower.
+    Resume {
+        /// When (local date and time, as for `log --date`); default now.
+        #[arg(long, value_name = "DATETIME")]
+        date: Option<String>,
+    },
+    /// A program's weeks, what each plans and each session's total at a level, without starting it.
+    Show {
+        /// A program id.
+        id: String,
+        /// The level the totals are worked out at (default 0).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+        level: Option<u32>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A path option that may also come from an environment variable. An empty value is refused, naming

@@ -5,8 +5,10 @@ mod check;
 mod exercises;
 mod history;
 mod list;
+mod log;
 mod plan;
 mod program;
+mod program_show;
 mod run;
 pub mod snapshot;
 mod validate;
@@ -72,6 +74,15 @@ pub enum Failure {
     NotADate(String),
     #[error("--date {0} is more than a day in the future: check the year and month")]
     FutureDate(String),
+    /// `log --morning` with nothing to answer about.
+    #[error("{0}")]
+    NoMorningSession(String),
+    /// `program resume` when the program is not paused by two red weeks, or too soon.
+    #[error("{0}")]
+    CannotResume(String),
+    /// `plan --level` above what the active program can ever reach.
+    #[error("{0}")]
+    LevelOutOfReach(String),
     #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
     UnknownExercise { id: String, hint: String },
     /// Shown (the result, the summary), then not saved or not read: each reason on a line.
@@ -157,7 +168,18 @@ fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -
             routine,
             date,
             pain,
-        } => program::log(&library(dirs)?, dirs, &routine, date.as_deref(), pain, out),
+            morning,
+        } => log::log(
+            &library(dirs)?,
+            dirs,
+            &log::LogRequest {
+                routine: &routine,
+                date: date.as_deref(),
+                pain,
+                morning: morning.as_deref(),
+            },
+            out,
+        ),
         Command::Check {
             answers: Some(path),
             json,
@@ -253,7 +275,8 @@ fn snapshot_command(
 }
 
 /// A routine at a program level, growing by the active program's `progress` for it (by nothing
-/// when no program is active or it is not one of its sessions).
+/// when no program is active or it is not one of its sessions). A level the active program can
+/// never reach is refused.
 fn at_level(
     library: &Library,
     dirs: &Dirs,
@@ -270,13 +293,17 @@ fn at_level(
         .map(|store| store.active_program())
         .transpose()?
         .flatten();
-    let progress = match active {
-        Some(active) => program::load_programs(library, dirs)?
-            .find(&active.id)
-            .map(|p| p.progress_of(&routine.id))
-            .unwrap_or_default(),
-        None => crate::program::Progress::default(),
+    let programs = match active {
+        Some(_) => program::load_programs(library, dirs)?,
+        None => crate::program::Programs::default(),
     };
+    let active_program = active.and_then(|active| programs.find(&active.id).ok());
+    if let Some(found) = active_program {
+        program_show::reachable(found, level)?;
+    }
+    let progress = active_program
+        .map(|p| p.progress_of(&routine.id))
+        .unwrap_or_default();
     Ok(crate::program::progress::progressed(
         routine, progress, level,
     ))

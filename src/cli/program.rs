@@ -11,9 +11,10 @@ use super::{Failure, Outcome, io_failure, json_failure};
 use crate::app::today::{Standing, standing};
 use crate::calendar::{Calendar, UtcTime, day_number};
 use crate::config::Dirs;
-use crate::history::{ActiveProgram, InProgram, SessionRow, Store};
-use crate::program::Programs;
-use crate::program::judge::status;
+use crate::history::{ActiveProgram, Store};
+use crate::program::judge::PauseCause;
+use crate::program::judge::words::day_words;
+use crate::program::{Programs, State};
 use crate::routine::Library;
 use crate::text::printable;
 
@@ -48,6 +49,10 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
                 "no program was active"
             };
             writeln!(out, "{said}").map_err(io_failure)
+        }
+        ProgramAction::Resume { date } => resume(library, &programs, dirs, date.as_deref(), out),
+        ProgramAction::Show { id, level, json } => {
+            super::program_show::show(programs.find(&id)?, library, level.unwrap_or(0), json, out)
         }
         ProgramAction::Status { json, today } => {
             let today = today.unwrap_or_else(|| calendar.date(UtcTime::now()));
@@ -103,7 +108,7 @@ pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure
     Ok(programs)
 }
 
-fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
+pub(super) fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     Ok(Store::open(dir, calendar)?)
 }
@@ -186,6 +191,9 @@ struct StatusJson<'a> {
     done_this_week: u32,
     planned_this_week: u32,
     last_week: Option<&'static str>,
+    advice: Option<String>,
+    repeat: bool,
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -207,6 +215,9 @@ fn status_json(standing: Option<&Standing>) -> StatusJson<'_> {
             done_this_week: 0,
             planned_this_week: 0,
             last_week: None,
+            advice: None,
+            repeat: false,
+            reason: None,
         };
     };
     let status = &standing.status;
@@ -228,6 +239,9 @@ fn status_json(standing: Option<&Standing>) -> StatusJson<'_> {
         done_this_week: status.done_this_week,
         planned_this_week: status.planned_this_week,
         last_week: status.last_week().map(|w| w.verdict.as_str()),
+        advice: status.advice.as_deref().map(|a| printable(a).into_owned()),
+        repeat: status.repeat,
+        reason: Some(printable(&status.reason).into_owned()),
     }
 }
 
@@ -242,14 +256,16 @@ fn status_text(standing: Option<&Standing>) -> String {
     };
     let status = &standing.status;
     let mut text = format!(
-        "{} ({})\nWeek {} of {} · level {} · {}\n",
+        "{} ({})\nWeek {} of {}{} · level {} · {}\n",
         printable(&standing.program.name),
         printable(&standing.program.id),
         status.week,
         standing.program.weeks,
+        if status.repeat { " again" } else { "" },
         status.level,
         status.state.as_str()
     );
+    let _ = writeln!(text, "Why: {}", printable(&status.reason));
     if let Some(last) = status.last_week() {
         let _ = writeln!(
             text,
@@ -263,6 +279,15 @@ fn status_text(standing: Option<&Standing>) -> String {
         "This week: {} of {} sessions done",
         status.done_this_week, status.planned_this_week
     );
+    if let Some(advice) = &status.advice {
+        let _ = writeln!(text, "Advice: {}", printable(advice));
+    }
+    if let Some(pain) = status.ask_check {
+        let _ = writeln!(
+            text,
+            "Your last session hurt {pain}/10: take the pain check (`limberup check`)"
+        );
+    }
     if standing.due.is_empty() {
         text.push_str("Nothing due today.\n");
     } else {
@@ -282,83 +307,60 @@ fn status_text(standing: Option<&Standing>) -> String {
     text
 }
 
-/// `limberup log ROUTINE [--date DATETIME] [--pain N]`.
-pub fn log(
+/// `program resume [--date DATETIME]`: after two red weeks, from two days after the pause began.
+fn resume(
     library: &Library,
+    programs: &Programs,
     dirs: &Dirs,
-    routine: &str,
     date: Option<&str>,
-    pain: Option<u8>,
     out: &mut impl Write,
 ) -> Outcome {
-    let routine = library.resolve(routine)?;
     let calendar = Calendar::system();
-    let now = UtcTime::now();
-    let started_at = match date {
-        None => now,
-        Some(text) => calendar
-            .parse_any(text)
-            .ok_or_else(|| Failure::NotADate(printable(text).into_owned()))?,
-    };
-    if started_at.0 > now.0 + 24 * 3600 {
-        return Err(Failure::FutureDate(
-            printable(date.unwrap_or_default()).into_owned(),
-        ));
-    }
-    let programs = load_programs(library, dirs)?;
+    let at = super::log::when(date, &calendar)?;
+    let day = calendar.day(at);
     let mut store = writable(dirs, &calendar)?;
-    let day = calendar.day(started_at);
-    let in_program = match store.active_program()? {
-        Some(active) if day >= active.start_day() => programs
-            .find(&active.id)
-            .ok()
-            .filter(|p| p.involves(&routine.id))
-            .map(|program| {
-                let facts = store.program_facts()?;
-                let level = status(program, active.start_day(), &facts, day).level;
-                Ok::<_, crate::history::HistoryError>(InProgram {
-                    id: program.id.clone(),
-                    level,
-                })
-            })
-            .transpose()?,
-        _ => None,
+    let Some(before) = standing(Some(&store), programs, library, day)? else {
+        return Err(Failure::CannotResume(
+            "no program is active; `limberup program start ID` starts one".to_owned(),
+        ));
     };
-    let total = crate::program::progress::progressed(
-        &routine,
-        in_program
-            .as_ref()
-            .and_then(|p| programs.find(&p.id).ok())
-            .map(|p| p.progress_of(&routine.id))
-            .unwrap_or_default(),
-        in_program.as_ref().map_or(0, |p| p.level),
-    )
-    .total;
-    let row = SessionRow {
-        routine_id: routine.id.clone(),
-        routine_hash: routine.content_hash.clone(),
-        started_at,
-        ended_at: UtcTime(started_at.0 + i64::try_from(total.ms / 1000).unwrap_or(0)),
-        finished: true,
-        completed: u32::try_from(routine.steps.len()).unwrap_or(u32::MAX),
-        skipped: 0,
-        extended: 0,
-        pauses: 0,
-        paused_ms: 0,
-        active_ms: total.ms,
-        program: in_program.clone(),
-        pain,
-        morning: None,
+    let status = &before.status;
+    let pause = status
+        .pause
+        .as_ref()
+        .filter(|_| status.state == State::Paused);
+    let refusal = match pause.map(|p| (&p.cause, p.earliest_end())) {
+        None => Some(format!(
+            "the program is not paused (it is {})",
+            status.state.as_str()
+        )),
+        Some((PauseCause::Check(check), _)) => Some(format!(
+            "the pain check on {} paused it: a check that says ok or self-care from {} resumes it (`limberup check`)",
+            day_words(check.day),
+            day_words(check.day + 2)
+        )),
+        Some((PauseCause::TooLong, _)) => Some(format!(
+            "the program went on too long without finishing: see a physiotherapist; `limberup program start {}` begins it again",
+            printable(&before.program.id)
+        )),
+        Some((PauseCause::TwoRedWeeks, Some(earliest))) if day < earliest => Some(format!(
+            "too soon: two red weeks paused it on {}; it can resume from {} (48 hours on)",
+            day_words(earliest - 2),
+            day_words(earliest)
+        )),
+        Some((PauseCause::TwoRedWeeks, _)) => None,
     };
-    store.save_session(&row)?;
-    let place = in_program.map_or_else(String::new, |p| {
-        format!(" (program {}, level {})", printable(&p.id), p.level)
-    });
+    if let Some(refusal) = refusal {
+        return Err(Failure::CannotResume(refusal));
+    }
+    store.resume_program(&before.program.id, at)?;
+    let after = standing(Some(&store), programs, library, day)?;
+    let level = after.as_ref().map_or(0, |s| s.status.level);
     writeln!(
         out,
-        "logged {} on {}{place}",
-        printable(&routine.id),
-        calendar.date(started_at)
+        "resumed {} on {}, one level lower: level {level}",
+        printable(&before.program.id),
+        calendar.date(at)
     )
     .map_err(io_failure)
 }

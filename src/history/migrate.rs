@@ -57,6 +57,16 @@ const STEPS: &[Step] = &[
             started_at TEXT NOT NULL
         );",
     ),
+    // Programs version 2: `program resume` after two red weeks paused the active program. Kept
+    // apart from the sessions and checks, and created only if absent, so this step may follow
+    // any other added meanwhile.
+    Step::Sql(
+        "CREATE TABLE IF NOT EXISTS program_resumes (
+            id INTEGER PRIMARY KEY,
+            program_id TEXT NOT NULL,
+            resumed_at TEXT NOT NULL
+        );",
+    ),
 ];
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,

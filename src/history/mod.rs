@@ -269,4 +269,6 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
 }
 
 #[cfg(test)]
+mod program_tests;
+#[cfg(test)]
 mod tests;

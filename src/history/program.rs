@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use super::{CheckRow, HistoryError, SessionRow, Store};
 use crate::calendar::Calendar;
 use crate::calendar::{DayNumber, UtcTime, day_number};
-use crate::program::{CheckFact, Facts, Morning, SessionFact};
+use crate::program::{CheckFact, Facts, Morning, ResumeFact, SessionFact};
 use crate::triage::Level;
 
 /// The program the runner follows, and the local day its week 1 began.
@@ -104,28 +104,75 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// The latest program session of the day before `today` that has no next-morning answer yet.
+    /// The program session of the day before `today` without a next-morning answer yet that hurt
+    /// most (the latest of those that hurt as much).
     pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<MorningAsk>, HistoryError> {
         let mut statement = self
             .connection
             .prepare(
-                "SELECT id, routine_id, started_at FROM sessions
+                "SELECT id, routine_id, started_at, pain FROM sessions
                  WHERE program_id IS NOT NULL AND morning IS NULL ORDER BY id DESC LIMIT 50",
             )
             .map_err(|e| self.sqlite(e))?;
-        let rows: Vec<(i64, String, String)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        let rows: Vec<(i64, String, String, Option<i64>)> = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
-        Ok(rows.into_iter().find_map(|(session_id, routine, started)| {
-            UtcTime::parse_instant(&started)
-                .filter(|at| self.calendar.day(*at) == today - 1)
-                .map(|started_at| MorningAsk {
-                    session_id,
-                    routine,
-                    started_at,
-                })
-        }))
+        // The question is about the session that hurt most (a painful one is why it is asked);
+        // among equals, the latest.
+        let yesterday = rows
+            .into_iter()
+            .filter_map(|(session_id, routine, started, pain)| {
+                UtcTime::parse_instant(&started)
+                    .filter(|at| self.calendar.day(*at) == today - 1)
+                    .map(|started_at| {
+                        let ask = MorningAsk {
+                            session_id,
+                            routine,
+                            started_at,
+                        };
+                        (pain, ask)
+                    })
+            });
+        Ok(yesterday
+            .max_by_key(|(pain, ask)| (*pain, ask.started_at))
+            .map(|(_, ask)| ask))
+    }
+
+    /// The latest program session of `routine` on a local day before `day`, for a next-morning
+    /// answer given later from the command line.
+    pub fn program_session_before(
+        &self,
+        routine: &str,
+        day: DayNumber,
+    ) -> Result<Option<MorningAsk>, HistoryError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id, routine_id, started_at FROM sessions
+                 WHERE program_id IS NOT NULL AND routine_id = ?1 ORDER BY id DESC LIMIT 200",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows: Vec<(i64, String, String)> = statement
+            .query_map([routine], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sqlite(e))?;
+        let mut found: Vec<MorningAsk> = rows
+            .into_iter()
+            .filter_map(|(session_id, routine, started)| {
+                UtcTime::parse_instant(&started)
+                    .filter(|at| self.calendar.day(*at) < day)
+                    .map(|started_at| MorningAsk {
+                        session_id,
+                        routine,
+                        started_at,
+                    })
+            })
+            .collect();
+        found.sort_by_key(|ask| ask.started_at);
+        Ok(found.pop())
     }
 
     /// Saves the next-morning answer of the session saved as `session_id`.
@@ -139,9 +186,65 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// The sessions and checks as the week judgement reads them, on the runner's local days.
+    /// The sessions, checks and resumes as the week judgement reads them, on the runner's local days.
     pub fn program_facts(&self) -> Result<Facts, HistoryError> {
-        Ok(facts(&self.sessions()?, &self.checks()?, &self.calendar))
+        let mut found = facts(&self.sessions()?, &self.checks()?, &self.calendar);
+        found.resumes = self.program_resumes()?;
+        Ok(found)
+    }
+
+    /// Whether the file has the table of `program resume`s (found by name, not by version, so the
+    /// step that adds it may be renumbered).
+    fn has_resumes(&self) -> Result<bool, HistoryError> {
+        self.connection
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'program_resumes'",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Every `program resume`, oldest first, on the runner's local days.
+    pub fn program_resumes(&self) -> Result<Vec<ResumeFact>, HistoryError> {
+        if !self.has_resumes()? {
+            return Ok(Vec::new()); // an earlier history, read without writing: none was made
+        }
+        let mut statement = self
+            .connection
+            .prepare("SELECT id, resumed_at FROM program_resumes ORDER BY id")
+            .map_err(|e| self.sqlite(e))?;
+        let rows: Vec<(i64, String)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sqlite(e))?;
+        rows.into_iter()
+            .map(|(id, text)| {
+                UtcTime::parse_instant(&text)
+                    .map(|at| ResumeFact {
+                        at,
+                        day: self.calendar.day(at),
+                    })
+                    .ok_or_else(|| HistoryError::BadRow {
+                        path: self.path.clone(),
+                        table: "program_resumes",
+                        id,
+                        problem: format!("`resumed_at` is not a time: {text:?}"),
+                    })
+            })
+            .collect()
+    }
+
+    /// Records `program resume` of `program` at `at`.
+    pub fn resume_program(&mut self, program: &str, at: UtcTime) -> Result<(), HistoryError> {
+        self.connection
+            .execute(
+                "INSERT INTO program_resumes (program_id, resumed_at) VALUES (?1, ?2)",
+                params![program, at.rfc3339()],
+            )
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
     }
 }
 
@@ -151,11 +254,16 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
     let sessions = sessions
         .iter()
         .map(|s| SessionFact {
+            at: s.started_at,
             day: calendar.day(s.started_at),
             routine: s.routine_id.clone(),
             program: s.program.as_ref().map(|p| p.id.clone()),
+            level: s.program.as_ref().map(|p| p.level),
             pain: s.pain,
             morning: s.morning,
+            played_ms: s.active_ms,
+            finished: s.finished,
+            planned_ms: None,
         })
         .collect();
     let checks = checks
@@ -169,5 +277,9 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
             })
         })
         .collect();
-    Facts { sessions, checks }
+    Facts {
+        sessions,
+        checks,
+        resumes: Vec::new(),
+    }
 }

@@ -1,4 +1,5 @@
-//! A session's routine at a program level: `L × reps` on every rep step, `L × duration` on every timed
+//! A session's routine at a program level: `L × reps` on every rep step (a percentage `reps` is of the
+//! step's own reps, rounded, at least 1), `L × duration` on every timed
 //! exercise step, `L × sets` on every step's sets. Rests, switches and get-ready do not grow.
 
 use super::Progress;
@@ -23,7 +24,7 @@ pub fn progressed(routine: &Routine, progress: Progress, level: u32) -> Routine 
                     .saturating_add(level.saturating_mul(progress.duration.0)),
             )),
             Work::Reps { reps, tempo } => Work::Reps {
-                reps: reps.saturating_add(level.saturating_mul(progress.reps)),
+                reps: reps.saturating_add(level.saturating_mul(progress.reps.per_level(reps))),
                 tempo,
             },
         };

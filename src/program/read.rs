@@ -6,13 +6,15 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::progress::beyond_limits;
-use super::{DEFAULT_REST_ROUTINE, Gate, Program, Progress, Schedule, SessionPlan, WEEKDAYS};
+use super::{
+    Advance, DEFAULT_MAX_PER_DAY, DEFAULT_REST_ROUTINE, Program, Schedule, SessionPlan, WEEKDAYS,
+};
 use crate::diag::fields::{Checker, TextKind};
 use crate::diag::toml::{parse_toml, sorted};
 use crate::diag::{Diagnostic, SourceText, hint};
-use crate::duration::Secs;
 use crate::format::limits;
 use crate::format::model::Routine;
+use growth::{read_gate, read_max_weeks, read_progress};
 
 pub const PROGRAM_KEYS: &[&str] = &[
     "name",
@@ -22,6 +24,10 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "rest_routine",
     "sessions",
     "gate",
+    "advance",
+    "max_weeks",
+    "max_level",
+    "max_per_day",
 ];
 pub const SESSION_KEYS: &[&str] = &["routine", "per_week", "days", "weeks", "progress"];
 pub const PROGRESS_KEYS: &[&str] = &["reps", "duration", "sets"];
@@ -29,6 +35,12 @@ pub const GATE_KEYS: &[&str] = &["green", "amber"];
 pub const WEEKS: std::ops::RangeInclusive<i64> = 1..=26;
 pub const PER_WEEK: std::ops::RangeInclusive<i64> = 1..=7;
 pub const PAIN: std::ops::RangeInclusive<i64> = 0..=10;
+/// `max_weeks`: up to twice the longest program.
+pub const MAX_WEEKS: std::ops::RangeInclusive<i64> = 1..=52;
+pub const MAX_LEVEL: std::ops::RangeInclusive<i64> = 0..=25;
+pub const MAX_PER_DAY: std::ops::RangeInclusive<i64> = 1..=7;
+/// A percentage `reps` step: "15%".
+pub const REPS_PERCENT: std::ops::RangeInclusive<i64> = 1..=100;
 
 /// Reads one program; `routines` are those its sessions may name.
 pub fn read_program(
@@ -49,6 +61,7 @@ pub fn read_program(
 struct Reader<'r> {
     routines: &'r [Routine],
     weeks: Option<u32>,
+    max_level: Option<u32>,
 }
 
 fn read_root(
@@ -77,9 +90,20 @@ fn read_root(
         checker.missing(top, "weeks", None);
         None
     };
+    let advance = checker
+        .choice(root, "advance", &Advance::ALL)
+        .map_or(Advance::Calendar, Spanned::into_inner);
+    let max_level = checker
+        .integer(root, "max_level", MAX_LEVEL)
+        .map(|n| to_u32(*n.get_ref()));
+    let max_per_day = checker
+        .integer(root, "max_per_day", MAX_PER_DAY)
+        .map_or(DEFAULT_MAX_PER_DAY, |n| to_u32(*n.get_ref()));
+    let max_weeks = read_max_weeks(checker, root, weeks.as_ref().map(|w| to_u32(*w.get_ref())));
     let reader = Reader {
         routines,
         weeks: weeks.map(|w| to_u32(*w.get_ref())),
+        max_level,
     };
     let rest_routine = match root.get("rest_routine") {
         None => Some(DEFAULT_REST_ROUTINE.to_owned()),
@@ -103,6 +127,10 @@ fn read_root(
         sessions: sessions?,
         gate: gate?,
         built_in,
+        advance,
+        max_weeks: max_weeks?,
+        max_level,
+        max_per_day,
     })
 }
 
@@ -184,12 +212,14 @@ fn read_session(
         last_week,
         progress,
     };
-    // The highest level a program can reach is one per week judged green before its last week.
+    // The highest level a program can reach is one per week judged green before its last week,
+    // and no higher than `max_level`.
     if let (Some(weeks), Some(found)) = (
         reader.weeks,
         reader.routines.iter().find(|r| r.id == session.routine),
     ) {
-        let top_level = weeks.saturating_sub(1);
+        let by_weeks = weeks.saturating_sub(1);
+        let top_level = reader.max_level.map_or(by_weeks, |cap| cap.min(by_weeks));
         if let Some(problem) = beyond_limits(found, progress, top_level) {
             checker.error(progress_span, problem);
             return None;
@@ -294,70 +324,6 @@ fn read_week_range(
     (to_u32(first), to_u32(last))
 }
 
-fn read_progress(
-    checker: &mut Checker<'_>,
-    table: &DeTable<'_>,
-    label: &str,
-) -> Option<(Progress, Range<usize>)> {
-    let Some(value) = table.get("progress") else {
-        return Some((Progress::default(), 0..0));
-    };
-    let DeValue::Table(inner) = value.get_ref() else {
-        checker.error(
-            value.span(),
-            "`progress` must be a table, such as { reps = 2, duration = \"5s\", sets = 0 }",
-        );
-        return None;
-    };
-    let context = format!("the progress of {label}");
-    checker.unknown_keys(inner, PROGRESS_KEYS, Some(&context));
-    let reps = checker.integer(inner, "reps", 0..=*limits::REPS.end());
-    let sets = checker.integer(inner, "sets", 0..=*limits::SETS.end());
-    let duration = checker.duration(inner, "duration", Secs::ZERO, limits::MAX_DURATION);
-    Some((
-        Progress {
-            reps: reps.map_or(0, |n| to_u32(*n.get_ref())),
-            duration: duration.map_or(Secs::ZERO, Spanned::into_inner),
-            sets: sets.map_or(0, |n| to_u32(*n.get_ref())),
-        },
-        value.span(),
-    ))
-}
-
-fn read_gate(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Option<Gate> {
-    let Some(value) = root.get("gate") else {
-        return Some(Gate::default());
-    };
-    let DeValue::Table(table) = value.get_ref() else {
-        checker.error(value.span(), "`gate` must be a table: write it as [gate]");
-        return None;
-    };
-    checker.unknown_keys(table, GATE_KEYS, Some("[gate]"));
-    let defaults = Gate::default();
-    let green = checker.integer(table, "green", PAIN);
-    let amber = checker.integer(table, "amber", PAIN);
-    let gate = Gate {
-        green: green
-            .as_ref()
-            .map_or(defaults.green, |g| to_u8(*g.get_ref())),
-        amber: amber
-            .as_ref()
-            .map_or(defaults.amber, |a| to_u8(*a.get_ref())),
-    };
-    if gate.green > gate.amber {
-        let span = green.or(amber).map_or(value.span(), |s| s.span());
-        checker.error(
-            span,
-            format!(
-                "`green` ({}) must not be above `amber` ({})",
-                gate.green, gate.amber
-            ),
-        );
-        return None;
-    }
-    Some(gate)
-}
-
 fn integer(value: &DeValue<'_>) -> Option<i64> {
     match value {
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
@@ -372,3 +338,5 @@ fn to_u32(n: i64) -> u32 {
 fn to_u8(n: i64) -> u8 {
     u8::try_from(n).unwrap_or(0)
 }
+
+mod growth;

@@ -7,12 +7,17 @@ use crate::format::limits;
 
 /// The schema of a program file (`programs/*.toml`).
 pub fn program_schema() -> Value {
-    use crate::program::read::{PAIN, PER_WEEK, WEEKS};
+    use crate::program::read::{PAIN, PER_WEEK, REPS_PERCENT, WEEKS};
     let weekdays: Vec<&str> = crate::program::WEEKDAYS.iter().map(|(w, _)| *w).collect();
     let pain = |description: &str| json!({"type": "integer", "minimum": PAIN.start(), "maximum": PAIN.end(), "description": description});
-    json!({
+    let reps = json!({"oneOf": [
+        {"type": "integer", "minimum": 0, "maximum": limits::REPS.end()},
+        {"type": "string", "pattern": "^[0-9]{1,3}%$",
+         "description": format!("A percentage of each step's own reps, {}% to {}%, rounded, at least 1.", REPS_PERCENT.start(), REPS_PERCENT.end())}
+    ], "description": "Reps added to every rep step per level."});
+    let mut schema = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://limberup.invalid/schema/program-v1.json",
+        "$id": "https://limberup.invalid/schema/program-v2.json",
         "title": "limberup program",
         "type": "object",
         "additionalProperties": false,
@@ -46,7 +51,7 @@ pub fn program_schema() -> Value {
                             "additionalProperties": false,
                             "description": "What each level adds to the routine.",
                             "properties": {
-                                "reps": {"type": "integer", "minimum": 0, "maximum": limits::REPS.end()},
+                                "reps": reps,
                                 "duration": duration("Added to every timed exercise step.", false),
                                 "sets": {"type": "integer", "minimum": 0, "maximum": limits::SETS.end()}
                             }
@@ -63,6 +68,27 @@ pub fn program_schema() -> Value {
                 }
             }
         }
+    });
+    if let (Some(properties), Value::Object(more)) =
+        (schema["properties"].as_object_mut(), program_top_keys())
+    {
+        properties.extend(more);
+    }
+    schema
+}
+
+/// The top-level keys of version 2: how a program moves on and how much it plans.
+fn program_top_keys() -> Value {
+    use crate::program::read::{MAX_LEVEL, MAX_PER_DAY, MAX_WEEKS};
+    json!({
+            "advance": {"enum": ["calendar", "on-green"],
+                        "description": "calendar (default): week k is the k-th calendar week; on-green: a week that is not green is played again."},
+            "max_weeks": {"type": "integer", "minimum": MAX_WEEKS.start(), "maximum": MAX_WEEKS.end(),
+                          "description": "With on-green: calendar weeks before the program pauses with advice (default twice weeks)."},
+            "max_level": {"type": "integer", "minimum": MAX_LEVEL.start(), "maximum": MAX_LEVEL.end(),
+                          "description": "The highest level the program reaches."},
+            "max_per_day": {"type": "integer", "minimum": MAX_PER_DAY.start(), "maximum": MAX_PER_DAY.end(),
+                            "description": "At most this many of its sessions a day (default 2)."}
     })
 }
 

@@ -45,15 +45,19 @@ fn lines(standing: &Standing) -> Vec<Line<'static>> {
                     "Week {:<2} level {:<2} {}/{} done  ",
                     week.week, week.level, week.done, week.planned
                 )),
-                Span::styled(
-                    week.verdict.as_str(),
-                    Style::new().fg(verdict_color(week.verdict)),
-                ),
+                if week.judged {
+                    Span::styled(
+                        week.verdict.as_str(),
+                        Style::new().fg(verdict_color(week.verdict)),
+                    )
+                } else {
+                    Span::raw("held")
+                },
                 Span::raw(format!(": {}", week.reason)),
             ])
         })
         .collect();
-    if status.not_started {
+    if status.state == State::Scheduled {
         lines.push(Line::raw("Not started yet."));
     } else if status.state != State::Finished {
         lines.push(Line::raw(format!(

@@ -93,6 +93,7 @@ fn standing(paused: bool) -> crate::app::today::Standing {
     let facts = Facts {
         sessions: Vec::new(),
         checks,
+        resumes: Vec::new(),
     };
     let status = judge::status(&program, start, &facts, start);
     let due = status
@@ -112,6 +113,7 @@ fn standing(paused: bool) -> crate::app::today::Standing {
         },
         status,
         due,
+        resumes: Vec::new(),
     }
 }
 

@@ -63,12 +63,19 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
 /// The one question after a program session.
 pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
+    let typed = app.session_pain_typed();
+    let shown = if typed.is_empty() { "_" } else { typed };
     let lines = vec![
         Line::raw("How much did it hurt during this session? 0-10"),
+        Line::from(vec![
+            Span::raw("Pain: "),
+            Span::styled(format!("{shown:>2}"), theme.title()),
+            Span::raw(" /10, then enter"),
+        ]),
         Line::raw(gate_words(app)),
     ];
     let title = Span::styled(" Session pain ", theme.title());
-    question(app, popup(area, 50, 6), lines, title, buf);
+    question(app, popup(area, 50, 7), lines, title, buf);
 }
 
 /// The one question the morning after a program session.

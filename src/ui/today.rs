@@ -11,7 +11,8 @@ use super::theme::{self, Theme};
 use crate::app::App;
 use crate::app::today::Standing;
 use crate::calendar::date_of;
-use crate::program::judge::Verdict;
+use crate::program::judge::words::{day_words, level_reason};
+use crate::program::judge::{PauseCause, RestCause};
 use crate::program::{REST_DAYS, State};
 use crate::text::printable;
 
@@ -34,15 +35,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     )
     .render(header, buf);
     let mut lines = vec![week_line(standing, theme), Line::raw("")];
-    lines.push(Line::styled(state_words(standing), theme.title()));
+    for (index, words) in state_words(standing).into_iter().enumerate() {
+        let style = if index == 0 {
+            theme.title()
+        } else {
+            theme.caution()
+        };
+        lines.push(Line::styled(words, style));
+    }
     lines.push(Line::raw(""));
     lines.extend(due_lines(app, standing));
     lines.push(Line::raw(""));
     let status = &standing.status;
-    lines.push(Line::raw(format!(
-        "This week: {} of {} sessions done",
-        status.done_this_week, status.planned_this_week
-    )));
+    lines.push(Line::raw(if status.state == State::Scheduled {
+        format!("Week 1 plans {} sessions", status.planned_this_week)
+    } else {
+        format!(
+            "This week: {} of {} sessions done",
+            status.done_this_week, status.planned_this_week
+        )
+    }));
     lines.push(Line::raw(match &status.latest_check {
         Some(check) => format!(
             "Latest check: {} on {}",
@@ -57,59 +69,90 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
 }
 
-/// "Week 2 of 4 · level 1 (up: last week green, 5 of 5 sessions done, pain at most 3/10)".
+/// "Week 2 of 4 · level 1 (up: last week green, 5 of 5 sessions done, pain at most 2/10)".
 fn week_line(standing: &Standing, theme: Theme) -> Line<'static> {
     let status = &standing.status;
+    let again = if status.repeat { " again" } else { "" };
     let why = match status.last_week() {
-        None => "the starting level".to_owned(),
-        Some(last) => {
-            let moved = match last.verdict {
-                Verdict::Green => "up",
-                Verdict::Amber => "held",
-                Verdict::Red if last.level == 0 => "held at the lowest",
-                Verdict::Red => "down",
-            };
-            format!(
-                "{moved}: last week {}, {}",
-                last.verdict.as_str(),
-                last.reason
-            )
-        }
+        Some(last) if status.repeat && status.state != State::Finished => format!(
+            "week {} again: last week was {}, {}",
+            status.week,
+            last.verdict.as_str(),
+            last.reason
+        ),
+        // The state line says when and from which level.
+        _ if status.resumed.is_some() => "resumed one level lower after the pause".to_owned(),
+        _ => level_reason(status),
     };
     Line::from(vec![
         Span::styled(
             format!(
-                "Week {} of {} · level {}",
+                "Week {} of {}{again} · level {}",
                 status.week, standing.program.weeks, status.level
             ),
             theme.title(),
         ),
-        Span::raw(format!(" ({why})")),
+        Span::raw(format!(" ({})", printable(&why))),
     ])
 }
 
-/// The state in words, with the check behind it.
-fn state_words(standing: &Standing) -> String {
+/// The state in words, with what caused it, then its advice.
+fn state_words(standing: &Standing) -> Vec<String> {
     let status = &standing.status;
-    let on = |day| date_of(day).strftime("%a %-d %b").to_string();
-    match (status.state, &status.because) {
-        (State::Finished, _) => format!(
-            "Finished: all {} weeks done, ending at level {}. Start another with `limberup program start`.",
+    let on = |day| day_words(day);
+    let said = match (status.state, &status.pause, &status.rest) {
+        (State::Scheduled, _, _) => format!(
+            "Starts on {}: nothing is due until then.",
+            on(status.starts_on)
+        ),
+        (State::Finished, _, _) => format!(
+            "Finished: all {} weeks done, ending at level {}.",
             standing.program.weeks, status.level
         ),
-        (State::Paused, Some(check)) => format!(
-            "Paused: the pain check on {} said {}. Nothing is due until a check says ok or self-care.",
-            on(check.day),
-            check.level.title()
+        (State::Paused, Some(pause), _) => match &pause.cause {
+            PauseCause::Check(check) => format!(
+                "Paused: the pain check on {} said {}. Nothing is due.",
+                on(check.day),
+                check.level.title()
+            ),
+            PauseCause::TwoRedWeeks => "Paused after two red weeks. Nothing is due.".to_owned(),
+            PauseCause::TooLong => format!(
+                "Paused: {} weeks went by without finishing. Nothing is due.",
+                standing.program.max_weeks
+            ),
+        },
+        (State::RestDays, _, Some(RestCause::SessionPain { day, pain })) => format!(
+            "A rest day: the session on {} hurt {pain}/10. The gentle routine instead.",
+            on(*day)
         ),
-        (State::RestDays, Some(check)) => format!(
+        (State::RestDays, _, Some(RestCause::Check(check))) => format!(
             "Rest days after the self-care check on {}: the gentle routine instead, until {}.",
             on(check.day),
             on(check.day + REST_DAYS - 1)
         ),
-        _ if status.not_started => "Not started yet: week 1 begins on its first day.".to_owned(),
-        _ => "On plan: do what is due; each good week adds a little.".to_owned(),
+        _ => match &status.resumed {
+            Some(resumed) => format!(
+                "Resumed on {} one level lower: level {} (it paused at level {}).",
+                on(resumed.day),
+                resumed.level,
+                resumed.from_level
+            ),
+            None => "On plan: do what is due; each good week adds a little.".to_owned(),
+        },
+    };
+    let mut words = vec![said];
+    words.extend(
+        status
+            .advice
+            .as_deref()
+            .map(|advice| printable(advice).into_owned()),
+    );
+    if let Some(pain) = status.ask_check {
+        words.push(format!(
+            "Your last session hurt {pain}/10: take the pain check (c)"
+        ));
     }
+    words
 }
 
 fn due_lines(app: &App, standing: &Standing) -> Vec<Line<'static>> {

@@ -29,6 +29,8 @@ mod plan_fixtures;
 mod program_cli;
 mod program_files;
 mod program_screens;
+mod program_v2_cli;
+mod program_v2_screens;
 mod routine_library;
 mod schema_agreement;
 mod screens;

@@ -97,7 +97,8 @@ fn three_weeks_of_a_program_through_the_binary() {
         first,
         json!({"program": "upper-back-fix", "week": 1, "weeks": 4, "level": 0, "state": "active",
                "due": [{"routine": "upper-back-strength", "level": 0, "total_s": 864.0}],
-               "done_this_week": 0, "planned_this_week": 5, "last_week": null})
+               "done_this_week": 0, "planned_this_week": 5, "last_week": null,
+               "advice": null, "repeat": false, "reason": "the starting level"})
     );
     let logged = log(dir, "upper-back-strength", "2026-03-02T18:00", 2);
     assert!(logged.contains("level 0"), "{logged}");

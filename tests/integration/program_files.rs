@@ -62,6 +62,22 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "max-level-too-high",
+        &[
+            "8:12: error: at level 25, `lower-back-hamstrings` would last 4h43m3s; a routine may last at most 4h",
+        ],
+    ),
+    (
+        "version-two-keys",
+        &[
+            "3:11: error: `advance` must be one of calendar, on-green, found \"on-gren\" (did you mean `on-green`?)",
+            "4:13: error: `max_weeks` (3) must not be below `weeks` (4)",
+            "5:15: error: `max_per_day` must be from 1 to 7, found 0",
+            "10:21: error: `reps` must be a whole number of reps or a percentage from 1% to 100% such as \"15%\", found \"15\"",
+            "15:21: error: `reps` must be a whole number of reps or a percentage from 1% to 100% such as \"15%\", found \"150%\"",
+        ],
+    ),
+    (
         "week-range-outside",
         &["7:9: error: `weeks` must be a range within 1..=4, found [3, 6]"],
     ),
@@ -100,7 +116,7 @@ fn validate_checks_a_programs_folder() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("limberup: 9 of {} files have problems", 9 + 4)),
+        stderr.contains(&format!("limberup: 11 of {} files have problems", 11 + 4)),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -132,6 +132,24 @@ fn the_session_pain_question_after_a_program_session() {
         "{question}"
     );
     insta::assert_snapshot!("session_pain_question", question);
+    // Digits show as typed; 1 then 0 is 10; nothing is saved before enter.
+    let typed = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,1@5,0@6",
+        "7",
+    );
+    assert!(typed.contains("Pain: 10 /10, then enter"), "{typed}");
+    let enter_alone = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,enter@5",
+        "6",
+    );
+    assert!(
+        enter_alone.contains("How much did it hurt during this session?"),
+        "enter alone decides nothing: {enter_alone}"
+    );
 }
 
 /// Records what the app would save.
@@ -169,8 +187,11 @@ fn a_program_session_is_saved_with_its_level_and_pain() {
     let at_week_two = standing(Some(&store), &programs, &library, today)
         .expect("reads")
         .expect("active");
+    // Digits then enter, as in the pain check; esc leaves it unknown.
     for (keys, pain) in [
-        ("enter@1,q@3,y@4,7@6", Some(7)),
+        ("enter@1,q@3,y@4,7@6,enter@7", Some(7)),
+        ("enter@1,q@3,y@4,1@5,0@6,enter@7", Some(10)),
+        ("enter@1,q@3,y@4,9@5,backspace@6,3@6,enter@7", Some(3)),
         ("enter@1,q@3,y@4,esc@6", None),
     ] {
         let mut request = SnapshotRequest::new(80, 24);
@@ -277,17 +298,27 @@ fn with_a_program_the_library_and_the_summary_lead_back_to_today() {
     let dir = history();
     let back = screen_after(dir.path(), "2026-03-10", "esc@0,l@1,q@2", "3");
     assert!(back.contains("Week 2 of 4 · level 1"), "{back}");
-    let done = screen_after(dir.path(), "2026-03-10", "esc@0,enter@1,q@3,y@4,3@6", "7");
+    let done = screen_after(
+        dir.path(),
+        "2026-03-10",
+        "esc@0,enter@1,q@3,y@4,3@6,enter@6",
+        "7",
+    );
     let footer = done.lines().last().expect("a footer");
     assert!(footer.contains("esc back to today"), "{done}");
     assert!(!done.contains("back to the library"), "{done}");
     let today = screen_after(
         dir.path(),
         "2026-03-10",
-        "esc@0,enter@1,q@3,y@4,3@6,esc@8",
+        "esc@0,enter@1,q@3,y@4,3@6,enter@6,esc@8",
         "9",
     );
-    assert!(today.contains("This week: 2 of 7 sessions done"), "{today}");
+    // Stopped two seconds in: saved with its pain, but not a done session (version 1 counted it).
+    assert!(today.contains("This week: 1 of 7 sessions done"), "{today}");
+    assert!(
+        today.contains("Upper-back strength · level 1"),
+        "still due: {today}"
+    );
 }
 
 /// The history screen's program view: each finished week's level, sessions done against planned and

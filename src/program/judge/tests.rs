@@ -36,16 +36,25 @@ fn program() -> Program {
         ],
         gate: Gate::default(),
         built_in: true,
+        advance: crate::program::Advance::Calendar,
+        max_weeks: 8,
+        max_level: None,
+        max_per_day: 2,
     }
 }
 
 fn session(day: DayNumber, routine: &str, pain: Option<u8>) -> SessionFact {
     SessionFact {
+        at: UtcTime(day * 86_400 + 8 * 3600),
         day,
         routine: routine.to_owned(),
         program: Some("fix".to_owned()),
+        level: None,
         pain,
         morning: None,
+        played_ms: 600_000,
+        finished: true,
+        planned_ms: Some(600_000),
     }
 }
 
@@ -70,7 +79,11 @@ fn full_week(week: i64, pain: u8) -> Vec<SessionFact> {
 }
 
 fn facts(sessions: Vec<SessionFact>, checks: Vec<CheckFact>) -> Facts {
-    Facts { sessions, checks }
+    Facts {
+        sessions,
+        checks,
+        resumes: Vec::new(),
+    }
 }
 
 #[test]
@@ -270,7 +283,9 @@ fn a_review_check_pauses_until_a_later_ok_or_self_care() {
         assert_eq!(status.state, state, "{later:?} on day {}", day - START);
         if state == State::Paused {
             assert!(status.due.is_empty());
-            assert!(status.because.is_some_and(|c| c.level >= Level::Review));
+            assert!(status.pause.is_some_and(
+                |p| matches!(p.cause, PauseCause::Check(c) if c.level >= Level::Review)
+            ));
         }
     }
     // Paused days plan nothing: paused from Tuesday, only Monday's share is planned.
@@ -302,7 +317,7 @@ fn a_program_finishes_after_its_last_week() {
     );
     assert!(after.due.is_empty());
     let before = status_on(facts(vec![], vec![]), START - 1);
-    assert!(before.not_started && before.due.is_empty());
+    assert!(before.state == State::Scheduled && before.due.is_empty());
 }
 
 /// The week of 2026-03-23 in Paris holds the change to summer time (Sunday 29 March); its days are
