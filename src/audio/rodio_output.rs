@@ -134,29 +134,26 @@ pub struct RodioOutput {
 impl Opener for DefaultDevice {
     type Output = RodioOutput;
 
+    /// Decodes the built-in sounds on a thread of their own, tones first: a debug build on a loaded
+    /// machine took a second over them, and the routine's first cue waited that long behind them when
+    /// the sound thread did it. A cue whose sound is not decoded yet decodes it when played.
     fn prepare(&mut self) {
         let tones = Clip::ALL.into_iter().map(Sound::Clip);
         let words = voice::fixed_words().map(Sound::say);
-        for sound in tones.chain(words) {
-            if let Err(reason) = decoded(&self.decoded, &sound) {
-                tracing::error!(%reason, "a built-in sound does not decode");
-            }
-        }
+        decode_aside(&self.decoded, tones.chain(words).collect());
     }
 
-    /// Decodes a starting routine's sounds, and asks the speech worker for the names no built-in
-    /// clip says (it makes them in the background; the sound thread never waits for it).
+    /// Has a starting routine's own sounds decoded aside, and asks the speech worker for the names no
+    /// built-in clip says: the sound thread never waits for either.
     fn prepare_sounds(&mut self, sounds: &[Sound]) {
+        let mut files = Vec::new();
         for sound in sounds {
             match sound {
                 Sound::Say(text) if voice::built_in(text).is_none() => self.speech.ask(text),
-                _ => {
-                    if let Err(reason) = decoded(&self.decoded, sound) {
-                        tracing::warn!(%reason, "a routine's sound does not decode; its cue will be silent");
-                    }
-                }
+                _ => files.push(sound.clone()),
             }
         }
+        decode_aside(&self.decoded, files);
     }
 
     fn open(&mut self) -> Result<RodioOutput, OutputError> {
@@ -187,6 +184,26 @@ impl Opener for DefaultDevice {
             decoded: Arc::clone(&self.decoded),
             spoken: Arc::clone(&self.spoken),
         })
+    }
+}
+
+/// Decodes `sounds` into `cache` on a thread of its own.
+fn decode_aside(cache: &Decoded, sounds: Vec<Sound>) {
+    if sounds.is_empty() {
+        return;
+    }
+    let cache = Arc::clone(cache);
+    let spawned = std::thread::Builder::new()
+        .name("sound-decode".into())
+        .spawn(move || {
+            for sound in &sounds {
+                if let Err(reason) = decoded(&cache, sound) {
+                    tracing::warn!(%reason, "a sound does not decode; its cue will be silent");
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::warn!(%error, "cannot decode sounds aside; they are decoded when played");
     }
 }
 
