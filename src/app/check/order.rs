@@ -37,8 +37,9 @@ const EMERGENCY: [Symptom; 11] = [
 const ALWAYS_URGENT: [Symptom; 2] = [Symptom::ExertionPain, Symptom::HandSigns];
 
 /// The other urgent signs, asked when there is pain.
-const URGENT: [Symptom; 6] = [
+const URGENT: [Symptom; 7] = [
     Symptom::Fever,
+    Symptom::VeryUnwell,
     Symptom::CancerHistory,
     Symptom::WeightLoss,
     Symptom::NightPain,
@@ -73,15 +74,16 @@ impl Question {
             }
         }
         if asked_about_fall(answers) {
+            asked.push(Self::Symptom(Symptom::CannotBearWeight));
+            if emergency_so_far(answers, &asked) {
+                return asked;
+            }
             asked.push(Self::Symptom(Symptom::BoneRisk));
             if emergency_so_far(answers, &asked) {
                 return asked;
             }
             if !answers.symptoms.contains(&Symptom::BoneRisk) {
                 asked.push(Self::Age);
-                if emergency_so_far(answers, &asked) {
-                    return asked;
-                }
             }
         }
         asked.extend(ALWAYS_URGENT.map(Self::Symptom));
@@ -112,7 +114,6 @@ fn emergency_so_far(answers: &Answers, asked: &[Question]) -> bool {
     let yes = |symptom: Symptom| {
         asked.contains(&Question::Symptom(symptom)) && answers.symptoms.contains(&symptom)
     };
-    let old = asked.contains(&Question::Age) && answers.age.is_some_and(|age| age >= 65);
     Symptom::EMERGENCY.into_iter().any(yes)
-        || (yes(Symptom::MinorFall) && (yes(Symptom::BoneRisk) || old))
+        || (yes(Symptom::MinorFall) && yes(Symptom::CannotBearWeight))
 }

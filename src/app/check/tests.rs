@@ -103,7 +103,7 @@ fn emergency_signs_come_first_then_urgent_then_the_rest() {
     );
     assert!(!plain.contains(&Question::Symptom(Symptom::BoneRisk)));
     assert!(!plain.contains(&Question::Age));
-    assert_eq!(plain.len(), 29);
+    assert_eq!(plain.len(), 30);
 }
 
 #[test]
@@ -136,13 +136,20 @@ fn a_fall_brings_its_follow_ups_when_yes_or_not_sure() {
         let sequence = Question::sequence(&answers, true);
         let at = position(&sequence, Symptom::MinorFall);
         assert_eq!(
-            sequence[at + 1..at + 3],
-            [Question::Symptom(Symptom::BoneRisk), Question::Age]
+            sequence[at + 1..at + 4],
+            [
+                Question::Symptom(Symptom::CannotBearWeight),
+                Question::Symptom(Symptom::BoneRisk),
+                Question::Age
+            ]
         );
     }
-    // A fall with known bone risk is an emergency at once: the age is not needed.
-    let sequence = Question::sequence(&yes(&[Symptom::MinorFall, Symptom::BoneRisk]), true);
-    assert_eq!(sequence.last(), Some(&Question::Symptom(Symptom::BoneRisk)));
+    // A fall after which they cannot stand is an emergency at once.
+    let sequence = Question::sequence(&yes(&[Symptom::MinorFall, Symptom::CannotBearWeight]), true);
+    assert_eq!(
+        sequence.last(),
+        Some(&Question::Symptom(Symptom::CannotBearWeight))
+    );
 }
 
 #[test]
@@ -154,7 +161,7 @@ fn an_emergency_answered_yes_ends_the_questions() {
     // "Not sure" goes on: U5 gives same-day advice, and the rest still matters.
     let mut unsure = yes(&[]);
     unsure.unsure.insert(Symptom::ChestPain);
-    assert_eq!(Question::sequence(&unsure, true).len(), 29);
+    assert_eq!(Question::sequence(&unsure, true).len(), 30);
 }
 
 #[test]
@@ -162,11 +169,11 @@ fn the_counter_is_honest() {
     let mut typist = Typist::new();
     assert_eq!(
         typist.form.progress(),
-        (1, 29),
+        (1, 30),
         "before the pain is known, the whole path"
     );
     typist.press("3 enter");
-    assert_eq!(typist.form.progress(), (2, 29));
+    assert_eq!(typist.form.progress(), (2, 30));
     typist.press("4 enter");
     for _ in 0..10 {
         let (_, before) = typist.form.progress();
@@ -174,9 +181,9 @@ fn the_counter_is_honest() {
         let (_, after) = typist.form.progress();
         assert!(after <= before, "grew from {before} to {after}");
     }
-    // The fall: its two follow-ups are all it adds.
+    // The fall: its three follow-ups are all it adds.
     typist.press("y");
-    assert_eq!(typist.form.progress(), (14, 31));
+    assert_eq!(typist.form.progress(), (14, 33));
 }
 
 #[test]
@@ -296,7 +303,7 @@ fn every_answer_lands_where_the_rules_read_it() {
         "7 enter",             // pain 7
         "2 5 5 4 enter",       // shoulders and mid back (lower back ticked twice)
         "n n s n n n n n n n", // not sure about both legs
-        "y y 7 0 enter",       // a fall, bone risk, age 70: an emergency (E9), so it ends
+        "y y",                 // a fall, cannot stand on it: an emergency (E9), so it ends
     ];
     let answers = typist.press(&keys.join(" ")).expect("answered");
     assert_eq!(answers.pain, 7);
@@ -304,7 +311,7 @@ fn every_answer_lands_where_the_rules_read_it() {
     assert_eq!(answers.unsure, [Symptom::BothLegs].into_iter().collect());
     assert_eq!(
         answers.symptoms,
-        [Symptom::MinorFall, Symptom::BoneRisk]
+        [Symptom::MinorFall, Symptom::CannotBearWeight]
             .into_iter()
             .collect()
     );
@@ -314,9 +321,9 @@ fn every_answer_lands_where_the_rules_read_it() {
         "7 enter",             // pain 7
         "3 enter",             // upper back
         "n n n n n n n n n n", // no emergency sign
-        "s n 4 0 enter",       // not sure about a fall, no bone risk, age 40
+        "s n n 4 0 enter",     // not sure about a fall, can stand, no bone risk, age 40
         "n y",                 // exertion pain no, hand signs yes
-        "y n n n n s",         // fever; not sure about constant pain
+        "y n n n n n s",       // fever; not sure about constant pain
         "n y n y y",           // radiating, back history, infection risk
         "1 2 enter",           // 12 days
         "w",                   // worse
@@ -352,14 +359,17 @@ fn esc_goes_back_and_a_changed_answer_drops_the_follow_up() {
     let mut typist = Typist::new();
     // Pain 4, legs, ten noes, a fall: then back and no fall.
     typist.press("4 enter 7 enter n n n n n n n n n n y");
-    assert_eq!(typist.form.question, Question::Symptom(Symptom::BoneRisk));
+    assert_eq!(
+        typist.form.question,
+        Question::Symptom(Symptom::CannotBearWeight)
+    );
     typist.press("esc");
     assert_eq!(typist.form.question, Question::Symptom(Symptom::MinorFall));
     assert_eq!(typist.form.cursor, Some(0), "the earlier yes is marked");
     typist.press("esc");
     assert_eq!(typist.form.cursor, Some(1), "the earlier no is marked");
     let answers = typist
-        .press(&format!("n n {} 0 enter s n", ["n"; 13].join(" ")))
+        .press(&format!("n n {} 0 enter s n", ["n"; 14].join(" ")))
         .expect("answered");
     assert!(answers.symptoms.is_empty(), "{:?}", answers.symptoms);
     assert_eq!(answers.age, None);
@@ -395,7 +405,7 @@ fn numbers_are_bounded_and_the_age_is_needed_after_a_fall() {
     typist.press(&["left"; 12].join(" "));
     assert_eq!(typist.form.pain_typed(), Some(0));
     let mut typist = Typist::new();
-    typist.press("3 enter 1 enter n n n n n n n n n n y n");
+    typist.press("3 enter 1 enter n n n n n n n n n n y n n");
     assert_eq!(typist.form.question, Question::Age);
     assert!(typist.form.typed.is_empty());
     typist.press("enter");

@@ -45,3 +45,5 @@ pub(super) fn triage(answers: &Answers) -> (Level, Vec<&'static str>) {
     });
     (result.level, result.rule_ids())
 }
+
+mod profile;
