@@ -57,6 +57,16 @@ const STEPS: &[Step] = &[
             started_at TEXT NOT NULL
         );",
     ),
+    // Version 4, the runner's profile (pain check version 3): one row per fact (`cancer-history`,
+    // `bone-risk`, `infection-risk`, `back-history`: yes, no or not-sure; `age` or `born`: a
+    // number), each with when it was answered. Earlier checks are untouched.
+    Step::Sql(
+        "CREATE TABLE profile (
+            fact TEXT PRIMARY KEY,
+            answer TEXT NOT NULL,
+            answered_at TEXT NOT NULL
+        );",
+    ),
 ];
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,
@@ -142,6 +152,16 @@ pub(super) fn apply(
     path: &Path,
     calendar: &Calendar,
 ) -> Result<(), HistoryError> {
+    apply_up_to(connection, path, calendar, STEPS.len())
+}
+
+/// Runs the steps the file lacks up to version `last` (an earlier limberup's file, for tests).
+pub(super) fn apply_up_to(
+    connection: &mut Connection,
+    path: &Path,
+    calendar: &Calendar,
+    last: usize,
+) -> Result<(), HistoryError> {
     let sqlite = |error| HistoryError::Sqlite {
         path: path.to_path_buf(),
         error,
@@ -162,7 +182,7 @@ pub(super) fn apply(
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(sqlite)?;
     let start = usize::try_from(version).unwrap_or(0);
-    for (index, step) in STEPS.iter().enumerate().skip(start) {
+    for (index, step) in STEPS.iter().enumerate().take(last).skip(start) {
         match step {
             Step::Sql(sql) => transaction.execute_batch(sql),
             Step::Code(run) => run(&transaction, calendar),

@@ -26,6 +26,7 @@ mod loader_never_panics;
 mod pain_check_cli;
 mod pain_check_safety;
 mod plan_fixtures;
+mod profile_cli;
 mod program_cli;
 mod program_files;
 mod program_screens;
