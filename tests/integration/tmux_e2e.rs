@@ -110,12 +110,14 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     pane.keys(&["5"]);
     answer(&["Enter"]);
     pane.wait_for_text("Warning signs first");
-    // Enter held on a warning sign answers nothing: too soon, then nothing chosen.
+    // Enter held on the warning signs answers nothing: too soon, then nothing marked.
     pane.keys(&["Enter", "Enter", "Enter"]);
     pane.wait_for_text("Too quick");
     answer(&["Enter"]);
-    pane.wait_for_text("Nothing chosen");
-    answer(&["y"]);
+    pane.wait_for_text("Nothing marked");
+    answer(&["1"]);
+    pane.wait_for_text("[  YES   ]");
+    answer(&["Enter"]);
     pane.wait_for_text("EMERGENCY · call for help now");
     // Keys that answered questions do nothing here.
     pane.keys(&["Enter", "y", "n"]);
