@@ -162,3 +162,32 @@ fn a_file_check_uses_the_saved_profile_and_the_file_overrides_it_for_that_check(
     assert_eq!(saved["facts"]["bone-risk"]["answer"], "yes", "unchanged");
     assert_eq!(saved["age"], 62);
 }
+
+/// `review_safe` in a catalog is checked like any other key: a boolean, at its line and column.
+#[test]
+fn review_safe_must_be_true_or_false() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = dir.path().join("exercises.toml");
+    std::fs::write(
+        &catalog,
+        "[slow-walk]\nname = \"Slow walk\"\nreview_safe = \"yes\"\n",
+    )
+    .expect("written");
+    let output = limberup(&["validate", &catalog.display().to_string()], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(
+        format!("{stdout}{stderr}").contains("exercises.toml:3:15: error: `review_safe`"),
+        "{stdout}{stderr}"
+    );
+    std::fs::write(
+        &catalog,
+        "[slow-walk]\nname = \"Slow walk\"\nreview_safe = true\n",
+    )
+    .expect("written");
+    ok(&limberup(
+        &["validate", &catalog.display().to_string()],
+        dir.path(),
+    ));
+}

@@ -207,21 +207,52 @@ fn the_emergency_questions_are_scoped_to_what_is_new_and_now() {
     );
 }
 
-/// At review only gentle mobility is suggested: nothing loaded, no stretching, no roller.
+/// At review only routines made wholly of review-safe exercises are suggested: nothing loaded, no
+/// roller, no end-range bending, no stretch that pulls on a nerve; one built-in routine is made for
+/// it and covers every area.
 #[test]
-fn review_suggests_only_gentle_mobility() {
-    use crate::triage::advice::suggested_routines;
+fn review_suggests_only_wholly_review_safe_routines() {
+    use crate::triage::advice::{review_safe, suggested_routines};
     let library = crate::routine::Library::load(None).expect("the built-in library loads");
     let all_areas: Vec<Area> = Area::ALL.iter().map(|(_, a)| *a).collect();
-    let suggested = suggested_routines(Level::Review, &all_areas, &library);
-    assert!(!suggested.is_empty());
-    for id in &suggested {
-        let routine = library.find(id).expect("a routine");
-        assert_eq!(routine.kind, crate::routine::Kind::Mobility, "{id}");
-        assert!(
-            !routine.equipment.iter().any(|e| e.contains("roller")),
-            "{id}"
-        );
+    for (_, area) in Area::ALL {
+        let suggested = suggested_routines(Level::Review, &[*area], &library);
+        assert!(!suggested.is_empty(), "{area:?}");
+        for id in &suggested {
+            let routine = library.find(id).expect("a routine");
+            assert!(review_safe(routine, &library.catalog), "{id}");
+        }
+    }
+    // Nerve pain down an arm: not the desk reset, whose stretches pull on the nerve.
+    let arm = suggested_routines(Level::Review, &[Area::Neck, Area::Arms], &library);
+    assert!(!arm.contains(&"desk-posture-reset".to_owned()), "{arm:?}");
+    assert!(arm.contains(&"gentle-while-waiting".to_owned()), "{arm:?}");
+    let desk = library.find("desk-posture-reset").expect("built in");
+    assert!(!review_safe(desk, &library.catalog));
+    // No foam rolling, no stretch that pulls on a nerve, nothing loaded is marked review-safe.
+    for exercise in library.catalog.iter().filter(|e| e.review_safe) {
+        for unsafe_word in [
+            "foam-roll",
+            "roller",
+            "stretch",
+            "plank",
+            "band",
+            "superman",
+            "bridge",
+            "lunge",
+            "childs-pose",
+            "knee-to-chest",
+            "cat-cow",
+        ] {
+            assert!(
+                !exercise.id.contains(unsafe_word),
+                "{} is review-safe",
+                exercise.id
+            );
+        }
+    }
+    for id in ["belly-breathing", "easy-walk", "pelvic-tilt", "knee-rolls"] {
+        assert!(library.catalog.get(id).expect(id).review_safe, "{id}");
     }
     assert!(suggested_routines(Level::Urgent, &all_areas, &library).is_empty());
     assert!(suggested_routines(Level::Emergency, &all_areas, &library).is_empty());
