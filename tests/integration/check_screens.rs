@@ -509,3 +509,52 @@ fn a_check_shows_in_the_history_at_once() {
         "{text}"
     );
 }
+
+/// The issue's cases, as the runner sees them.
+fn issue_case(name: &str, size: (u16, u16)) -> String {
+    Shot::new()
+        .size(size.0, size.1)
+        .keys("c@1")
+        .answers(&format!("tests/fixtures/answers/{name}.toml"))
+        .at("1")
+}
+
+#[test]
+fn result_cancer_history_with_sore_calves_is_not_urgent() {
+    let text = issue_case("cancer-history-sore-calves", (80, 24));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("OK · normal post-run soreness"), "{text}");
+}
+
+#[test]
+fn result_fever_with_aching_legs_is_self_care_without_running() {
+    let text = issue_case("fever-aching-legs", (80, 40));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("SELF-CARE"), "{text}");
+    assert!(text.contains("(S3)"), "{text}");
+}
+
+#[test]
+fn result_osteoporosis_with_sudden_mid_back_pain_is_urgent() {
+    let text = issue_case("osteoporosis-sudden-mid-back", (80, 24));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("URGENT"), "{text}");
+    assert!(text.contains("(U11)"), "{text}");
+    assert!(!text.contains("Routines that may help"), "{text}");
+}
+
+#[test]
+fn result_minor_trip_on_steroids_is_urgent_not_an_emergency() {
+    let text = issue_case("minor-trip-on-steroids", (120, 40));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("URGENT"), "{text}");
+    assert!(text.contains("(U10)"), "{text}");
+}
+
+#[test]
+fn result_not_sure_about_chest_tightness_says_now_and_15_minutes() {
+    let text = issue_case("unsure-chest-tightness", (80, 24));
+    insta::assert_snapshot!(text);
+    assert!(text.contains("Call a medical helpline now"), "{text}");
+    assert!(text.contains("15 minutes"), "{text}");
+}
