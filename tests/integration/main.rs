@@ -8,6 +8,7 @@ mod common;
 
 mod audio_cues;
 mod broken_files;
+mod check_groups;
 mod check_screens;
 mod cli;
 mod closed_output;

@@ -315,3 +315,5 @@ pub const FOOTNOTE: &str =
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_length;

@@ -5,6 +5,7 @@ mod answers_file;
 mod history_rules;
 mod report;
 mod rules;
+mod version3;
 
 use super::*;
 
