@@ -133,12 +133,16 @@ impl Sign {
         };
         match symptom {
             Symptom::SaddleNumbness => {
-                "Numbness around the genitals, buttocks or back passage, or lost sexual function"
+                "Numbness or tingling around the genitals, buttocks or back passage, or lost sexual function"
             }
             Symptom::BladderBowel => "Trouble passing urine, or losing bladder or bowel control",
-            Symptom::BothLegs => "Numbness, tingling or weakness in BOTH legs (not sore muscles)",
-            Symptom::Weakness => "Weakness in an arm or leg (a foot that drags, a leg giving way)",
-            Symptom::ChestPain => "Chest pain, pressure or tightness that has not settled at rest",
+            Symptom::BothLegs => {
+                "Numbness, tingling, weakness or shooting pain in BOTH legs (not sore muscles)"
+            }
+            Symptom::Weakness => "Weakness in an arm or leg: a foot that drags, a leg giving way",
+            Symptom::ChestPain => {
+                "Chest pain, pressure or tightness not settled at rest, or spreading with breathlessness or sweating"
+            }
             Symptom::TearingPain => "Sudden, severe, tearing pain in the chest, back or belly",
             Symptom::SeriousInjury => {
                 "The pain began with a crash, or a fall from a height or stairs"
@@ -147,9 +151,9 @@ impl Sign {
                 "Numb face, double vision, trouble speaking or swallowing, fainting"
             }
             Symptom::SevereHeadache => {
-                "Sudden, severe headache, or one with a stiff neck or vomiting"
+                "Sudden, severe headache, or one with a stiff neck, vomiting or dislike of light"
             }
-            Symptom::DarkUrine => "Dark (cola-coloured) or scant urine, with severe muscle pain",
+            Symptom::DarkUrine => "Dark (cola) or scant urine with severe muscle pain or weakness",
             Symptom::Fever => "A temperature of 38 °C or more",
             Symptom::NightPain => "Pain that does not ease with rest, or wakes you at night",
             Symptom::Swelling => "A lump, swelling or change in the shape of your back",

@@ -325,3 +325,23 @@ fn numbers_are_bounded() {
     assert_eq!(typist.form.typed, "120");
     assert!(typist.form.notice.is_some(), "121 and more are refused");
 }
+
+/// Every group screen fits at 80x24 without scrolling, whatever is marked.
+#[test]
+fn every_group_fits_at_80x24() {
+    let (width, height) = group::viewport((80, 24));
+    for group in [
+        Group::Emergency,
+        Group::Urgent,
+        Group::Other,
+        Group::Profile,
+    ] {
+        let marks = vec![Mark::NotSure; group.signs().len()];
+        let rows = group::rows(group, &marks, FOOTNOTE, width);
+        assert!(rows.len() <= height, "{group:?}: {} rows", rows.len());
+        assert!(
+            group.signs().iter().all(|s| !s.line().is_empty()),
+            "{group:?}"
+        );
+    }
+}
