@@ -177,6 +177,15 @@ pub static RULES: [Rule; 39] = [
         Any(&[
             UnsureOfAny(&Symptom::EMERGENCY),
             All(&[Has(S::MinorFall), UnsureOfAny(&[S::CannotBearWeight])]),
+            // Not sure about the fall itself when they cannot (or may not) stand on it: E9 may
+            // hold, and a "not sure" is never a no.
+            All(&[
+                UnsureOfAny(&[S::MinorFall]),
+                Any(&[
+                    Has(S::CannotBearWeight),
+                    UnsureOfAny(&[S::CannotBearWeight]),
+                ]),
+            ]),
         ]),
         Level::Urgent,
         "You were not sure about a warning sign that can be an emergency; a medical helpline or doctor can go through it with you.",

@@ -192,6 +192,22 @@ fn version_3_rules_with_not_sure() {
             Urgent,
             vec!["U5", "U10"],
         ),
+        // Not sure whether there was a fall, and cannot stand on it: E9 might hold, so U5.
+        (
+            Answers {
+                unsure: [S::MinorFall].into_iter().collect(),
+                ..with(&[S::CannotBearWeight], 2)
+            },
+            Urgent,
+            vec!["U5"],
+        ),
+        (
+            unsure(&[S::MinorFall, S::CannotBearWeight], 2),
+            Urgent,
+            vec!["U5"],
+        ),
+        // Not sure about a fall, standing fine, no bone risk: nothing more.
+        (unsure(&[S::MinorFall], 2), Ok, vec!["C1"]),
         // Not sure about hand signs (U7, which now holds the electric-shock feeling).
         (unsure(&[S::HandSigns], 0), Review, vec!["R13"]),
         // Not sure about a neuro sign (E8): same-day at least.
