@@ -186,10 +186,9 @@ impl Sign {
 pub enum Row {
     Question(String),
     Blank,
-    /// A numbered line (or its continuation, with `first` false).
+    /// A row of the numbered line `index` (its first row, or a continuation).
     Sign {
         index: usize,
-        first: bool,
         text: String,
     },
     Footnote(String),
@@ -219,11 +218,7 @@ pub fn rows(group: Group, marks: &[Mark], footnote: &str, width: usize) -> Vec<R
             } else {
                 format!("{:LEAD$}{text}", "")
             };
-            rows.push(Row::Sign {
-                index,
-                first: part == 0,
-                text,
-            });
+            rows.push(Row::Sign { index, text });
         }
     }
     rows.push(Row::Blank);
