@@ -155,5 +155,8 @@ impl App {
     /// The terminal is now `width` × `height`: what shows (and so what wakes the app) depends on it.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+        if let super::Screen::Check(form) = &mut self.screen {
+            form.resize((width, height));
+        }
     }
 }

@@ -175,8 +175,23 @@ impl App {
 
     /// Straight into the pain check (`limberup check`).
     pub fn pain_check(library: Library, settings: &Settings) -> Self {
-        let screen = Screen::Check(Box::new(CheckForm::new(0)));
+        let screen = Screen::Check(Box::new(CheckForm::new(
+            0,
+            check::ProfileNeed::Ask,
+            Vec::new(),
+        )));
         Self::new(screen, library, Entry::Check, settings)
+    }
+
+    /// The history as loaded. A check not yet begun is set up again, as what it asks about the
+    /// profile depends on the saved one.
+    pub fn set_history(&mut self, history: HistoryView) {
+        self.history = history;
+        if let Screen::Check(form) = &self.screen {
+            if form.progress().0 == 1 && form.typed.is_empty() {
+                self.screen = Screen::Check(Box::new(self.new_check_form()));
+            }
+        }
     }
 
     fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {

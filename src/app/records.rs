@@ -22,6 +22,8 @@ pub struct HistoryView {
     pub unreadable: Option<String>,
     /// Why the history could not be written, shown in the footer and with the check's result.
     pub problem: Option<String>,
+    /// The runner's profile as saved (pain check version 3).
+    pub profile: crate::triage::profile::Profile,
 }
 
 impl Default for HistoryView {
@@ -40,6 +42,7 @@ impl HistoryView {
             checks: Vec::new(),
             unreadable: None,
             problem: None,
+            profile: crate::triage::profile::Profile::default(),
         }
     }
 
@@ -72,6 +75,8 @@ pub enum Record {
         session_id: i64,
         answer: crate::program::Morning,
     },
+    /// The runner's profile as answered or confirmed in a check: it replaces the saved one.
+    Profile(crate::triage::profile::Profile),
 }
 
 /// A finished pain check.

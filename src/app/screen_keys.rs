@@ -256,8 +256,8 @@ impl App {
                 self.go_home();
                 true
             }
-            check::Outcome::Answered(answers) => {
-                self.show_result(answers);
+            check::Outcome::Answered(answers, profile) => {
+                self.show_result_with(answers, profile);
                 true
             }
         }

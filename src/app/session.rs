@@ -1,6 +1,7 @@
 //! Moving between screens: a routine started, stopped or quit, the pain check begun and its result
 //! shown, the way home, and the engine's events turned into cues.
 
+use super::check::{ProfileAnswer, ProfileNeed};
 use super::{
     App, CheckForm, CheckRecord, CheckResult, Cued, Entry, LibraryScreen, Overlay, PlayerScreen,
     Record, Screen,
@@ -10,6 +11,7 @@ use crate::engine::Event;
 use crate::routine::Routine;
 use crate::triage::Answers;
 use crate::triage::advice::suggested_routines;
+use crate::triage::profile::{AgeGiven, Dated, Profile, apply};
 
 impl App {
     pub(crate) fn start(&mut self, routine: Routine) {
@@ -71,18 +73,77 @@ impl App {
         self.overlay = None;
         match self.preset_answers.clone() {
             Some(answers) => self.show_result(answers),
-            None => self.screen = Screen::Check(Box::new(CheckForm::new(self.now))),
+            None => self.screen = Screen::Check(Box::new(self.new_check_form())),
         }
     }
 
-    /// Evaluates the answers against the rules and the history, records the check, shows the result.
-    pub(super) fn show_result(&mut self, answers: Answers) {
-        let record = CheckRecord::evaluate(
-            answers,
-            self.history.wall_time(self.now),
-            &self.history.calendar,
-            &self.history.past_checks(),
+    /// A new check's first screen, knowing what to do about the saved profile: ask it (none
+    /// saved, or not whole), have it re-confirmed (older than 180 days), or use it.
+    pub(super) fn new_check_form(&self) -> CheckForm {
+        let now = self.history.wall_time(self.now);
+        let profile = &self.history.profile;
+        let need = self.profile_need();
+        let mut form = CheckForm::new(
+            self.now,
+            need,
+            profile.describe(now, &self.history.calendar),
         );
+        // Before the terminal's size is known, the form keeps its own guess.
+        if self.size != (0, 0) {
+            form.resize(self.size);
+        }
+        form
+    }
+
+    /// What a check started now must do about the profile.
+    pub fn profile_need(&self) -> ProfileNeed {
+        let profile = &self.history.profile;
+        if !profile.is_complete() {
+            ProfileNeed::Ask
+        } else if profile.needs_reconfirming(self.history.wall_time(self.now)) {
+            ProfileNeed::Reconfirm
+        } else {
+            ProfileNeed::Known
+        }
+    }
+
+    /// Evaluates the answers, with the profile, against the rules and the history, records the
+    /// check (and a profile answered or confirmed in it), shows the result.
+    pub(super) fn show_result(&mut self, answers: Answers) {
+        self.show_result_with(answers, ProfileAnswer::NotAsked);
+    }
+
+    pub(super) fn show_result_with(&mut self, mut answers: Answers, asked: ProfileAnswer) {
+        let now = self.history.wall_time(self.now);
+        let calendar = self.history.calendar.clone();
+        let changed = match asked {
+            ProfileAnswer::NotAsked => None,
+            ProfileAnswer::Confirmed => {
+                let mut profile = self.history.profile.clone();
+                profile.confirm(now, &calendar);
+                Some(profile)
+            }
+            ProfileAnswer::Answered { facts, age } => Some(Profile {
+                facts: facts
+                    .into_iter()
+                    .map(|(fact, value)| {
+                        let answered_at = now;
+                        (fact, Dated { value, answered_at })
+                    })
+                    .collect(),
+                age: age.map(|years| Dated {
+                    value: AgeGiven::Age(years),
+                    answered_at: now,
+                }),
+            }),
+        };
+        if let Some(profile) = changed {
+            self.history.profile = profile.clone();
+            self.records.push(Record::Profile(profile));
+        }
+        let taken_at = answers.date.unwrap_or(now);
+        apply(&mut answers, &self.history.profile, taken_at, &calendar);
+        let record = CheckRecord::evaluate(answers, now, &calendar, &self.history.past_checks());
         let routines =
             suggested_routines(record.triage.level, &record.answers.areas, &self.library);
         self.history.checks.push(record.row());

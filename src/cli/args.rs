@@ -137,6 +137,18 @@ pub enum Command {
         /// Do not save the check to the history.
         #[arg(long)]
         no_save: bool,
+        /// Leave the saved profile out: only the answers file counts.
+        #[arg(long, requires = "answers")]
+        no_profile: bool,
+    },
+    /// The runner's profile the pain check uses: age, cancer history, bone risk, infection risk,
+    /// earlier back problems.
+    Profile {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<ProfileAction>,
     },
     /// Past sessions and pain checks.
     History {
@@ -210,6 +222,32 @@ pub enum ProgramAction {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Change one answer: `bone-risk yes`, `cancer-history not-sure`, `age 62`, `born 1964`.
+    Set {
+        /// What to change.
+        #[arg(value_enum)]
+        key: ProfileKey,
+        /// yes, no or not-sure; for age a number of years, for born a year.
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// Forget the whole profile (the next full-screen check asks it again).
+    Clear,
+}
+
+/// The profile's answers, as `profile set` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProfileKey {
+    CancerHistory,
+    BoneRisk,
+    InfectionRisk,
+    BackHistory,
+    Age,
+    Born,
 }
 
 /// A path option that may also come from an environment variable. An empty value is refused, naming

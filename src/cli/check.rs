@@ -20,6 +20,7 @@ use crate::routine::{Library, LoadError};
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
+use crate::triage::profile::{Profile, apply};
 use crate::triage::report::{Reason, Report, report};
 use crate::triage::{PastCheck, parse_answers};
 
@@ -29,25 +30,44 @@ struct CheckJson<'a> {
     rules: Vec<&'a str>,
     advice: &'a [&'a str],
     routines: &'a [String],
+    /// The saved profile's answers the check used.
+    profile: &'a [String],
+}
+
+/// How `check --answers` runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub json: bool,
+    pub save: bool,
+    /// Fill in what the file leaves open from the saved profile (not with `--no-profile`).
+    pub use_profile: bool,
 }
 
 pub fn run(
     library: &Library,
     dirs: &Dirs,
     answers_path: &Path,
-    json: bool,
-    save: bool,
+    options: Options,
     out: &mut impl Write,
 ) -> Outcome {
+    let Options {
+        json,
+        save,
+        use_profile,
+    } = options;
     let when = DateContext {
         now: UtcTime::now(),
         calendar: Calendar::system(),
     };
-    let answers = read_answers(answers_path, &when)?;
-    let (history, unreadable) = match read_history(dirs, &when.calendar) {
-        Ok(history) => (history, None),
-        Err(error) => (Vec::new(), Some(error)),
+    let mut answers = read_answers(answers_path, &when)?;
+    let (history, profile, unreadable) = match read_history(dirs, &when.calendar) {
+        Ok((history, profile)) => (history, profile, None),
+        Err(error) => (Vec::new(), Profile::default(), Some(error)),
     };
+    if use_profile {
+        let taken_at = answers.date.unwrap_or(when.now);
+        apply(&mut answers, &profile, taken_at, &when.calendar);
+    }
     let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
     let shown = report(&record.triage, &record.answers);
@@ -59,6 +79,7 @@ pub fn run(
             rules: record.triage.rule_ids(),
             advice: &shown.advice,
             routines: &routines,
+            profile: &shown.from_profile,
         };
         serde_json::to_writer(&mut *out, &body)
             .map_err(json_failure)
@@ -91,14 +112,17 @@ pub fn run(
     }
 }
 
-/// Earlier checks, read without creating or changing anything.
-fn read_history(dirs: &Dirs, calendar: &Calendar) -> Result<Vec<PastCheck>, HistoryError> {
+/// Earlier checks and the saved profile, read without creating or changing anything.
+fn read_history(
+    dirs: &Dirs,
+    calendar: &Calendar,
+) -> Result<(Vec<PastCheck>, Profile), HistoryError> {
     let Some(dir) = &dirs.data_dir else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Profile::default()));
     };
     match Store::open_read_only(dir, calendar)? {
-        Some(store) => store.past_checks(),
-        None => Ok(Vec::new()),
+        Some(store) => Ok((store.past_checks()?, store.profile()?)),
+        None => Ok((Vec::new(), Profile::default())),
     }
 }
 
@@ -130,6 +154,13 @@ fn as_text(
     };
     section("Why", &shown.why);
     section("Also noted", &shown.also_noted);
+    if !shown.from_profile.is_empty() {
+        let _ = write!(
+            text,
+            "\nFrom your profile (`limberup profile` shows and changes it): {}\n",
+            shown.from_profile.join("; ")
+        );
+    }
     text.push_str("\nWhat to do:\n");
     for line in &shown.advice {
         let _ = writeln!(text, "  - {line}");

@@ -21,6 +21,8 @@ struct ExerciseEntry<'a> {
     name: &'a str,
     areas: &'a [String],
     figure: bool,
+    /// Suggested while waiting for a professional's look (pain check `review`).
+    review_safe: bool,
     routines: Vec<&'a str>,
 }
 
@@ -44,6 +46,7 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
             name: &e.name,
             areas: &e.areas,
             figure: e.figure.is_some(),
+            review_safe: e.review_safe,
             routines: routines_using(library, &e.id),
         })
         .collect();

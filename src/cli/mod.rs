@@ -7,6 +7,7 @@ mod history;
 mod list;
 mod log;
 mod plan;
+mod profile;
 mod program;
 mod program_show;
 mod run;
@@ -85,6 +86,9 @@ pub enum Failure {
     LevelOutOfReach(String),
     #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
     UnknownExercise { id: String, hint: String },
+    /// Command-line misuse found after parsing (a value that depends on another argument).
+    #[error("{0}")]
+    Misuse(String),
     /// Shown (the result, the summary), then not saved or not read: each reason on a line.
     #[error("{}", .0.join("\n  "))]
     Unsaved(Vec<String>),
@@ -108,6 +112,10 @@ pub fn main() -> ExitCode {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Signal(signal)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_INVALID))
+        }
+        Err(failure @ Failure::Misuse(_)) => {
+            report(&failure);
+            ExitCode::from(EXIT_USAGE)
         }
         Err(failure) => {
             report(&failure);
@@ -134,6 +142,7 @@ fn run(cli: Cli) -> Outcome {
             answers: None,
             json: false,
             no_save,
+            ..
         }) => run::check(
             library(&dirs)?,
             &dirs,
@@ -184,7 +193,19 @@ fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -
             answers: Some(path),
             json,
             no_save,
-        } => check::run(&library(dirs)?, dirs, &path, json, !no_save, out),
+            no_profile,
+        } => check::run(
+            &library(dirs)?,
+            dirs,
+            &path,
+            check::Options {
+                json,
+                save: !no_save,
+                use_profile: !no_profile,
+            },
+            out,
+        ),
+        Command::Profile { json, action } => profile::run(dirs, json, action, out),
         Command::Check { answers: None, .. } => Err(Failure::JsonNeedsAnswers),
         Command::History { json, csv } => history::run(dirs, json, csv, out),
         Command::Schema { catalog, program } => {

@@ -65,7 +65,7 @@ fn full_screen(
     // The wall-clock time at the clock's zero dates what the app records.
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
     let (history, mut store) = open_history(dirs, save, origin);
-    app.history = history;
+    app.set_history(history);
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
     let mut guard = TerminalGuard::enter().map_err(Failure::Terminal)?;
@@ -171,10 +171,17 @@ fn history_view(
 ) -> HistoryView {
     let mut view = HistoryView::starting_at(origin, calendar.clone());
     let loaded = match store {
-        Ok(Some(store)) => store
-            .sessions()
-            .and_then(|sessions| Ok((sessions, store.checks()?)))
-            .map_err(|e| e.to_string()),
+        Ok(Some(store)) => {
+            // A profile that cannot be read is asked again; the checks still count.
+            view.profile = store.profile().unwrap_or_else(|error| {
+                tracing::error!(%error, "cannot read the profile");
+                crate::triage::profile::Profile::default()
+            });
+            store
+                .sessions()
+                .and_then(|sessions| Ok((sessions, store.checks()?)))
+                .map_err(|e| e.to_string())
+        }
         Ok(None) => return view,
         Err(error) => Err(error.to_string()),
     };
@@ -229,6 +236,7 @@ impl HistorySink for StoreSink {
             Record::Morning { session_id, answer } => {
                 store.set_morning(*session_id, *answer).map(|()| 0)
             }
+            Record::Profile(profile) => store.save_profile(profile).map(|()| 0),
         }
         .map(|_| ())
     }

@@ -57,9 +57,18 @@ const STEPS: &[Step] = &[
             started_at TEXT NOT NULL
         );",
     ),
-    // Programs version 2: `program resume` after two red weeks paused the active program. Kept
-    // apart from the sessions and checks, and created only if absent, so this step may follow
-    // any other added meanwhile.
+    // Version 4, the runner's profile (pain check version 3): one row per fact (`cancer-history`,
+    // `bone-risk`, `infection-risk`, `back-history`: yes, no or not-sure; `age` or `born`: a
+    // number), each with when it was answered. Earlier checks are untouched.
+    Step::Sql(
+        "CREATE TABLE IF NOT EXISTS profile (
+            fact TEXT PRIMARY KEY,
+            answer TEXT NOT NULL,
+            answered_at TEXT NOT NULL
+        );",
+    ),
+    // Version 5, programs version 2: `program resume` after two red weeks paused the active
+    // program. Kept apart from the sessions and checks, and created only if absent.
     Step::Sql(
         "CREATE TABLE IF NOT EXISTS program_resumes (
             id INTEGER PRIMARY KEY,
@@ -152,6 +161,16 @@ pub(super) fn apply(
     path: &Path,
     calendar: &Calendar,
 ) -> Result<(), HistoryError> {
+    apply_up_to(connection, path, calendar, STEPS.len())
+}
+
+/// Runs the steps the file lacks up to version `last` (an earlier limberup's file, for tests).
+pub(super) fn apply_up_to(
+    connection: &mut Connection,
+    path: &Path,
+    calendar: &Calendar,
+    last: usize,
+) -> Result<(), HistoryError> {
     let sqlite = |error| HistoryError::Sqlite {
         path: path.to_path_buf(),
         error,
@@ -172,7 +191,7 @@ pub(super) fn apply(
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(sqlite)?;
     let start = usize::try_from(version).unwrap_or(0);
-    for (index, step) in STEPS.iter().enumerate().skip(start) {
+    for (index, step) in STEPS.iter().enumerate().take(last).skip(start) {
         match step {
             Step::Sql(sql) => transaction.execute_batch(sql),
             Step::Code(run) => run(&transaction, calendar),

@@ -11,6 +11,7 @@
 
 mod create;
 mod migrate;
+mod profile;
 mod program;
 mod rows;
 pub mod trends;

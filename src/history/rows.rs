@@ -112,7 +112,7 @@ fn read_table<T>(
     Ok(out)
 }
 
-fn column<T: rusqlite::types::FromSql>(
+pub(super) fn column<T: rusqlite::types::FromSql>(
     row: &Row<'_>,
     index: usize,
     name: &str,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::calendar::Calendar;
-use crate::triage::{Area, Facts, evaluate};
+use crate::triage::{Area, Facts, Symptom, evaluate};
 
 fn check(store: &mut Store, pain: u8, day: i64) {
     let answers = Answers {
@@ -484,4 +484,59 @@ fn older_histories_keep_working_and_sessions_carry_their_program() {
     assert_eq!(store.active_program().expect("read"), Some(active));
     assert!(store.stop_program().expect("stopped"));
     assert_eq!(store.active_program().expect("read"), None);
+}
+
+/// Version 4: a version-3 history (checks and sessions of an earlier limberup) migrates, keeps
+/// every check, and then keeps a profile; read without writing, an older file has no profile.
+#[test]
+fn a_history_from_before_the_profile_keeps_every_check_and_gains_one() {
+    use crate::triage::profile::{AgeGiven, Dated, Profile, Reply};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = version_one(
+        dir.path(),
+        &["2026-11-20T08:00:00Z", "2026-11-21T08:00:00Z", "2026-11-22"],
+    );
+    // Up to version 3, as the last limberup before the profile left it.
+    let mut connection = Connection::open(&path).expect("open");
+    migrate::apply_up_to(&mut connection, &path, &Calendar::utc(), 3).expect("to version 3");
+    drop(connection);
+    let reader = Store::open_read_only(dir.path(), &Calendar::utc())
+        .expect("opens")
+        .expect("exists");
+    assert_eq!(reader.profile().expect("read"), Profile::default());
+    assert_eq!(reader.checks().expect("read").len(), 3);
+    drop(reader);
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("migrates");
+    let checks = store.checks().expect("read");
+    assert_eq!(
+        checks.iter().map(|c| c.pain).collect::<Vec<_>>(),
+        [0, 1, 2],
+        "every check kept"
+    );
+    assert_eq!(store.profile().expect("read"), Profile::default());
+    let at = UtcTime(1_795_611_900);
+    let mut profile = Profile::default();
+    profile.facts.insert(
+        Symptom::BoneRisk,
+        Dated {
+            value: Reply::NotSure,
+            answered_at: at,
+        },
+    );
+    profile.age = Some(Dated {
+        value: AgeGiven::Born(1960),
+        answered_at: at,
+    });
+    store.save_profile(&profile).expect("saved");
+    assert_eq!(store.profile().expect("read"), profile);
+    profile.age = Some(Dated {
+        value: AgeGiven::Age(66),
+        answered_at: at,
+    });
+    store.save_profile(&profile).expect("saved");
+    assert_eq!(store.profile().expect("read"), profile);
+    assert!(store.clear_profile().expect("cleared"));
+    assert_eq!(store.profile().expect("read"), Profile::default());
+    assert!(!store.clear_profile().expect("nothing to clear"));
+    assert_eq!(store.checks().expect("read").len(), 3);
 }

@@ -23,6 +23,9 @@ pub struct Exercise {
     pub tempo: Option<Secs>,
     /// How to draw it (`[id.figure]`); read by [`crate::figure::read_figure`].
     pub figure: Option<crate::figure::Figure>,
+    /// Gentle enough to suggest while waiting for a professional's look (pain check `review`):
+    /// nothing loaded, no foam rolling, no end-range bending, no stretch that pulls on a nerve.
+    pub review_safe: bool,
 }
 
 /// Exercises by id. Later layers (the user's folder, a routine's own folder) replace earlier ones by id.
@@ -48,6 +51,7 @@ pub const KEYS: &[&str] = &[
     "reps",
     "tempo",
     "figure",
+    "review_safe",
 ];
 
 impl Catalog {
@@ -188,6 +192,7 @@ fn read_exercise(
     let duration = checker.duration(table, "duration", Secs(1), limits::MAX_DURATION);
     let reps = checker.integer(table, "reps", limits::REPS);
     let tempo = checker.duration(table, "tempo", Secs(1), limits::MAX_DURATION);
+    let review_safe = checker.boolean(table, "review_safe");
     let figure = table
         .get("figure")
         .and_then(|value| crate::figure::read_figure(checker, value, id));
@@ -211,6 +216,7 @@ fn read_exercise(
         reps: reps.and_then(|r| u32::try_from(*r.get_ref()).ok()),
         tempo: tempo.map(toml::Spanned::into_inner),
         figure,
+        review_safe: review_safe.unwrap_or(false),
     })
 }
 

@@ -27,7 +27,8 @@ pub fn catalog_schema() -> Value {
                 "duration": duration("Default length for steps that use it.", true),
                 "reps": {"type": "integer", "minimum": limits::REPS.start(), "maximum": limits::REPS.end()},
                 "tempo": duration("Default seconds per rep.", true),
-                "figure": figure_schema()
+                "figure": figure_schema(),
+                "review_safe": {"type": "boolean", "description": "Gentle enough to suggest while a runner waits to see a professional (pain check `review`): nothing loaded, no foam rolling, no end-range bending, no stretch that pulls on a nerve. Default false."}
             },
             "not": {"required": ["duration", "reps"]}
         }

@@ -1,6 +1,7 @@
 //! What a result tells the runner: advice per level, routines that may help, and the disclaimer.
 
 use super::{Area, Level};
+use crate::routine::catalog::Catalog;
 use crate::routine::{Kind, Library, Routine, When};
 
 /// Shown with every result.
@@ -67,20 +68,29 @@ pub fn advice(level: Level) -> Vec<&'static str> {
     }
 }
 
+/// Whether every step of `routine` is a catalog exercise marked `review_safe` (a step of its own,
+/// not from the catalog, cannot be vouched for).
+pub fn review_safe(routine: &Routine, catalog: &Catalog) -> bool {
+    !routine.steps.is_empty()
+        && routine.steps.iter().all(|step| {
+            step.exercise
+                .as_deref()
+                .and_then(|id| catalog.get(id))
+                .is_some_and(|exercise| exercise.review_safe)
+        })
+}
+
 /// Up to three stretch, mobility or foam-rolling routines whose tags name a reported area (for ok and
-/// self-care), or gentle mobility only (for review: radiating or nerve pain can be aggravated by
-/// stretching and foam rolling); nothing above review. Most areas matched first, then those meant
-/// for after a run (the check follows one), then by id.
+/// self-care), or routines made wholly of review-safe exercises (for review: radiating or nerve
+/// pain can be aggravated by stretching, loading and foam rolling); nothing above review. Most
+/// areas matched first, then those meant for after a run (the check follows one), then by id.
 pub fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
     let fits = |routine: &Routine| match level {
         Level::Ok | Level::SelfCare => matches!(
             routine.kind,
             Kind::Stretch | Kind::Mobility | Kind::FoamRolling
         ),
-        Level::Review => {
-            routine.kind == Kind::Mobility
-                && !routine.equipment.iter().any(|e| e.contains("roller"))
-        }
+        Level::Review => review_safe(routine, &library.catalog),
         Level::Urgent | Level::Emergency => false,
     };
     let mut scored: Vec<(usize, bool, &str)> = library

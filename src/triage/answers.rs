@@ -19,6 +19,7 @@ const KEYS: &[&str] = &[
     "symptoms",
     "unsure",
     "age",
+    "profile",
     "date",
 ];
 
@@ -34,6 +35,11 @@ pub struct Answers {
     pub symptoms: BTreeSet<Symptom>,
     pub unsure: BTreeSet<Symptom>,
     pub age: Option<u32>,
+    /// The file's `profile` list, when it has one: the profile facts answered yes for this check
+    /// (also in `symptoms`), in place of the saved profile's.
+    pub profile: Option<BTreeSet<Symptom>>,
+    /// The saved profile's facts this check used (see [`super::profile::apply`]).
+    pub from_profile: Vec<super::profile::Used>,
     /// When the check was taken, if the file says (a check logged later).
     pub date: Option<UtcTime>,
 }
@@ -51,6 +57,8 @@ impl Default for Answers {
             symptoms: BTreeSet::new(),
             unsure: BTreeSet::new(),
             age: None,
+            profile: None,
+            from_profile: Vec::new(),
             date: None,
         }
     }
@@ -115,11 +123,33 @@ pub fn parse_answers(source: &SourceText, when: &DateContext) -> Result<Answers,
             );
         }
     }
+    let profile_ids: Vec<(&str, Symptom)> = Symptom::PROFILE
+        .iter()
+        .map(|fact| (fact.as_str(), *fact))
+        .collect();
+    let profile = words(&mut checker, table, "profile", &profile_ids);
+    for (key, given) in [("symptoms", &symptoms), ("unsure", &unsure)] {
+        if let (Some(profile), Some(given)) = (&profile, given) {
+            if let Some(both) = given.iter().find(|s| profile.contains(s)) {
+                let span = table.get(key).map_or(0..0, toml::Spanned::span);
+                checker.error(
+                    span,
+                    format!(
+                        "`{}` is in both `profile` and `{key}`; keep one",
+                        both.as_str()
+                    ),
+                );
+            }
+        }
+    }
     let age = checker.integer(table, "age", 0..=120);
     let date = read_date(&mut checker, table, when);
     if checker.has_problems() {
         return Err(crate::diag::toml::sorted(checker.problems));
     }
+    let profile: Option<BTreeSet<Symptom>> = profile.map(|facts| facts.into_iter().collect());
+    let mut symptoms: BTreeSet<Symptom> = symptoms.unwrap_or_default().into_iter().collect();
+    symptoms.extend(profile.iter().flatten());
     Ok(Answers {
         pain: pain.map_or(0, |p| u8::try_from(*p.get_ref()).unwrap_or(0)),
         areas: areas.unwrap_or_default(),
@@ -127,9 +157,11 @@ pub fn parse_answers(source: &SourceText, when: &DateContext) -> Result<Answers,
         days: days.map_or(0, |d| u32::try_from(*d.get_ref()).unwrap_or(0)),
         trend: trend.map_or(Trend::Same, toml::Spanned::into_inner),
         limits_activity: limits_activity.unwrap_or(false),
-        symptoms: symptoms.unwrap_or_default().into_iter().collect(),
+        symptoms,
         unsure: unsure.unwrap_or_default().into_iter().collect(),
         age: age.map(|a| u32::try_from(*a.get_ref()).unwrap_or(0)),
+        profile,
+        from_profile: Vec::new(),
         date,
     })
 }

@@ -6,8 +6,10 @@
 
 pub mod advice;
 pub mod answers;
+pub mod profile;
 pub mod report;
 pub mod rules;
+mod table;
 mod vocabulary;
 
 use crate::calendar::{DayNumber, UtcTime};

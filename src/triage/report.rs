@@ -3,8 +3,15 @@
 //! screen and `check --answers` print this, so they never disagree.
 
 use super::advice::{advice, headline};
-use super::rules::Condition;
+use super::rules::{Condition, Rule};
 use super::{Answers, Level, Symptom, Triage};
+
+/// The cauda equina signs (E1-E3): the warning cards send to an emergency department.
+const CAUDA_EQUINA: [&str; 3] = ["E1", "E2", "E3"];
+const GO_TO_THE_DEPARTMENT: &str =
+    "Go to an emergency department now, or call your local emergency number.";
+/// A "not sure" about a sign that may be happening now (U5): sooner than "today".
+const HELPLINE_NOW: &str = "Call a medical helpline now; call the emergency number if it lasts more than 15 minutes or gets worse.";
 
 /// One fired rule in plain words; the id is for the runner's clinician.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +31,9 @@ pub struct Report {
     pub also_noted: Vec<Reason>,
     /// The advice of the level, with its safety-netting.
     pub advice: Vec<&'static str>,
+    /// The saved profile's answers this check used ("age 62", "bone risk: yes"), so a wrong
+    /// profile is visible.
+    pub from_profile: Vec<String>,
 }
 
 pub fn report(triage: &Triage, answers: &Answers) -> Report {
@@ -31,18 +41,64 @@ pub fn report(triage: &Triage, answers: &Answers) -> Report {
         .fired
         .iter()
         .partition(|rule| rule.level == triage.level);
-    let reason = |rule: &&&'static super::Rule| Reason {
+    let reason = |rule: &&&'static Rule| Reason {
         id: rule.id,
         text: reason_text(rule.when, rule.reason, answers),
     };
+    let noted = |rule: &&&'static Rule| Reason {
+        id: rule.id,
+        text: fact_text(rule, answers),
+    };
+    let mut advice = advice(triage.level);
+    let sooner = sooner_words(triage, answers);
+    if let (Some(words), Some(first)) = (sooner, advice.first_mut()) {
+        *first = words;
+    }
     Report {
         level: triage.level,
         title: triage.level.title(),
-        headline: headline(triage.level),
+        headline: sooner.unwrap_or_else(|| headline(triage.level)),
         why: why.iter().map(reason).collect(),
-        also_noted: also_noted.iter().map(reason).collect(),
-        advice: advice(triage.level),
+        also_noted: also_noted.iter().map(noted).collect(),
+        advice,
+        from_profile: answers
+            .from_profile
+            .iter()
+            .map(|used| used.describe())
+            .collect(),
     }
+}
+
+/// Where the level's usual first step is not the right one: cauda equina signs go to an
+/// emergency department; a "not sure" about a sign that may be happening now cannot wait for
+/// "today".
+fn sooner_words(triage: &Triage, answers: &Answers) -> Option<&'static str> {
+    let fired = |id: &str| triage.fired.iter().any(|rule| rule.id == id);
+    match triage.level {
+        Level::Emergency if CAUDA_EQUINA.iter().any(|id| fired(id)) => Some(GO_TO_THE_DEPARTMENT),
+        Level::Urgent
+            if fired("U5")
+                && Symptom::HAPPENING_NOW
+                    .iter()
+                    .any(|sign| answers.unsure.contains(sign)) =>
+        {
+            Some(HELPLINE_NOW)
+        }
+        _ => None,
+    }
+}
+
+/// The rule's plain fact, without advice: "pain 6/10", "not sure about: a fever".
+fn fact_text(rule: &Rule, answers: &Answers) -> String {
+    let mut unsure = Vec::new();
+    unsure_in(rule.when, answers, &mut unsure);
+    if !unsure.is_empty() {
+        let names: Vec<&str> = unsure.iter().map(|s| s.label()).collect();
+        return format!("not sure about: {}", names.join("; "));
+    }
+    rule.fact
+        .replace("{pain}", &answers.pain.to_string())
+        .replace("{days}", &answers.days.to_string())
 }
 
 /// The rule's reason; for a rule about "not sure" answers, followed by the signs it was about.

@@ -86,6 +86,8 @@ words! {
         SuddenSharp = "sudden-sharp",
         BackHistory = "back-history",
         InfectionRisk = "infection-risk",
+        VeryUnwell = "very-unwell",
+        CannotBearWeight = "cannot-bear-weight",
     }
 }
 
@@ -105,17 +107,36 @@ impl Symptom {
         Self::DarkUrine,
     ];
 
-    /// The signs whose "yes" means medical advice today (U1-U4, U6-U8); a "not sure" to any of them
-    /// is a reason for a professional's look (R13).
+    /// The signs whose "yes" means medical advice today (U1, U2's weight loss, U3, U4, U6-U9); a
+    /// "not sure" to any of them is a reason for a professional's look (R13). A history of cancer
+    /// (U2) counts only with spinal pain, and so does a "not sure" about it: see the rule table.
     pub const URGENT: [Self; 8] = [
         Self::Fever,
-        Self::CancerHistory,
         Self::WeightLoss,
         Self::NightPain,
         Self::Swelling,
         Self::ExertionPain,
         Self::HandSigns,
         Self::ConstantPain,
+        Self::VeryUnwell,
+    ];
+
+    /// Emergency signs that may be happening right now: a "not sure" about one of them is told to
+    /// call a helpline now, and the emergency number if it lasts more than 15 minutes.
+    pub const HAPPENING_NOW: [Self; 5] = [
+        Self::ChestPain,
+        Self::TearingPain,
+        Self::NeuroSigns,
+        Self::Weakness,
+        Self::BothLegs,
+    ];
+
+    /// The facts about the runner that do not change from run to run: the profile's yes/no facts.
+    pub const PROFILE: [Self; 4] = [
+        Self::CancerHistory,
+        Self::BoneRisk,
+        Self::InfectionRisk,
+        Self::BackHistory,
     ];
 
     /// Whether a "yes" ends the questions at once: the result is an emergency whatever follows.
@@ -143,7 +164,7 @@ impl Symptom {
             Self::WeightLoss => "weight loss without trying",
             Self::NightPain => "pain at rest or at night",
             Self::Swelling => "a lump or swelling on the back",
-            Self::ExertionPain => "chest or arm pain during the run",
+            Self::ExertionPain => "chest or arm pressure during the run",
             Self::HandSigns => "clumsy hands or unsteady walking",
             Self::ConstantPain => "pain that never changes with movement",
             Self::NumbnessTingling => "numbness in one arm or leg",
@@ -151,6 +172,8 @@ impl Symptom {
             Self::SuddenSharp => "sudden sharp pain",
             Self::BackHistory => "earlier back problems",
             Self::InfectionRisk => "a risk of infection",
+            Self::VeryUnwell => "feeling very unwell",
+            Self::CannotBearWeight => "standing and walking after the fall",
         }
     }
 }
@@ -159,6 +182,15 @@ impl Area {
     /// As a runner reads it: "upper back".
     pub fn label(self) -> String {
         self.as_str().replace('-', " ")
+    }
+
+    /// The neck and the three parts of the back: where fever, cancer, infection and a sudden pain
+    /// with fragile bones point at the spine itself.
+    pub fn is_spinal(self) -> bool {
+        matches!(
+            self,
+            Self::Neck | Self::UpperBack | Self::MidBack | Self::LowerBack
+        )
     }
 }
 
@@ -189,7 +221,7 @@ impl Symptom {
                 "Did the pain start with a serious accident or fall: a collision, a fall from a height or down stairs, a bike crash?"
             }
             Self::NeuroSigns => {
-                "A numb face, double vision, trouble speaking or swallowing, fainting, or an electric-shock feeling down your spine?"
+                "A numb face, double vision, trouble speaking or swallowing, or fainting?"
             }
             Self::SevereHeadache => {
                 "A sudden, severe headache (the worst you have had), or a headache with a stiff neck, vomiting or dislike of bright light?"
@@ -199,7 +231,11 @@ impl Symptom {
             }
             Self::MinorFall => "Did the pain start with a minor fall or slip?",
             Self::BoneRisk => "Do you have osteoporosis, or take steroid tablets long-term?",
-            Self::Fever => "A temperature of 38 °C or more, or feeling very unwell?",
+            Self::Fever => "A temperature of 38 °C or more?",
+            Self::VeryUnwell => "Feeling very unwell: shivering, confused, much worse than a cold?",
+            Self::CannotBearWeight => {
+                "After the fall: are you unable to get up, stand, or walk on it?"
+            }
             Self::CancerHistory => "Have you ever had cancer?",
             Self::WeightLoss => "Have you lost weight recently without trying?",
             Self::NightPain => {
@@ -207,10 +243,10 @@ impl Symptom {
             }
             Self::Swelling => "A lump, swelling or change in the shape of your back?",
             Self::ExertionPain => {
-                "During the run: pain or tightness in your chest, arm, jaw or upper back that came on while running and eased when you stopped?"
+                "During the run: a pressure, tightness or heaviness (not a muscle ache) in your chest, arm, jaw or upper back that came on while running and eased within minutes of stopping?"
             }
             Self::HandSigns => {
-                "Any NEW clumsiness or weakness in your hands, tingling in both hands or arms, or unsteady walking?"
+                "Any NEW clumsiness or weakness in your hands, tingling in both hands or arms, unsteady walking, or an electric-shock feeling down your spine when you bend your neck?"
             }
             Self::ConstantPain => {
                 "Is it pain in the middle or upper back that does not change at all when you move or change position?"

@@ -7,16 +7,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
+use super::check_group;
 use super::footer;
 use super::theme::{self, Theme};
-use crate::app::check::{CHOICES, CheckForm, Question};
+use crate::app::check::{CHOICES, CheckForm, FOOTNOTE, Question};
 use crate::app::{App, CheckResult};
 use crate::triage::advice::DISCLAIMER;
 use crate::triage::report::{Reason, report};
-use crate::triage::{Area, Level, Symptom};
-
-const EMERGENCY_LINE: &str =
-    "If this feels like an emergency, stop and call your local emergency number (112, 911, 999).";
+use crate::triage::{Area, Level};
 
 pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
@@ -37,14 +35,22 @@ pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
     Line::styled(counter, theme.dim())
         .right_aligned()
         .render(counter_area, buf);
-
+    if let Question::Group(group) = form.question {
+        check_group::render(form, group, theme, body, buf);
+        // The hint replaces the keys for a moment: on a scrolled group it would be out of sight.
+        match form.notice {
+            Some(notice) => Line::styled(notice, theme.caution()).render(keys, buf),
+            None => footer(app, None, keys, buf),
+        }
+        return;
+    }
     let (section, mut lines) = question_lines(form, theme);
     if let Some(notice) = form.notice {
         lines.push(Line::raw(""));
         lines.push(Line::styled(notice, theme.caution()));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(EMERGENCY_LINE, theme.dim()));
+    lines.push(Line::styled(FOOTNOTE, theme.dim()));
     // Untrimmed, so the ticks of the area list stay in line.
     Paragraph::new(lines)
         .block(
@@ -62,31 +68,25 @@ fn question_lines(form: &CheckForm, theme: Theme) -> (&'static str, Vec<Line<'st
     match form.question {
         Question::Pain => pain_question(form.pain_typed(), theme),
         Question::Areas => areas_question(form, theme),
+        Question::Group(group) => (group.title(), Vec::new()),
         Question::Symptom(symptom) => {
-            let section = if symptom.is_emergency()
-                || matches!(symptom, Symptom::MinorFall | Symptom::BoneRisk)
-            {
-                "Warning signs first"
-            } else {
-                "A few more questions"
-            };
             let lines = vec![
                 Line::raw(""),
                 Line::styled(symptom.question(), theme.title()),
                 Line::raw(""),
                 choices(&CHOICES, form.cursor, theme),
             ];
-            (section, lines)
+            ("About the fall", lines)
         }
         Question::Age => {
             let lines = vec![
                 Line::raw(""),
                 Line::styled("How old are you?", theme.title()),
-                Line::raw("Falls matter more from 65 on."),
+                Line::raw("Asked once and kept: a fall matters more from 65 on."),
                 Line::raw(""),
                 Line::raw(format!("{}_", form.typed)),
             ];
-            ("About you", lines)
+            ("About you (asked once, kept for later checks)", lines)
         }
         Question::Days => {
             let unit = if form.typed == "1" { "day" } else { "days" };
@@ -110,17 +110,39 @@ fn question_lines(form: &CheckForm, theme: Theme) -> (&'static str, Vec<Line<'st
             ];
             ("Trend", lines)
         }
-        Question::LimitsActivity => {
+        Question::Onset => {
             let lines = vec![
                 Line::raw(""),
+                Line::styled("When did this pain start?", theme.title()),
+                Line::raw(""),
+                choices(
+                    &["before the run", "during the run", "after the run"],
+                    form.cursor,
+                    theme,
+                ),
+            ];
+            ("When it started", lines)
+        }
+        Question::Reconfirm => {
+            let mut lines = vec![
+                Line::raw(""),
                 Line::styled(
-                    "Does it stop your normal daily activities, or make you limp?",
+                    "Your profile was answered more than 180 days ago:",
                     theme.title(),
                 ),
                 Line::raw(""),
-                choices(&["yes", "no"], form.cursor, theme),
             ];
-            ("Last question", lines)
+            lines.extend(
+                form.profile_shown
+                    .iter()
+                    .map(|fact| Line::raw(format!("  • {fact}"))),
+            );
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Is this still right? y keeps it, c changes it.",
+                theme.title(),
+            ));
+            ("Is this still right?", lines)
         }
     }
 }
@@ -290,6 +312,14 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
     };
     section(&mut lines, "Why", &report.why);
     section(&mut lines, "Also noted", &report.also_noted);
+    if !report.from_profile.is_empty() {
+        lines.push(Line::styled(
+            "From your profile (limberup profile changes it)",
+            theme.dim(),
+        ));
+        lines.extend(bullet(&report.from_profile.join("; "), None, width, theme));
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled("What to do", theme.dim()));
     for line in &report.advice {
         lines.extend(bullet(line, None, width, theme));

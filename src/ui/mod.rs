@@ -2,6 +2,7 @@
 
 mod big_digits;
 mod check;
+mod check_group;
 mod done;
 mod exercises;
 mod history;

@@ -9,154 +9,26 @@ use limberup::calendar::Calendar;
 use limberup::history::HistoryError;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 
-/// From the library: `c` opens the check, pain 6, upper back, no to the emergency signs, a minor
-/// fall (with its follow-ups, age 40), a fever, pain spreading, 5 days, getting worse. One key a
-/// second, as a runner reading each question would.
-const FULL: &str = "c@1,6@2,enter@3,3@4,enter@5,\
-    n@6,n@7,n@8,n@9,n@10,n@11,n@12,n@13,n@14,n@15,\
-    y@16,n@17,4@18,0@18,enter@19,\
-    n@20,n@21,y@22,n@23,n@24,n@25,n@26,n@27,\
-    n@28,y@29,n@30,n@31,n@32,\
-    5@33,enter@34,w@35,n@36";
-
-fn question(at: &str) -> String {
-    Shot::new().keys(FULL).at(at)
-}
+use crate::check_groups::{TO_THE_SIGNS, known_profile, screen};
 
 #[test]
 fn question_pain() {
-    insta::assert_snapshot!(question("2"));
+    insta::assert_snapshot!(screen(TO_THE_SIGNS, "2", (80, 24)));
 }
 
 #[test]
 fn question_pain_before_anything_is_typed() {
-    insta::assert_snapshot!(question("1"));
+    insta::assert_snapshot!(screen(TO_THE_SIGNS, "1", (80, 24)));
 }
 
 #[test]
 fn question_areas() {
-    insta::assert_snapshot!(question("4"));
+    insta::assert_snapshot!(screen(TO_THE_SIGNS, "4", (80, 24)));
 }
 
 #[test]
 fn question_areas_needs_one() {
-    insta::assert_snapshot!(Shot::new().keys("c@1,6@2,enter@3,enter@4").at("4"));
-}
-
-#[test]
-fn question_first_warning_sign() {
-    insta::assert_snapshot!(question("5"));
-}
-
-#[test]
-fn question_esc_goes_back_and_keeps_the_answer() {
-    // "not sure" to the first warning sign, then esc: the first question again, "not sure" marked.
-    insta::assert_snapshot!(
-        Shot::new()
-            .keys("c@1,6@2,enter@3,3@4,enter@5,s@6,esc@7")
-            .at("7")
-    );
-}
-
-#[test]
-fn question_bone_risk_after_a_fall() {
-    insta::assert_snapshot!(question("16"));
-}
-
-#[test]
-fn question_age_after_a_fall() {
-    insta::assert_snapshot!(question("18"));
-}
-
-#[test]
-fn question_exertion_pain_asked_of_everyone() {
-    insta::assert_snapshot!(question("19"));
-}
-
-#[test]
-fn question_fever() {
-    insta::assert_snapshot!(question("21"));
-}
-
-#[test]
-fn question_more_symptoms() {
-    insta::assert_snapshot!(question("28"));
-}
-
-#[test]
-fn question_days() {
-    insta::assert_snapshot!(question("33"));
-}
-
-#[test]
-fn question_trend() {
-    insta::assert_snapshot!(question("34"));
-}
-
-#[test]
-fn question_limits_activity() {
-    insta::assert_snapshot!(question("35"));
-}
-
-#[test]
-fn result_after_every_question() {
-    // U1 fever (urgent) wins; R2, R5, R9 and S1 are noted.
-    insta::assert_snapshot!(question("36"));
-}
-
-/// Typing 1 then 0 is 10, and it waits for enter: the areas question comes next.
-#[test]
-fn pain_1_0_then_enter_is_ten() {
-    insta::assert_snapshot!(Shot::new().keys("c@1,1@2,0@2.5").at("2.5"));
-    insta::assert_snapshot!(Shot::new().keys("c@1,1@2,0@2.5,enter@3").at("3"));
-}
-
-/// All noes after pain 10: severe pain alone is a professional's look (R7), never "you are fine".
-#[test]
-fn pain_10_with_every_answer_no_is_a_review() {
-    let keys = format!(
-        "c@1,1@2,0@2.5,enter@3,3@4,enter@5,{},0@30,enter@31,s@32,n@33",
-        (6..=29)
-            .map(|t| format!("n@{t}"))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    let text = Shot::new().keys(&keys).at("33");
-    insta::assert_snapshot!(text);
-    assert!(text.contains("REVIEW · see a physio or doctor"), "{text}");
-    assert!(text.contains("(R7)"), "{text}");
-}
-
-#[test]
-fn pain_zero_still_asks_the_warning_signs() {
-    insta::assert_snapshot!(Shot::new().keys("c@1,0@2,enter@3").at("3"));
-}
-
-#[test]
-fn enter_on_an_unanswered_warning_sign_does_nothing_but_point_at_the_keys() {
-    insta::assert_snapshot!(
-        Shot::new()
-            .keys("c@1,5@2,enter@3,3@4,enter@5,enter@6,enter@7")
-            .at("7")
-    );
-}
-
-#[test]
-fn a_pasted_nnnnnnnn_answers_one_question() {
-    insta::assert_snapshot!(
-        Shot::new()
-            .keys("c@1,5@2,enter@3,3@4,enter@5,n@6,n@6,n@6,n@6,n@6,n@6,n@6,n@6")
-            .at("6")
-    );
-}
-
-#[test]
-fn an_emergency_sign_ends_the_questions() {
-    insta::assert_snapshot!(
-        Shot::new()
-            .keys("c@1,6@2,enter@3,5@4,enter@5,n@6,y@7")
-            .at("7")
-    );
+    insta::assert_snapshot!(screen("c@1,6@2,enter@3,enter@4", "4", (80, 24)));
 }
 
 fn result(level: &str, size: (u16, u16)) -> String {
@@ -224,10 +96,7 @@ fn result_when_saving_fails() {
         .answers("tests/fixtures/answers/emergency.toml")
         .at_saving("1", &mut Silent, &mut FullDisk);
     insta::assert_snapshot!(text);
-    assert!(
-        text.contains("Call your local emergency number now"),
-        "{text}"
-    );
+    assert!(text.contains("Go to an emergency department now"), "{text}");
     assert!(
         text.contains("This result could not be saved: database or disk is full"),
         "{text}"
@@ -253,7 +122,7 @@ fn result_scrolls_on_small_screens() {
 
 #[test]
 fn question_at_40x12() {
-    insta::assert_snapshot!(Shot::new().size(40, 12).keys(FULL).at("5"));
+    insta::assert_snapshot!(screen(TO_THE_SIGNS, "5", (40, 12)));
 }
 
 #[test]
@@ -369,16 +238,11 @@ fn history_rules_see_the_loaded_history() {
     history
         .checks
         .push(check(TODAY - 5, 4, &["lower-back"], "self-care"));
+    history.profile = known_profile();
     let text = Shot::new()
-        .keys(&format!(
-            "c@1,5@2,enter@3,5@4,enter@5,{},0@30,enter@31,s@32,n@33",
-            (6..=29)
-                .map(|t| format!("n@{t}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        ))
+        .keys("c@1,5@2,enter@3,5@4,enter@5,n@6.5,n@8,n@9.5,0@11,enter@11.5,s@13,a@14.5")
         .history(history)
-        .at("33");
+        .at("14.5");
     assert!(text.contains("(R10)"), "{text}");
     assert!(text.contains("REVIEW"), "{text}");
 }

@@ -139,6 +139,13 @@ fn exercises_lists_the_catalog_with_figures_and_routines() {
         .expect("cat-cow is listed");
     assert_eq!(cat_cow["figure"], true);
     assert_eq!(cat_cow["name"], "Cat-cow");
+    // Cat-cow bends to the end of the range: not one to suggest while waiting for a physio.
+    assert_eq!(cat_cow["review_safe"], false);
+    let walk = list
+        .as_array()
+        .and_then(|l| l.iter().find(|e| e["id"] == "easy-walk"))
+        .expect("easy-walk is listed");
+    assert_eq!(walk["review_safe"], true);
     assert!(
         cat_cow["routines"]
             .as_array()

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 const EMERGENCY: &str =
     "pain = 6\nareas = [\"lower-back\"]\nsymptoms = [\"saddle-numbness\", \"bladder-bowel\"]\n";
-const CALL_NOW: &str = "Call your local emergency number now";
+const CALL_NOW: &str = "Go to an emergency department now, or call your local emergency number.";
 
 fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_limberup"));

@@ -110,12 +110,14 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     pane.keys(&["5"]);
     answer(&["Enter"]);
     pane.wait_for_text("Warning signs first");
-    // Enter held on a warning sign answers nothing: too soon, then nothing chosen.
+    // Enter held on the warning signs answers nothing: too soon, then nothing marked.
     pane.keys(&["Enter", "Enter", "Enter"]);
     pane.wait_for_text("Too quick");
     answer(&["Enter"]);
-    pane.wait_for_text("Nothing chosen");
-    answer(&["y"]);
+    pane.wait_for_text("Nothing marked");
+    answer(&["1"]);
+    pane.wait_for_text("[  YES   ]");
+    answer(&["Enter"]);
     pane.wait_for_text("EMERGENCY · call for help now");
     // Keys that answered questions do nothing here.
     pane.keys(&["Enter", "y", "n"]);
@@ -269,4 +271,62 @@ fn without_a_sound_device_the_bell_rings_on_cues_when_asked_to() {
     pane.wait_for("a bell", |_| pane.flag("#{window_bell_flag}") == "1");
     pane.keys(&["C-c"]);
     assert_eq!(pane.exit_status(), "0");
+}
+
+/// The real binary with a real history: the first full-screen check asks the profile at its end and
+/// saves it; the next check (another run of `limberup check`) uses it without asking.
+#[test]
+fn the_first_check_asks_the_profile_and_the_next_does_not() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
+    let shared = tempfile::tempdir().expect("temp dir");
+    let env = format!("LIMBERUP_DATA_DIR={}", shared.path().display());
+    let answer = |pane: &Pane, keys: &[&str]| {
+        std::thread::sleep(Duration::from_millis(1_500));
+        pane.keys(keys);
+    };
+    let first = Pane::start_with_env(&env, "check", false);
+    first.wait_for_text("How bad is the pain");
+    first.keys(&["0"]);
+    answer(&first, &["Enter"]);
+    first.wait_for_text("Warning signs first");
+    answer(&first, &["n"]);
+    first.wait_for_text("Signs that need a doctor");
+    answer(&first, &["n"]);
+    first.wait_for_text("How old are you?");
+    first.keys(&["4", "0"]);
+    answer(&first, &["Enter"]);
+    first.wait_for_text("Is any of these true of you?");
+    answer(&first, &["2"]);
+    answer(&first, &["Enter"]);
+    first.wait_for_text("OK · normal post-run soreness");
+    first.wait_for_text("bone risk: yes");
+    first.keys(&["Escape"]);
+    assert_eq!(first.exit_status(), "0");
+    let profile = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args(["profile", "--json", "--data-dir"])
+        .arg(shared.path())
+        .output()
+        .expect("runs");
+    let profile: serde_json::Value = serde_json::from_slice(&profile.stdout).expect("JSON");
+    assert_eq!(profile["age"], 40, "{profile}");
+    assert_eq!(profile["facts"]["bone-risk"]["answer"], "yes", "{profile}");
+    assert_eq!(
+        profile["facts"]["cancer-history"]["answer"], "no",
+        "{profile}"
+    );
+
+    let second = Pane::start_with_env(&env, "check", false);
+    second.wait_for_text("How bad is the pain");
+    second.keys(&["0"]);
+    answer(&second, &["Enter"]);
+    second.wait_for_text("question 2 of 3");
+    answer(&second, &["n"]);
+    answer(&second, &["n"]);
+    let result = second.wait_for_text("OK · normal post-run soreness");
+    assert!(!result.contains("How old are you?"), "{result}");
+    second.wait_for_text("age 40");
+    second.keys(&["Escape"]);
+    assert_eq!(second.exit_status(), "0");
 }

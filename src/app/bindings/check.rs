@@ -1,9 +1,21 @@
 //! The pain check's key tables: one per kind of question.
 
 use crossterm::event::KeyCode;
-use crossterm::event::KeyCode::{BackTab, Backspace, Char, Down, Enter, Esc, Left, Right, Tab, Up};
+use crossterm::event::KeyCode::{
+    BackTab, Backspace, Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 use crate::app::keymap::Binding;
+use crate::app::{App, Screen};
+
+/// On a group screen, enter and `n` work once its last line has been shown.
+fn group_read_to_the_end(app: &App) -> bool {
+    matches!(&app.screen, Screen::Check(form) if form.seen_end)
+}
+
+fn group_scrolls(app: &App) -> bool {
+    matches!(&app.screen, Screen::Check(form) if form.scrolls())
+}
 
 /// What a key does on a pain-check question. Which keys mean what depends on the question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +33,15 @@ pub enum CheckKey {
     ToggleNumbered,
     /// Answer with this choice (0 is the first shown).
     Choose(usize),
-    /// Take the highlighted choice, or the number typed.
+    /// Take the highlighted choice, the number typed, or a group's marks.
     Confirm,
+    /// Cycle a group line's mark: yes, not sure, unmarked (the key's digit names the line).
+    Mark,
+    /// "None of these", on a group with nothing marked.
+    NoneOfThese,
+    /// Scroll a group that does not fit.
+    ScrollDown,
+    ScrollUp,
     /// Back a question (leaves from the first).
     Back,
 }
@@ -239,17 +258,100 @@ pub static CHECK_TREND: [Binding<CheckKey>; 7] = [
     BACK,
 ];
 
-pub static CHECK_YES_NO: [Binding<CheckKey>; 6] = [
-    Binding::new(&[Char('y')], "y", "yes", "yes", CheckKey::Choose(0)),
-    Binding::new(&[Char('n')], "n", "no", "no", CheckKey::Choose(1)),
+/// A group of signs: numbers mark lines, enter confirms, n is "none of these".
+pub static CHECK_GROUP: [Binding<CheckKey>; 6] = [
+    Binding::new(
+        DIGITS,
+        "1-9 0",
+        "mark",
+        "cycle a line: yes, not sure, unmarked (0 is 10)",
+        CheckKey::Mark,
+    ),
+    Binding::new(
+        &[Enter],
+        "enter",
+        "confirm marks",
+        "confirm the marked lines",
+        CheckKey::Confirm,
+    )
+    .when(group_read_to_the_end),
+    Binding::new(
+        &[Char('n')],
+        "n",
+        "none of these",
+        "none of these (only while nothing is marked)",
+        CheckKey::NoneOfThese,
+    )
+    .when(group_read_to_the_end),
+    Binding::new(
+        &[Down, PageDown, Char('j')],
+        "j k",
+        "scroll",
+        "scroll lines that do not fit",
+        CheckKey::ScrollDown,
+    )
+    .when(group_scrolls),
+    Binding::new(
+        &[Up, PageUp, Char('k')],
+        "j k",
+        "scroll",
+        "scroll lines that do not fit",
+        CheckKey::ScrollUp,
+    )
+    .when(group_scrolls),
+    BACK,
+];
+
+pub static CHECK_ONSET: [Binding<CheckKey>; 7] = [
+    Binding::new(
+        &[Char('b')],
+        "b",
+        "before",
+        "it started before the run",
+        CheckKey::Choose(0),
+    ),
+    Binding::new(
+        &[Char('d')],
+        "d",
+        "during",
+        "it started during the run",
+        CheckKey::Choose(1),
+    ),
+    Binding::new(
+        &[Char('a')],
+        "a",
+        "after",
+        "it started after the run",
+        CheckKey::Choose(2),
+    ),
     CHOOSE_NEXT,
     CHOOSE_PREVIOUS,
     Binding::new(
         &[Enter],
         "enter",
-        "see the result",
-        "answer with the highlighted choice",
+        "answer",
+        "answer with the highlighted choice (none preset)",
         CheckKey::Confirm,
+    )
+    .help_only(),
+    BACK,
+];
+
+/// "Is this still right?" over a profile older than 180 days.
+pub static CHECK_RECONFIRM: [Binding<CheckKey>; 3] = [
+    Binding::new(
+        &[Char('y')],
+        "y",
+        "still right",
+        "yes, it is still right: keep it",
+        CheckKey::Choose(0),
+    ),
+    Binding::new(
+        &[Char('c')],
+        "c",
+        "change it",
+        "change it: its questions are asked again",
+        CheckKey::Choose(1),
     ),
     BACK,
 ];

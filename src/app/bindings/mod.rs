@@ -8,6 +8,7 @@ use crossterm::event::KeyCode::{
     BackTab, Backspace, Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
+use super::check::ProfileNeed;
 use super::keymap::Binding;
 use super::{App, Screen};
 
@@ -17,7 +18,8 @@ pub use browse::{
     EXERCISES, ExerciseKey, FILTERING, FilterKey, LIBRARY, LibraryKey, PREVIEW, PreviewKey,
 };
 pub use check::{
-    CHECK_AREAS, CHECK_NUMBER, CHECK_PAIN, CHECK_TREND, CHECK_YES_NO, CHECK_YES_NO_UNSURE, CheckKey,
+    CHECK_AREAS, CHECK_GROUP, CHECK_NUMBER, CHECK_ONSET, CHECK_PAIN, CHECK_RECONFIRM, CHECK_TREND,
+    CHECK_YES_NO_UNSURE, CheckKey,
 };
 
 const HELP: &[KeyCode] = &[Char('?')];
@@ -148,15 +150,48 @@ fn continues_to_today(app: &App) -> bool {
     asks_no_check(app) && home_is_today(app)
 }
 
-pub static DONE: [Binding<DoneKey>; 7] = [
+/// What the next check will do about the profile, so the summary promises its true length.
+fn asks_for_check_with(app: &App, need: ProfileNeed) -> bool {
+    asks_for_check(app) && app.profile_need() == need
+}
+
+fn asks_for_check_known(app: &App) -> bool {
+    asks_for_check_with(app, ProfileNeed::Known)
+}
+
+fn asks_for_check_first(app: &App) -> bool {
+    asks_for_check_with(app, ProfileNeed::Ask)
+}
+
+fn asks_for_check_reconfirm(app: &App) -> bool {
+    asks_for_check_with(app, ProfileNeed::Reconfirm)
+}
+
+pub static DONE: [Binding<DoneKey>; 9] = [
     Binding::new(
         &[Enter],
         "enter",
-        "pain check (1 minute)",
+        super::check::length_words(ProfileNeed::Known),
         "go on to the pain check",
         DoneKey::PainCheck,
     )
-    .when(asks_for_check),
+    .when(asks_for_check_known),
+    Binding::new(
+        &[Enter],
+        "enter",
+        super::check::length_words(ProfileNeed::Ask),
+        "go on to the pain check (first: your profile)",
+        DoneKey::PainCheck,
+    )
+    .when(asks_for_check_first),
+    Binding::new(
+        &[Enter],
+        "enter",
+        super::check::length_words(ProfileNeed::Reconfirm),
+        "go on to the pain check (profile re-confirm)",
+        DoneKey::PainCheck,
+    )
+    .when(asks_for_check_reconfirm),
     Binding::new(
         &[Enter],
         "enter",

@@ -1,35 +1,40 @@
-//! The pain check's keys: each question's table (in [`crate::app::bindings`]) says what a key means;
-//! this acts on it. Answering is guarded: a key that comes too soon after the question appeared, or
-//! that the terminal reports as a repeat, never answers.
+//! The pain check's keys: each screen's table (in [`crate::app::bindings`]) says what a key means;
+//! this acts on it. Answering is guarded: a key that comes too soon after the screen appeared, or
+//! that the terminal reports as a repeat, never answers or marks.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::group::{Group, Mark, Sign};
 use super::{CHOICES, CheckForm, Outcome, Question, READ_TIME_MS};
 use crate::app::bindings::{
-    CHECK_AREAS, CHECK_NUMBER, CHECK_PAIN, CHECK_TREND, CHECK_YES_NO, CHECK_YES_NO_UNSURE, CheckKey,
+    CHECK_AREAS, CHECK_GROUP, CHECK_NUMBER, CHECK_ONSET, CHECK_PAIN, CHECK_RECONFIRM, CHECK_TREND,
+    CHECK_YES_NO_UNSURE, CheckKey,
 };
 use crate::app::keymap::Binding;
 use crate::engine::Millis;
-use crate::triage::{Area, Trend};
+use crate::triage::profile::Reply;
+use crate::triage::{Area, Onset, Symptom, Trend};
 
 /// The largest number of days the form accepts.
 const MAX_DAYS: u32 = 3650;
 const MAX_AGE: u32 = 120;
 
 impl CheckForm {
-    /// The keys of the question on screen.
+    /// The keys of the screen shown.
     pub fn bindings(&self) -> &'static [Binding<CheckKey>] {
         match self.question {
             Question::Pain => &CHECK_PAIN,
             Question::Areas => &CHECK_AREAS,
+            Question::Group(_) => &CHECK_GROUP,
             Question::Symptom(_) => &CHECK_YES_NO_UNSURE,
             Question::Age | Question::Days => &CHECK_NUMBER,
             Question::Trend => &CHECK_TREND,
-            Question::LimitsActivity => &CHECK_YES_NO,
+            Question::Onset => &CHECK_ONSET,
+            Question::Reconfirm => &CHECK_RECONFIRM,
         }
     }
 
-    /// A key on the question on screen.
+    /// A key on the screen shown.
     pub fn handle_key(&mut self, key: KeyEvent, now: Millis) -> Outcome {
         let action = self
             .bindings()
@@ -56,7 +61,10 @@ impl CheckForm {
                 None => Outcome::Left,
             };
         }
-        let answering = matches!(action, CheckKey::Choose(_) | CheckKey::Confirm);
+        let answering = matches!(
+            action,
+            CheckKey::Choose(_) | CheckKey::Confirm | CheckKey::Mark | CheckKey::NoneOfThese
+        );
         if answering && !self.may_answer(key, now) {
             self.notice = Some("Too quick: read the question, then answer.");
             return Outcome::Asking(true);
@@ -68,8 +76,17 @@ impl CheckForm {
         match (self.question, action) {
             (Question::Pain, action) => self.pain(action, digit, now),
             (Question::Areas, action) => self.areas(action, digit, now),
+            (Question::Group(group), action) => self.group(group, action, digit, now),
             (Question::Age, action) => self.number(action, digit, MAX_AGE, now),
             (Question::Days, action) => self.number(action, digit, MAX_DAYS, now),
+            (Question::Reconfirm, CheckKey::Choose(choice)) => {
+                self.reconfirmed = Some(if choice == 0 {
+                    super::Reconfirmed::Keep
+                } else {
+                    super::Reconfirmed::Change
+                });
+                self.advance(now)
+            }
             (_, CheckKey::Next) => self.move_cursor(1),
             (_, CheckKey::Previous) => self.move_cursor(-1),
             (_, CheckKey::Choose(choice)) => self.answer(choice, now),
@@ -88,14 +105,106 @@ impl CheckForm {
         }
     }
 
-    /// A repeat, or a key before the question has been on screen long enough, may not answer; it
-    /// also starts the wait again, so a held key or a paste never answers the next question.
+    /// A repeat, or a key before the screen has been shown long enough, may not answer; it also
+    /// starts the wait again, so a held key or a paste never answers the next screen.
     fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
         if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
             self.answerable_at = now + READ_TIME_MS;
             return false;
         }
         true
+    }
+
+    /// A group screen: a line's number cycles its mark; enter confirms the marks; `n` says none
+    /// of these, and only while nothing is marked; neither works until the last line was shown.
+    fn group(
+        &mut self,
+        group: Group,
+        action: CheckKey,
+        digit: Option<u32>,
+        now: Millis,
+    ) -> Outcome {
+        let marked = self.marks.iter().any(|m| *m != Mark::Unmarked);
+        match action {
+            CheckKey::Mark => {
+                let index = digit
+                    .and_then(|d| usize::try_from(d).ok())
+                    .map_or(0, |d| (d + 9) % 10);
+                let Some(mark) = self.marks.get_mut(index) else {
+                    self.notice = Some("There is no line with that number.");
+                    return Outcome::Asking(true);
+                };
+                *mark = mark.next();
+                self.update_seen_end();
+                Outcome::Asking(true)
+            }
+            CheckKey::ScrollDown | CheckKey::ScrollUp => {
+                let before = self.offset;
+                self.offset = if action == CheckKey::ScrollDown {
+                    self.offset + 1
+                } else {
+                    self.offset.saturating_sub(1)
+                };
+                self.update_seen_end();
+                Outcome::Asking(before != self.offset)
+            }
+            CheckKey::Confirm | CheckKey::NoneOfThese if !self.seen_end => {
+                self.notice =
+                    Some("There is more below: scroll down (j) to read every line first.");
+                Outcome::Asking(true)
+            }
+            CheckKey::Confirm if !marked => {
+                self.notice =
+                    Some("Nothing marked: press n if none of these is true, or a line's number.");
+                Outcome::Asking(true)
+            }
+            CheckKey::NoneOfThese if marked => {
+                self.notice = Some(
+                    "Some lines are marked: press enter to confirm them, or unmark them first.",
+                );
+                Outcome::Asking(true)
+            }
+            CheckKey::Confirm | CheckKey::NoneOfThese => {
+                self.take_marks(group);
+                self.advance(now)
+            }
+            _ => Outcome::Asking(false),
+        }
+    }
+
+    /// The marks on screen become the group's answers (unmarked: no).
+    fn take_marks(&mut self, group: Group) {
+        let marks = std::mem::take(&mut self.marks);
+        for (sign, mark) in group.signs().iter().zip(marks.iter().copied()) {
+            match *sign {
+                // "Not sure" whether it stops daily activities counts as yes: never less care.
+                Sign::LimitsActivity => self.answers.limits_activity = mark != Mark::Unmarked,
+                Sign::Symptom(fact) if group == Group::Profile => {
+                    let reply = match mark {
+                        Mark::Yes => Reply::Yes,
+                        Mark::NotSure => Reply::NotSure,
+                        Mark::Unmarked => Reply::No,
+                    };
+                    self.profile_facts.insert(fact, reply);
+                }
+                Sign::Symptom(symptom) => self.set_symptom(symptom, mark),
+            }
+        }
+        self.marks = marks;
+    }
+
+    fn set_symptom(&mut self, symptom: Symptom, mark: Mark) {
+        self.answers.symptoms.remove(&symptom);
+        self.answers.unsure.remove(&symptom);
+        match mark {
+            Mark::Yes => {
+                self.answers.symptoms.insert(symptom);
+            }
+            Mark::NotSure => {
+                self.answers.unsure.insert(symptom);
+            }
+            Mark::Unmarked => {}
+        }
     }
 
     /// Digits build the number (`1` then `0` is 10; a digit that would pass 10 starts it again),
@@ -177,26 +286,24 @@ impl CheckForm {
         }
     }
 
-    /// The answer `choice` (0 is the first shown) to a choice question, then the next question.
+    /// The answer `choice` (0 is the first shown) to a choice question, then the next screen.
     fn answer(&mut self, choice: usize, now: Millis) -> Outcome {
         match self.question {
             Question::Symptom(symptom) => {
-                self.answers.symptoms.remove(&symptom);
-                self.answers.unsure.remove(&symptom);
-                match choice {
-                    0 => {
-                        self.answers.symptoms.insert(symptom);
-                    }
-                    2 => {
-                        self.answers.unsure.insert(symptom);
-                    }
-                    _ => {}
-                }
+                let mark = match choice {
+                    0 => Mark::Yes,
+                    2 => Mark::NotSure,
+                    _ => Mark::Unmarked,
+                };
+                self.set_symptom(symptom, mark);
             }
             Question::Trend => {
                 self.answers.trend = [Trend::Better, Trend::Same, Trend::Worse][choice.min(2)];
             }
-            Question::LimitsActivity => self.answers.limits_activity = choice == 0,
+            Question::Onset => {
+                self.answers.onset =
+                    Some([Onset::BeforeRun, Onset::DuringRun, Onset::AfterRun][choice.min(2)]);
+            }
             _ => return Outcome::Asking(false),
         }
         self.advance(now)
@@ -204,14 +311,10 @@ impl CheckForm {
 
     /// Moves the highlight between the choices; from none, either way lands on the first.
     fn move_cursor(&mut self, step: isize) -> Outcome {
-        let count = match self.question {
-            Question::LimitsActivity => 2,
-            _ => CHOICES.len(),
-        };
         let before = self.cursor;
         self.cursor = Some(match self.cursor {
             None => 0,
-            Some(at) => at.saturating_add_signed(step).min(count - 1),
+            Some(at) => at.saturating_add_signed(step).min(CHOICES.len() - 1),
         });
         Outcome::Asking(before != self.cursor)
     }
@@ -238,7 +341,7 @@ impl CheckForm {
                     return Outcome::Asking(true);
                 };
                 if self.question == Question::Age {
-                    self.answers.age = Some(value);
+                    self.profile_age = Some(value);
                 } else {
                     self.answers.days = value;
                 }

@@ -1,118 +1,115 @@
-//! Which questions the check asks, in which order: the emergency signs first (as telephone triage
-//! does), then the urgent ones, then the rest. With pain 0 the emergency signs and the two urgent
-//! signs that can come without back pain (angina during the run, hand signs) are still asked.
+//! Which screens the check shows, in which order (version 3, "asking briefly"): the pain, where,
+//! the emergency signs as one screen (as telephone triage asks them first), the urgent signs as
+//! one, then with pain the other signs, days and trend, the onset only at pain 4 or more; a
+//! follow-up only where an answer needs it (after a fall: can you stand on it), and the profile
+//! once. Pain 0 with nothing marked is 3 screens; any pain with nothing marked at most 8 (and the
+//! profile's screens on the first check).
 
+use super::group::Group;
 use crate::triage::{Answers, Symptom};
 
-/// The questions, asked one per screen.
+/// The screens, one question (or one group of signs) each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
     Pain,
     Areas,
+    Group(Group),
+    /// A single yes / no / not-sure follow-up (after a fall: can you stand and walk on it).
     Symptom(Symptom),
-    /// Asked after a fall (yes or not sure) when the bones are not already known to be at risk,
-    /// for rule E9.
-    Age,
     Days,
     Trend,
-    LimitsActivity,
+    Onset,
+    /// The profile's age (first check, or changed at the re-confirm).
+    Age,
+    /// "Is this still right?" over a profile older than 180 days.
+    Reconfirm,
 }
 
-/// The signs whose "yes" is an emergency on its own, then the fall (E9 with its follow-ups).
-const EMERGENCY: [Symptom; 11] = [
-    Symptom::SaddleNumbness,
-    Symptom::BladderBowel,
-    Symptom::BothLegs,
-    Symptom::Weakness,
-    Symptom::ChestPain,
-    Symptom::TearingPain,
-    Symptom::SeriousInjury,
-    Symptom::NeuroSigns,
-    Symptom::SevereHeadache,
-    Symptom::DarkUrine,
-    Symptom::MinorFall,
-];
+/// What the check must do about the runner's profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileNeed {
+    /// Saved and recent: nothing is asked.
+    Known,
+    /// None saved (or incomplete): asked at the end.
+    Ask,
+    /// Saved but older than 180 days: one screen asks whether it is still right.
+    Reconfirm,
+}
 
-/// Urgent signs asked of everyone, whatever the pain: neither needs back pain to be serious.
-const ALWAYS_URGENT: [Symptom; 2] = [Symptom::ExertionPain, Symptom::HandSigns];
-
-/// The other urgent signs, asked when there is pain.
-const URGENT: [Symptom; 6] = [
-    Symptom::Fever,
-    Symptom::CancerHistory,
-    Symptom::WeightLoss,
-    Symptom::NightPain,
-    Symptom::Swelling,
-    Symptom::ConstantPain,
-];
-
-/// The rest, asked when there is pain.
-const OTHERS: [Symptom; 5] = [
-    Symptom::NumbnessTingling,
-    Symptom::Radiating,
-    Symptom::SuddenSharp,
-    Symptom::BackHistory,
-    Symptom::InfectionRisk,
-];
+/// Where the path stands: the answers, whether the pain was confirmed, the profile and whether
+/// the runner chose to change it at the re-confirm.
+#[derive(Debug, Clone, Copy)]
+pub struct Path<'a> {
+    pub answers: &'a Answers,
+    pub pain_confirmed: bool,
+    pub profile: ProfileNeed,
+    pub changing_profile: bool,
+}
 
 impl Question {
-    /// Every question that will be asked given the answers so far, in order. Until the pain is
-    /// confirmed the path assumes some pain (so the count only ever shrinks at that answer). It
-    /// stops at an answer that makes the result an emergency: a runner with one should call for help,
-    /// not keep answering.
-    pub fn sequence(answers: &Answers, pain_confirmed: bool) -> Vec<Self> {
-        let some_pain = answers.pain > 0 || !pain_confirmed;
+    /// Every screen that will be shown given the answers so far, in order. Until the pain is
+    /// confirmed the path assumes pain of 4 or more (so the count only shrinks at that answer). It
+    /// stops at an answer that makes the result an emergency: a runner with one should call for
+    /// help, not keep answering.
+    pub fn sequence(path: Path<'_>) -> Vec<Self> {
+        let answers = path.answers;
+        let some_pain = answers.pain > 0 || !path.pain_confirmed;
+        let onset = answers.pain >= 4 || !path.pain_confirmed;
         let mut asked = vec![Self::Pain];
         if some_pain {
             asked.push(Self::Areas);
         }
-        for symptom in EMERGENCY {
-            asked.push(Self::Symptom(symptom));
-            if emergency_so_far(answers, &asked) {
+        asked.push(Self::Group(Group::Emergency));
+        if Symptom::EMERGENCY
+            .iter()
+            .any(|s| answers.symptoms.contains(s))
+        {
+            return asked;
+        }
+        asked.push(Self::Group(Group::Urgent));
+        if answers.symptoms.contains(&Symptom::MinorFall)
+            || answers.unsure.contains(&Symptom::MinorFall)
+        {
+            asked.push(Self::Symptom(Symptom::CannotBearWeight));
+            if answers.symptoms.contains(&Symptom::MinorFall)
+                && answers.symptoms.contains(&Symptom::CannotBearWeight)
+            {
                 return asked;
             }
         }
-        if asked_about_fall(answers) {
-            asked.push(Self::Symptom(Symptom::BoneRisk));
-            if emergency_so_far(answers, &asked) {
-                return asked;
+        if some_pain {
+            asked.extend([Self::Group(Group::Other), Self::Days, Self::Trend]);
+            if onset {
+                asked.push(Self::Onset);
             }
-            if !answers.symptoms.contains(&Symptom::BoneRisk) {
-                asked.push(Self::Age);
-                if emergency_so_far(answers, &asked) {
-                    return asked;
+        }
+        match path.profile {
+            ProfileNeed::Known => {}
+            ProfileNeed::Ask => asked.extend([Self::Age, Self::Group(Group::Profile)]),
+            ProfileNeed::Reconfirm => {
+                asked.push(Self::Reconfirm);
+                if path.changing_profile {
+                    asked.extend([Self::Age, Self::Group(Group::Profile)]);
                 }
             }
         }
-        asked.extend(ALWAYS_URGENT.map(Self::Symptom));
-        if !some_pain {
-            return asked;
-        }
-        asked.extend(URGENT.map(Self::Symptom));
-        asked.extend(OTHERS.map(Self::Symptom));
-        asked.extend([Self::Days, Self::Trend, Self::LimitsActivity]);
         asked
     }
 
-    /// The question after this one, or `None` when the result is due.
-    pub fn next(self, answers: &Answers) -> Option<Self> {
-        let sequence = Self::sequence(answers, true);
+    /// The screen after this one, or `None` when the result is due.
+    pub fn next(self, path: Path<'_>) -> Option<Self> {
+        let sequence = Self::sequence(path);
         let at = sequence.iter().position(|q| *q == self)?;
         sequence.get(at + 1).copied()
     }
 }
 
-/// A fall answered yes or not sure: its follow-ups decide whether it could have broken a bone.
-fn asked_about_fall(answers: &Answers) -> bool {
-    answers.symptoms.contains(&Symptom::MinorFall) || answers.unsure.contains(&Symptom::MinorFall)
-}
-
-/// Whether the questions asked so far already make the result an emergency.
-fn emergency_so_far(answers: &Answers, asked: &[Question]) -> bool {
-    let yes = |symptom: Symptom| {
-        asked.contains(&Question::Symptom(symptom)) && answers.symptoms.contains(&symptom)
-    };
-    let old = asked.contains(&Question::Age) && answers.age.is_some_and(|age| age >= 65);
-    Symptom::EMERGENCY.into_iter().any(yes)
-        || (yes(Symptom::MinorFall) && (yes(Symptom::BoneRisk) || old))
+/// The most screens a check can take, for each profile need: what the summary promises. The
+/// words are checked against [`Question::sequence`] by a test.
+pub const fn length_words(need: ProfileNeed) -> &'static str {
+    match need {
+        ProfileNeed::Known => "pain check (up to 9 screens)",
+        ProfileNeed::Ask => "pain check (up to 11 screens)",
+        ProfileNeed::Reconfirm => "pain check (up to 12 screens)",
+    }
 }

@@ -17,28 +17,36 @@ fn code(key: &str) -> KeyCode {
 }
 
 /// A form whose clock starts at 0; `press` types one key a second, like a runner reading each
-/// question, and returns the answers if the last question was answered.
-struct Typist {
-    form: CheckForm,
+/// screen, and returns the answers if the last screen was answered.
+pub(super) struct Typist {
+    pub(super) form: CheckForm,
     now: Millis,
+    pub(super) profile: Option<ProfileAnswer>,
 }
 
 impl Typist {
-    fn new() -> Self {
+    /// A check with the profile known (nothing asked about it).
+    pub(super) fn new() -> Self {
+        Self::with(ProfileNeed::Known)
+    }
+
+    pub(super) fn with(need: ProfileNeed) -> Self {
         Self {
-            form: CheckForm::new(0),
+            form: CheckForm::new(0, need, vec!["age 70".to_owned()]),
             now: 0,
+            profile: None,
         }
     }
 
-    fn press(&mut self, keys: &str) -> Option<Answers> {
+    pub(super) fn press(&mut self, keys: &str) -> Option<Answers> {
         let mut answered = None;
         for key in keys.split_whitespace() {
             self.now += READ_TIME_MS;
-            if let Outcome::Answered(answers) =
+            if let Outcome::Answered(answers, profile) =
                 self.form.handle_key(KeyEvent::from(code(key)), self.now)
             {
                 answered = Some(answers);
+                self.profile = Some(profile);
             }
         }
         answered
@@ -48,135 +56,226 @@ impl Typist {
     fn paste(&mut self, keys: &str) {
         self.now += READ_TIME_MS;
         for key in keys.chars() {
-            self.form
-                .handle_key(KeyEvent::from(KeyCode::Char(key)), self.now);
+            let code = if key == '\r' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(key)
+            };
+            self.form.handle_key(KeyEvent::from(code), self.now);
         }
     }
 }
 
-fn yes(symptoms: &[Symptom]) -> Answers {
+pub(super) fn path(answers: &Answers, need: ProfileNeed) -> Path<'_> {
+    Path {
+        answers,
+        pain_confirmed: true,
+        profile: need,
+        changing_profile: false,
+    }
+}
+
+pub(super) fn pain(pain: u8) -> Answers {
     Answers {
-        pain: 5,
-        areas: vec![Area::LowerBack],
-        symptoms: symptoms.iter().copied().collect(),
+        pain,
+        areas: if pain > 0 {
+            vec![Area::LowerBack]
+        } else {
+            Vec::new()
+        },
         ..Answers::default()
     }
 }
 
-fn position(sequence: &[Question], symptom: Symptom) -> usize {
-    sequence
-        .iter()
-        .position(|q| *q == Question::Symptom(symptom))
-        .unwrap_or_else(|| panic!("{symptom:?} not asked"))
-}
-
 #[test]
-fn emergency_signs_come_first_then_urgent_then_the_rest() {
-    let plain = Question::sequence(&yes(&[]), true);
-    assert_eq!(plain[..2], [Question::Pain, Question::Areas]);
-    let emergency_last = Symptom::EMERGENCY
-        .iter()
-        .map(|s| position(&plain, *s))
-        .max()
-        .expect("asked");
-    let urgent_first = Symptom::URGENT
-        .iter()
-        .map(|s| position(&plain, *s))
-        .min()
-        .expect("asked");
-    let urgent_last = Symptom::URGENT
-        .iter()
-        .map(|s| position(&plain, *s))
-        .max()
-        .expect("asked");
-    assert!(emergency_last < urgent_first);
-    for other in [
-        Symptom::NumbnessTingling,
-        Symptom::Radiating,
-        Symptom::InfectionRisk,
-    ] {
-        assert!(urgent_last < position(&plain, other), "{other:?}");
-    }
-    assert_eq!(
-        plain[plain.len() - 3..],
-        [Question::Days, Question::Trend, Question::LimitsActivity]
-    );
-    assert!(!plain.contains(&Question::Symptom(Symptom::BoneRisk)));
-    assert!(!plain.contains(&Question::Age));
-    assert_eq!(plain.len(), 29);
-}
-
-#[test]
-fn with_no_pain_the_emergency_signs_and_the_always_asked_ones_are_still_asked() {
-    let none = Question::sequence(&Answers::default(), true);
-    let asked: Vec<Question> = Symptom::EMERGENCY
-        .iter()
-        .chain(&[
-            Symptom::MinorFall,
-            Symptom::ExertionPain,
-            Symptom::HandSigns,
-        ])
-        .map(|s| Question::Symptom(*s))
-        .collect();
-    for question in &asked {
-        assert!(none.contains(question), "{question:?}");
-    }
-    assert!(!none.contains(&Question::Areas));
-    assert!(!none.contains(&Question::Symptom(Symptom::Fever)));
-    assert_eq!(none.len(), 1 + asked.len());
-}
-
-#[test]
-fn a_fall_brings_its_follow_ups_when_yes_or_not_sure() {
-    for answers in [yes(&[Symptom::MinorFall]), {
-        let mut unsure = yes(&[]);
-        unsure.unsure.insert(Symptom::MinorFall);
-        unsure
-    }] {
-        let sequence = Question::sequence(&answers, true);
-        let at = position(&sequence, Symptom::MinorFall);
-        assert_eq!(
-            sequence[at + 1..at + 3],
-            [Question::Symptom(Symptom::BoneRisk), Question::Age]
-        );
-    }
-    // A fall with known bone risk is an emergency at once: the age is not needed.
-    let sequence = Question::sequence(&yes(&[Symptom::MinorFall, Symptom::BoneRisk]), true);
-    assert_eq!(sequence.last(), Some(&Question::Symptom(Symptom::BoneRisk)));
-}
-
-#[test]
-fn an_emergency_answered_yes_ends_the_questions() {
-    for flag in Symptom::EMERGENCY {
-        let sequence = Question::sequence(&yes(&[flag]), true);
-        assert_eq!(sequence.last(), Some(&Question::Symptom(flag)), "{flag:?}");
-    }
-    // "Not sure" goes on: U5 gives same-day advice, and the rest still matters.
-    let mut unsure = yes(&[]);
-    unsure.unsure.insert(Symptom::ChestPain);
-    assert_eq!(Question::sequence(&unsure, true).len(), 29);
-}
-
-#[test]
-fn the_counter_is_honest() {
+fn typed_through_pain_0_reaches_the_result_in_three_screens() {
     let mut typist = Typist::new();
-    assert_eq!(
-        typist.form.progress(),
-        (1, 29),
-        "before the pain is known, the whole path"
+    let answers = typist.press("0 enter n n").expect("answered");
+    assert_eq!(answers, Answers::default());
+    assert_eq!(typist.form.previous.len(), 3, "three screens answered");
+    assert_eq!(typist.profile, Some(ProfileAnswer::NotAsked));
+    let mut typist = Typist::new();
+    typist.press("2 enter 3 enter n n n 0 enter");
+    assert_eq!(typist.form.question, Question::Trend);
+    let answers = typist.press("s").expect("answered");
+    assert_eq!(answers.pain, 2);
+    assert_eq!(typist.form.previous.len(), 7, "seven screens answered");
+}
+
+#[test]
+fn a_line_s_number_cycles_yes_not_sure_unmarked_and_enter_confirms() {
+    let mut typist = Typist::new();
+    typist.press("5 enter 3 enter");
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    assert!(
+        typist.form.marks.iter().all(|m| *m == Mark::Unmarked),
+        "no preselection"
     );
-    typist.press("3 enter");
-    assert_eq!(typist.form.progress(), (2, 29));
-    typist.press("4 enter");
-    for _ in 0..10 {
-        let (_, before) = typist.form.progress();
-        typist.press("n");
-        let (_, after) = typist.form.progress();
-        assert!(after <= before, "grew from {before} to {after}");
+    typist.press("5");
+    assert_eq!(typist.form.marks[4], Mark::Yes);
+    typist.press("5");
+    assert_eq!(typist.form.marks[4], Mark::NotSure);
+    typist.press("0 0 0");
+    assert_eq!(
+        typist.form.marks[9],
+        Mark::Unmarked,
+        "0 is line 10, cycled round"
+    );
+    // n does nothing while something is marked.
+    typist.press("n");
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    assert!(typist.form.notice.is_some_and(|n| n.contains("enter")));
+    typist.press("enter");
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+    assert!(typist.form.answers.unsure.contains(&Symptom::ChestPain));
+    // A not-sure about an emergency sign goes on (U5 is not an emergency).
+    let answers = typist.press("n n 0 enter s d").expect("answered");
+    assert_eq!(answers.unsure, [Symptom::ChestPain].into_iter().collect());
+    assert_eq!(answers.onset, Some(Onset::DuringRun));
+}
+
+#[test]
+fn enter_with_nothing_marked_only_points_at_n() {
+    let mut typist = Typist::new();
+    typist.press("0 enter enter");
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    assert_eq!(
+        typist.form.notice,
+        Some("Nothing marked: press n if none of these is true, or a line's number.")
+    );
+}
+
+#[test]
+fn an_emergency_marked_yes_ends_the_questions() {
+    for line in ["1", "3", "8", "0"] {
+        let mut typist = Typist::with(ProfileNeed::Ask);
+        let answers = typist
+            .press(&format!("6 enter 3 enter {line} enter"))
+            .expect("answered at once");
+        assert_eq!(answers.symptoms.len(), 1, "{line}");
+        assert_eq!(typist.profile, Some(ProfileAnswer::NotAsked));
     }
-    // The fall: its two follow-ups are all it adds.
-    typist.press("y");
-    assert_eq!(typist.form.progress(), (14, 31));
+}
+
+#[test]
+fn a_fall_brings_its_one_follow_up() {
+    let mut typist = Typist::new();
+    typist.press("2 enter 3 enter n 9 enter");
+    assert_eq!(
+        typist.form.question,
+        Question::Symptom(Symptom::CannotBearWeight)
+    );
+    // Cannot stand on it: an emergency, the questions end.
+    let answers = typist.press("y").expect("answered");
+    assert!(answers.symptoms.contains(&Symptom::CannotBearWeight));
+    let mut typist = Typist::new();
+    typist.press("2 enter 3 enter n 9 9 enter s");
+    assert_eq!(typist.form.question, Question::Group(Group::Other));
+    let answers = typist.press("4 4 enter 0 enter s").expect("answered");
+    assert!(answers.unsure.contains(&Symptom::MinorFall));
+    assert!(answers.unsure.contains(&Symptom::CannotBearWeight));
+    assert!(
+        answers.limits_activity,
+        "not sure whether it stops daily life counts as yes"
+    );
+}
+
+#[test]
+fn a_paste_answers_one_screen_at_most() {
+    let mut typist = Typist::new();
+    typist.press("5 enter 2 enter");
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    typist.paste("nnnnnnnn");
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+    assert_eq!(
+        typist.form.notice,
+        Some("Too quick: read the question, then answer.")
+    );
+    // Marks and enter pasted within a screen's first second answer nothing.
+    typist.press("n");
+    typist.now -= READ_TIME_MS / 2;
+    typist.paste("12\r\r\rn");
+    assert_eq!(typist.form.question, Question::Group(Group::Other));
+    assert_eq!(typist.form.marks, vec![Mark::Unmarked; 4]);
+    // Later, the same paste answers its own screen and no more.
+    typist.now += READ_TIME_MS;
+    typist.paste("12\r\r\rn");
+    assert_eq!(typist.form.question, Question::Days);
+    assert!(typist.form.answers.symptoms.contains(&Symptom::Radiating));
+}
+
+#[test]
+fn enter_spam_and_a_held_key_answer_nothing_beyond_their_screen() {
+    let mut typist = Typist::new();
+    typist.press("5 enter 2 enter");
+    // enter every 50 ms for 5 seconds: nothing is marked, so nothing is answered.
+    let mut now = typist.now;
+    while now < typist.now + 5_000 {
+        typist.form.handle_key(KeyEvent::from(KeyCode::Enter), now);
+        now += 50;
+    }
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    // n held down: it answers the screen it was pressed on, and no more.
+    typist.now = now + 2_000;
+    let mut now = typist.now;
+    while now < typist.now + 5_000 {
+        typist.form.handle_key(
+            KeyEvent::new_with_kind(KeyCode::Char('n'), KeyModifiers::NONE, KeyEventKind::Press),
+            now,
+        );
+        now += 30;
+    }
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+    // Terminals that report repeats as such: a repeat never answers, however late.
+    let mut repeat =
+        KeyEvent::new_with_kind(KeyCode::Char('n'), KeyModifiers::NONE, KeyEventKind::Repeat);
+    repeat.state = KeyEventState::NONE;
+    typist.form.handle_key(repeat, now + 10_000);
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+}
+
+#[test]
+fn a_group_that_does_not_fit_takes_enter_and_n_only_once_its_end_was_shown() {
+    let mut typist = Typist::new();
+    typist.form.resize((40, 12));
+    typist.press("0 enter");
+    assert!(typist.form.scrolls());
+    assert!(!typist.form.seen_end);
+    typist.press("n");
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
+    assert!(typist.form.notice.is_some_and(|n| n.contains("scroll")));
+    // Marks work meanwhile.
+    typist.press("1");
+    assert_eq!(typist.form.marks[0], Mark::Yes);
+    typist.press("1 1");
+    for _ in 0..40 {
+        typist.press("j");
+    }
+    assert!(typist.form.seen_end);
+    typist.press("k k k n");
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+    // At 80x24 the emergency group fits.
+    let mut typist = Typist::new();
+    typist.press("0 enter");
+    assert!(!typist.form.scrolls());
+    assert!(typist.form.seen_end);
+}
+
+#[test]
+fn esc_goes_back_and_a_changed_answer_drops_the_follow_up() {
+    let mut typist = Typist::new();
+    typist.press("4 enter 7 enter n 9 enter");
+    assert_eq!(
+        typist.form.question,
+        Question::Symptom(Symptom::CannotBearWeight)
+    );
+    typist.press("esc");
+    assert_eq!(typist.form.question, Question::Group(Group::Urgent));
+    assert_eq!(typist.form.marks[8], Mark::Yes, "the earlier mark is shown");
+    typist.press("9 9 n");
+    let answers = typist.press("n 0 enter s a").expect("answered");
+    assert!(answers.symptoms.is_empty(), "{:?}", answers.symptoms);
+    assert_eq!(answers.onset, Some(Onset::AfterRun));
 }
 
 #[test]
@@ -188,7 +287,6 @@ fn typing_1_then_0_is_ten_and_waits_for_enter() {
     typist.press("enter");
     assert_eq!(typist.form.question, Question::Areas);
     assert_eq!(typist.form.answers.pain, 10);
-    // A digit that would pass 10 starts the number again.
     let mut typist = Typist::new();
     typist.press("7 7");
     assert_eq!(typist.form.pain_typed(), Some(7));
@@ -197,177 +295,8 @@ fn typing_1_then_0_is_ten_and_waits_for_enter() {
 }
 
 #[test]
-fn zero_needs_enter_too_and_still_asks_the_emergency_signs() {
-    let mut typist = Typist::new();
-    typist.press("0");
-    assert_eq!(typist.form.question, Question::Pain);
-    typist.press("enter");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::SaddleNumbness)
-    );
-    let answers = typist.press(&["n"; 13].join(" ")).expect("answered");
-    assert_eq!(answers.pain, 0);
-    assert!(answers.areas.is_empty());
-}
-
-#[test]
-fn enter_with_nothing_typed_or_chosen_answers_nothing() {
-    let mut typist = Typist::new();
-    typist.press("enter");
-    assert_eq!(typist.form.question, Question::Pain);
-    assert!(typist.form.notice.is_some());
-    typist.press("5 enter 2 enter enter enter enter");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::SaddleNumbness)
-    );
-    assert_eq!(typist.form.cursor, None, "no answer is preselected");
-    assert_eq!(
-        typist.form.notice,
-        Some("Nothing chosen: press y (yes), n (no) or s (not sure).")
-    );
-    // A choice made with the arrows, then enter, answers.
-    typist.press("right right right enter");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::BladderBowel)
-    );
-    assert!(
-        typist
-            .form
-            .answers
-            .unsure
-            .contains(&Symptom::SaddleNumbness)
-    );
-}
-
-#[test]
-fn a_paste_answers_one_question_at_most() {
-    let mut typist = Typist::new();
-    typist.press("5 enter 2 enter");
-    typist.paste("nnnnnnnn");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::BladderBowel)
-    );
-    assert_eq!(
-        typist.form.notice,
-        Some("Too quick: read the question, then answer.")
-    );
-    // The next key, a second later, is read again.
-    typist.press("n");
-    assert_eq!(typist.form.question, Question::Symptom(Symptom::BothLegs));
-}
-
-#[test]
-fn a_held_key_answers_only_the_question_it_was_pressed_on() {
-    let mut typist = Typist::new();
-    typist.press("5 enter 2 enter n");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::BladderBowel)
-    );
-    // The terminal repeats the key every 30 ms after a 500 ms delay, for 5 seconds.
-    let held = |kind| KeyEvent::new_with_kind(KeyCode::Char('n'), KeyModifiers::NONE, kind);
-    let mut now = typist.now + 500;
-    while now < typist.now + 5_000 {
-        typist.form.handle_key(held(KeyEventKind::Press), now);
-        now += 30;
-    }
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::BladderBowel)
-    );
-    // Terminals that report repeats as such: a repeat never answers, however late.
-    let mut repeat = held(KeyEventKind::Repeat);
-    repeat.state = KeyEventState::NONE;
-    typist.form.handle_key(repeat, now + 10_000);
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::BladderBowel)
-    );
-}
-
-#[test]
-fn every_answer_lands_where_the_rules_read_it() {
-    let mut typist = Typist::new();
-    let keys = [
-        "7 enter",             // pain 7
-        "2 5 5 4 enter",       // shoulders and mid back (lower back ticked twice)
-        "n n s n n n n n n n", // not sure about both legs
-        "y y 7 0 enter",       // a fall, bone risk, age 70: an emergency (E9), so it ends
-    ];
-    let answers = typist.press(&keys.join(" ")).expect("answered");
-    assert_eq!(answers.pain, 7);
-    assert_eq!(answers.areas, vec![Area::Shoulders, Area::MidBack]);
-    assert_eq!(answers.unsure, [Symptom::BothLegs].into_iter().collect());
-    assert_eq!(
-        answers.symptoms,
-        [Symptom::MinorFall, Symptom::BoneRisk]
-            .into_iter()
-            .collect()
-    );
-
-    let mut typist = Typist::new();
-    let keys = [
-        "7 enter",             // pain 7
-        "3 enter",             // upper back
-        "n n n n n n n n n n", // no emergency sign
-        "s n 4 0 enter",       // not sure about a fall, no bone risk, age 40
-        "n y",                 // exertion pain no, hand signs yes
-        "y n n n n s",         // fever; not sure about constant pain
-        "n y n y y",           // radiating, back history, infection risk
-        "1 2 enter",           // 12 days
-        "w",                   // worse
-        "y",                   // limits activity
-    ];
-    let answers = typist.press(&keys.join(" ")).expect("answered");
-    assert_eq!(
-        answers.unsure,
-        [Symptom::MinorFall, Symptom::ConstantPain]
-            .into_iter()
-            .collect()
-    );
-    assert_eq!(
-        answers.symptoms,
-        [
-            Symptom::Fever,
-            Symptom::HandSigns,
-            Symptom::Radiating,
-            Symptom::BackHistory,
-            Symptom::InfectionRisk
-        ]
-        .into_iter()
-        .collect()
-    );
-    assert_eq!(answers.age, Some(40));
-    assert_eq!(answers.days, 12);
-    assert_eq!(answers.trend, Trend::Worse);
-    assert!(answers.limits_activity);
-}
-
-#[test]
-fn esc_goes_back_and_a_changed_answer_drops_the_follow_up() {
-    let mut typist = Typist::new();
-    // Pain 4, legs, ten noes, a fall: then back and no fall.
-    typist.press("4 enter 7 enter n n n n n n n n n n y");
-    assert_eq!(typist.form.question, Question::Symptom(Symptom::BoneRisk));
-    typist.press("esc");
-    assert_eq!(typist.form.question, Question::Symptom(Symptom::MinorFall));
-    assert_eq!(typist.form.cursor, Some(0), "the earlier yes is marked");
-    typist.press("esc");
-    assert_eq!(typist.form.cursor, Some(1), "the earlier no is marked");
-    let answers = typist
-        .press(&format!("n n {} 0 enter s n", ["n"; 13].join(" ")))
-        .expect("answered");
-    assert!(answers.symptoms.is_empty(), "{:?}", answers.symptoms);
-    assert_eq!(answers.age, None);
-}
-
-#[test]
 fn esc_on_the_first_question_leaves() {
-    let mut form = CheckForm::new(0);
+    let mut form = CheckForm::new(0, ProfileNeed::Known, Vec::new());
     assert!(matches!(
         form.handle_key(KeyEvent::from(KeyCode::Esc), 5_000),
         Outcome::Left
@@ -381,30 +310,38 @@ fn areas_must_have_one_before_going_on() {
     assert_eq!(typist.form.question, Question::Areas);
     assert!(typist.form.notice.is_some());
     typist.press("space enter");
-    assert_eq!(
-        typist.form.question,
-        Question::Symptom(Symptom::SaddleNumbness)
-    );
+    assert_eq!(typist.form.question, Question::Group(Group::Emergency));
 }
 
 #[test]
-fn numbers_are_bounded_and_the_age_is_needed_after_a_fall() {
+fn numbers_are_bounded() {
     let mut typist = Typist::new();
     typist.press("9 right right right");
     assert_eq!(typist.form.pain_typed(), Some(10));
     typist.press(&["left"; 12].join(" "));
     assert_eq!(typist.form.pain_typed(), Some(0));
-    let mut typist = Typist::new();
-    typist.press("3 enter 1 enter n n n n n n n n n n y n");
-    assert_eq!(typist.form.question, Question::Age);
-    assert!(typist.form.typed.is_empty());
-    typist.press("enter");
-    assert_eq!(
-        typist.form.question,
-        Question::Age,
-        "an empty age is not an answer"
-    );
-    typist.press("1 2 0 0");
+    let mut typist = Typist::with(ProfileNeed::Ask);
+    typist.press("0 enter n n 1 2 0 0");
     assert_eq!(typist.form.typed, "120");
     assert!(typist.form.notice.is_some(), "121 and more are refused");
+}
+
+/// Every group screen fits at 80x24 without scrolling, whatever is marked.
+#[test]
+fn every_group_fits_at_80x24() {
+    let (width, height) = group::viewport((80, 24));
+    for group in [
+        Group::Emergency,
+        Group::Urgent,
+        Group::Other,
+        Group::Profile,
+    ] {
+        let marks = vec![Mark::NotSure; group.signs().len()];
+        let rows = group::rows(group, &marks, FOOTNOTE, width);
+        assert!(rows.len() <= height, "{group:?}: {} rows", rows.len());
+        assert!(
+            group.signs().iter().all(|s| !s.line().is_empty()),
+            "{group:?}"
+        );
+    }
 }

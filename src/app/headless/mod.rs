@@ -169,7 +169,7 @@ pub fn capture_buffers(
         Some(routine) => App::run_routine(library, routine, &request.settings, 0),
         None => App::with_library(library, &request.settings),
     };
-    app.history = request.history.clone();
+    app.set_history(request.history.clone());
     let mut app = app
         .with_program(request.program.clone())
         .with_morning_question(request.morning.clone());

@@ -115,3 +115,40 @@ fn dates_are_instants() {
         );
     }
 }
+
+#[test]
+fn version_3_ids_and_the_profile_field() {
+    let answers = parse(
+        "pain = 2\nareas = [\"mid-back\"]\nsymptoms = [\"very-unwell\", \"minor-fall\"]\nunsure = [\"cannot-bear-weight\"]\nprofile = [\"bone-risk\", \"cancer-history\"]\nage = 45\n",
+    )
+    .expect("valid");
+    assert!(answers.symptoms.contains(&Symptom::VeryUnwell));
+    assert!(answers.unsure.contains(&Symptom::CannotBearWeight));
+    assert_eq!(
+        answers.profile,
+        Some(
+            [Symptom::BoneRisk, Symptom::CancerHistory]
+                .into_iter()
+                .collect()
+        )
+    );
+    // The profile's facts count for this check: a minor fall at 45 with bone risk (U10), cancer
+    // with mid-back pain (U2), not sure about standing after the fall (U5), very unwell (U9).
+    assert_eq!(
+        triage(&answers),
+        (Level::Urgent, vec!["U2", "U5", "U9", "U10"])
+    );
+    // Only profile facts belong in `profile`; a fact in both `profile` and `unsure` is an error.
+    assert_eq!(
+        parse("pain = 0\nprofile = [\"bone-risks\", \"fever\"]\n").expect_err("not profile ids"),
+        [
+            "a.toml:2:12: error: unknown id \"bone-risks\" in `profile` (did you mean `bone-risk`?)",
+            "a.toml:2:26: error: unknown id \"fever\" in `profile`",
+        ]
+    );
+    assert_eq!(
+        parse("pain = 0\nprofile = [\"back-history\"]\nunsure = [\"back-history\"]\n")
+            .expect_err("both"),
+        ["a.toml:3:10: error: `back-history` is in both `profile` and `unsure`; keep one"]
+    );
+}

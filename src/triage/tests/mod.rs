@@ -5,6 +5,7 @@ mod answers_file;
 mod history_rules;
 mod report;
 mod rules;
+mod version3;
 
 use super::*;
 
@@ -45,3 +46,5 @@ pub(super) fn triage(answers: &Answers) -> (Level, Vec<&'static str>) {
     });
     (result.level, result.rule_ids())
 }
+
+mod profile;

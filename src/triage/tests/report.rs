@@ -30,6 +30,114 @@ fn an_emergency_gives_its_own_advice_and_notes_the_rest() {
     );
 }
 
+/// Under urgent and emergency, "also noted" says what was found, never a lower level's advice.
+#[test]
+fn also_noted_is_plain_facts() {
+    let result = shown(&Answers {
+        days: 5,
+        trend: Trend::Worse,
+        limits_activity: true,
+        ..with(&[S::ChestPain, S::NightPain, S::Radiating], 6)
+    });
+    let noted: Vec<(&str, &str)> = result
+        .also_noted
+        .iter()
+        .map(|r| (r.id, r.text.as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            ("U3", "pain at rest or at night"),
+            ("R2", "pain spreading down an arm or leg"),
+            ("R5", "pain for 5 days, getting worse"),
+            ("R6", "it stops daily activities or makes you limp"),
+            ("S1", "pain 6/10"),
+        ]
+    );
+    let advice_words = [
+        "rest from",
+        "days of rest",
+        "doctor",
+        "physio",
+        "today",
+        "look",
+        "should",
+        "needs",
+        "call",
+    ];
+    for rule in &RULES {
+        for word in advice_words {
+            assert!(
+                !rule.fact.contains(word),
+                "{}'s fact gives advice ({word}): {}",
+                rule.id,
+                rule.fact
+            );
+        }
+    }
+    // An urgent result notes a not-sure emergency-level-lower sign by name.
+    let urgent = shown(&Answers {
+        unsure: [S::Swelling].into_iter().collect(),
+        ..with(&[S::Fever], 5)
+    });
+    let texts: Vec<&str> = urgent.also_noted.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "not sure about: a lump or swelling on the back",
+            "pain 5/10"
+        ]
+    );
+}
+
+#[test]
+fn cauda_equina_sends_to_an_emergency_department() {
+    const DEPARTMENT: &str =
+        "Go to an emergency department now, or call your local emergency number.";
+    for sign in [S::SaddleNumbness, S::BladderBowel, S::BothLegs] {
+        let result = shown(&with(&[sign], 3));
+        assert_eq!(result.headline, DEPARTMENT, "{sign:?}");
+        assert_eq!(result.advice[0], DEPARTMENT, "{sign:?}");
+    }
+    for sign in [S::ChestPain, S::DarkUrine] {
+        let result = shown(&with(&[sign], 3));
+        assert_ne!(result.headline, DEPARTMENT, "{sign:?}");
+        assert!(result.headline.contains("emergency number now"), "{sign:?}");
+    }
+}
+
+#[test]
+fn a_not_sure_about_a_sign_that_may_be_happening_now_says_now_and_15_minutes() {
+    const NOW: &str = "Call a medical helpline now; call the emergency number if it lasts more than 15 minutes or gets worse.";
+    for sign in Symptom::HAPPENING_NOW {
+        let result = shown(&unsure(&[sign], 0));
+        assert_eq!(result.level, Level::Urgent, "{sign:?}");
+        assert_eq!(result.headline, NOW, "{sign:?}");
+        assert_eq!(result.advice[0], NOW, "{sign:?}");
+        assert!(
+            !result.advice.iter().any(|a| a.contains("today")),
+            "{sign:?}"
+        );
+    }
+    // Other "not sure" emergency signs, and urgent signs: today.
+    for sign in [
+        S::SaddleNumbness,
+        S::SevereHeadache,
+        S::DarkUrine,
+        S::SeriousInjury,
+    ] {
+        let result = shown(&unsure(&[sign], 0));
+        assert!(result.headline.contains("today"), "{sign:?}");
+        assert_ne!(result.headline, NOW, "{sign:?}");
+    }
+    // A yes to an urgent sign with the not-sure: still the sooner words.
+    let result = shown(&Answers {
+        unsure: [S::ChestPain].into_iter().collect(),
+        ..with(&[S::NightPain], 2)
+    });
+    assert_eq!(result.headline, NOW);
+}
+
 #[test]
 fn every_title_names_its_level_once() {
     for (word, level) in Level::ALL {
@@ -52,13 +160,7 @@ fn a_not_sure_names_the_sign() {
         result.why[0].text
     );
     assert_eq!(result.also_noted[0].id, "R13");
-    assert!(
-        result.also_noted[0]
-            .text
-            .ends_with("Not sure about: a fever."),
-        "{}",
-        result.also_noted[0].text
-    );
+    assert_eq!(result.also_noted[0].text, "not sure about: a fever");
 }
 
 #[test]
@@ -101,25 +203,56 @@ fn the_emergency_questions_are_scoped_to_what_is_new_and_now() {
     assert!(
         S::ExertionPain
             .question()
-            .contains("eased when you stopped")
+            .contains("eased within minutes of stopping")
     );
 }
 
-/// At review only gentle mobility is suggested: nothing loaded, no stretching, no roller.
+/// At review only routines made wholly of review-safe exercises are suggested: nothing loaded, no
+/// roller, no end-range bending, no stretch that pulls on a nerve; one built-in routine is made for
+/// it and covers every area.
 #[test]
-fn review_suggests_only_gentle_mobility() {
-    use crate::triage::advice::suggested_routines;
+fn review_suggests_only_wholly_review_safe_routines() {
+    use crate::triage::advice::{review_safe, suggested_routines};
     let library = crate::routine::Library::load(None).expect("the built-in library loads");
     let all_areas: Vec<Area> = Area::ALL.iter().map(|(_, a)| *a).collect();
-    let suggested = suggested_routines(Level::Review, &all_areas, &library);
-    assert!(!suggested.is_empty());
-    for id in &suggested {
-        let routine = library.find(id).expect("a routine");
-        assert_eq!(routine.kind, crate::routine::Kind::Mobility, "{id}");
-        assert!(
-            !routine.equipment.iter().any(|e| e.contains("roller")),
-            "{id}"
-        );
+    for (_, area) in Area::ALL {
+        let suggested = suggested_routines(Level::Review, &[*area], &library);
+        assert!(!suggested.is_empty(), "{area:?}");
+        for id in &suggested {
+            let routine = library.find(id).expect("a routine");
+            assert!(review_safe(routine, &library.catalog), "{id}");
+        }
+    }
+    // Nerve pain down an arm: not the desk reset, whose stretches pull on the nerve.
+    let arm = suggested_routines(Level::Review, &[Area::Neck, Area::Arms], &library);
+    assert!(!arm.contains(&"desk-posture-reset".to_owned()), "{arm:?}");
+    assert!(arm.contains(&"gentle-while-waiting".to_owned()), "{arm:?}");
+    let desk = library.find("desk-posture-reset").expect("built in");
+    assert!(!review_safe(desk, &library.catalog));
+    // No foam rolling, no stretch that pulls on a nerve, nothing loaded is marked review-safe.
+    for exercise in library.catalog.iter().filter(|e| e.review_safe) {
+        for unsafe_word in [
+            "foam-roll",
+            "roller",
+            "stretch",
+            "plank",
+            "band",
+            "superman",
+            "bridge",
+            "lunge",
+            "childs-pose",
+            "knee-to-chest",
+            "cat-cow",
+        ] {
+            assert!(
+                !exercise.id.contains(unsafe_word),
+                "{} is review-safe",
+                exercise.id
+            );
+        }
+    }
+    for id in ["belly-breathing", "easy-walk", "pelvic-tilt", "knee-rolls"] {
+        assert!(library.catalog.get(id).expect(id).review_safe, "{id}");
     }
     assert!(suggested_routines(Level::Urgent, &all_areas, &library).is_empty());
     assert!(suggested_routines(Level::Emergency, &all_areas, &library).is_empty());
