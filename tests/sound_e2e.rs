@@ -633,3 +633,101 @@ fn correlation(a: &[f64], b: &[f64]) -> f64 {
         a.iter().map(|x| x * x).sum::<f64>().sqrt() * b.iter().map(|y| y * y).sum::<f64>().sqrt();
     if norms == 0.0 { 0.0 } else { dot / norms }
 }
+
+/// The voice never holds up a cue, and a routine pack cannot bring its own speech program: 200 names
+/// only a speech program can say, a speech program early in the `PATH` that never answers, and an
+/// `espeak-ng` in the routine's folder reached through an empty `PATH` entry (the current folder).
+/// The first cues still play on time (on the player's own clock: its log), and the folder's program
+/// never runs.
+#[test]
+fn a_hanging_speech_program_delays_no_cue_and_the_current_folder_s_is_never_run() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !sound_server() {
+        return;
+    }
+    let _sink = NullSink::load();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let mut routine = String::from(
+        "name = \"Many names\"\nkind = \"stretch\"\n[defaults]\nprepare = \"2s\"\ncountdown = 1\nrest = 0\n",
+    );
+    routine.extend(
+        (0..200).map(|n| format!("[[steps]]\nname = \"Own exercise {n}\"\nduration = \"3s\"\n")),
+    );
+    std::fs::write(d.join("routine.toml"), routine).expect("write routine");
+    std::fs::write(d.join("config.toml"), "volume = 100\n").expect("write config");
+    let executable = |path: &std::path::Path, body: &str| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(path, body).expect("write script");
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    };
+    // The pack's own program, in the folder the app runs in: it must never run.
+    executable(
+        &d.join("espeak-ng"),
+        &format!("#!/bin/sh\ntouch {}/pack-program-ran\n", d.display()),
+    );
+    let hanging = d.join("hanging");
+    std::fs::create_dir_all(&hanging).expect("folder");
+    executable(&hanging.join("espeak-ng"), "#!/bin/sh\nsleep 60\n");
+    let socket = format!("limberup-speech-{}", std::process::id());
+    let _tmux = Tmux(socket.clone());
+    let script = format!(
+        "cd {d} && PATH=:{hanging}:$PATH LIMBERUP_LOG=debug LIMBERUP_DATA_DIR={d}/data LIMBERUP_CONFIG={d}/config.toml {bin} run routine.toml; sleep 60",
+        d = d.display(),
+        hanging = hanging.display(),
+        bin = env!("CARGO_BIN_EXE_limberup"),
+    );
+    let started = Command::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+        .args(["-x", "80", "-y", "24", "sh", "-c", &script])
+        .status()
+        .expect("tmux runs");
+    assert!(started.success());
+    std::thread::sleep(Duration::from_secs(7));
+    let log = std::fs::read_to_string(d.join("data/limberup.log")).unwrap_or_default();
+    let at = |line: &str| -> f64 {
+        // "2026-12-03T10:04:19.670525Z ..." : seconds within the day.
+        let time = line.get(11..26).unwrap_or("00:00:00.000000");
+        let parts: Vec<f64> = time.split(':').filter_map(|p| p.parse().ok()).collect();
+        parts.iter().fold(0.0, |total, part| total * 60.0 + part)
+    };
+    let plays: Vec<(f64, &str)> = log
+        .lines()
+        .filter(|line| line.contains("playing sound="))
+        .map(|line| (at(line), line))
+        .collect();
+    let start = log
+        .lines()
+        .find(|line| line.contains("starting"))
+        .map_or(0.0, at);
+    assert!(
+        !d.join("pack-program-ran").exists(),
+        "the espeak-ng in the current folder ran\nlog:\n{log}"
+    );
+    assert!(
+        log.contains(&format!("path={}", hanging.join("espeak-ng").display())),
+        "the hanging program in an absolute PATH folder was the one chosen\nlog:\n{log}"
+    );
+    // Prepare 2 s with a one-tick countdown: "get ready" at once, "one" at 1 s and the start at 2 s,
+    // then the first exercise's own count; all within the 7 s whatever the speech program does.
+    let first = |sound: &str| {
+        plays
+            .iter()
+            .find(|(_, line)| line.contains(&format!("sound=\"{sound}\"")))
+            .map(|(at, _)| at - start)
+    };
+    let (Some(one), Some(go)) = (first("one"), first("start")) else {
+        panic!("the countdown and the start did not play: {plays:?}\nlog:\n{log}");
+    };
+    assert!(
+        one < 1.5,
+        "the first tick played {one:.2} s after the start, for a plan of 1 s\nlog:\n{log}"
+    );
+    assert!(
+        (go - one - 1.0).abs() < 0.05,
+        "the tick and the start were {:.3} s apart, for a plan of 1 s\nlog:\n{log}",
+        go - one
+    );
+}
