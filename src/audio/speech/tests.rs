@@ -350,3 +350,36 @@ fn the_program_is_found_only_in_absolute_folders_and_only_if_it_can_run() {
     let only_relative = std::ffi::OsString::from(":relative:.");
     assert_eq!(find_program_in(&only_relative), None);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the cache holds for a name (any bytes, or a real WAV with bytes changed or cut), the
+    /// speaker neither panics nor hands on something that does not decode: it uses the file, or sets
+    /// it aside and makes the name again.
+    #[test]
+    fn any_cache_entry_is_used_only_if_it_decodes(
+        noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048),
+        flips in proptest::collection::vec((0_usize..4096, proptest::prelude::any::<u8>()), 0..16),
+        cut in 0_usize..8192,
+        from_real in proptest::prelude::any::<bool>(),
+    ) {
+        let (mut speaker, _dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
+        let bytes = if from_real {
+            let mut real = Clip::Tick.bytes().to_vec();
+            for (at, value) in &flips {
+                let at = at % real.len();
+                real[at] = *value;
+            }
+            real.truncate(cut.max(1));
+            real
+        } else {
+            noise
+        };
+        let path = cached_path(&speaker, "Banded squat");
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+        std::fs::write(&path, &bytes).expect("writes");
+        let said = speaker.wav("Banded squat").expect("used, or made again");
+        proptest::prop_assert!(crate::soundfile::check_decodes(said).is_ok());
+    }
+}
