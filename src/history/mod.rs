@@ -11,6 +11,7 @@
 
 mod create;
 mod migrate;
+mod open;
 mod program;
 mod rows;
 pub mod trends;
@@ -89,7 +90,7 @@ impl Store {
         let path = data_dir.join(HISTORY_FILE);
         create::ensure_exists(&path, calendar)?;
         refuse_foreign_file(&path)?;
-        let connection = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        let connection = open::connect(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, false)
             .and_then(|c| {
                 c.busy_timeout(std::time::Duration::from_secs(10))?;
                 Ok(c)
@@ -233,14 +234,7 @@ impl Store {
 }
 
 fn open_read_only(path: &Path, immutable: bool) -> Result<Connection, rusqlite::Error> {
-    let connection = if immutable {
-        Connection::open_with_flags(
-            format!("file:{}?immutable=1", path.display()),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        )?
-    } else {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?
-    };
+    let connection = open::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, immutable)?;
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     // Opening is lazy: read something now so a file we cannot read fails here.
     connection.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))?;

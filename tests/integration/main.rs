@@ -23,6 +23,7 @@ mod hostile_text;
 mod invalid_fixtures;
 mod layering;
 mod loader_never_panics;
+mod odd_folders;
 mod pain_check_cli;
 mod pain_check_safety;
 mod plan_fixtures;
