@@ -44,7 +44,14 @@ pub fn run(
         calendar: Calendar::system(),
     };
     let answers = read_answers(answers_path, &when)?;
-    let (history, unreadable) = match read_history(dirs, &when.calendar) {
+    // To save, the history is opened to write first: an older file is brought up to date (a row
+    // it cannot convert set aside) before its earlier checks are read.
+    let writable = save.then(|| open_to_save(dirs, &when.calendar));
+    let earlier = match &writable {
+        Some(Ok(store)) => store.past_checks(),
+        _ => read_history(dirs, &when.calendar),
+    };
+    let (history, unreadable) = match earlier {
         Ok(history) => (history, None),
         Err(error) => (Vec::new(), Some(error)),
     };
@@ -75,8 +82,13 @@ pub fn run(
             "earlier checks could not be compared (the history could not be read): {error}"
         ));
     }
-    if save {
-        match save_check(dirs, &when.calendar, &record) {
+    if let Some(writable) = writable {
+        let saved = writable.and_then(|mut store| {
+            store
+                .save_check(&record.answers, record.taken_at, &record.triage)
+                .map(drop)
+        });
+        match saved {
             Ok(()) if !json && printed.is_ok() => {
                 writeln!(out, "Saved to your history.").map_err(io_failure)?;
             }
@@ -102,15 +114,13 @@ fn read_history(dirs: &Dirs, calendar: &Calendar) -> Result<Vec<PastCheck>, Hist
     }
 }
 
-fn save_check(dirs: &Dirs, calendar: &Calendar, record: &CheckRecord) -> Result<(), HistoryError> {
+fn open_to_save(dirs: &Dirs, calendar: &Calendar) -> Result<Store, HistoryError> {
     let dir = dirs.data_dir.as_deref().ok_or_else(|| {
         HistoryError::Unavailable(
             "there is no data folder to save it in; use --data-dir or --no-save".to_owned(),
         )
     })?;
-    Store::open(dir, calendar)
-        .and_then(|mut store| store.save_check(&record.answers, record.taken_at, &record.triage))
-        .map(|_| ())
+    super::open_history_to_write(dir, calendar)
 }
 
 fn as_text(

@@ -282,6 +282,20 @@ fn at_level(
     ))
 }
 
+/// Opens the history in `dir` to write. A row an older file's migration could not convert is named
+/// here on stderr, once (the migration that set it aside runs once); it never stops the opening.
+pub(crate) fn open_history_to_write(
+    dir: &std::path::Path,
+    calendar: &Calendar,
+) -> Result<crate::history::Store, crate::history::HistoryError> {
+    let mut store = crate::history::Store::open(dir, calendar)?;
+    let mut err = std::io::stderr().lock();
+    for row in store.take_set_aside() {
+        let _ = writeln!(err, "limberup: warning: {}", crate::text::printable(&row));
+    }
+    Ok(store)
+}
+
 fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {
     Ok(Settings::load(dirs, &common.overrides())?)
 }

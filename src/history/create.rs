@@ -98,6 +98,7 @@ fn build(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
     };
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
     let mut connection = super::open::connect(path, flags, false).map_err(sqlite)?;
+    // A new file has no rows to set aside.
     migrate::apply(&mut connection, path, calendar)?;
     connection.close().map_err(|(_, error)| sqlite(error))
 }

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
+pub use migrate::SetAside;
 pub use program::{ActiveProgram, MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
 
@@ -77,6 +78,9 @@ pub struct Store {
     path: PathBuf,
     /// Turns stored instants into local days, and old local-time values into instants.
     calendar: Calendar,
+    /// Rows the migration on opening could not convert, set aside in the quarantine table; the
+    /// caller says so once ([`Store::take_set_aside`]).
+    set_aside: Vec<SetAside>,
 }
 
 impl Store {
@@ -103,9 +107,10 @@ impl Store {
             connection,
             path,
             calendar: calendar.clone(),
+            set_aside: Vec::new(),
         };
         migrate::check_ours(&store)?;
-        migrate::up_to_date(&mut store)?;
+        store.set_aside = migrate::up_to_date(&mut store)?;
         Ok(store)
     }
 
@@ -138,9 +143,19 @@ impl Store {
             connection,
             path,
             calendar: calendar.clone(),
+            set_aside: Vec::new(),
         };
         migrate::check_ours(&store)?;
         Ok(Some(store))
+    }
+
+    /// The rows opening set aside, each as a sentence naming the file; empty after the first call,
+    /// so they are told once.
+    pub fn take_set_aside(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.set_aside)
+            .iter()
+            .map(|row| row.describe(&self.path))
+            .collect()
     }
 
     fn sqlite(&self, error: rusqlite::Error) -> HistoryError {

@@ -485,3 +485,26 @@ fn older_histories_keep_working_and_sessions_carry_their_program() {
     assert!(store.stop_program().expect("stopped"));
     assert_eq!(store.active_program().expect("read"), None);
 }
+
+/// A version-1 check that is not a date and time is set aside, told once, and the rest migrates.
+#[test]
+fn a_row_the_migration_cannot_convert_is_set_aside_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    version_one(dir.path(), &["2026-11-20T08:00:00Z", "soon", "2026-11-21"]);
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("migrates");
+    let told = store.take_set_aside();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].ends_with(
+            "checks row 2 could not be brought up to date and was set aside in the table `quarantine`: `taken_at` is not a date and time: \"soon\""
+        ),
+        "{told:?}"
+    );
+    assert!(store.take_set_aside().is_empty(), "told once");
+    assert_eq!(store.checks().expect("the rest reads").len(), 2);
+    check(&mut store, 5, 20_000);
+    drop(store);
+    let mut again = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+    assert!(again.take_set_aside().is_empty(), "not told again");
+    assert_eq!(again.checks().expect("read").len(), 3);
+}

@@ -18,6 +18,7 @@ mod figure_screens;
 mod figures;
 mod folder_errors;
 mod history_crash;
+mod history_migration;
 mod history_screen;
 mod hostile_text;
 mod invalid_fixtures;
