@@ -38,5 +38,6 @@ mod screens;
 #[cfg(feature = "audio")]
 mod terminal_faults;
 mod themes;
+mod time_edges;
 mod tmux_e2e;
 mod wide_text;
