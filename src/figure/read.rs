@@ -7,6 +7,7 @@ use super::body::{Bone, JOINT_COUNT, Joint, Point};
 use super::{Facing, Figure, KeyPose, Motion, Prop, View};
 use crate::diag::fields::Checker;
 use crate::diag::hint;
+use crate::format::limits;
 
 pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose"];
 /// Besides the joint names.
@@ -43,7 +44,7 @@ pub fn read_figure(
         .map(Spanned::into_inner);
     let props = table
         .get("props")
-        .map(|props| read_props(checker, props))
+        .map(|props| read_props(checker, props, id))
         .unwrap_or_default();
     let poses = read_poses(checker, table, value.span(), id);
     if checker.problems.len() > before || poses.is_empty() {
@@ -78,6 +79,16 @@ fn read_poses(
         );
         return Vec::new();
     };
+    if over_limit(
+        checker,
+        tables,
+        limits::MAX_FIGURE_POSES,
+        id,
+        "poses",
+        "pose",
+    ) {
+        return Vec::new();
+    }
     let mut poses: Vec<KeyPose> = Vec::new();
     let mut previous_at: Option<f64> = None;
     for (index, item) in tables.iter().enumerate() {
@@ -194,7 +205,7 @@ fn number(checker: &mut Checker<'_>, table: &DeTable<'_>, key: &str) -> Option<f
     parsed
 }
 
-fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>) -> Vec<Prop> {
+fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>, id: &str) -> Vec<Prop> {
     let Some(items) = props.get_ref().as_array() else {
         checker.error(
             props.span(),
@@ -202,6 +213,16 @@ fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>) -> Vec<Pr
         );
         return Vec::new();
     };
+    if over_limit(
+        checker,
+        items,
+        limits::MAX_FIGURE_PROPS,
+        id,
+        "props",
+        "prop",
+    ) {
+        return Vec::new();
+    }
     items
         .iter()
         .filter_map(|item| match item.get_ref() {
@@ -288,6 +309,29 @@ fn prop_by_name(
             None
         }
     }
+}
+
+/// Whether `items` holds more than `most`; if so the first one over is reported, and nothing in the
+/// list is read further (each item would cost work on every frame).
+fn over_limit(
+    checker: &mut Checker<'_>,
+    items: &[Spanned<DeValue<'_>>],
+    most: usize,
+    id: &str,
+    plural: &str,
+    singular: &str,
+) -> bool {
+    let Some(extra) = items.get(most) else {
+        return false;
+    };
+    checker.error(
+        extra.span(),
+        format!(
+            "the figure of `{id}` may have at most {most} {plural}; this is {singular} {}",
+            most + 1
+        ),
+    );
+    true
 }
 
 /// "a string", "an array": for messages.

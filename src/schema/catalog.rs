@@ -78,8 +78,9 @@ fn figure_schema() -> Value {
             "view": {"enum": words(&View::ALL), "description": "side (default) | front | top | end (from in front of the head, along the spine)"},
             "motion": {"enum": words(&Motion::ALL),
                        "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
-            "props": {"type": "array", "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},
-            "pose": {"type": "array", "minItems": 1,
+            "props": {"type": "array", "maxItems": limits::MAX_FIGURE_PROPS,
+                      "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},
+            "pose": {"type": "array", "minItems": 1, "maxItems": limits::MAX_FIGURE_POSES,
                      "items": {"type": "object", "additionalProperties": false, "required": ["at"],
                                "properties": pose}}
         }
