@@ -105,16 +105,25 @@ impl Store {
     }
 
     /// The latest program session of the day before `today` that has no next-morning answer yet.
+    /// Looked up by its time, not among the newest rows: sessions logged later for earlier days
+    /// must not hide it. The query takes the UTC days around it (a zone is at most 14 hours from
+    /// UTC), and the local day is then checked exactly.
     pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<MorningAsk>, HistoryError> {
+        let from = UtcTime(today.saturating_sub(2).saturating_mul(86_400)).rfc3339();
+        let until = UtcTime(today.saturating_add(1).saturating_mul(86_400)).rfc3339();
         let mut statement = self
             .connection
             .prepare(
                 "SELECT id, routine_id, started_at FROM sessions
-                 WHERE program_id IS NOT NULL AND morning IS NULL ORDER BY id DESC LIMIT 50",
+                 WHERE program_id IS NOT NULL AND morning IS NULL
+                   AND started_at >= ?1 AND started_at < ?2
+                 ORDER BY started_at DESC, id DESC",
             )
             .map_err(|e| self.sqlite(e))?;
         let rows: Vec<(i64, String, String)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .query_map([from, until], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
         Ok(rows.into_iter().find_map(|(session_id, routine, started)| {
