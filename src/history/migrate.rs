@@ -120,6 +120,22 @@ pub(super) fn steps() -> &'static [Step] {
     STEPS
 }
 
+/// Makes `connection` a history at `version`, as that limberup left it, for tests of older files.
+#[cfg(test)]
+pub(super) fn make_at_version(connection: &mut Connection, version: usize) -> rusqlite::Result<()> {
+    let transaction = connection.transaction()?;
+    let mut quarantine = Quarantine::default();
+    for step in STEPS.iter().take(version) {
+        match step {
+            Step::Sql(sql) => transaction.execute_batch(sql)?,
+            Step::Code(run) => run(&transaction, &Calendar::utc(), &mut quarantine)?,
+        }
+    }
+    transaction.pragma_update(None, "user_version", i64::try_from(version).unwrap_or(0))?;
+    transaction.pragma_update(None, "application_id", APPLICATION_ID)?;
+    transaction.commit()
+}
+
 pub(super) fn known_version() -> usize {
     STEPS.len()
 }

@@ -278,4 +278,6 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
 }
 
 #[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
 mod tests;
