@@ -124,3 +124,48 @@ fn the_browser_and_history_cost_the_same_at_any_time() {
         );
     }
 }
+
+mod any_time {
+    use limberup::app::headless::{SnapshotRequest, capture};
+    use limberup::cli::snapshot::script::parse_key;
+    use limberup::routine::Library;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "space", "enter", "n", "b", "+", "-", "m", "h", "e", "c", "q", "y", "esc", "down", "?",
+    ];
+
+    /// A time anywhere, often near the end of time.
+    fn time() -> impl Strategy<Value = u64> {
+        prop_oneof![
+            any::<u64>(),
+            (u64::MAX - 100_000)..=u64::MAX,
+            0_u64..600_000
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Keys and captures at any times, on any screen: the run ends, never overflowing.
+        #[test]
+        fn keys_and_captures_at_any_time_end(
+            routine in prop::option::of(prop::sample::select(&["pre-run-warm-up", "core-stability"][..])),
+            keys in prop::collection::vec((prop::sample::select(KEYS), time()), 0..8),
+            at in prop::collection::vec(time(), 1..4),
+        ) {
+            let library = Library::load(None).expect("library");
+            let routine = routine.map(|id| library.resolve(id).expect("built in"));
+            let mut request = SnapshotRequest::new(80, 24);
+            request.keys = keys
+                .into_iter()
+                .map(|(key, at)| (at, parse_key(key).expect("key")))
+                .collect();
+            request.keys.sort_by_key(|(at, _)| *at);
+            request.at = at;
+            let screens = capture(library, routine, &request, &mut limberup::audio::Silent)
+                .expect("runs");
+            prop_assert_eq!(screens.len(), request.at.len());
+        }
+    }
+}
