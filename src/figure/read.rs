@@ -7,7 +7,6 @@ use super::body::{Bone, JOINT_COUNT, Joint, Point};
 use super::{Facing, Figure, KeyPose, Motion, Prop, View};
 use crate::diag::fields::Checker;
 use crate::diag::hint;
-use crate::format::limits;
 
 pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose"];
 /// Besides the joint names.
@@ -16,6 +15,10 @@ pub const PROP_NAMES: &[&str] = &[
     "floor", "mat", "roller", "band", "wall", "door", "chair", "desk",
 ];
 pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side"];
+/// Props and key poses in one figure: each is drawn or blended every frame, so a file must not be
+/// able to make a frame cost seconds. The built-in figures use at most 2 props and 4 poses.
+pub const MAX_PROPS: usize = 16;
+pub const MAX_POSES: usize = 16;
 /// How far a pose may move the pelvis along the floor, in body heights.
 const MAX_SLIDE: f64 = 2.0;
 
@@ -79,14 +82,7 @@ fn read_poses(
         );
         return Vec::new();
     };
-    if over_limit(
-        checker,
-        tables,
-        limits::MAX_FIGURE_POSES,
-        id,
-        "poses",
-        "pose",
-    ) {
+    if over_limit(checker, tables, MAX_POSES, id, "poses", "pose") {
         return Vec::new();
     }
     let mut poses: Vec<KeyPose> = Vec::new();
@@ -213,14 +209,7 @@ fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>, id: &str)
         );
         return Vec::new();
     };
-    if over_limit(
-        checker,
-        items,
-        limits::MAX_FIGURE_PROPS,
-        id,
-        "props",
-        "prop",
-    ) {
+    if over_limit(checker, items, MAX_PROPS, id, "props", "prop") {
         return Vec::new();
     }
     items

@@ -7,10 +7,6 @@ use crate::duration::Secs;
 pub use crate::diag::source::MAX_FILE_BYTES;
 pub const MAX_SOUND_BYTES: u64 = 5 * 1024 * 1024;
 pub const MAX_STEPS: usize = 200;
-/// Props and key poses in one figure: each is drawn or blended every frame, so a file must not be
-/// able to make a frame cost seconds. The built-in figures use at most 2 props and 4 poses.
-pub const MAX_FIGURE_PROPS: usize = 16;
-pub const MAX_FIGURE_POSES: usize = 16;
 pub const NAME_CHARS: usize = 80;
 pub const DESCRIPTION_CHARS: usize = 1000;
 /// Instructions and cautions: a few sentences.
