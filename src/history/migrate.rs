@@ -216,7 +216,7 @@ pub(super) fn apply(
     let mut quarantine = Quarantine::default();
     for (index, step) in STEPS.iter().enumerate().skip(start) {
         match step {
-            Step::Sql(sql) => already::run(&transaction, sql),
+            Step::Sql(sql) => already::run(&transaction, sql, &mut quarantine),
             Step::Code(run) => run(&transaction, calendar, &mut quarantine),
         }
         .and_then(|()| {

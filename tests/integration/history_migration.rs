@@ -177,3 +177,40 @@ fn a_version_two_file_that_already_has_the_program_table_migrates() {
     assert!(status.contains("upper-back-fix"), "{status}");
     assert_eq!(csv_rows(&data).len(), 1);
 }
+
+#[test]
+fn a_program_table_of_another_shape_is_kept_aside_and_made_anew() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let old = version_one(&data);
+    old.execute_batch(
+        "CREATE TABLE active_program (slot INTEGER PRIMARY KEY, program_id TEXT);
+         INSERT INTO active_program VALUES (1, 'mine');",
+    )
+    .expect("a table of the same name, made by something else");
+    drop(old);
+    let started = limberup(
+        &["program", "start", "upper-back-fix", "--on", "2026-03-02"],
+        &data,
+    );
+    succeeds(&started);
+    assert_eq!(
+        String::from_utf8_lossy(&started.stderr).trim_end(),
+        format!(
+            "limberup: warning: {}: the table `active_program` was already there without `start_day`, `started_at`; it was kept as `active_program_set_aside` and a new one made",
+            data.join("history.sqlite3").display()
+        )
+    );
+    let status = succeeds(&limberup(
+        &["program", "status", "--json", "--today", "2026-03-03"],
+        &data,
+    ));
+    assert!(status.contains("upper-back-fix"), "{status}");
+    let kept: String = Connection::open(data.join("history.sqlite3"))
+        .expect("open")
+        .query_row("SELECT program_id FROM active_program_set_aside", [], |r| {
+            r.get(0)
+        })
+        .expect("kept whole");
+    assert_eq!(kept, "mine");
+}

@@ -8,14 +8,84 @@
 
 use rusqlite::{OptionalExtension, Transaction};
 
-/// Runs each statement of `sql` unless what it makes exists already.
-pub fn run(transaction: &Transaction<'_>, sql: &str) -> rusqlite::Result<()> {
+use super::Quarantine;
+
+/// Runs each statement of `sql` unless what it makes exists already. A table that exists without
+/// some of the columns the statement gives it is set aside (renamed, its rows kept) and made anew.
+pub fn run(
+    transaction: &Transaction<'_>,
+    sql: &str,
+    quarantine: &mut Quarantine,
+) -> rusqlite::Result<()> {
     for statement in statements(sql) {
+        if let Some((table, missing)) = table_in_another_shape(transaction, statement)? {
+            quarantine.set_aside_table(transaction, &table, missing)?;
+        }
         if !already_done(transaction, statement)? {
             transaction.execute_batch(statement)?;
         }
     }
     Ok(())
+}
+
+/// For a `CREATE TABLE` whose table exists already: its name and the columns it lacks, if any.
+fn table_in_another_shape(
+    transaction: &Transaction<'_>,
+    statement: &str,
+) -> rusqlite::Result<Option<(String, Vec<String>)>> {
+    let words: Vec<&str> = statement.split_whitespace().take(6).collect();
+    let is = |i: usize, word: &str| words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    if !(is(0, "CREATE") && is(1, "TABLE")) || is(2, "IF") {
+        return Ok(None);
+    }
+    let Some(name) = words
+        .get(2)
+        .map(|w| unquote(w.split('(').next().unwrap_or_default()))
+    else {
+        return Ok(None);
+    };
+    if !exists(transaction, "table", Some(name.clone()))? {
+        return Ok(None);
+    }
+    let mut missing = Vec::new();
+    for column in declared_columns(statement) {
+        if !has_column(transaction, &name, &column)? {
+            missing.push(column);
+        }
+    }
+    Ok((!missing.is_empty()).then_some((name, missing)))
+}
+
+/// The column names a `CREATE TABLE name (…)` declares (not its table constraints).
+fn declared_columns(statement: &str) -> Vec<String> {
+    let (Some(open), Some(close)) = (statement.find('('), statement.rfind(')')) else {
+        return Vec::new();
+    };
+    let mut depth = 0_i32;
+    let mut start = open + 1;
+    let mut definitions = Vec::new();
+    for (offset, c) in statement[open + 1..close].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                definitions.push(&statement[start..open + 1 + offset]);
+                start = open + 1 + offset + 1;
+            }
+            _ => {}
+        }
+    }
+    definitions.push(&statement[start..close]);
+    definitions
+        .into_iter()
+        .filter_map(|definition| definition.split_whitespace().next())
+        .filter(|first| {
+            !["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]
+                .iter()
+                .any(|keyword| first.eq_ignore_ascii_case(keyword))
+        })
+        .map(unquote)
+        .collect()
 }
 
 /// The statements of `sql`, trimmed, without empty ones.
@@ -127,8 +197,10 @@ mod tests {
         let transaction = connection.transaction().expect("begin");
         let sql = "CREATE TABLE t (a INTEGER); CREATE INDEX t_by_a ON t(a);
                    ALTER TABLE t ADD COLUMN b TEXT; ALTER TABLE t ADD c TEXT;";
-        run(&transaction, sql).expect("first time");
-        run(&transaction, sql).expect("second time changes nothing");
+        let mut quarantine = Quarantine::default();
+        run(&transaction, sql, &mut quarantine).expect("first time");
+        run(&transaction, sql, &mut quarantine).expect("second time changes nothing");
+        assert!(quarantine.into_rows().is_empty());
         let columns: Vec<String> = transaction
             .prepare("SELECT name FROM pragma_table_info('t')")
             .expect("prepare")
@@ -137,5 +209,37 @@ mod tests {
             .collect::<Result<_, _>>()
             .expect("read");
         assert_eq!(columns, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_table_in_another_shape_is_kept_under_another_name_and_made_anew() {
+        let mut connection = rusqlite::Connection::open_in_memory().expect("open");
+        let transaction = connection.transaction().expect("begin");
+        transaction
+            .execute_batch("CREATE TABLE p (slot INTEGER); INSERT INTO p VALUES (7);")
+            .expect("old shape");
+        let mut quarantine = Quarantine::default();
+        run(
+            &transaction,
+            "CREATE TABLE p (slot INTEGER PRIMARY KEY CHECK (slot = 1), id TEXT NOT NULL, \"day\" TEXT)",
+            &mut quarantine,
+        )
+        .expect("runs");
+        let told: Vec<String> = quarantine
+            .into_rows()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            told,
+            [
+                "the table `p` was already there without `id`, `day`; it was kept as `p_set_aside` and a new one made"
+            ]
+        );
+        let kept: i64 = transaction
+            .query_row("SELECT slot FROM p_set_aside", [], |r| r.get(0))
+            .expect("rows kept");
+        assert_eq!(kept, 7);
+        assert!(has_column(&transaction, "p", "day").expect("read"));
     }
 }

@@ -23,12 +23,22 @@ const CREATE: &str = "CREATE TABLE IF NOT EXISTS quarantine (
     set_aside_at TEXT NOT NULL
 )";
 
-/// A row set aside: its table, its row id, and why it could not be converted.
+/// What a migration set aside, so that it could carry on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetAside {
-    pub table: String,
-    pub id: i64,
-    pub reason: String,
+pub enum SetAside {
+    /// A row it could not convert, copied whole into the quarantine table and taken out of its own.
+    Row {
+        table: String,
+        id: i64,
+        reason: String,
+    },
+    /// A table a step makes, already there in another shape (without some of its columns): kept
+    /// whole under another name, and made anew.
+    Table {
+        name: String,
+        renamed: String,
+        missing: Vec<String>,
+    },
 }
 
 impl SetAside {
@@ -40,15 +50,25 @@ impl SetAside {
 
 impl fmt::Display for SetAside {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} row {} could not be brought up to date and was set aside in the table `{TABLE}`: {}",
-            self.table, self.id, self.reason
-        )
+        match self {
+            Self::Row { table, id, reason } => write!(
+                f,
+                "{table} row {id} could not be brought up to date and was set aside in the table `{TABLE}`: {reason}"
+            ),
+            Self::Table {
+                name,
+                renamed,
+                missing,
+            } => write!(
+                f,
+                "the table `{name}` was already there without `{}`; it was kept as `{renamed}` and a new one made",
+                missing.join("`, `")
+            ),
+        }
     }
 }
 
-/// The rows set aside by one migration, in the order they were.
+/// What one migration set aside, in the order it was.
 #[derive(Debug, Default)]
 pub struct Quarantine {
     rows: Vec<SetAside>,
@@ -84,10 +104,44 @@ impl Quarantine {
             params![table, id, reason, row.to_string(), UtcTime::now().rfc3339()],
         )?;
         transaction.execute(&format!("DELETE FROM {quoted} WHERE rowid = ?1"), [id])?;
-        self.rows.push(SetAside {
+        self.rows.push(SetAside::Row {
             table: table.to_owned(),
             id,
             reason,
+        });
+        Ok(())
+    }
+
+    /// Renames table `name` to a free name (`<name>_set_aside`, then `_2`, …), keeping its rows, so
+    /// a step can make `name` as it should be.
+    pub fn set_aside_table(
+        &mut self,
+        transaction: &Transaction<'_>,
+        name: &str,
+        missing: Vec<String>,
+    ) -> rusqlite::Result<()> {
+        let mut renamed = format!("{name}_set_aside");
+        let mut n = 1;
+        while transaction
+            .query_row(
+                "SELECT 1 FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+                [&renamed],
+                |_| Ok(()),
+            )
+            .is_ok()
+        {
+            n += 1;
+            renamed = format!("{name}_set_aside_{n}");
+        }
+        transaction.execute_batch(&format!(
+            "ALTER TABLE {} RENAME TO {}",
+            quote(name),
+            quote(&renamed)
+        ))?;
+        self.rows.push(SetAside::Table {
+            name: name.to_owned(),
+            renamed,
+            missing,
         });
         Ok(())
     }
