@@ -2,7 +2,8 @@
 //!
 //! The result is printed first, whatever happens to the history: a history that cannot be read
 //! (its earlier checks are then not compared) or written is reported afterwards on stderr, with
-//! exit code 1. Reading never creates or changes anything in the data folder.
+//! exit code 1. With `--no-save` nothing in the data folder is created or changed; saving opens the
+//! history to write before reading it, so an older file is brought up to date first.
 
 use std::fmt::Write as _;
 use std::io::Write;
