@@ -91,7 +91,7 @@ fn checks_taken_at_in_utc(
         let instant = written.and_then(|text| {
             calendar
                 .parse_any(&text)
-                .ok_or_else(|| format!("`taken_at` is not a date and time: {text:?}"))
+                .ok_or_else(|| format!("`taken_at` is not a date and time: {:?}", shortened(&text)))
         });
         match instant {
             Ok(instant) => {
@@ -101,6 +101,17 @@ fn checks_taken_at_in_utc(
         }
     }
     Ok(())
+}
+
+/// At most 40 characters of a stored value, for a message (a value can be megabytes long).
+fn shortened(text: &str) -> String {
+    let mut chars = text.chars();
+    let start: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{start}…")
+    } else {
+        start
+    }
 }
 
 /// A stored value as the text of a date and time, or why it is not one.

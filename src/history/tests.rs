@@ -490,10 +490,19 @@ fn older_histories_keep_working_and_sessions_carry_their_program() {
 #[test]
 fn a_row_the_migration_cannot_convert_is_set_aside_once() {
     let dir = tempfile::tempdir().expect("temp dir");
-    version_one(dir.path(), &["2026-11-20T08:00:00Z", "soon", "2026-11-21"]);
+    let long = "x".repeat(100_000);
+    version_one(
+        dir.path(),
+        &["2026-11-20T08:00:00Z", "soon", "2026-11-21", &long],
+    );
     let mut store = Store::open(dir.path(), &Calendar::utc()).expect("migrates");
     let told = store.take_set_aside();
-    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(
+        told[1].ends_with(&format!("not a date and time: \"{}…\"", "x".repeat(40))),
+        "a long value is cut: {}",
+        told[1].len()
+    );
     assert!(
         told[0].ends_with(
             "checks row 2 could not be brought up to date and was set aside in the table `quarantine`: `taken_at` is not a date and time: \"soon\""
