@@ -214,3 +214,33 @@ fn a_program_table_of_another_shape_is_kept_aside_and_made_anew() {
         .expect("kept whole");
     assert_eq!(kept, "mine");
 }
+
+#[test]
+fn many_bad_rows_are_named_by_the_first_ten_then_counted() {
+    use rusqlite::types::Value;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let old = version_one(&data);
+    // A number in a TEXT column is stored as its digits, which are no date either.
+    for pain in 0..12 {
+        add_check(&old, &Value::Integer(pain), pain);
+    }
+    drop(old);
+    let output = limberup(
+        &["program", "start", "upper-back-fix", "--on", "2026-03-02"],
+        &data,
+    );
+    succeeds(&output);
+    let warning = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = warning.lines().collect();
+    assert_eq!(lines.len(), 11, "{warning}");
+    assert!(
+        lines[9].ends_with("checks row 10 could not be brought up to date and was set aside in the table `quarantine`: `taken_at` is not a date and time: \"9\""),
+        "{warning}"
+    );
+    assert_eq!(
+        lines[10],
+        "limberup: warning: and 2 more rows, each kept in the table `quarantine` with why"
+    );
+    assert_eq!(csv_rows(&data).len(), 0);
+}
