@@ -72,13 +72,22 @@ fn row(columns: Vec<&'static str>) -> impl Strategy<Value = Vec<Value>> {
         .collect::<Vec<_>>()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProgramTable {
+    None,
+    AsMade,
+    OtherShape,
+}
+
 /// A history file: its version, its rows, and what a later step makes that it holds already.
 #[derive(Debug, Clone)]
 struct OldFile {
     version: usize,
     sessions: Vec<Vec<Value>>,
     checks: Vec<Vec<Value>>,
-    has_program_table: bool,
+    /// Before version 3: no `active_program` table, one as version 3 makes it, or one of another
+    /// shape (it is then kept aside and made anew).
+    program_table: ProgramTable,
     has_program_column: bool,
 }
 
@@ -91,14 +100,24 @@ fn old_file() -> impl Strategy<Value = OldFile> {
         (
             prop::collection::vec(row(session_columns), 0..5),
             prop::collection::vec(row(CHECK_COLUMNS.to_vec()), 0..6),
-            any::<bool>(),
+            prop::sample::select(
+                &[
+                    ProgramTable::None,
+                    ProgramTable::AsMade,
+                    ProgramTable::OtherShape,
+                ][..],
+            ),
             any::<bool>(),
         )
             .prop_map(move |(sessions, checks, table, column)| OldFile {
                 version,
                 sessions,
                 checks,
-                has_program_table: table && version < 3,
+                program_table: if version < 3 {
+                    table
+                } else {
+                    ProgramTable::None
+                },
                 has_program_column: column && version < 3,
             })
     })
@@ -127,14 +146,18 @@ fn write(dir: &Path, file: &OldFile) -> i64 {
     for values in &file.checks {
         insert("checks", CHECK_COLUMNS, values);
     }
-    if file.has_program_table {
-        connection
-            .execute_batch(
-                "CREATE TABLE active_program (slot INTEGER PRIMARY KEY CHECK (slot = 1),
-                 program_id TEXT NOT NULL, start_day TEXT NOT NULL, started_at TEXT NOT NULL)",
-            )
-            .expect("table");
-    }
+    let table = match file.program_table {
+        ProgramTable::None => "",
+        ProgramTable::AsMade => {
+            "CREATE TABLE active_program (slot INTEGER PRIMARY KEY CHECK (slot = 1),
+             program_id TEXT NOT NULL, start_day TEXT NOT NULL, started_at TEXT NOT NULL)"
+        }
+        ProgramTable::OtherShape => {
+            "CREATE TABLE active_program (slot INTEGER, program_id TEXT);
+             INSERT INTO active_program VALUES (1, 'kept');"
+        }
+    };
+    connection.execute_batch(table).expect("table");
     if file.has_program_column {
         connection
             .execute_batch("ALTER TABLE sessions ADD COLUMN pain INTEGER")
@@ -173,7 +196,8 @@ proptest! {
             store.connection.query_row(sql, [], |r| r.get(0)).unwrap_or(0)
         };
         let set_aside = count("SELECT count(*) FROM quarantine");
-        prop_assert_eq!(i64::try_from(told.len()).expect("small"), set_aside);
+        let tables = i64::from(file.program_table == ProgramTable::OtherShape);
+        prop_assert_eq!(i64::try_from(told.len()).expect("small"), set_aside + tables);
         prop_assert_eq!(count("SELECT count(*) FROM checks") + set_aside, checks_before);
         read_or_name_a_row(store.checks())?;
         read_or_name_a_row(store.sessions())?;

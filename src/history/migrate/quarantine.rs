@@ -72,6 +72,8 @@ impl fmt::Display for SetAside {
 #[derive(Debug, Default)]
 pub struct Quarantine {
     rows: Vec<SetAside>,
+    /// Whether the quarantine table is known to exist in this transaction.
+    table_made: bool,
 }
 
 impl Quarantine {
@@ -84,11 +86,14 @@ impl Quarantine {
         id: i64,
         reason: String,
     ) -> rusqlite::Result<()> {
-        transaction.execute_batch(CREATE)?;
+        if !self.table_made {
+            transaction.execute_batch(CREATE)?;
+            self.table_made = true;
+        }
         let quoted = quote(table);
         let row = {
             let mut statement =
-                transaction.prepare(&format!("SELECT * FROM {quoted} WHERE rowid = ?1"))?;
+                transaction.prepare_cached(&format!("SELECT * FROM {quoted} WHERE rowid = ?1"))?;
             let names: Vec<String> = statement.column_names().map(str::to_owned).collect();
             statement.query_row([id], |row| {
                 let mut object = serde_json::Map::new();
@@ -98,12 +103,21 @@ impl Quarantine {
                 Ok(serde_json::Value::Object(object))
             })?
         };
-        transaction.execute(
-            "INSERT INTO quarantine (source_table, source_id, reason, row, set_aside_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![table, id, reason, row.to_string(), UtcTime::now().rfc3339()],
-        )?;
-        transaction.execute(&format!("DELETE FROM {quoted} WHERE rowid = ?1"), [id])?;
+        transaction
+            .prepare_cached(
+                "INSERT INTO quarantine (source_table, source_id, reason, row, set_aside_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                table,
+                id,
+                reason,
+                row.to_string(),
+                UtcTime::now().rfc3339()
+            ])?;
+        transaction
+            .prepare_cached(&format!("DELETE FROM {quoted} WHERE rowid = ?1"))?
+            .execute([id])?;
         self.rows.push(SetAside::Row {
             table: table.to_owned(),
             id,
