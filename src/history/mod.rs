@@ -7,7 +7,9 @@
 //!
 //! Reading never writes: [`Store::open_read_only`] serves `history`, `snapshot`, `check --no-save`
 //! and a history in a read-only folder. A new history is built under a temporary name and linked
-//! into place whole, so a crash or a second instance never sees a half-made file.
+//! into place whole, so a crash or a second instance never sees a half-made file. Every connection
+//! is opened through a URI built from the path's bytes (`open.rs`), so a folder's name is never read
+//! as part of a URI.
 
 mod create;
 mod migrate;
