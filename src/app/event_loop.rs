@@ -109,7 +109,14 @@ where
             dirty = true;
             continue;
         }
-        let input = source.wait(app.next_wake())?;
+        // Frames nobody sees are not worth waking for: what a capture shows is worked out from
+        // the time alone, so a headless run wakes only where the app itself changes.
+        let wake = if source.shows_every_frame() {
+            app.next_wake()
+        } else {
+            app.next_deadline()
+        };
+        let input = source.wait(wake)?;
         let now = source.now();
         match input {
             None => dirty |= app.tick(now),

@@ -140,13 +140,13 @@ impl App {
                 let session = &player.session;
                 let elapsed = session.elapsed_in_segment(self.now);
                 let at = next_frame_at(elapsed, session.is_paused())?;
-                Some(self.now + (at - elapsed))
+                Some(self.now.saturating_add(at - elapsed))
             }
             Screen::Exercises(browser) if has_room(self.size, BROWSER_FIGURE_ROOM) => {
                 self.browser_figure()?;
                 let elapsed = self.now.saturating_sub(browser.shown_since);
                 let at = next_frame_at(elapsed, false)?;
-                Some(self.now + (at - elapsed))
+                Some(self.now.saturating_add(at - elapsed))
             }
             _ => None,
         }

@@ -279,14 +279,14 @@ impl App {
         if matches!(self.screen, Screen::History) {
             // Whether another limberup wrote to the history is asked now and then.
             let poll = records::HISTORY_POLL_MS;
-            return Some((self.now / poll + 1) * poll);
+            return Some((self.now / poll).saturating_add(1).saturating_mul(poll));
         }
         let Screen::Player(player) = &self.screen else {
             return self.next_figure_frame();
         };
         let flash_end = self
             .last_cue
-            .map(|(_, at)| at + CUE_FLASH_MS)
+            .map(|(_, at)| at.saturating_add(CUE_FLASH_MS))
             .filter(|&end| end > self.now);
         [
             player.session.next_deadline(),
@@ -297,6 +297,17 @@ impl App {
         .into_iter()
         .flatten()
         .min()
+    }
+
+    /// The next moment the app changes by itself (a cue, a segment's end), leaving out what only
+    /// changes the picture (a figure's frame, the clock's digits, a cue's flash, the history's
+    /// poll): a run nobody watches between captures wakes only for these, so its cost does not
+    /// grow with the time it covers.
+    pub fn next_deadline(&self) -> Option<Millis> {
+        match &self.screen {
+            Screen::Player(player) => player.session.next_deadline(),
+            _ => None,
+        }
     }
 
     /// How long until the next moment a cue may sound, while a routine plays unmuted.
@@ -337,7 +348,8 @@ impl App {
         };
         let flash_cleared = self
             .last_cue
-            .is_some_and(|(_, at)| at + CUE_FLASH_MS > before && at + CUE_FLASH_MS <= now);
+            .map(|(_, at)| at.saturating_add(CUE_FLASH_MS))
+            .is_some_and(|end| end > before && end <= now);
         self.finish_if_done();
         changed || flash_cleared || frame_due
     }

@@ -53,7 +53,10 @@ impl HistoryView {
 
     /// The wall-clock time at the app's time `now`.
     pub fn wall_time(&self, now: Millis) -> UtcTime {
-        UtcTime(self.origin + i64::try_from(now / 1000).unwrap_or(0))
+        UtcTime(
+            self.origin
+                .saturating_add(i64::try_from(now / 1000).unwrap_or(i64::MAX)),
+        )
     }
 
     /// Earlier checks, as the history rules (R10, R11) read them.

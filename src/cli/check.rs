@@ -2,7 +2,8 @@
 //!
 //! The result is printed first, whatever happens to the history: a history that cannot be read
 //! (its earlier checks are then not compared) or written is reported afterwards on stderr, with
-//! exit code 1. Reading never creates or changes anything in the data folder.
+//! exit code 1. With `--no-save` nothing in the data folder is created or changed; saving opens the
+//! history to write before reading it, so an older file is brought up to date first.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -60,7 +61,16 @@ pub fn run(
         calendar: Calendar::system(),
     };
     let mut answers = read_answers(answers_path, &when)?;
-    let (history, profile, unreadable) = match read_history(dirs, &when.calendar) {
+    // To save, the history is opened to write first: an older file is brought up to date (a row
+    // it cannot convert set aside) before its earlier checks and the profile are read.
+    let writable = save.then(|| open_to_save(dirs, &when.calendar));
+    let earlier = match &writable {
+        Some(Ok(store)) => store
+            .past_checks()
+            .and_then(|checks| Ok((checks, store.profile()?))),
+        _ => read_history(dirs, &when.calendar),
+    };
+    let (history, profile, unreadable) = match earlier {
         Ok((history, profile)) => (history, profile, None),
         Err(error) => (Vec::new(), Profile::default(), Some(error)),
     };
@@ -96,8 +106,13 @@ pub fn run(
             "earlier checks could not be compared (the history could not be read): {error}"
         ));
     }
-    if save {
-        match save_check(dirs, &when.calendar, &record) {
+    if let Some(writable) = writable {
+        let saved = writable.and_then(|mut store| {
+            store
+                .save_check(&record.answers, record.taken_at, &record.triage)
+                .map(drop)
+        });
+        match saved {
             Ok(()) if !json && printed.is_ok() => {
                 writeln!(out, "Saved to your history.").map_err(io_failure)?;
             }
@@ -126,15 +141,13 @@ fn read_history(
     }
 }
 
-fn save_check(dirs: &Dirs, calendar: &Calendar, record: &CheckRecord) -> Result<(), HistoryError> {
+fn open_to_save(dirs: &Dirs, calendar: &Calendar) -> Result<Store, HistoryError> {
     let dir = dirs.data_dir.as_deref().ok_or_else(|| {
         HistoryError::Unavailable(
             "there is no data folder to save it in; use --data-dir or --no-save".to_owned(),
         )
     })?;
-    Store::open(dir, calendar)
-        .and_then(|mut store| store.save_check(&record.answers, record.taken_at, &record.triage))
-        .map(|_| ())
+    super::open_history_to_write(dir, calendar)
 }
 
 fn as_text(

@@ -330,6 +330,30 @@ fn at_level(
     ))
 }
 
+/// Opens the history in `dir` to write. A row an older file's migration could not convert is named
+/// here on stderr, once (the migration that set it aside runs once); it never stops the opening.
+pub(crate) fn open_history_to_write(
+    dir: &std::path::Path,
+    calendar: &Calendar,
+) -> Result<crate::history::Store, crate::history::HistoryError> {
+    // A file of many bad rows is named by its first few, then counted: stderr is for a person.
+    const NAMED: usize = 10;
+    let mut store = crate::history::Store::open(dir, calendar)?;
+    let set_aside = store.take_set_aside();
+    let mut err = std::io::stderr().lock();
+    for row in set_aside.iter().take(NAMED) {
+        let _ = writeln!(err, "limberup: warning: {}", crate::text::printable(row));
+    }
+    if set_aside.len() > NAMED {
+        let _ = writeln!(
+            err,
+            "limberup: warning: and {} more rows, each kept in the table `quarantine` with why",
+            set_aside.len() - NAMED
+        );
+    }
+    Ok(store)
+}
+
 fn settings(dirs: &Dirs, common: &Common) -> Result<Settings, Failure> {
     Ok(Settings::load(dirs, &common.overrides())?)
 }

@@ -110,7 +110,7 @@ pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure
 
 pub(super) fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
-    Ok(Store::open(dir, calendar)?)
+    Ok(super::open_history_to_write(dir, calendar)?)
 }
 
 #[derive(Serialize)]

@@ -58,13 +58,15 @@ fn full_screen(
     }
     let log = crate::logging::init(dirs.data_dir.as_deref());
     tracing::info!(log = ?log, "starting");
+    // The wall-clock time at the clock's zero dates what the app records. The history is opened
+    // while stderr is still the terminal, so a row a migration set aside is told where the runner
+    // sees it (once the app's screen is gone).
+    let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
+    let (history, mut store) = open_history(dirs, save, origin);
     // From here until the terminal is restored, whatever a library writes to stderr (ALSA, the
     // sound server client) goes to the log instead of over the screen.
     let stderr = crate::logging::StderrToLog::start(log.as_deref());
     let mut cues = Cues::start(settings, dirs.data_dir.as_deref());
-    // The wall-clock time at the clock's zero dates what the app records.
-    let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
-    let (history, mut store) = open_history(dirs, save, origin);
     app.set_history(history);
     let mut no_history = NoHistory;
     let mut input = TerminalInput::new(clock);
@@ -110,7 +112,7 @@ fn full_screen(
 fn open_history(dirs: &Dirs, save: bool, origin: UtcTime) -> (HistoryView, StoreSink) {
     let calendar = Calendar::system();
     let writable = match dirs.data_dir.as_deref() {
-        Some(dir) if save => Some(Store::open(dir, &calendar)),
+        Some(dir) if save => Some(super::open_history_to_write(dir, &calendar)),
         _ => None,
     };
     let (view, store) = match writable {

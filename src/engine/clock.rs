@@ -26,9 +26,10 @@ impl MonotonicClock {
         }
     }
 
-    /// The instant at which the clock will read `at`, for blocking until a deadline.
-    pub fn instant_at(&self, at: Millis) -> Instant {
-        self.origin + Duration::from_millis(at)
+    /// The instant at which the clock will read `at`, for blocking until a deadline; `None` when
+    /// that is past what the system's clock can hold (never, in effect).
+    pub fn instant_at(&self, at: Millis) -> Option<Instant> {
+        self.origin.checked_add(Duration::from_millis(at))
     }
 }
 
@@ -64,5 +65,21 @@ impl VirtualClock {
 impl Clock for VirtualClock {
     fn now(&self) -> Millis {
         self.now.get()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last millisecond is a deadline like any other, or none where the system's clock ends
+    /// sooner; never a panic.
+    #[test]
+    fn the_last_millisecond_is_a_deadline_or_none() {
+        let clock = MonotonicClock::start();
+        let soon = clock.instant_at(1_000).expect("in range");
+        if let Some(last) = clock.instant_at(Millis::MAX) {
+            assert!(last > soon);
+        }
     }
 }

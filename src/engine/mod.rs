@@ -154,8 +154,11 @@ impl Session {
             .iter()
             .map(Segment::estimated_ms)
             .sum();
-        let position = self.played + elapsed;
-        (position, self.played + this + later)
+        let position = self.played.saturating_add(elapsed);
+        (
+            position,
+            self.played.saturating_add(this).saturating_add(later),
+        )
     }
 
     /// The next moment something is due (a cue or a segment end); `None` while paused, waiting for
@@ -167,8 +170,10 @@ impl Session {
         let cue = self
             .cues
             .get(self.fired)
-            .map(|(offset, _)| self.segment_start + offset);
-        let end = self.length.map(|length| self.segment_start + length);
+            .map(|(offset, _)| self.segment_start.saturating_add(*offset));
+        let end = self
+            .length
+            .map(|length| self.segment_start.saturating_add(length));
         match (cue, end) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -190,9 +195,9 @@ impl Session {
                 let shown = remaining.div_ceil(1000);
                 length.saturating_sub(shown.saturating_sub(1) * 1000)
             }
-            None => (elapsed / 1000 + 1) * 1000,
+            None => (elapsed / 1000).saturating_add(1).saturating_mul(1000),
         };
-        Some(self.segment_start + next_elapsed)
+        Some(self.segment_start.saturating_add(next_elapsed))
     }
 
     /// Plays everything due up to `now`.
@@ -209,8 +214,8 @@ impl Session {
         }
         if let Some(since) = self.paused_since.take() {
             let paused = now.saturating_sub(since);
-            self.segment_start += paused;
-            self.record.paused_ms += paused;
+            self.segment_start = self.segment_start.saturating_add(paused);
+            self.record.paused_ms = self.record.paused_ms.saturating_add(paused);
             self.run_until(now, &mut events);
         } else {
             self.paused_since = Some(now);
@@ -268,7 +273,7 @@ impl Session {
         let elapsed = self.elapsed_in_segment(now);
         let longest = MAX_DURATION.millis().max(length);
         let wanted = length.saturating_add_signed(delta_ms).min(longest);
-        let new_length = wanted.max(elapsed + 1000);
+        let new_length = wanted.max(elapsed.saturating_add(1000));
         if new_length == length {
             return events;
         }
@@ -299,7 +304,7 @@ impl Session {
 
     fn enter(&mut self, index: usize, at: Millis, events: &mut Vec<Event>) {
         // The segment being left counts as long as it was played (nothing before the first).
-        self.played += self.elapsed_in_segment(at);
+        self.played = self.played.saturating_add(self.elapsed_in_segment(at));
         if index >= self.plan.segments.len() {
             self.finished = true;
             self.record.finished = true;
@@ -334,7 +339,7 @@ impl Session {
     fn run_until(&mut self, now: Millis, events: &mut Vec<Event>) {
         while !self.finished && self.paused_since.is_none() {
             while let Some(&(offset, cue)) = self.cues.get(self.fired) {
-                let at = self.segment_start + offset;
+                let at = self.segment_start.saturating_add(offset);
                 if at > now {
                     break;
                 }
@@ -349,8 +354,8 @@ impl Session {
                 });
             }
             match self.length {
-                Some(length) if self.segment_start + length <= now => {
-                    let end = self.segment_start + length;
+                Some(length) if self.segment_start.saturating_add(length) <= now => {
+                    let end = self.segment_start.saturating_add(length);
                     self.record
                         .segments
                         .push((self.current, SegmentOutcome::Completed));

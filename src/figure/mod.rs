@@ -18,7 +18,7 @@ pub use motion::{
     FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at,
     phase_at,
 };
-pub use read::{FIGURE_KEYS, POSE_KEYS, PROP_KEYS, PROP_NAMES, read_figure};
+pub use read::{FIGURE_KEYS, MAX_POSES, MAX_PROPS, POSE_KEYS, PROP_KEYS, PROP_NAMES, read_figure};
 pub use scene::{Scene, Shape};
 
 /// Where the figure is seen from. `side` shows bending forward and back; `front` shows arms and legs

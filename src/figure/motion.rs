@@ -50,9 +50,9 @@ pub fn next_frame_at(elapsed_ms: u64, paused: bool) -> Option<u64> {
     let second = elapsed_ms / 1000 * 1000;
     (!paused).then(|| {
         (1..=FRAMES_PER_SECOND)
-            .map(|third| second + third * 1000 / FRAMES_PER_SECOND)
+            .map(|third| second.saturating_add(third * 1000 / FRAMES_PER_SECOND))
             .find(|&at| at > elapsed_ms)
-            .unwrap_or(second + 1000)
+            .unwrap_or(second.saturating_add(1000))
     })
 }
 

@@ -15,6 +15,10 @@ pub const PROP_NAMES: &[&str] = &[
     "floor", "mat", "roller", "band", "wall", "door", "chair", "desk",
 ];
 pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side"];
+/// Props and key poses in one figure: each is drawn or blended every frame, so a file must not be
+/// able to make a frame cost seconds. The built-in figures use at most 2 props and 4 poses.
+pub const MAX_PROPS: usize = 16;
+pub const MAX_POSES: usize = 16;
 /// How far a pose may move the pelvis along the floor, in body heights.
 const MAX_SLIDE: f64 = 2.0;
 
@@ -43,7 +47,7 @@ pub fn read_figure(
         .map(Spanned::into_inner);
     let props = table
         .get("props")
-        .map(|props| read_props(checker, props))
+        .map(|props| read_props(checker, props, id))
         .unwrap_or_default();
     let poses = read_poses(checker, table, value.span(), id);
     if checker.problems.len() > before || poses.is_empty() {
@@ -78,6 +82,9 @@ fn read_poses(
         );
         return Vec::new();
     };
+    if over_limit(checker, tables, MAX_POSES, id, "poses", "pose") {
+        return Vec::new();
+    }
     let mut poses: Vec<KeyPose> = Vec::new();
     let mut previous_at: Option<f64> = None;
     for (index, item) in tables.iter().enumerate() {
@@ -194,7 +201,7 @@ fn number(checker: &mut Checker<'_>, table: &DeTable<'_>, key: &str) -> Option<f
     parsed
 }
 
-fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>) -> Vec<Prop> {
+fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>, id: &str) -> Vec<Prop> {
     let Some(items) = props.get_ref().as_array() else {
         checker.error(
             props.span(),
@@ -202,6 +209,9 @@ fn read_props(checker: &mut Checker<'_>, props: &Spanned<DeValue<'_>>) -> Vec<Pr
         );
         return Vec::new();
     };
+    if over_limit(checker, items, MAX_PROPS, id, "props", "prop") {
+        return Vec::new();
+    }
     items
         .iter()
         .filter_map(|item| match item.get_ref() {
@@ -288,6 +298,29 @@ fn prop_by_name(
             None
         }
     }
+}
+
+/// Whether `items` holds more than `most`; if so the first one over is reported, and nothing in the
+/// list is read further (each item would cost work on every frame).
+fn over_limit(
+    checker: &mut Checker<'_>,
+    items: &[Spanned<DeValue<'_>>],
+    most: usize,
+    id: &str,
+    plural: &str,
+    singular: &str,
+) -> bool {
+    let Some(extra) = items.get(most) else {
+        return false;
+    };
+    checker.error(
+        extra.span(),
+        format!(
+            "the figure of `{id}` may have at most {most} {plural}; this is {singular} {}",
+            most + 1
+        ),
+    );
+    true
 }
 
 /// "a string", "an array": for messages.

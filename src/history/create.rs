@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::OpenFlags;
 
 use super::{HistoryError, migrate};
 use crate::calendar::Calendar;
@@ -96,7 +96,9 @@ fn build(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
         path: path.to_path_buf(),
         error,
     };
-    let mut connection = Connection::open(path).map_err(sqlite)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+    let mut connection = super::open::connect(path, flags, false).map_err(sqlite)?;
+    // A new file has no rows to set aside.
     migrate::apply(&mut connection, path, calendar)?;
     connection.close().map_err(|(_, error)| sqlite(error))
 }

@@ -1,16 +1,29 @@
 //! The history's versions. Each step brings the file from version `index` to `index + 1`, inside
 //! one transaction, so a file is always at one version or the next.
+//!
+//! Migrating never stops at one bad row or at work already done: a step's SQL skips a table, index or
+//! column that is already there ([`already`]), and a step that converts rows sets aside each row it
+//! cannot convert ([`Quarantine`]) and converts the rest.
+
+mod already;
+mod quarantine;
 
 use std::path::Path;
 
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+
+use quarantine::Quarantine;
+pub use quarantine::SetAside;
 
 use super::{APPLICATION_ID, HistoryError, Store};
 use crate::calendar::Calendar;
 
 pub(super) enum Step {
+    /// Schema statements, each skipped when what it makes exists already.
     Sql(&'static str),
-    Code(fn(&Transaction<'_>, &Calendar) -> rusqlite::Result<()>),
+    /// Rows converted in code; one that cannot be is handed to the quarantine.
+    Code(fn(&Transaction<'_>, &Calendar, &mut Quarantine) -> rusqlite::Result<()>),
 }
 
 const STEPS: &[Step] = &[
@@ -80,29 +93,77 @@ const STEPS: &[Step] = &[
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,
 /// as a local time, or a date alone) and its day as a UTC day. Every value becomes a UTC instant in
-/// one format, and the day the local day it fell on. A value that cannot be read is left as it is,
-/// and reading it later names the row.
+/// one format, and the day the local day it fell on. A row whose value is not a date and time is
+/// set aside.
 fn checks_taken_at_in_utc(
     transaction: &Transaction<'_>,
     calendar: &Calendar,
+    quarantine: &mut Quarantine,
 ) -> rusqlite::Result<()> {
-    let rows: Vec<(i64, String)> = transaction
+    let rows: Vec<(i64, Result<String, String>)> = transaction
         .prepare("SELECT id, taken_at FROM checks")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| Ok((row.get(0)?, date_text(row.get_ref(1)?))))?
         .collect::<Result<_, _>>()?;
     let mut update =
         transaction.prepare("UPDATE checks SET taken_at = ?1, day = ?2 WHERE id = ?3")?;
     for (id, written) in rows {
-        if let Some(instant) = calendar.parse_any(&written) {
-            update.execute(params![instant.rfc3339(), calendar.day(instant), id])?;
+        let instant = written.and_then(|text| {
+            calendar
+                .parse_any(&text)
+                .ok_or_else(|| format!("`taken_at` is not a date and time: {:?}", shortened(&text)))
+        });
+        match instant {
+            Ok(instant) => {
+                update.execute(params![instant.rfc3339(), calendar.day(instant), id])?;
+            }
+            Err(reason) => quarantine.set_aside(transaction, "checks", id, reason)?,
         }
     }
     Ok(())
 }
 
+/// At most 40 characters of a stored value, for a message (a value can be megabytes long).
+fn shortened(text: &str) -> String {
+    let mut chars = text.chars();
+    let start: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{start}…")
+    } else {
+        start
+    }
+}
+
+/// A stored value as the text of a date and time, or why it is not one.
+fn date_text(value: ValueRef<'_>) -> Result<String, String> {
+    match value {
+        ValueRef::Text(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        ValueRef::Blob(_) => Err("`taken_at` is a blob, not a date and time".to_owned()),
+        ValueRef::Integer(_) | ValueRef::Real(_) => {
+            Err("`taken_at` is a number, not a date and time".to_owned())
+        }
+        ValueRef::Null => Err("`taken_at` is empty".to_owned()),
+    }
+}
+
 #[cfg(test)]
 pub(super) fn steps() -> &'static [Step] {
     STEPS
+}
+
+/// Makes `connection` a history at `version`, as that limberup left it, for tests of older files.
+#[cfg(test)]
+pub(super) fn make_at_version(connection: &mut Connection, version: usize) -> rusqlite::Result<()> {
+    let transaction = connection.transaction()?;
+    let mut quarantine = Quarantine::default();
+    for step in STEPS.iter().take(version) {
+        match step {
+            Step::Sql(sql) => transaction.execute_batch(sql)?,
+            Step::Code(run) => run(&transaction, &Calendar::utc(), &mut quarantine)?,
+        }
+    }
+    transaction.pragma_update(None, "user_version", i64::try_from(version).unwrap_or(0))?;
+    transaction.pragma_update(None, "application_id", APPLICATION_ID)?;
+    transaction.commit()
 }
 
 pub(super) fn known_version() -> usize {
@@ -142,35 +203,37 @@ pub(super) fn check_ours(store: &Store) -> Result<(), HistoryError> {
     Ok(())
 }
 
-/// Brings an existing history of ours up to the current version.
-pub(super) fn up_to_date(store: &mut Store) -> Result<(), HistoryError> {
+/// Brings an existing history of ours up to the current version; returns the rows set aside.
+pub(super) fn up_to_date(store: &mut Store) -> Result<Vec<SetAside>, HistoryError> {
     let version: i64 = store
         .connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| store.sqlite(e))?;
     if usize::try_from(version).is_ok_and(|v| v >= known_version()) {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let path = store.path.clone();
     apply(&mut store.connection, &path, &store.calendar)
 }
 
-/// Runs the steps the file lacks, in one transaction, and marks it as ours.
+/// Runs the steps the file lacks, in one transaction, and marks it as ours; returns the rows set
+/// aside (in the quarantine table) because they could not be converted.
 pub(super) fn apply(
     connection: &mut Connection,
     path: &Path,
     calendar: &Calendar,
-) -> Result<(), HistoryError> {
+) -> Result<Vec<SetAside>, HistoryError> {
     apply_up_to(connection, path, calendar, STEPS.len())
 }
 
-/// Runs the steps the file lacks up to version `last` (an earlier limberup's file, for tests).
+/// Runs the steps the file lacks up to version `last` (an earlier limberup's file, for tests);
+/// returns the rows set aside.
 pub(super) fn apply_up_to(
     connection: &mut Connection,
     path: &Path,
     calendar: &Calendar,
     last: usize,
-) -> Result<(), HistoryError> {
+) -> Result<Vec<SetAside>, HistoryError> {
     let sqlite = |error| HistoryError::Sqlite {
         path: path.to_path_buf(),
         error,
@@ -191,10 +254,11 @@ pub(super) fn apply_up_to(
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(sqlite)?;
     let start = usize::try_from(version).unwrap_or(0);
+    let mut quarantine = Quarantine::default();
     for (index, step) in STEPS.iter().enumerate().take(last).skip(start) {
         match step {
-            Step::Sql(sql) => transaction.execute_batch(sql),
-            Step::Code(run) => run(&transaction, calendar),
+            Step::Sql(sql) => already::run(&transaction, sql, &mut quarantine),
+            Step::Code(run) => run(&transaction, calendar, &mut quarantine),
         }
         .and_then(|()| {
             transaction.pragma_update(
@@ -208,5 +272,6 @@ pub(super) fn apply_up_to(
     transaction
         .pragma_update(None, "application_id", APPLICATION_ID)
         .and_then(|()| transaction.commit())
-        .map_err(sqlite)
+        .map_err(sqlite)?;
+    Ok(quarantine.into_rows())
 }

@@ -7,10 +7,13 @@
 //!
 //! Reading never writes: [`Store::open_read_only`] serves `history`, `snapshot`, `check --no-save`
 //! and a history in a read-only folder. A new history is built under a temporary name and linked
-//! into place whole, so a crash or a second instance never sees a half-made file.
+//! into place whole, so a crash or a second instance never sees a half-made file. Every connection
+//! is opened through a URI built from the path's bytes (`open.rs`), so a folder's name is never read
+//! as part of a URI.
 
 mod create;
 mod migrate;
+mod open;
 mod profile;
 mod program;
 mod rows;
@@ -21,6 +24,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
+pub use migrate::SetAside;
 pub use program::{ActiveProgram, MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
 
@@ -77,6 +81,9 @@ pub struct Store {
     path: PathBuf,
     /// Turns stored instants into local days, and old local-time values into instants.
     calendar: Calendar,
+    /// Rows the migration on opening could not convert, set aside in the quarantine table; the
+    /// caller says so once ([`Store::take_set_aside`]).
+    set_aside: Vec<SetAside>,
 }
 
 impl Store {
@@ -90,7 +97,7 @@ impl Store {
         let path = data_dir.join(HISTORY_FILE);
         create::ensure_exists(&path, calendar)?;
         refuse_foreign_file(&path)?;
-        let connection = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        let connection = open::connect(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, false)
             .and_then(|c| {
                 c.busy_timeout(std::time::Duration::from_secs(10))?;
                 Ok(c)
@@ -103,9 +110,10 @@ impl Store {
             connection,
             path,
             calendar: calendar.clone(),
+            set_aside: Vec::new(),
         };
         migrate::check_ours(&store)?;
-        migrate::up_to_date(&mut store)?;
+        store.set_aside = migrate::up_to_date(&mut store)?;
         Ok(store)
     }
 
@@ -138,9 +146,19 @@ impl Store {
             connection,
             path,
             calendar: calendar.clone(),
+            set_aside: Vec::new(),
         };
         migrate::check_ours(&store)?;
         Ok(Some(store))
+    }
+
+    /// The rows opening set aside, each as a sentence naming the file; empty after the first call,
+    /// so they are told once.
+    pub fn take_set_aside(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.set_aside)
+            .iter()
+            .map(|row| row.describe(&self.path))
+            .collect()
     }
 
     fn sqlite(&self, error: rusqlite::Error) -> HistoryError {
@@ -234,14 +252,7 @@ impl Store {
 }
 
 fn open_read_only(path: &Path, immutable: bool) -> Result<Connection, rusqlite::Error> {
-    let connection = if immutable {
-        Connection::open_with_flags(
-            format!("file:{}?immutable=1", path.display()),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        )?
-    } else {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?
-    };
+    let connection = open::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, immutable)?;
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     // Opening is lazy: read something now so a file we cannot read fails here.
     connection.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))?;
@@ -269,6 +280,8 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod fuzz_tests;
 #[cfg(test)]
 mod program_tests;
 #[cfg(test)]

@@ -105,17 +105,23 @@ impl Store {
     }
 
     /// The program session of the day before `today` without a next-morning answer yet that hurt
-    /// most (the latest of those that hurt as much).
+    /// most (the latest of those that hurt as much). Looked up by its time, not among the newest
+    /// rows: sessions logged later for earlier days must not hide it. The query takes the UTC days
+    /// around it (a zone is at most 14 hours from UTC), and the local day is then checked exactly.
     pub fn awaiting_morning(&self, today: DayNumber) -> Result<Option<MorningAsk>, HistoryError> {
+        let from = UtcTime(today.saturating_sub(2).saturating_mul(86_400)).rfc3339();
+        let until = UtcTime(today.saturating_add(1).saturating_mul(86_400)).rfc3339();
         let mut statement = self
             .connection
             .prepare(
                 "SELECT id, routine_id, started_at, pain FROM sessions
-                 WHERE program_id IS NOT NULL AND morning IS NULL ORDER BY id DESC LIMIT 50",
+                 WHERE program_id IS NOT NULL AND morning IS NULL
+                   AND started_at >= ?1 AND started_at < ?2
+                 ORDER BY started_at DESC, id DESC",
             )
             .map_err(|e| self.sqlite(e))?;
         let rows: Vec<(i64, String, String, Option<i64>)> = statement
-            .query_map([], |row| {
+            .query_map([from, until], |row| {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
             })
             .and_then(Iterator::collect)

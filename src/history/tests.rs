@@ -540,3 +540,35 @@ fn a_history_from_before_the_profile_keeps_every_check_and_gains_one() {
     assert!(!store.clear_profile().expect("nothing to clear"));
     assert_eq!(store.checks().expect("read").len(), 3);
 }
+
+/// A version-1 check that is not a date and time is set aside, told once, and the rest migrates.
+#[test]
+fn a_row_the_migration_cannot_convert_is_set_aside_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = "x".repeat(100_000);
+    version_one(
+        dir.path(),
+        &["2026-11-20T08:00:00Z", "soon", "2026-11-21", &long],
+    );
+    let mut store = Store::open(dir.path(), &Calendar::utc()).expect("migrates");
+    let told = store.take_set_aside();
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(
+        told[1].ends_with(&format!("not a date and time: \"{}…\"", "x".repeat(40))),
+        "a long value is cut: {}",
+        told[1].len()
+    );
+    assert!(
+        told[0].ends_with(
+            "checks row 2 could not be brought up to date and was set aside in the table `quarantine`: `taken_at` is not a date and time: \"soon\""
+        ),
+        "{told:?}"
+    );
+    assert!(store.take_set_aside().is_empty(), "told once");
+    assert_eq!(store.checks().expect("the rest reads").len(), 2);
+    check(&mut store, 5, 20_000);
+    drop(store);
+    let mut again = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+    assert!(again.take_set_aside().is_empty(), "not told again");
+    assert_eq!(again.checks().expect("read").len(), 3);
+}

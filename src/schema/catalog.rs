@@ -37,7 +37,7 @@ pub fn catalog_schema() -> Value {
 
 /// The `[id.figure]` table of a catalog entry.
 fn figure_schema() -> Value {
-    use crate::figure::{Bone, Joint, Motion, PROP_NAMES, View};
+    use crate::figure::{Bone, Joint, MAX_POSES, MAX_PROPS, Motion, PROP_NAMES, View};
     let fraction = json!({"type": "number", "minimum": 0, "maximum": 1});
     let mut pose = serde_json::Map::new();
     pose.insert(
@@ -79,8 +79,9 @@ fn figure_schema() -> Value {
             "view": {"enum": words(&View::ALL), "description": "side (default) | front | top | end (from in front of the head, along the spine)"},
             "motion": {"enum": words(&Motion::ALL),
                        "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
-            "props": {"type": "array", "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},
-            "pose": {"type": "array", "minItems": 1,
+            "props": {"type": "array", "maxItems": MAX_PROPS,
+                      "items": {"oneOf": [{"enum": PROP_NAMES}, prop_table]}},
+            "pose": {"type": "array", "minItems": 1, "maxItems": MAX_POSES,
                      "items": {"type": "object", "additionalProperties": false, "required": ["at"],
                                "properties": pose}}
         }

@@ -236,7 +236,7 @@ impl InputSource for TerminalInput {
     }
 
     fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
-        let until = deadline.map(|at| self.clock.instant_at(at));
+        let until = deadline.and_then(|at| self.clock.instant_at(at));
         loop {
             if self.terminated() {
                 return Ok(Some(Input::Terminate));

@@ -18,13 +18,15 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
 
     let summary = Summary::of(record, plan);
 
-    let (title, headline) = if summary.finished {
-        (" Well done! ", "Routine complete.")
-    } else {
-        (
+    // Why the history could not be written: then nothing "counts" in it, and the runner is told.
+    let unsaved = app.history.problem.as_deref();
+    let (title, headline) = match (summary.finished, unsaved) {
+        (true, _) => (" Well done! ", "Routine complete."),
+        (false, Some(_)) => (" Stopped ", "Routine stopped early."),
+        (false, None) => (
             " Stopped ",
             "Routine stopped early. What you did still counts.",
-        )
+        ),
     };
     let mut lines = vec![
         Line::styled(player.routine.name.as_str(), theme.title()),
@@ -69,6 +71,16 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
             Span::styled("Pauses    ", theme.dim()),
             Span::raw(record.pauses.to_string()),
         ]));
+    }
+    if let Some(problem) = unsaved {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "This session could not be saved: {}",
+                crate::text::printable(problem)
+            ),
+            theme.caution(),
+        ));
     }
     Paragraph::new(lines)
         .block(Block::bordered().title(Span::styled(title, theme.title())))

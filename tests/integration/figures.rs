@@ -192,3 +192,33 @@ fn an_unknown_exercise_is_refused_with_a_suggestion() {
     let misuse = limberup(&["exercises", "--size", "30x8"]);
     assert_eq!(misuse.status.code(), Some(2));
 }
+
+/// A catalog whose figure has 10,000 props is refused at once, at the 17th, instead of costing
+/// seconds a frame (issue 23, item 7).
+#[test]
+fn ten_thousand_props_are_refused_with_a_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = dir.path().join("exercises.toml");
+    let prop = "{ kind = \"roller\", under = \"left_shin\" }";
+    let props = vec![prop; 10_000].join(", ");
+    std::fs::write(
+        &catalog,
+        format!(
+            "[heavy]\nname = \"Heavy\"\nduration = \"30s\"\n[heavy.figure]\nprops = [{props}]\n[[heavy.figure.pose]]\nat = 0\n"
+        ),
+    )
+    .expect("write");
+    let start = std::time::Instant::now();
+    let output = limberup(&["validate", &catalog.display().to_string()]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(output.status.code(), Some(1));
+    // 16 props and their ", " separators before the 17th.
+    let column = "props = [".len() + 16 * (prop.len() + 2) + 1;
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim_end(),
+        format!(
+            "{}:5:{column}: error: the figure of `heavy` may have at most 16 props; this is prop 17\nlimberup: 1 of 1 file has problems",
+            catalog.display()
+        )
+    );
+}

@@ -397,3 +397,22 @@ fn invalid_figures_report_every_problem_with_a_suggestion() {
     .collect();
     assert_eq!(lines, expected);
 }
+
+#[test]
+fn a_figure_with_too_many_props_or_poses_is_refused_at_the_first_one_over() {
+    let p = "tests/fixtures/catalogs/too-many-in-a-figure.toml";
+    let source = limberup::diag::source::read_source(Path::new(p)).expect("readable");
+    let problems = limberup::routine::catalog::Catalog::parse(&source).expect_err("invalid");
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{p}:5:122: error: the figure of `many-props` may have at most 16 props; this is prop 17"
+            ),
+            format!(
+                "{p}:44:1: error: the figure of `many-poses` may have at most 16 poses; this is pose 17"
+            ),
+        ]
+    );
+}

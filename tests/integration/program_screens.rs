@@ -334,3 +334,39 @@ fn the_program_view_on_the_history_screen() {
     assert!(view.contains("Week 1  level 0  5/5 done  green"), "{view}");
     insta::assert_snapshot!("history_program_view", view);
 }
+
+/// Sessions logged afterwards for earlier days (a week typed in from paper) do not hide yesterday's:
+/// the question is looked up by its day, not among the newest rows (issue 23, item 7).
+#[test]
+fn the_morning_question_survives_sixty_backfilled_logs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path();
+    limberup(
+        &["program", "start", "upper-back-fix", "--on", "2026-03-02"],
+        path,
+    );
+    limberup(
+        &[
+            "log",
+            "upper-back-strength",
+            "--date",
+            "2026-03-09T18:00",
+            "--pain",
+            "2",
+        ],
+        path,
+    );
+    for n in 0..60 {
+        let date = format!("2026-03-{:02}T{:02}:{:02}", 2 + n % 7, 6 + n / 7, n % 60);
+        limberup(
+            &["log", "thoracic-mobility", "--date", &date, "--pain", "1"],
+            path,
+        );
+    }
+    let question = screen(path, "2026-03-10");
+    assert!(
+        question.contains("Compared with before that session, your back this morning is:"),
+        "{question}"
+    );
+    assert!(question.contains("Upper-back strength"), "{question}");
+}

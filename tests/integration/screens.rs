@@ -157,3 +157,39 @@ fn every_size_from_tiny_to_huge_renders_without_panic() {
         }
     }
 }
+
+/// Saving fails (a full disk): the summary says the session was not saved, as the check's result
+/// does, instead of that it still counts (issue 23, item 8).
+#[test]
+fn done_when_saving_fails() {
+    use limberup::app::Record;
+    use limberup::app::records::HistorySink;
+    use limberup::history::HistoryError;
+    struct FullDisk;
+    impl HistorySink for FullDisk {
+        fn save(&mut self, _record: &Record) -> Result<(), HistoryError> {
+            Err(HistoryError::Unavailable(
+                "database or disk is full".to_owned(),
+            ))
+        }
+    }
+    for (keys, at, headline) in [
+        ("n@30,space@50,q@80,y@81", "81", "Routine stopped early."),
+        ("enter@200", "200", "Routine complete."),
+    ] {
+        let text = Shot::new().routine(FIXTURE).keys(keys).at_saving(
+            at,
+            &mut limberup::audio::Silent,
+            &mut FullDisk,
+        );
+        assert!(text.contains(headline), "{text}");
+        assert!(!text.contains("still counts"), "{text}");
+        assert!(
+            text.contains("This session could not be saved: database or disk is full"),
+            "{text}"
+        );
+        if keys.starts_with('n') {
+            insta::assert_snapshot!(text);
+        }
+    }
+}
