@@ -516,14 +516,12 @@ fn at_recording_rate(bytes: &[u8]) -> Vec<f64> {
 /// and "t"); the first search, over the whole recording, runs on every twentieth of them (averaged, so
 /// what lies between counts too), as a debug build is slow at it.
 const DECIMATE: usize = 20;
-/// A clip is looked for a tenth of a second at a time.
-const PIECE: usize = RATE / 10;
+/// A clip is looked for 50 ms at a time: short enough that a gap an underrun leaves spoils few pieces,
+/// long enough (2,205 samples) that no other sound matches one nearly sample for sample.
+const PIECE: usize = RATE / 20;
 /// How alike a piece and the recording must be for the piece to count as heard: the same samples
 /// through a resampler and a sound server score above 0.95; other speech about 0.4.
 const SAME_SAMPLES: f64 = 0.9;
-/// How far a piece may sit from where the clip's other pieces put it: an underrun delays the rest of a
-/// clip by the few milliseconds it dropped.
-const DRIFT: usize = RATE / 20;
 
 /// A recording as it is searched for clips: low-passed, with a coarse copy for the first search.
 struct Heard {
@@ -538,40 +536,40 @@ impl Heard {
         Self { fine, coarse }
     }
 
-    /// The share of `clip`'s loud pieces found in the recording nearly sample for sample, each where
-    /// the others put it: 1 for a clip heard whole, 0 for one nothing said.
+    /// The share of `clip`'s loud pieces found in the recording nearly sample for sample, in the
+    /// clip's order: 1 for a clip heard whole, 0 for one nothing said. An underrun on a loaded machine
+    /// inserts silence into a clip and delays the rest of it, so pieces are not held to their
+    /// spacing, only to their order.
     fn share_heard(&self, clip: &[f64]) -> f64 {
         let clip = low_pass(clip);
         let pieces: Vec<&[f64]> = clip.chunks_exact(PIECE).collect();
         let energy = |p: &[f64]| p.iter().map(|s| s * s).sum::<f64>();
         let loudest = pieces.iter().map(|p| energy(p)).fold(0.0, f64::max);
-        let found: Vec<(usize, f64, usize)> = pieces
+        let found: Vec<(f64, usize)> = pieces
             .iter()
-            .enumerate()
-            .filter(|(_, piece)| energy(piece) >= loudest / 10.0)
-            .map(|(k, piece)| {
-                let (likeness, at) = self.best_place(piece);
-                (k, likeness, at)
-            })
+            .filter(|piece| energy(piece) >= loudest / 10.0)
+            .map(|piece| self.best_place(piece))
             .collect();
         if found.is_empty() {
             return 0.0;
         }
-        // Where the clip starts, by the pieces' own vote.
-        let mut starts: Vec<usize> = found
+        // The longest run of heard pieces in the clip's order (each after the one before).
+        let heard: Vec<usize> = found
             .iter()
-            .map(|&(k, _, at)| at.saturating_sub(k * PIECE))
+            .filter(|(likeness, _)| *likeness >= SAME_SAMPLES)
+            .map(|&(_, at)| at)
             .collect();
-        starts.sort_unstable();
-        let start = starts[starts.len() / 2];
-        let heard = found
-            .iter()
-            .filter(|&&(k, likeness, at)| {
-                likeness >= SAME_SAMPLES && at.abs_diff(start + k * PIECE) <= DRIFT
-            })
-            .count();
+        let mut longest = vec![1_usize; heard.len()];
+        for later in 0..heard.len() {
+            for earlier in 0..later {
+                if heard[earlier] < heard[later] {
+                    longest[later] = longest[later].max(longest[earlier] + 1);
+                }
+            }
+        }
+        let in_order = longest.into_iter().max().unwrap_or(0);
         #[allow(clippy::cast_precision_loss, reason = "piece counts")]
-        let share = heard as f64 / found.len() as f64;
+        let share = in_order as f64 / found.len() as f64;
         share
     }
 
