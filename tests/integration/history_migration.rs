@@ -3,7 +3,9 @@
 //! (issue 23, item 5).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::common::cli::{self, ok as succeeds};
 
 use rusqlite::{Connection, params};
 
@@ -11,22 +13,7 @@ use rusqlite::{Connection, params};
 const APPLICATION_ID: i32 = 0x4C49_4D42;
 
 fn limberup(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_limberup"))
-        .args(args)
-        .env("LIMBERUP_DATA_DIR", data_dir)
-        .env("LIMBERUP_ROUTINES", "/nonexistent")
-        .env("TZ", "UTC")
-        .output()
-        .expect("the binary runs")
-}
-
-fn succeeds(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    cli::limberup_in("UTC", args, data_dir)
 }
 
 /// A version-1 history as limberup 0.1 wrote it (its schema copied here, as the old file has it).

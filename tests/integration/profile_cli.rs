@@ -3,27 +3,14 @@
 //! it for that check only, or ignoring it with `--no-profile`.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::common::cli::{self, ok};
 
 use serde_json::Value;
 
 fn limberup(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_limberup"))
-        .args(args)
-        .env("LIMBERUP_DATA_DIR", data_dir)
-        .env("LIMBERUP_ROUTINES", "/nonexistent")
-        .env("TZ", "UTC")
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    cli::limberup_in("UTC", args, data_dir)
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {

@@ -1,5 +1,6 @@
 //! The headless app, as the screen tests drive it.
 
+pub mod cli;
 pub mod crafted;
 pub mod pane;
 
