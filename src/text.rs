@@ -127,6 +127,25 @@ pub fn pad(text: &str, columns: usize) -> String {
     padded
 }
 
+/// Words joined by single spaces into lines of at most `width` columns, as the screen measures them;
+/// a word longer than the width gets a line of its own. Always at least one line.
+pub fn wrap_words<'a>(words: impl IntoIterator<Item = &'a str>, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in words {
+        let needed = self::width(&current) + usize::from(!current.is_empty()) + self::width(word);
+        if !current.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fit, is_unprintable, pad, printable, width};

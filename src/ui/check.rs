@@ -367,22 +367,7 @@ fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
 fn bullet(text: &str, id: Option<&str>, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let room = width.saturating_sub(2).max(8);
     let tagged = id.map(|id| format!("({id})"));
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace().chain(tagged.as_deref()) {
-        let needed = crate::text::width(&current)
-            + usize::from(!current.is_empty())
-            + crate::text::width(word);
-        if !current.is_empty() && needed > room {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    lines.push(current);
-    lines
+    crate::text::wrap_words(text.split_whitespace().chain(tagged.as_deref()), room)
         .into_iter()
         .enumerate()
         .map(|(index, line)| {

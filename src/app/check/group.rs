@@ -228,22 +228,7 @@ pub fn rows(group: Group, marks: &[Mark], footnote: &str, width: usize) -> Vec<R
 
 /// Words wrapped to `width` columns (a word longer than the width gets a row of its own).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let needed = crate::text::width(&current)
-            + usize::from(!current.is_empty())
-            + crate::text::width(word);
-        if !current.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    lines.push(current);
-    lines
+    crate::text::wrap_words(text.split_whitespace(), width)
 }
 
 /// The rows a check screen of `size` (columns, rows) has for its content: the header and footer
