@@ -82,11 +82,17 @@ fn remove_stale_temporaries(path: &Path) {
     }
 }
 
+/// A name no other build uses: the process, then a random number (two threads of one process read
+/// the same clock time often enough on a coarse clock that a name of the process and the time alone
+/// had both build into one file).
 fn temporary_name(path: &Path) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let name = format!("{}{}-{nanos}", temporary_prefix(), std::process::id());
+    use std::hash::{BuildHasher, Hasher};
+    // Every `RandomState` has keys of its own (random for each thread, then one more for each new
+    // one), so its hash of nothing is a number no other build draws.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let name = format!("{}{}-{random:016x}", temporary_prefix(), std::process::id());
     path.with_file_name(name)
 }
 
@@ -100,5 +106,17 @@ fn build(path: &Path, calendar: &Calendar) -> Result<(), HistoryError> {
     let mut connection = super::open::connect(path, flags, false).map_err(sqlite)?;
     // A new file has no rows to set aside.
     migrate::apply(&mut connection, path, calendar)?;
+    // Everything into the file itself before it is linked into place: a write-ahead log left beside
+    // the temporary name would not follow it, and the linked file would lack its last pages (its
+    // mark among them, so the next instance took it for another program's).
+    let busy: i64 = connection
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    if busy != 0 {
+        return Err(sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the new history's log could not be folded in".to_owned()),
+        )));
+    }
     connection.close().map_err(|(_, error)| sqlite(error))
 }
