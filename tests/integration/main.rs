@@ -35,6 +35,7 @@ mod program_screens;
 mod program_v2_cli;
 mod program_v2_screens;
 mod routine_library;
+mod runs_files;
 mod schema_agreement;
 mod screens;
 // Plays through the real sound stack, which a build without audio does not have.
