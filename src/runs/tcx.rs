@@ -39,11 +39,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Activity, ReadError> {
                 } else if path.ends_with(&["Activity", "Id"]) {
                     laps.id = xml::parse_time(text);
                 } else if path.ends_with(&["Lap", "TotalTimeSeconds"]) {
-                    if let Some(seconds) = xml::number(text) {
+                    if let Some(seconds) = xml::number(text).filter(|s| *s >= 0.0) {
                         laps.timer_s = Some(laps.timer_s.unwrap_or(0.0) + seconds);
                     }
                 } else if path.ends_with(&["Lap", "DistanceMeters"]) {
-                    if let Some(metres) = xml::number(text) {
+                    if let Some(metres) = xml::number(text).filter(|m| *m >= 0.0) {
                         laps.distance_m = Some(laps.distance_m.unwrap_or(0.0) + metres);
                     }
                 } else if path.ends_with(&["Trackpoint", "Time"]) {
