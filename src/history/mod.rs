@@ -14,6 +14,7 @@ mod migrate;
 mod profile;
 mod program;
 mod rows;
+mod runs;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 pub use crate::calendar::UtcTime;
 pub use program::{ActiveProgram, MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
+pub use runs::{Imported, RunRow};
 
 use crate::calendar::Calendar;
 use crate::program::Morning;

@@ -10,6 +10,7 @@ mod fit;
 mod geo;
 mod gpx;
 mod gzip;
+pub mod import;
 pub mod read;
 mod sport;
 mod tcx;
