@@ -14,6 +14,7 @@ mod migrate;
 mod profile;
 mod program;
 mod rows;
+pub mod run_import;
 mod runs;
 pub mod trends;
 

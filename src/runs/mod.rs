@@ -10,7 +10,6 @@ mod fit;
 mod geo;
 mod gpx;
 mod gzip;
-pub mod import;
 pub mod read;
 mod sport;
 mod tcx;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use limberup::calendar::{Calendar, UtcTime};
 use limberup::history::Store;
-use limberup::runs::import::{ImportOptions, Outcome, import_file};
+use limberup::history::run_import::{ImportOptions, Outcome, import_file};
 use limberup::runs::{Format, read_activity};
 
 fn fixture(name: &str) -> PathBuf {

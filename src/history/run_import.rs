@@ -1,4 +1,4 @@
-//! Importing files into the history: folders walked, each file read alone (one problem is one line,
+//! Importing activity files into the history (here, above both the runs reader and the store): folders walked, each file read alone (one problem is one line,
 //! the rest still imported), then stored by the duplicate rules.
 
 use std::fmt::Write as _;
@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
 
-use super::file::read_bytes;
-use super::read::check_start;
-use super::{Format, ReadError, is_running_sport, read_activity};
+use super::{HistoryError, Imported, Store};
 use crate::calendar::UtcTime;
-use crate::history::{HistoryError, Imported, Store};
+use crate::runs::file::read_bytes;
+use crate::runs::read::check_start;
+use crate::runs::{Format, ReadError, is_running_sport, read_activity};
 
 /// What became of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
