@@ -20,6 +20,7 @@ pub mod logging;
 pub mod plan;
 pub mod program;
 pub mod routine;
+pub mod runs;
 pub mod schema;
 pub mod soundfile;
 pub mod terminal;

@@ -89,6 +89,9 @@ const STEPS: &[Step] = &[
             resumed_at TEXT NOT NULL
         );",
     ),
+    // Version 6, runs version 1 (the runs spec's "history version 4"): one row per imported run,
+    // no GPS points; and the files seen by `runs sync`, by path, size and modified time.
+    Step::Sql(super::runs::CREATE_RUNS),
 ];
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,

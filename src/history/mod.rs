@@ -17,6 +17,8 @@ mod open;
 mod profile;
 mod program;
 mod rows;
+pub mod run_import;
+mod runs;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +29,7 @@ pub use crate::calendar::UtcTime;
 pub use migrate::SetAside;
 pub use program::{ActiveProgram, MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
+pub use runs::{Imported, RunRow};
 
 use crate::calendar::Calendar;
 use crate::program::Morning;

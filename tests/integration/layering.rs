@@ -15,6 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["engine"],
     &["triage"],
     &["program"],
+    &["runs"],
     &["schema", "history"],
     &["audio"],
     &["config"],

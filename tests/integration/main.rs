@@ -37,6 +37,9 @@ mod program_screens;
 mod program_v2_cli;
 mod program_v2_screens;
 mod routine_library;
+mod runs_files;
+mod runs_fuzz;
+mod runs_history;
 mod schema_agreement;
 mod screens;
 // Plays through the real sound stack, which a build without audio does not have.

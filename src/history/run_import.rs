@@ -1,0 +1,179 @@
+//! Importing activity files into the history (here, above both the runs reader and the store): folders walked, each file read alone (one problem is one line,
+//! the rest still imported), then stored by the duplicate rules.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest as _, Sha256};
+
+use super::{HistoryError, Imported, Store};
+use crate::calendar::UtcTime;
+use crate::runs::file::read_bytes;
+use crate::runs::read::check_start;
+use crate::runs::{Format, ReadError, is_running_sport, read_activity};
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Imported(i64),
+    AlreadyImported(i64),
+    /// The same run as `other`: this copy is `id`; `kept` is the format counted now.
+    Duplicate {
+        id: i64,
+        other: i64,
+        kept: Format,
+    },
+    /// An activity of another sport (`walking`).
+    NotARun(String),
+    NotAnActivity,
+    /// Would be imported (`--dry-run`).
+    WouldImport,
+    Error(String),
+}
+
+impl Outcome {
+    /// The `outcome` of `runs import --json`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Imported(_) | Self::WouldImport => "imported",
+            Self::AlreadyImported(_) => "already-imported",
+            Self::Duplicate { .. } => "duplicate",
+            Self::NotARun(_) => "not-a-run",
+            Self::NotAnActivity => "not-an-activity",
+            Self::Error(_) => "error",
+        }
+    }
+
+    /// The run it concerns, if any.
+    pub fn run(&self) -> Option<i64> {
+        match self {
+            Self::Imported(id) | Self::AlreadyImported(id) | Self::Duplicate { id, .. } => {
+                Some(*id)
+            }
+            _ => None,
+        }
+    }
+
+    /// The words after the path: `imported`, `same run as #12 (kept the FIT)`, …
+    pub fn message(&self) -> String {
+        match self {
+            Self::Imported(id) => format!("imported as #{id}"),
+            Self::WouldImport => "would be imported".to_owned(),
+            Self::AlreadyImported(id) => format!("already imported (#{id})"),
+            Self::Duplicate { other, kept, .. } => {
+                format!(
+                    "same run as #{other} (kept the {})",
+                    kept.name().to_uppercase()
+                )
+            }
+            Self::NotARun(sport) => format!("not a run ({sport})"),
+            Self::NotAnActivity => "not an activity file".to_owned(),
+            Self::Error(message) => format!("error: {message}"),
+        }
+    }
+}
+
+/// One file's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub outcome: Outcome,
+}
+
+/// How an import runs.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// `--sport`: take every file as this sport.
+    pub sport: Option<String>,
+    pub dry_run: bool,
+    pub now: UtcTime,
+}
+
+/// The files under `paths`, folders walked recursively in name order (links to folders are not
+/// followed, so a loop cannot trap the walk); a path that cannot be read is a report of its own.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        walk(path, &mut files, &mut problems);
+    }
+    (files, problems)
+}
+
+fn walk(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileReport>) {
+    let problem = |error: &std::io::Error| FileReport {
+        path: path.to_path_buf(),
+        outcome: Outcome::Error(crate::text::io_reason(error)),
+    };
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) => return problems.push(problem(&error)),
+    };
+    if !metadata.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(error) => return problems.push(problem(&error)),
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    children.sort();
+    for child in children {
+        let is_link = std::fs::symlink_metadata(&child).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && child.is_dir() {
+            continue;
+        }
+        walk(&child, files, problems);
+    }
+}
+
+/// The SHA-256 of a file's bytes, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
+
+/// Reads one file and stores its run (with `store`; without, as a dry run).
+pub fn import_file(store: Option<&mut Store>, path: &Path, options: &ImportOptions) -> Outcome {
+    match import_bytes(store, read_bytes(path), options) {
+        Ok(outcome) => outcome,
+        Err(error) => Outcome::Error(error.to_string()),
+    }
+}
+
+fn import_bytes(
+    store: Option<&mut Store>,
+    bytes: Result<Vec<u8>, ReadError>,
+    options: &ImportOptions,
+) -> Result<Outcome, HistoryError> {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return Ok(Outcome::Error(error.to_string())),
+    };
+    let mut activity =
+        match read_activity(&bytes).and_then(|a| check_start(&a, options.now).map(|()| a)) {
+            Ok(activity) => activity,
+            Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
+            Err(error) => return Ok(Outcome::Error(error.to_string())),
+        };
+    if let Some(sport) = &options.sport {
+        activity.sport.clone_from(sport);
+    }
+    if !is_running_sport(&activity.sport) {
+        return Ok(Outcome::NotARun(activity.sport));
+    }
+    let hash = sha256_hex(&bytes);
+    let Some(store) = store.filter(|_| !options.dry_run) else {
+        return Ok(Outcome::WouldImport);
+    };
+    Ok(match store.save_run(&activity, &hash, options.now)? {
+        Imported::New(id) => Outcome::Imported(id),
+        Imported::AlreadyImported(id) => Outcome::AlreadyImported(id),
+        Imported::SameRun { id, other, kept } => Outcome::Duplicate { id, other, kept },
+    })
+}
