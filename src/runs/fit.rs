@@ -190,8 +190,10 @@ impl Gathered {
             }
             message::RECORD => {
                 if let Some(time) = date(timestamp) {
-                    self.first_record.get_or_insert(time);
-                    self.last_record = Some(time);
+                    // The earliest and the latest, not the first and the last read: records
+                    // out of order (a damaged file) must not make a negative span.
+                    self.first_record = Some(self.first_record.map_or(time, |t| t.min(time)));
+                    self.last_record = Some(self.last_record.map_or(time, |t| t.max(time)));
                 }
                 if let Some(distance) = scaled(integer(fields, 5), 100.0) {
                     self.last_record_distance = Some(distance);

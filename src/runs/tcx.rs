@@ -65,7 +65,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Activity, ReadError> {
     };
     let start = start.ok_or(ReadError::NoStart)?;
     let span = laps.last_point.map(|last| xml::span_s(start, last));
-    let timer_s = laps.timer_s.or(span).unwrap_or(0.0);
+    // Laps' times are each finite, but their sum need not be.
+    let timer_s = laps
+        .timer_s
+        .filter(|t| t.is_finite())
+        .or(span)
+        .unwrap_or(0.0);
     let elapsed_s = span.map_or(timer_s, |span| span.max(timer_s));
     let (sport_name, sub_sport) = sport::from_text(laps.kind.as_deref().unwrap_or(""));
     Ok(Activity {

@@ -91,3 +91,14 @@ proptest! {
         }
     }
 }
+
+/// Found by the fuzz test above: 56 bytes cut from the middle of the Fenix run leave its records out
+/// of time order, and the span from the first record read to the last one was negative.
+#[test]
+fn a_fit_file_whose_records_are_out_of_order_has_no_negative_time() {
+    let mut bytes = seeds().swap_remove(0);
+    apply(&mut bytes, &Mutation::Remove(2_186_574_130_982_598_593, 56));
+    let activity = read_activity(&bytes).expect("still a run, partly");
+    assert!(activity.timer_s >= 0.0, "timer {}", activity.timer_s);
+    assert!(activity.elapsed_s >= 0.0, "elapsed {}", activity.elapsed_s);
+}
