@@ -411,3 +411,53 @@ fn the_desk_posture_reset_as_heard() {
     let routine = library.find("desk-posture-reset").expect("built in");
     insta::assert_snapshot!(said_through(routine).join("\n"));
 }
+
+/// Lower-case words only: "rest, next: Band row" and "rest next band row" read the same.
+fn plain_words(text: &str) -> String {
+    let letters: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every quoted example in the README's table of what the voice says is said, word for word, by a
+/// built-in routine played through.
+#[test]
+fn the_readme_voice_examples_come_from_the_built_in_routines() {
+    let readme = include_str!("../../../README.md");
+    let table = readme
+        .split("| when | what you hear |")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("the README's voice table");
+    let examples: Vec<&str> = table.split('"').skip(1).step_by(2).collect();
+    assert!(examples.len() >= 10, "{examples:?}");
+    let library = crate::routine::Library::load(None).expect("the built-in library loads");
+    let heard: Vec<String> = library
+        .routines
+        .iter()
+        .map(|routine| {
+            let lines = said_through(routine);
+            let words: Vec<&str> = lines
+                .iter()
+                .map(|line| line.split_once(' ').map_or("", |(_, said)| said))
+                .collect();
+            format!(" {} ", plain_words(&words.join(" ")))
+        })
+        .collect();
+    let unheard: Vec<&&str> = examples
+        .iter()
+        .filter(|example| {
+            let wanted = format!(" {} ", plain_words(example));
+            !heard.iter().any(|said| said.contains(&wanted))
+        })
+        .collect();
+    assert!(unheard.is_empty(), "no built-in routine says {unheard:?}");
+}
