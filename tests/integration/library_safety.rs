@@ -136,6 +136,7 @@ const CLASSES: &[Class] = &[
     class("foam-roll-calves", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-hamstrings", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-quads", S::Still, N::None, W::FoamRolling, "rolling"),
+    class("foam-roll-glutes", S::Still, N::None, W::FoamRolling, "rolling"),
 ];
 
 fn library() -> Library {
