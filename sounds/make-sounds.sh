@@ -11,6 +11,9 @@ cd "$(dirname "$0")"
 
 RATE=22050
 out() { echo "sounds/$1"; }
+# --missing: only the voice clips not made yet (see below); the tones stay as they are.
+missing=false
+[ "${1:-}" = "--missing" ] && missing=true
 
 # One note: frequency, length in seconds, fade-out in seconds.
 note() {
@@ -20,6 +23,7 @@ note() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+if ! $missing; then
 # tick: a short, bright click for the last seconds of a segment.
 note tick.wav 1760 0.06 0.05
 out tick.wav
@@ -54,15 +58,20 @@ note "$tmp/d4.wav" 1047 0.7 0.65
 sox "$tmp/d1.wav" "$tmp/d2.wav" "$tmp/d3.wav" "$tmp/d4.wav" done.wav
 out done.wav
 
+fi
+
 # The spoken words and names: every line of voice.txt (not blank, not a comment), said by espeak-ng,
 # trimmed of silence, levelled, and stored as small Ogg Vorbis (16 kHz mono, lowest quality: speech
 # stays clear and the 80-odd clips add about half a megabyte to the binary) under voice/, named by
 # the text's slug: lower case, every run of other characters a dash ("Child's pose" is
-# voice/child-s-pose.ogg). limberup finds a clip by the same slug.
+# voice/child-s-pose.ogg). limberup finds a clip by the same slug. With --missing, only the lines
+# without a clip are made, so the clips already committed stay byte for byte (Ogg streams carry a
+# random serial number, so a clip made again differs even when it sounds the same).
 slug() { printf '%s' "$1" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9][^a-z0-9]*/-/g; s/^-//; s/-$//'; }
-rm -f voice/*.ogg
+$missing || rm -f voice/*.ogg
 mkdir -p voice
 grep -v '^#' voice.txt | grep -v '^ *$' | while IFS= read -r text; do
+    if $missing && [ -e "voice/$(slug "$text").ogg" ]; then continue; fi
     espeak-ng -v en-us -s 165 -w "$tmp/raw.wav" "$text"
     sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$tmp/trim.wav" \
         silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse norm -6

@@ -60,6 +60,8 @@ pub struct Settings {
     pub muted: bool,
     /// Spoken words after the tones ("three, two, one", "rest", "switch sides").
     pub spoken: bool,
+    /// With `spoken`: each step's caution said once, as the step first starts.
+    pub spoken_cautions: bool,
     /// Countdown ticks in the last N seconds of each segment, replacing the routines' own.
     pub countdown: Option<u32>,
     /// Ring the terminal bell on each cue while no sound device works.
@@ -78,6 +80,7 @@ impl Default for Settings {
             volume: 80,
             muted: false,
             spoken: true,
+            spoken_cautions: true,
             countdown: None,
             bell: false,
             figures: true,
@@ -91,6 +94,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "volume",
     "mute",
     "spoken",
+    "spoken_cautions",
     "countdown",
     "bell",
     "figures",
@@ -206,6 +210,7 @@ impl Settings {
         let volume = checker.integer(table, "volume", 0..=100);
         let muted = checker.boolean(table, "mute");
         let spoken = checker.boolean(table, "spoken");
+        let spoken_cautions = checker.boolean(table, "spoken_cautions");
         let countdown = checker.integer(table, "countdown", 0..=10);
         let bell = checker.boolean(table, "bell");
         let figures = checker.boolean(table, "figures");
@@ -228,6 +233,7 @@ impl Settings {
             }),
             muted: muted.unwrap_or(defaults.muted),
             spoken: spoken.unwrap_or(defaults.spoken),
+            spoken_cautions: spoken_cautions.unwrap_or(defaults.spoken_cautions),
             countdown: countdown.map(|c| u32::try_from(*c.get_ref()).unwrap_or(3)),
             bell: bell.unwrap_or(defaults.bell),
             figures: figures.unwrap_or(defaults.figures),
@@ -252,12 +258,13 @@ mod tests {
         assert_eq!(parse(""), Ok(Settings::default()));
         assert_eq!(
             parse(
-                "volume = 30\nmute = true\nspoken = false\ncountdown = 5\nbell = true\nfigures = false\ntheme = \"light\"\n"
+                "volume = 30\nmute = true\nspoken = false\nspoken_cautions = false\ncountdown = 5\nbell = true\nfigures = false\ntheme = \"light\"\n"
             ),
             Ok(Settings {
                 volume: 30,
                 muted: true,
                 spoken: false,
+                spoken_cautions: false,
                 countdown: Some(5),
                 bell: true,
                 figures: false,

@@ -431,7 +431,8 @@ countdown = 0
 rest = "6s"
 [[steps]]
 name = "Cat-cow"
-duration = "2s"
+duration = "6s"
+caution = "Stop if your shoulder hurts."
 [[steps]]
 name = "Banded squat"
 duration = "2s"
@@ -440,10 +441,10 @@ duration = "2s"
 /// A spoken name is heard: the recording holds the built-in clip that says "Cat-cow", found piece by
 /// piece nearly sample for sample, and none of a clip that nothing said. Where espeak-ng is installed
 /// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program said it
-/// into the cache.
+/// into the cache. The step's caution is heard too, from its built-in clip.
 #[test]
 fn a_spoken_exercise_name_reaches_the_sink() {
-    let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 16) else {
+    let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 22) else {
         return;
     };
     let (samples, log) = (&played.samples, &played.log);
@@ -461,6 +462,12 @@ fn a_spoken_exercise_name_reaches_the_sink() {
     assert!(
         said >= 0.6 && unsaid == 0.0,
         "Cat-cow {said:.2} heard, the unsaid Open book {unsaid:.2}\nlog:\n{log}"
+    );
+    let caution = recording.share_heard(&clip("Stop if your shoulder hurts."));
+    eprintln!("the caution: {caution:.2} of it heard");
+    assert!(
+        caution >= 0.6,
+        "the caution {caution:.2} heard\nlog:\n{log}"
     );
 
     let spoken = std::fs::read_dir(played.dir.path().join("data/speech"))

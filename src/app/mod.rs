@@ -93,8 +93,20 @@ pub enum Entry {
 pub struct CueStyle {
     /// Spoken words ("three, two, one", "rest") with the tones.
     pub spoken: bool,
+    /// With `spoken`: each step's caution said once as the step first starts.
+    pub spoken_cautions: bool,
     /// Countdown ticks in the last N seconds of every segment, replacing the routines' own.
     pub countdown: Option<u32>,
+}
+
+impl CueStyle {
+    /// What the voice says, for the sound layer.
+    pub fn voice(self) -> crate::audio::cues::Voice {
+        crate::audio::cues::Voice {
+            spoken: self.spoken,
+            cautions: self.spoken_cautions,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -209,6 +221,7 @@ impl App {
             preset_answers: None,
             cue_style: CueStyle {
                 spoken: settings.spoken,
+                spoken_cautions: settings.spoken_cautions,
                 countdown: settings.countdown,
             },
             sound_problem: None,

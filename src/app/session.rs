@@ -21,7 +21,7 @@ impl App {
         self.to_prepare = crate::audio::cues::sounds_to_prepare(
             &player.routine,
             player.session.plan(),
-            self.cue_style.spoken,
+            self.cue_style.voice(),
         );
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);
@@ -182,7 +182,7 @@ impl App {
                     &event,
                     &player.routine,
                     player.session.plan(),
-                    self.cue_style.spoken,
+                    self.cue_style.voice(),
                 )
             });
             self.pending.push(Cued { event, sounds });

@@ -93,6 +93,9 @@ fn describe(segment: &Segment) -> String {
     {
         details.push(format!("round {round}"));
     }
+    if segment.caution_window().is_some() {
+        details.push("caution said".to_owned());
+    }
     if details.is_empty() {
         segment.name.clone()
     } else {

@@ -10,6 +10,7 @@ impl Plan {
             segments: Vec::new(),
             clock: 0,
             block_round: None,
+            cautioned: Vec::new(),
         };
         builder.push(
             SegmentKind::Prepare,
@@ -130,6 +131,8 @@ struct Builder {
     clock: u64,
     /// The block round segments are pushed in, if any.
     block_round: Option<BlockRound>,
+    /// Steps whose caution a segment already says: each is said once, at the step's first start.
+    cautioned: Vec<usize>,
 }
 
 impl Builder {
@@ -171,6 +174,7 @@ impl Builder {
             reps,
             tempo_ms,
             block_round: self.block_round.clone(),
+            caution: None,
         };
         self.clock += segment.estimated_ms();
         self.segments.push(segment);
@@ -210,6 +214,7 @@ impl Builder {
                     side: *side,
                     ..place
                 };
+                let pushed = self.segments.len();
                 self.push_with_reps(
                     SegmentKind::Exercise,
                     &step.name,
@@ -218,6 +223,15 @@ impl Builder {
                     place,
                     reps,
                 );
+                let first_start = !self.cautioned.contains(&number);
+                if let (Some(segment), Some(caution), true) = (
+                    self.segments.get_mut(pushed),
+                    step.caution.as_ref(),
+                    first_start,
+                ) {
+                    self.cautioned.push(number);
+                    segment.caution = Some(caution.clone());
+                }
             }
             if set < step.sets {
                 self.push(

@@ -25,6 +25,9 @@ pub struct SegmentJson {
     pub set: Option<u32>,
     pub side: Option<Side>,
     pub round: Option<u32>,
+    /// The caution the voice says in this segment (the step's first start), when it says one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +60,7 @@ impl From<&Plan> for PlanJson {
                     set: s.set,
                     side: s.side,
                     round: s.round,
+                    caution: s.caution_window().and(s.caution.clone()),
                 })
                 .collect(),
             cues: plan

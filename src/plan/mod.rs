@@ -54,10 +54,12 @@ pub enum Cue {
     Done,
     /// The next rep of a tempo step begins.
     Rep,
+    /// The step's caution, said once, early in the step's first exercise segment.
+    Caution,
 }
 
 impl Cue {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Start,
         Self::Tick,
         Self::Halfway,
@@ -65,6 +67,7 @@ impl Cue {
         Self::Rest,
         Self::Done,
         Self::Rep,
+        Self::Caution,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +79,7 @@ impl Cue {
             Self::Rest => "rest",
             Self::Done => "done",
             Self::Rep => "rep",
+            Self::Caution => "caution",
         }
     }
 }
@@ -105,6 +109,8 @@ pub struct Segment {
     pub tempo_ms: Option<u64>,
     /// Inside a block with rounds of its own: which round of it.
     pub block_round: Option<BlockRound>,
+    /// The step's caution, on the step's first exercise segment only: the voice says it once.
+    pub caution: Option<String>,
 }
 
 /// Which round of a block with rounds of its own a segment is played in.
@@ -131,7 +137,26 @@ impl Segment {
     /// The cues inside this segment were it `length_ms` long (after `+`/`-`).
     pub fn cues_when(&self, length_ms: Option<u64>) -> Vec<(u64, Cue)> {
         let reps = self.reps.zip(self.tempo_ms);
-        cue_offsets(self.kind, length_ms, self.countdown, reps)
+        let mut cues = cue_offsets(self.kind, length_ms, self.countdown, reps);
+        if let Some(window) = self.caution_window_when(length_ms) {
+            // A rep beginning while the caution is said keeps its tick; only its number is left
+            // unsaid (see `audio::cues`).
+            cues.push((window.start, Cue::Caution));
+            cues.sort_by_key(|(at, _)| *at);
+        }
+        cues
+    }
+
+    /// When the caution is said, as offsets from the segment's start, if this segment says one and
+    /// it fits (see [`caution_window`]).
+    pub fn caution_window(&self) -> Option<std::ops::Range<u64>> {
+        self.caution_window_when(self.length_ms)
+    }
+
+    fn caution_window_when(&self, length_ms: Option<u64>) -> Option<std::ops::Range<u64>> {
+        let caution = self.caution.as_deref()?;
+        let others = cue_offsets(self.kind, length_ms, self.countdown, None);
+        caution_window(caution, length_ms, &others)
     }
 
     /// Which rep of a tempo step is under way after `elapsed` ms (1-based, the last one once the reps
@@ -187,6 +212,42 @@ pub fn cue_offsets(
     }
     cues.sort_by_key(|(at, _)| *at);
     cues
+}
+
+/// How long after an exercise begins its caution is said: room for the start's words ("go", or a
+/// name and side when no rest announced it). Off the whole second, so no tick or rep (all on whole
+/// seconds) ever sounds at the same moment.
+pub const CAUTION_AFTER_MS: u64 = 2_500;
+/// The pace the plan allows for a spoken caution: 150 words a minute, slower than the voice (the
+/// built-in clips run at about 165; a test holds every clip to it).
+pub const CAUTION_MS_PER_WORD: u64 = 400;
+/// Quiet kept between the end of a caution and the next cue.
+pub const CAUTION_GAP_MS: u64 = 500;
+
+/// How long `caution` takes to say, by the plan's pace.
+pub fn caution_speaking_ms(caution: &str) -> u64 {
+    let words = u64::try_from(caution.split_whitespace().count()).unwrap_or(u64::MAX);
+    words.saturating_mul(CAUTION_MS_PER_WORD)
+}
+
+/// Where a caution is said in its segment: from [`CAUTION_AFTER_MS`] for as long as it takes, when
+/// that ends, with [`CAUTION_GAP_MS`] to spare, before every other cue after the start (`others`:
+/// halfway and the countdown; a tempo step's reps do not count, their numbers give way) and before
+/// the segment ends. `None` when it does not fit: the caution then shows on screen only, never
+/// talked over or delaying a cue.
+pub fn caution_window(
+    caution: &str,
+    length_ms: Option<u64>,
+    others: &[(u64, Cue)],
+) -> Option<std::ops::Range<u64>> {
+    let start = CAUTION_AFTER_MS;
+    let end = start.saturating_add(caution_speaking_ms(caution));
+    let clear_until = end.saturating_add(CAUTION_GAP_MS);
+    let room = length_ms.is_none_or(|length| clear_until <= length);
+    let quiet = others
+        .iter()
+        .all(|&(at, cue)| at == 0 || at >= clear_until || cue == Cue::Rep);
+    (room && quiet && end > start).then_some(start..end)
 }
 
 /// A routine's whole timeline.

@@ -66,3 +66,47 @@ fn the_rep_under_way_is_counted_from_the_tempo() {
     );
     assert!(open.cues().iter().all(|(_, c)| *c != Cue::Rep));
 }
+
+/// A hold of `length` with a caution of `words` words (countdown 3).
+fn hold_with_caution(length: &str, words: usize) -> String {
+    let caution = vec!["word"; words].join(" ");
+    format!(
+        "name = \"C\"\nkind = \"stretch\"\n[defaults]\nprepare = 0\ncountdown = 3\n\
+         [[steps]]\nname = \"Hold\"\nduration = \"{length}\"\nsides = \"both\"\ncaution = \"{caution}\"\n"
+    )
+}
+
+#[test]
+fn a_caution_is_cued_once_where_it_ends_before_every_other_cue() {
+    // 30 s: halfway at 15 s. Ten words take 4 s from 2.5 s, ending at 6.5 s.
+    let plan = Plan::build(&routine_from_text(&hold_with_caution("30s", 10)));
+    let exercises: Vec<&Segment> = plan
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Exercise)
+        .collect();
+    assert_eq!(exercises[0].caution_window(), Some(2_500..6_500));
+    assert!(exercises[0].cues().contains(&(2_500, Cue::Caution)));
+    // The right side does not say it again.
+    assert_eq!(exercises[1].caution, None);
+    assert!(exercises[1].cues().iter().all(|(_, c)| *c != Cue::Caution));
+    // 31 words end at 14.9 s, too near halfway (15 s, with half a second of quiet): not said.
+    let long = exercise(&hold_with_caution("30s", 31));
+    assert_eq!(long.caution_window(), None);
+    assert!(long.cues().iter().all(|(_, c)| *c != Cue::Caution));
+    // 30 words end at 14.5 s, half a second before halfway: said.
+    assert!(
+        exercise(&hold_with_caution("30s", 30))
+            .caution_window()
+            .is_some()
+    );
+    // 10 s, no halfway: ten words must end half a second before the countdown's first tick (7 s).
+    assert_eq!(
+        exercise(&hold_with_caution("10s", 10)).caution_window(),
+        Some(2_500..6_500)
+    );
+    assert_eq!(
+        exercise(&hold_with_caution("10s", 11)).caution_window(),
+        None
+    );
+}

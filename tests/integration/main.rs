@@ -24,6 +24,7 @@ mod history_screen;
 mod hostile_text;
 mod invalid_fixtures;
 mod layering;
+mod library_safety;
 mod loader_never_panics;
 mod odd_folders;
 mod pain_check_brief;

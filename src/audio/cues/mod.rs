@@ -1,6 +1,7 @@
 //! Which sounds each engine event plays: a tone per cue and, when spoken cues are on, the words a
 //! coach would say ("next: doorway chest stretch, forty five seconds, left side first"; "right side";
-//! "set two of three"; "three, two, one"), and a step's own sound in place of the start tone.
+//! "set two of three"; "three, two, one"), a step's caution once as the step first starts, and a
+//! step's own sound in place of the start tone.
 
 mod phrases;
 
@@ -12,9 +13,26 @@ use crate::routine::Routine;
 
 pub use phrases::Phrases;
 
+/// What the voice says besides the tones (the `spoken` and `spoken_cautions` settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Voice {
+    /// Words with the tones: names, counts, "rest".
+    pub spoken: bool,
+    /// Each step's caution, once, as the step first starts (only with `spoken`).
+    pub cautions: bool,
+}
+
+impl Voice {
+    /// Whether a step's caution is said.
+    pub fn says_cautions(self) -> bool {
+        self.spoken && self.cautions
+    }
+}
+
 /// The sounds for one event, in the order they play (one after the other).
-pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -> Vec<Sound> {
+pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, voice: Voice) -> Vec<Sound> {
     let phrases = Phrases { routine, plan };
+    let spoken = voice.spoken;
     let say = |words: Vec<Sound>| if spoken { words } else { Vec::new() };
     match *event {
         Event::Cue {
@@ -24,6 +42,14 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
             offset,
             ..
         } => {
+            if cue == Cue::Caution {
+                // No tone: the words are the cue. Without them the screen's caution is enough.
+                return if voice.says_cautions() {
+                    phrases.caution(segment)
+                } else {
+                    Vec::new()
+                };
+            }
             let (tone, words) = match cue {
                 Cue::Start => (
                     start_sound(routine, plan, segment),
@@ -41,7 +67,12 @@ pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, spoken: bool) -
                 Cue::Switch => (Sound::Clip(Clip::Switch), say(phrases.at_switch(segment))),
                 Cue::Rest => (Sound::Clip(Clip::Rest), say(phrases.at_rest(segment))),
                 Cue::Done => (Sound::Clip(Clip::Done), say(vec![Sound::say("well done")])),
+                // A rep that begins while the caution is being said keeps its tick, not its number.
+                Cue::Rep if voice.says_cautions() && phrases.during_caution(segment, offset) => {
+                    (Sound::Clip(Clip::Tick), Vec::new())
+                }
                 Cue::Rep => (Sound::Clip(Clip::Tick), say(phrases.rep(segment, offset))),
+                Cue::Caution => return Vec::new(),
             };
             // A spoken number replaces the tick: "three, two, one" is clearer than a click before it.
             if matches!(cue, Cue::Tick | Cue::Rep) && !words.is_empty() {
@@ -77,8 +108,10 @@ fn count_words(left: Millis) -> Vec<Sound> {
 
 /// The sounds to make ready when a routine starts, off the event loop: the routine's own step sounds,
 /// once each (so a file is never decoded before a routine that uses it plays), and with spoken cues
-/// its exercise names (the runner's own are said by the speech program, which takes a moment).
-pub fn sounds_to_prepare(routine: &Routine, plan: &Plan, spoken: bool) -> Vec<Sound> {
+/// its exercise names and the cautions it says (the runner's own are said by the speech program,
+/// which takes a moment).
+pub fn sounds_to_prepare(routine: &Routine, plan: &Plan, voice: Voice) -> Vec<Sound> {
+    let spoken = voice.spoken;
     let mut sounds: Vec<Sound> = Vec::new();
     let files = routine.steps.iter().filter_map(|s| s.sound.as_ref());
     let files = files.map(|sound| Sound::File {
@@ -91,7 +124,13 @@ pub fn sounds_to_prepare(routine: &Routine, plan: &Plan, spoken: bool) -> Vec<So
         .filter(|_| spoken)
         .filter(|s| s.kind == SegmentKind::Exercise)
         .filter_map(|s| Phrases::name(&s.name));
-    for sound in files.chain(names) {
+    let cautions = plan
+        .segments
+        .iter()
+        .filter(|_| voice.says_cautions())
+        .filter(|s| s.caution_window().is_some())
+        .filter_map(|s| s.caution.as_deref().map(Sound::say));
+    for sound in files.chain(names).chain(cautions) {
         if !sounds.iter().any(|s| s.name() == sound.name()) {
             sounds.push(sound);
         }

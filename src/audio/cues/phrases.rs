@@ -108,6 +108,27 @@ impl Phrases<'_> {
         number_words(rep).into_iter().map(Sound::say).collect()
     }
 
+    /// The caution `segment` says, when it says one (the step's first start, where it fits).
+    pub fn caution(&self, segment: usize) -> Vec<Sound> {
+        self.plan
+            .segments
+            .get(segment)
+            .filter(|s| s.caution_window().is_some())
+            .and_then(|s| s.caution.as_deref())
+            .map(Sound::say)
+            .into_iter()
+            .collect()
+    }
+
+    /// Whether `offset` into `segment` falls while its caution is being said.
+    pub fn during_caution(&self, segment: usize, offset: Millis) -> bool {
+        self.plan
+            .segments
+            .get(segment)
+            .and_then(Segment::caution_window)
+            .is_some_and(|window| window.contains(&offset))
+    }
+
     /// "next", then the exercise that follows `segment`: after a rest between sets, only which set;
     /// else its name, and with room its length or reps, side and set.
     fn next_up(&self, segment: usize) -> Vec<Sound> {

@@ -14,6 +14,14 @@ name = "Hold"
 duration = "30s"
 "#;
 
+/// Words as set (cautions on, as by default) or tones only.
+fn voice(spoken: bool) -> Voice {
+    Voice {
+        spoken,
+        cautions: true,
+    }
+}
+
 fn names(sounds: &[Sound]) -> Vec<&str> {
     sounds.iter().map(Sound::name).collect()
 }
@@ -76,7 +84,7 @@ fn every_cue_has_its_tone_and_words() {
         (Event::Finished { at: 35_000 }, true, &[]),
     ];
     for (event, spoken, expected) in table {
-        let sounds = sounds_for(event, &routine, &plan, *spoken);
+        let sounds = sounds_for(event, &routine, &plan, voice(*spoken));
         assert_eq!(names(&sounds), *expected, "{event:?} spoken={spoken}");
     }
 }
@@ -108,8 +116,12 @@ duration = "90s"
 /// What is said through a whole routine played without a pause, one line per moment: `m:ss` and
 /// the words, from the engine's events (the cue plan), never from audio.
 fn transcript(text: &str) -> Vec<String> {
-    let routine = routine(text);
-    let plan = Plan::build(&routine);
+    said_through(&routine(text))
+}
+
+/// What is said through `routine` played without a pause (see [`transcript`]).
+fn said_through(routine: &Routine) -> Vec<String> {
+    let plan = Plan::build(routine);
     let (mut session, mut events) = crate::engine::Session::start(plan.clone(), 0);
     let mut lines = Vec::new();
     let mut now = 0;
@@ -120,7 +132,7 @@ fn transcript(text: &str) -> Vec<String> {
                 | Event::SegmentStarted { at, .. }
                 | Event::Finished { at } => at,
             };
-            let sounds = sounds_for(event, &routine, &plan, true);
+            let sounds = sounds_for(event, routine, &plan, voice(true));
             let words: Vec<&str> = sounds
                 .iter()
                 .filter(|s| matches!(s, Sound::Say(_)))
@@ -233,7 +245,7 @@ fn only_spoken_cues_prepare_the_names() {
     let routine = routine(COACHED);
     let plan = Plan::build(&routine);
     let names = |spoken| {
-        sounds_to_prepare(&routine, &plan, spoken)
+        sounds_to_prepare(&routine, &plan, voice(spoken))
             .iter()
             .map(|s| s.name().to_owned())
             .collect::<Vec<_>>()
@@ -255,7 +267,12 @@ fn a_step_sound_replaces_the_start_tone() {
         bytes: bytes.clone(),
     });
     let plan = Plan::build(&routine);
-    let sounds = sounds_for(&cue(Cue::Start, 1, Some(30_000)), &routine, &plan, true);
+    let sounds = sounds_for(
+        &cue(Cue::Start, 1, Some(30_000)),
+        &routine,
+        &plan,
+        voice(true),
+    );
     assert_eq!(names(&sounds), ["bell.wav", "go"]);
     assert_eq!(
         sounds[0],
@@ -275,4 +292,172 @@ fn every_built_in_sound_decodes() {
             clip.name()
         );
     }
+}
+
+/// A step's caution is said once, 2.5 s into the step's first exercise segment, after the "go"; a
+/// rep that begins meanwhile keeps its tick but not its number; the second side and the second set
+/// say nothing of it.
+#[test]
+fn a_caution_is_said_once_as_its_step_first_starts() {
+    let said = transcript(
+        r#"
+name = "Careful"
+kind = "stretch"
+[defaults]
+prepare = "0s"
+countdown = 0
+rest = "0s"
+switch = "0s"
+[[steps]]
+name = "Wall angels"
+reps = 6
+tempo = "2s"
+sets = 2
+set_rest = "0s"
+caution = "Stop if an arm tingles."
+[[steps]]
+name = "Open book"
+duration = "10s"
+sides = "both"
+caution = "Ease off if it pinches."
+"#,
+    );
+    let expected = [
+        "0:00 Wall angels",
+        "0:02 two",
+        "0:02 Stop if an arm tingles.",
+        // Said from 2.5 s, five words at 0.4 s: the rep beginning at 4 s ("three") is not counted.
+        "0:06 four",
+        "0:08 five",
+        "0:10 six",
+        "0:12 Wall angels",
+        "0:14 two",
+        "0:16 three",
+        "0:18 four",
+        "0:20 five",
+        "0:22 six",
+        "0:24 Open book, left side first",
+        "0:26 Ease off if it pinches.",
+        "0:34 right side",
+        "0:44 well done",
+    ];
+    assert_eq!(said, expected, "{said:#?}");
+}
+
+/// With `spoken_cautions = false` the voice leaves the caution out (the screen still shows it), and
+/// the rep it would have covered is counted.
+#[test]
+fn the_setting_turns_the_spoken_caution_off() {
+    let routine = routine(
+        r#"
+name = "Careful"
+kind = "stretch"
+[[steps]]
+name = "Wall angels"
+reps = 6
+tempo = "2s"
+caution = "Stop if an arm tingles."
+"#,
+    );
+    let plan = Plan::build(&routine);
+    let exercise = plan
+        .segments
+        .iter()
+        .position(|s| s.kind == SegmentKind::Exercise)
+        .expect("an exercise");
+    let caution = cue(Cue::Caution, exercise, Some(9_500));
+    let off = Voice {
+        spoken: true,
+        cautions: false,
+    };
+    assert_eq!(
+        names(&sounds_for(&caution, &routine, &plan, voice(true))),
+        ["Stop if an arm tingles."]
+    );
+    assert!(sounds_for(&caution, &routine, &plan, off).is_empty());
+    assert!(sounds_for(&caution, &routine, &plan, voice(false)).is_empty());
+    let rep_three = Event::Cue {
+        cue: Cue::Rep,
+        at: 0,
+        segment: exercise,
+        left: Some(6_000),
+        offset: 4_000,
+    };
+    assert_eq!(
+        names(&sounds_for(&rep_three, &routine, &plan, voice(true))),
+        ["tick"]
+    );
+    assert_eq!(
+        names(&sounds_for(&rep_three, &routine, &plan, off)),
+        ["three"]
+    );
+    let prepared = |voice| {
+        sounds_to_prepare(&routine, &plan, voice)
+            .iter()
+            .map(|s| s.name().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        prepared(voice(true)),
+        ["Wall angels", "Stop if an arm tingles."]
+    );
+    assert_eq!(prepared(off), ["Wall angels"]);
+}
+
+/// The spoken transcript of a built-in routine with cautions: what a runner hears with eyes closed.
+#[test]
+fn the_desk_posture_reset_as_heard() {
+    let library = crate::routine::Library::load(None).expect("the built-in library loads");
+    let routine = library.find("desk-posture-reset").expect("built in");
+    insta::assert_snapshot!(said_through(routine).join("\n"));
+}
+
+/// Lower-case words only: "rest, next: Band row" and "rest next band row" read the same.
+fn plain_words(text: &str) -> String {
+    let letters: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every quoted example in the README's table of what the voice says is said, word for word, by a
+/// built-in routine played through.
+#[test]
+fn the_readme_voice_examples_come_from_the_built_in_routines() {
+    let readme = include_str!("../../../README.md");
+    let table = readme
+        .split("| when | what you hear |")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("the README's voice table");
+    let examples: Vec<&str> = table.split('"').skip(1).step_by(2).collect();
+    assert!(examples.len() >= 10, "{examples:?}");
+    let library = crate::routine::Library::load(None).expect("the built-in library loads");
+    let heard: Vec<String> = library
+        .routines
+        .iter()
+        .map(|routine| {
+            let lines = said_through(routine);
+            let words: Vec<&str> = lines
+                .iter()
+                .map(|line| line.split_once(' ').map_or("", |(_, said)| said))
+                .collect();
+            format!(" {} ", plain_words(&words.join(" ")))
+        })
+        .collect();
+    let unheard: Vec<&&str> = examples
+        .iter()
+        .filter(|example| {
+            let wanted = format!(" {} ", plain_words(example));
+            !heard.iter().any(|said| said.contains(&wanted))
+        })
+        .collect();
+    assert!(unheard.is_empty(), "no built-in routine says {unheard:?}");
 }

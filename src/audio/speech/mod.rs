@@ -28,7 +28,7 @@ use std::time::Duration;
 use cache::Cached;
 use run::{Program, find_program, run};
 
-use crate::format::limits::NAME_CHARS;
+use crate::format::limits::PROSE_CHARS;
 
 /// How long a program may take to say one name.
 pub const SPEAK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -133,7 +133,7 @@ fn usable(path: &Path) -> Option<Arc<[u8]>> {
 
 /// The text as the program gets it: no control or invisible characters, and none of the brackets
 /// espeak reads as phonemes (`[[...]]`) or markup (each becomes a space), one space between words, at
-/// most a name's length.
+/// most a caution's length (names are shorter still).
 fn clean(text: &str) -> String {
     let visible: String = text
         .chars()
@@ -146,7 +146,7 @@ fn clean(text: &str) -> String {
         })
         .collect();
     let words: Vec<&str> = visible.split_whitespace().collect();
-    words.join(" ").chars().take(NAME_CHARS).collect()
+    words.join(" ").chars().take(PROSE_CHARS).collect()
 }
 
 /// The cache file for a text said by a program: a hash of both (the program's path too), so another

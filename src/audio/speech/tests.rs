@@ -73,10 +73,10 @@ fn the_text_goes_in_on_stdin_cleaned_never_as_an_argument() {
 }
 
 #[test]
-fn a_long_name_is_cut_to_a_names_length() {
+fn a_long_text_is_cut_to_a_cautions_length() {
     let (mut speaker, dir) = speaker_with("cp TONE \"$out\"", SPEAK_TIMEOUT);
-    speaker.wav(&"a".repeat(500)).expect("said");
-    assert_eq!(read(&dir, "said").chars().count(), NAME_CHARS);
+    speaker.wav(&"a".repeat(5000)).expect("said");
+    assert_eq!(read(&dir, "said").chars().count(), PROSE_CHARS);
 }
 
 /// The names of the files in the cache folder, sorted.

@@ -103,14 +103,52 @@ fn every_clip_decodes() {
     }
 }
 
-/// What the built-in routines and catalog name, as said aloud.
+/// What the built-in routines and catalog name, as said aloud, and the cautions they say.
 fn built_in_names() -> BTreeSet<String> {
     let library = Library::load(None).expect("the built-in library loads");
     let steps = library.routines.iter().flat_map(|r| &r.steps);
     let names = steps
+        .clone()
         .map(|step| step.name.as_str())
         .chain(library.catalog.iter().map(|e| e.name.as_str()));
-    names.map(spoken_name).collect()
+    names
+        .map(spoken_name)
+        .chain(built_in_cautions(&library))
+        .collect()
+}
+
+/// Every caution of the built-in catalog and routines, as the voice says it (whole).
+fn built_in_cautions(library: &Library) -> BTreeSet<String> {
+    let steps = library.routines.iter().flat_map(|r| &r.steps);
+    steps
+        .filter_map(|step| step.caution.clone())
+        .chain(library.catalog.iter().filter_map(|e| e.caution.clone()))
+        .collect()
+}
+
+/// The plan gives a spoken caution 0.4 s a word, so that nothing is cued while it is said: every
+/// built-in caution's clip must be said within that. (Decoding needs the build with audio.)
+#[cfg(feature = "audio")]
+#[test]
+fn every_built_in_caution_is_said_within_the_time_the_plan_gives_it() {
+    let library = Library::load(None).expect("the built-in library loads");
+    let mut problems = Vec::new();
+    for caution in built_in_cautions(&library) {
+        let Some(bytes) = built_in(&caution) else {
+            problems.push(format!("no clip: {caution:?}"));
+            continue;
+        };
+        let decoded = crate::soundfile::decode::decode(std::sync::Arc::from(bytes), 1 << 24)
+            .expect("the clip decodes");
+        let frames = decoded.samples.len() / usize::from(decoded.channels.max(1));
+        let said_ms =
+            u64::try_from(frames).unwrap_or(u64::MAX) * 1000 / u64::from(decoded.rate.max(1));
+        let allowed = crate::plan::caution_speaking_ms(&caution);
+        if said_ms > allowed {
+            problems.push(format!("{said_ms} ms, allowed {allowed}: {caution:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 /// The lines of `sounds/voice.txt` that `sounds/make-sounds.sh` speaks.
