@@ -193,7 +193,14 @@ fn key_bounds(figure: &Figure) -> (f64, f64, f64, f64) {
     for key in &figure.poses {
         let skeleton = placed(figure, key.at);
         let mut points = skeleton.points();
-        points.push(skeleton.head.shifted(0.0, length::HEAD_RADIUS));
+        // The head's outline, not only its top: a wall behind the body touches the back of the skull
+        // instead of cutting through it.
+        let radius = length::HEAD_RADIUS;
+        points.extend([
+            skeleton.head.shifted(0.0, radius),
+            skeleton.head.shifted(-radius, 0.0),
+            skeleton.head.shifted(radius, 0.0),
+        ]);
         for p in points {
             bounds.0 = bounds.0.min(p.x);
             bounds.1 = bounds.1.max(p.x);

@@ -21,7 +21,6 @@ const NOT_YET_GROUNDED: &[&str] = &[
     "foam-roll-lats",
     "foam-roll-quads",
     "leg-swings-front",
-    "mcgill-curl-up",
     "roller-extension",
     "side-leg-raise",
     "side-plank",
