@@ -94,3 +94,26 @@ fn json_with_a_size_is_misuse_and_an_unknown_id_an_error() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `plank`?"));
     assert!(output.stdout.is_empty());
 }
+
+/// The bird-dog reaches, holds about eight seconds (its 10 s period), then returns; the leg that
+/// reaches back is the side's own (left), as its words say.
+#[test]
+fn a_hold_at_a_key_pose_holds() {
+    let at =
+        |time: &str| data(&["exercises", "bird-dog", "--json", "--at", time])["figure"].clone();
+    let (start, reached, later) = (at("0"), at("2"), at("8.5"));
+    assert_eq!(start["period_s"], 10.0);
+    assert_eq!(reached["points"], later["points"], "held from 2 s to 8.5 s");
+    assert_ne!(start["points"], reached["points"]);
+    let toe_x =
+        |f: &Value, side: &str| f["points"][format!("{side}_toe")]["x"].as_f64().expect("x");
+    // Reaching back, the left foot is far behind the right knee's foot.
+    assert!(
+        toe_x(&reached, "left") < toe_x(&reached, "right") - 0.2,
+        "{reached}"
+    );
+    assert_eq!(
+        reached["contacts"],
+        serde_json::json!(["left_wrist", "right_knee"])
+    );
+}
