@@ -72,11 +72,35 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
         .map(|(a, b)| Shape::Line(a, b))
         .collect();
     body.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
+    if figure.view == View::Side {
+        body.push(nose(&skeleton));
+    }
     let mut props = Vec::new();
     for prop in &figure.props {
         props.extend(prop_shapes(figure, prop, &skeleton, phase));
     }
     Scene { body, props }
+}
+
+/// How far the nose sticks out of the head, in body heights.
+const NOSE: f64 = 0.025;
+
+/// A tick on the face, square to the neck on the side the body faces: which way the head looks and
+/// whether it nods or slides back (a chin tuck) reads at a glance.
+fn nose(skeleton: &Skeleton) -> Shape {
+    let (dx, dy) = (
+        skeleton.head.x - skeleton.skull_base.x,
+        skeleton.head.y - skeleton.skull_base.y,
+    );
+    let along = dx.hypot(dy).max(f64::EPSILON);
+    // The neck turned a quarter clockwise: forward (+x) for an upright head.
+    let (forward_x, forward_y) = (dy / along, -dx / along);
+    let on = |distance: f64| {
+        skeleton
+            .head
+            .shifted(forward_x * distance, forward_y * distance)
+    };
+    Shape::Line(on(length::HEAD_RADIUS), on(length::HEAD_RADIUS + NOSE))
 }
 
 /// The body at `phase`, set down on what it rests on, unless seen from above.

@@ -175,3 +175,40 @@ fn every_landmark_has_a_name_that_reads_back() {
     }
     assert_eq!(Landmark::from_name("left_kne"), None);
 }
+
+#[test]
+fn the_nose_shows_which_way_the_head_faces() {
+    let nose_of = |figure: &Figure| {
+        let scene = figure.scene_at(0.0, false);
+        match scene.body.last() {
+            Some(&Shape::Line(from, to)) => (to.x - from.x, to.y - from.y),
+            other => panic!("no nose: {other:?}"),
+        }
+    };
+    let standing = figure(
+        vec![Prop::Floor],
+        vec![pose(0.0, &[], &[LEFT_HEEL, LEFT_TOE])],
+    );
+    let (dx, dy) = nose_of(&standing);
+    assert!(dx > 0.02 && dy.abs() < 1e-9, "forward: {dx} {dy}");
+    // Lying on the back, head to the left: the face looks at the ceiling.
+    let lying = figure(
+        vec![Prop::Floor],
+        vec![pose(
+            0.0,
+            &[(Joint::Trunk, -90.0)],
+            &[Landmark::Pelvis, Landmark::Neck],
+        )],
+    );
+    let (dx, dy) = nose_of(&lying);
+    assert!(dy > 0.02 && dx.abs() < 1e-9, "up: {dx} {dy}");
+    // From the front the face looks at you: no tick.
+    let front = Figure {
+        view: View::Front,
+        ..standing
+    };
+    assert!(matches!(
+        front.scene_at(0.0, false).body.last(),
+        Some(Shape::Circle(..))
+    ));
+}
