@@ -14,7 +14,6 @@ use crate::common::cli::limberup_built_in as limberup;
 /// thread-the-needle) need the depth of point 2; the foam rollers miss by 1-8 cm as they roll.
 const NOT_YET_GROUNDED: &[&str] = &[
     "clamshell",
-    "foam-roll-calves",
     "foam-roll-glutes",
     "foam-roll-hamstrings",
     "foam-roll-lats",
