@@ -6,7 +6,7 @@
 
 use super::{App, Screen};
 use crate::engine::Millis;
-use crate::figure::{Figure, next_frame_at, phase_at};
+use crate::figure::{Figure, next_frame_at};
 use crate::plan::{Segment, SegmentKind};
 use crate::routine::{Side, Step, Work};
 
@@ -77,7 +77,7 @@ impl App {
         let (figure, tempo) = self.figure_of(step)?;
         Some(FigureAt {
             figure,
-            phase: phase_at(figure.motion, tempo, session.elapsed_in_segment(self.now)),
+            phase: figure.phase_at(tempo, session.elapsed_in_segment(self.now)),
             mirrored: featured.side == Some(Side::Right),
         })
     }
@@ -122,11 +122,7 @@ impl App {
         let tempo = exercise.tempo.map(crate::duration::Secs::millis);
         Some(FigureAt {
             figure,
-            phase: phase_at(
-                figure.motion,
-                tempo,
-                self.now.saturating_sub(browser.shown_since),
-            ),
+            phase: figure.phase_at(tempo, self.now.saturating_sub(browser.shown_since)),
             mirrored: false,
         })
     }

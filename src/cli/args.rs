@@ -78,8 +78,9 @@ pub enum Command {
     Exercises {
         /// An exercise id; without one, list them all.
         id: Option<String>,
-        /// Print JSON for scripts (the list only).
-        #[arg(long, conflicts_with_all = ["size", "at"])]
+        /// Print JSON for scripts: the list, or with an ID the exercise and its figure's points and
+        /// props at `--at`.
+        #[arg(long, conflicts_with = "size")]
         json: bool,
         /// Size of the figure.
         #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, requires = "id")]

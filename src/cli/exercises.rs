@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
 use crate::diag::hint;
-use crate::figure::{phase_at, render_text};
+use crate::figure::render_text;
 use crate::routine::Library;
 use crate::routine::catalog::Exercise;
 
@@ -90,6 +90,7 @@ pub fn run(
 ) -> Outcome {
     match id {
         None => list(library, json, out),
+        Some(id) if json => show_json(library, id, at_ms.unwrap_or(0), out),
         Some(id) => show(
             library,
             id,
@@ -108,15 +109,28 @@ pub fn show(
     at_ms: u64,
     out: &mut impl Write,
 ) -> Outcome {
-    super::list::warn_about_problems(library);
-    let Some(exercise) = library.catalog.get(id) else {
-        return Err(Failure::UnknownExercise {
-            id: id.escape_debug().to_string(),
-            hint: hint(id, library.catalog.ids()),
-        });
-    };
+    let exercise = find(library, id)?;
     let text = describe(exercise, &routines_using(library, id), size, at_ms);
     out.write_all(text.as_bytes()).map_err(io_failure)
+}
+
+/// One exercise as data, its figure's points and props at `at_ms` of its movement.
+pub fn show_json(library: &Library, id: &str, at_ms: u64, out: &mut impl Write) -> Outcome {
+    let exercise = find(library, id)?;
+    let data = super::exercise_json::exercise_data(exercise, &routines_using(library, id), at_ms);
+    serde_json::to_writer_pretty(&mut *out, &data).map_err(json_failure)?;
+    writeln!(out).map_err(io_failure)
+}
+
+fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Exercise, Failure> {
+    super::list::warn_about_problems(library);
+    library
+        .catalog
+        .get(id)
+        .ok_or_else(|| Failure::UnknownExercise {
+            id: id.escape_debug().to_string(),
+            hint: hint(id, library.catalog.ids()),
+        })
 }
 
 fn describe(exercise: &Exercise, routines: &[&str], size: (u16, u16), at_ms: u64) -> String {
@@ -129,7 +143,7 @@ fn describe(exercise: &Exercise, routines: &[&str], size: (u16, u16), at_ms: u64
     match &exercise.figure {
         Some(figure) => {
             let tempo = exercise.tempo.map(crate::duration::Secs::millis);
-            let phase = phase_at(figure.motion, tempo, at_ms);
+            let phase = figure.phase_at(tempo, at_ms);
             text.push_str(&render_text(figure, phase, false, size.0, size.1));
         }
         None => text.push_str("(no figure yet)\n"),

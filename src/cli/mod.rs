@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod exercise_json;
 mod exercises;
 mod history;
 mod list;

@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich}
 use crate::program::ProgramError;
 use crate::program::catalog::{PROGRAMS_DIR, is_program_path, load_file};
 use crate::routine::catalog::Catalog;
+use crate::routine::figure_check::contact_warnings;
 use crate::routine::library::{is_catalog, toml_files};
 use crate::routine::{Library, LoadError};
 use crate::text::io_reason;
@@ -115,6 +116,21 @@ fn own_folder(routines_dir: Option<&Path>) -> Vec<Entry> {
 
 type Problems = (Vec<Diagnostic>, Option<SourceText>);
 
+/// Warnings go to stderr as `path:line:col: warning: message`; the file still counts as ok.
+fn warn(warnings: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(
+            err,
+            "{}:{}:{}: warning: {}",
+            printable(&warning.path),
+            warning.line,
+            warning.column,
+            printable(&warning.message)
+        );
+    }
+}
+
 fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
     if is_program_path(path) && path.extension().is_some_and(|e| e == "toml") {
         return match load_file(path, library) {
@@ -135,9 +151,12 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
     }
     if is_catalog(path) {
         let source = read_source(path).map_err(|d| (vec![d], None))?;
-        return Catalog::parse(&source)
-            .map(|c| format!("catalog, {}", count(c.len(), "exercise", "exercises")))
-            .map_err(|p| (p, Some(source)));
+        let catalog = Catalog::parse(&source).map_err(|p| (p, Some(source.clone())))?;
+        warn(&contact_warnings(&source, &catalog));
+        return Ok(format!(
+            "catalog, {}",
+            count(catalog.len(), "exercise", "exercises")
+        ));
     }
     if path
         .extension()

@@ -218,12 +218,18 @@ impl Bone {
 impl Skeleton {
     /// Poses the body: forward kinematics from the pelvis out to the head, hands and feet.
     pub fn pose(view: View, angles: &Angles) -> Skeleton {
+        Skeleton::pose_with(view, angles, SpineBend::AboutMiddle)
+    }
+
+    /// Poses the body with its spine bending as `bend` says.
+    pub fn pose_with(view: View, angles: &Angles, bend: SpineBend) -> Skeleton {
         let angle = |joint: Joint| angles[joint.index()];
         let trunk = Trunk::pose(
             view,
             angle(Joint::Trunk),
             angle(Joint::Spine),
             angle(Joint::Neck),
+            bend,
         );
         let (neck_base, upper, lower) = (trunk.neck_base, trunk.upper, trunk.lower);
         let pelvis = Point::default();
@@ -345,6 +351,17 @@ impl Skeleton {
         moved
     }
 
+    /// The same body turned `degrees` anticlockwise about `pivot`, as a body tips onto its supports.
+    pub fn rotated(&self, pivot: Point, degrees: f64) -> Skeleton {
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        let mut turned = *self;
+        turned.for_each_point(|p| {
+            let (dx, dy) = (p.x - pivot.x, p.y - pivot.y);
+            *p = Point::new(pivot.x + dx * cos - dy * sin, pivot.y + dx * sin + dy * cos);
+        });
+        turned
+    }
+
     fn for_each_point(&mut self, mut f: impl FnMut(&mut Point)) {
         for p in [
             &mut self.pelvis,
@@ -372,6 +389,16 @@ impl Skeleton {
     }
 }
 
+/// Where a bent spine turns from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpineBend {
+    /// About the middle of the back: the trunk angle stays the line from the hips to the shoulders.
+    AboutMiddle,
+    /// About the pelvis: the lower back keeps the trunk's direction (lying on it) and the upper back
+    /// bends by the whole angle.
+    AboutPelvis,
+}
+
 /// The trunk and the head, the pelvis at the origin, and which way the shoulders (`upper`) and the
 /// hips (`lower`) are turned.
 struct Trunk {
@@ -384,7 +411,7 @@ struct Trunk {
 }
 
 impl Trunk {
-    fn pose(view: View, trunk: f64, spine: f64, neck: f64) -> Trunk {
+    fn pose(view: View, trunk: f64, spine: f64, neck: f64, bend: SpineBend) -> Trunk {
         if view == View::End {
             // Seen along the spine, the trunk points at the viewer: all that shows of it is how far
             // the shoulders sit above the hips (its lean, as in the side view), and of the head how far
@@ -403,9 +430,13 @@ impl Trunk {
                 lower: 0.0,
             };
         }
-        // The spine bends about its middle, so `trunk` stays the line from hips to shoulders.
-        let lower = trunk - spine / 2.0;
-        let upper = trunk + spine / 2.0;
+        let (lower, upper) = match bend {
+            // Standing or on all fours the spine bends about its middle, so `trunk` stays the line
+            // from hips to shoulders.
+            SpineBend::AboutMiddle => (trunk - spine / 2.0, trunk + spine / 2.0),
+            // Lying with the lower back on the floor, only the upper back lifts (a curl-up).
+            SpineBend::AboutPelvis => (trunk, trunk + spine),
+        };
         let mid_back = Point::default().toward(lower, length::LOWER_TRUNK);
         let neck_base = mid_back.toward(upper, length::UPPER_TRUNK);
         let head_direction = upper + neck;

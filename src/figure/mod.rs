@@ -7,13 +7,17 @@
 //! ([`read_figure`]).
 
 pub mod body;
+mod contact;
 mod draw;
+mod landmark;
 mod motion;
 mod read;
 mod scene;
 
-pub use body::{Angles, Bone, Joint, Point, Skeleton};
+pub use body::{Angles, Bone, Joint, Point, Skeleton, SpineBend};
+pub use contact::{CONTACT_TOLERANCE, ContactMiss, MOMENTS_CHECKED};
 pub use draw::{FigureView, render_text};
+pub use landmark::{Landmark, Part};
 pub use motion::{
     FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at,
     phase_at,
@@ -93,13 +97,41 @@ pub enum Prop {
     Desk,
 }
 
-/// A key pose: every joint's angle at moment `at` (0..1) of the movement, and how far the pelvis has
-/// moved along the floor (`x`, in body heights).
+impl Prop {
+    /// The prop's name in a figure's `props`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Prop::Floor => "floor",
+            Prop::Mat => "mat",
+            Prop::Roller { .. } => "roller",
+            Prop::Band { .. } => "band",
+            Prop::Wall { .. } => "wall",
+            Prop::Door => "door",
+            Prop::Chair => "chair",
+            Prop::Desk => "desk",
+        }
+    }
+}
+
+/// A key pose: every joint's angle at moment `at` (0..1) of the movement, how far the pelvis has
+/// moved along the floor (`x`, in body heights), what rests on the floor, and how long the pose is held.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyPose {
     pub at: f64,
     pub angles: Angles,
     pub x: f64,
+    /// The points that rest on the floor in this pose (empty: the body rests on its lowest point).
+    /// The scene tips and sets the body down onto them; a roller under a bone is a support as well.
+    pub contacts: Vec<Landmark>,
+    /// How much of the cycle (0..1) the pose stays still after `at` before moving on.
+    pub hold: f64,
+}
+
+impl KeyPose {
+    /// When the pose is left for the next one.
+    pub fn until(&self) -> f64 {
+        self.at + self.hold
+    }
 }
 
 /// An exercise's figure.
@@ -110,9 +142,26 @@ pub struct Figure {
     pub props: Vec<Prop>,
     /// At least one, `at` strictly increasing.
     pub poses: Vec<KeyPose>,
+    /// How long one movement takes when the step gives no tempo (`period` in the file), in ms.
+    pub period_ms: Option<u64>,
 }
 
 impl Figure {
+    /// The body at a moment of the movement, placed on what it rests on (floor at y = 0, body
+    /// heights, facing +x in side view): for `exercises ID --json`.
+    pub fn body_at(&self, phase: f64) -> Skeleton {
+        scene::placed(self, phase)
+    }
+
+    /// Each prop with what is drawn for it at a moment of the movement, in the order of `props`.
+    pub fn props_at(&self, phase: f64) -> Vec<(&Prop, Vec<Shape>)> {
+        let body = self.body_at(phase);
+        self.props
+            .iter()
+            .map(|prop| (prop, scene::prop_shapes(self, prop, &body, phase)))
+            .collect()
+    }
+
     /// The scene at a moment of the movement; `mirrored` draws the other side (left and right swapped).
     pub fn scene_at(&self, phase: f64, mirrored: bool) -> Scene {
         let scene = scene::build(self, phase);
@@ -122,3 +171,5 @@ impl Figure {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_contacts;

@@ -1,7 +1,7 @@
 //! Time to movement: which moment of the movement a step is at, and the pose at that moment.
 
 use super::body::{Angles, JOINT_COUNT, Joint};
-use super::{Figure, KeyPose, Motion};
+use super::{Figure, KeyPose, Landmark, Motion};
 
 /// One breath of a held position, in and out.
 pub const HOLD_BREATH_MS: u64 = 5_000;
@@ -83,42 +83,90 @@ fn turn(joint: Joint, change: f64) -> f64 {
 }
 
 impl Figure {
+    /// How long one movement (a rep, a breath, a pass of the roller) takes, in ms: the step's tempo
+    /// when it has one, else the figure's own `period`, else the default for its motion. A hold
+    /// breathes at its own pace whatever the step's tempo.
+    pub fn cycle_ms(&self, tempo_ms: Option<u64>) -> u64 {
+        let given = tempo_ms.filter(|&t| t > 0);
+        let own = self.period_ms.filter(|&t| t > 0);
+        match self.motion {
+            Motion::Cycle => given.or(own).unwrap_or(UNTIMED_REP_MS),
+            Motion::Hold => own.unwrap_or(HOLD_BREATH_MS),
+            Motion::Roll => given.or(own).unwrap_or(ROLL_PERIOD_MS),
+        }
+    }
+
+    /// The moment of the movement (0..1) after `elapsed_ms` of active time in a step with `tempo_ms`
+    /// per rep ([`phase_at`] with the figure's own period).
+    #[allow(clippy::cast_precision_loss)] // periods and elapsed times are far below 2^52 ms
+    pub fn phase_at(&self, tempo_ms: Option<u64>, elapsed_ms: u64) -> f64 {
+        let period = self.cycle_ms(tempo_ms);
+        match self.motion {
+            Motion::Cycle => (elapsed_ms % period) as f64 / period as f64,
+            Motion::Hold | Motion::Roll => there_and_back(elapsed_ms, period),
+        }
+    }
+
     /// Every joint's angle and the pelvis's move along the floor at `phase` (0..1).
     pub fn pose_at(&self, phase: f64) -> (Angles, f64) {
-        let Some(first) = self.poses.first() else {
-            return ([0.0; JOINT_COUNT], 0.0);
+        let mut pose = match self.span_at(phase) {
+            Span::Still(key) => (key.angles, key.x),
+            Span::Between(a, b, t) => blend(a, b, t),
+            Span::Empty => ([0.0; JOINT_COUNT], 0.0),
         };
-        let phase = phase.clamp(0.0, 1.0);
-        let mut pose = if phase <= first.at {
-            (first.angles, first.x)
-        } else if let Some(pair) = self
-            .poses
-            .windows(2)
-            .find(|pair| phase >= pair[0].at && phase <= pair[1].at)
-        {
-            blend(
-                &pair[0],
-                &pair[1],
-                (phase - pair[0].at) / (pair[1].at - pair[0].at),
-            )
-        } else {
-            self.after_last(phase)
-        };
-        if self.motion == Motion::Hold {
-            pose.0[Joint::Spine.index()] -= BREATH_DEGREES * phase;
+        // The breath lifts an upright upper back, seen from the side; from the front it would bend the
+        // body sideways, and lying down it would press the shoulders into the floor.
+        let upright = pose.0[Joint::Trunk.index()].abs() < 45.0;
+        if self.motion == Motion::Hold && self.view == super::View::Side && upright {
+            pose.0[Joint::Spine.index()] -= BREATH_DEGREES * phase.clamp(0.0, 1.0);
         }
         pose
     }
 
-    /// After the last key a cycle returns to its first pose by the end; a hold or a roll stays there.
-    fn after_last(&self, phase: f64) -> (Angles, f64) {
-        let (Some(first), Some(last)) = (self.poses.first(), self.poses.last()) else {
-            return ([0.0; JOINT_COUNT], 0.0);
-        };
-        if self.motion == Motion::Cycle && last.at < 1.0 {
-            blend(last, first, (phase - last.at) / (1.0 - last.at))
-        } else {
-            (last.angles, last.x)
+    /// What rests on the floor at `phase`: a key pose's contacts while it is still; between two
+    /// poses only what both share (a foot that lifts or lands is on the floor in just one of them).
+    pub fn contacts_at(&self, phase: f64) -> Vec<Landmark> {
+        match self.span_at(phase) {
+            Span::Still(key) => key.contacts.clone(),
+            Span::Between(a, b, _) => a
+                .contacts
+                .iter()
+                .copied()
+                .filter(|c| b.contacts.contains(c))
+                .collect(),
+            Span::Empty => Vec::new(),
         }
     }
+
+    /// The key pose held at `phase`, or the two it moves between and how far (0..1) it has got.
+    /// A pose is held from its `at` for its `hold`; after the last, a cycle returns to its first pose
+    /// by the end, and a hold or a roll stays where it is.
+    fn span_at(&self, phase: f64) -> Span<'_> {
+        let (Some(first), Some(last)) = (self.poses.first(), self.poses.last()) else {
+            return Span::Empty;
+        };
+        let phase = phase.clamp(0.0, 1.0);
+        if phase <= first.at {
+            return Span::Still(first);
+        }
+        for pair in self.poses.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if phase <= a.until() {
+                return Span::Still(a);
+            }
+            if phase < b.at {
+                return Span::Between(a, b, (phase - a.until()) / (b.at - a.until()));
+            }
+        }
+        if phase <= last.until() || self.motion != Motion::Cycle || last.until() >= 1.0 {
+            return Span::Still(last);
+        }
+        Span::Between(last, first, (phase - last.until()) / (1.0 - last.until()))
+    }
+}
+
+enum Span<'f> {
+    Still(&'f KeyPose),
+    Between(&'f KeyPose, &'f KeyPose, f64),
+    Empty,
 }

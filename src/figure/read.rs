@@ -4,13 +4,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::body::{Bone, JOINT_COUNT, Joint, Point};
-use super::{Facing, Figure, KeyPose, Motion, Prop, View};
+use super::{Facing, Figure, KeyPose, Landmark, Motion, Prop, View};
 use crate::diag::fields::Checker;
 use crate::diag::hint;
 
-pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose"];
+pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period"];
 /// Besides the joint names.
-pub const POSE_KEYS: &[&str] = &["at", "x"];
+pub const POSE_KEYS: &[&str] = &["at", "x", "contacts", "hold"];
 pub const PROP_NAMES: &[&str] = &[
     "floor", "mat", "roller", "band", "wall", "door", "chair", "desk",
 ];
@@ -50,6 +50,12 @@ pub fn read_figure(
         .map(|props| read_props(checker, props, id))
         .unwrap_or_default();
     let poses = read_poses(checker, table, value.span(), id);
+    let period = checker.duration(
+        table,
+        "period",
+        crate::duration::Secs(1),
+        crate::duration::Secs(60),
+    );
     if checker.problems.len() > before || poses.is_empty() {
         return None;
     }
@@ -64,6 +70,7 @@ pub fn read_figure(
         motion,
         props,
         poses,
+        period_ms: period.map(|p| p.into_inner().millis()),
     })
 }
 
@@ -101,8 +108,13 @@ fn read_poses(
             at: 0.0,
             angles: [0.0; JOINT_COUNT],
             x: 0.0,
+            contacts: Vec::new(),
+            hold: 0.0,
         });
+        // Contacts carry on like angles; a hold belongs to its own pose.
+        key.hold = 0.0;
         read_pose(checker, pose, &label, &mut key);
+        read_contacts(checker, pose, &label, &mut key);
         match (pose.get("at"), number(checker, pose, "at")) {
             (None, _) => checker.missing(item.span(), "at", Some(&label)),
             (Some(spot), Some(at)) => {
@@ -121,6 +133,7 @@ fn read_poses(
             }
             (Some(_), None) => {}
         }
+        read_hold(checker, pose, &label, &mut key, tables.get(index + 1));
         poses.push(key);
     }
     poses
@@ -176,6 +189,75 @@ fn read_pose(checker: &mut Checker<'_>, pose: &DeTable<'_>, label: &str, key: &m
             key.x = x;
         }
     }
+}
+
+/// `contacts = ["left_heel", "left_toe"]`: what rests on the floor in this pose.
+fn read_contacts(checker: &mut Checker<'_>, pose: &DeTable<'_>, label: &str, key: &mut KeyPose) {
+    let Some(value) = pose.get("contacts") else {
+        return;
+    };
+    let Some(items) = value.get_ref().as_array() else {
+        checker.error(
+            value.span(),
+            format!(
+                "`contacts` in {label} must be an array of body points, like [\"left_heel\", \"left_toe\"]"
+            ),
+        );
+        return;
+    };
+    let names: Vec<String> = Landmark::all().into_iter().map(Landmark::name).collect();
+    let mut contacts = Vec::new();
+    for item in items {
+        let name = item.get_ref().as_str().unwrap_or_default();
+        match Landmark::from_name(name) {
+            Some(landmark) if !contacts.contains(&landmark) => contacts.push(landmark),
+            Some(_) => {}
+            None => {
+                let suggestion = hint(name, names.iter().map(String::as_str));
+                checker.error(
+                    item.span(),
+                    format!(
+                        "unknown body point `{}` in the contacts of {label}{suggestion}; points are head, neck, mid_back, pelvis and left_/right_ shoulder, elbow, wrist, hand, hip, knee, ankle, heel, toe",
+                        name.escape_debug()
+                    ),
+                );
+            }
+        }
+    }
+    key.contacts = contacts;
+}
+
+/// `hold = 0.4`: the pose stays that much of the cycle before moving on, and must be left before the
+/// next pose's `at` (or the end of the cycle).
+fn read_hold(
+    checker: &mut Checker<'_>,
+    pose: &DeTable<'_>,
+    label: &str,
+    key: &mut KeyPose,
+    next: Option<&Spanned<DeValue<'_>>>,
+) {
+    let (Some(value), Some(hold)) = (pose.get("hold"), number(checker, pose, "hold")) else {
+        return;
+    };
+    let next_at = next
+        .and_then(|n| n.get_ref().as_table())
+        .and_then(|t| t.get("at"))
+        .and_then(|at| match at.get_ref() {
+            DeValue::Integer(i) => i.as_str().parse::<f64>().ok(),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => None,
+        })
+        .unwrap_or(1.0);
+    if hold <= 0.0 || key.at + hold > next_at {
+        checker.error(
+            value.span(),
+            format!(
+                "`hold` in {label} must be more than 0 and end by {next_at} (the next pose's `at`, or the end of the cycle), found {hold}"
+            ),
+        );
+        return;
+    }
+    key.hold = hold;
 }
 
 /// A whole or decimal number; anything else is reported.

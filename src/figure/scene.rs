@@ -4,11 +4,13 @@
 //! floor (or, with a foam roller, so the rolled part rests on the roller), which spares coaches from
 //! working out heights: they give angles, and gravity does the rest.
 
-use super::body::{Point, Skeleton, length};
-use super::{Facing, Figure, Motion, Prop, View};
+use super::body::{Point, Skeleton, SpineBend, length};
+use super::{Facing, Figure, Landmark, Motion, Prop, View};
 
 /// Radius of a foam roller (15 cm across, for a 1.75 m runner).
-const ROLLER_RADIUS: f64 = 0.043;
+pub const ROLLER_RADIUS: f64 = 0.043;
+/// Supports closer than this along the floor (body heights) do not tip the body.
+const MIN_SUPPORT_SPAN: f64 = 0.05;
 const MAT_THICKNESS: f64 = 0.012;
 const CHAIR_SEAT: f64 = 0.25;
 const CHAIR_BACK: f64 = 0.5;
@@ -70,6 +72,9 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
         .map(|(a, b)| Shape::Line(a, b))
         .collect();
     body.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
+    if figure.view == View::Side {
+        body.push(nose(&skeleton));
+    }
     let mut props = Vec::new();
     for prop in &figure.props {
         props.extend(prop_shapes(figure, prop, &skeleton, phase));
@@ -77,13 +82,99 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
     Scene { body, props }
 }
 
-/// The body at `phase`, set down on the floor (or the roller) unless seen from above.
-fn placed(figure: &Figure, phase: f64) -> Skeleton {
+/// How far the nose sticks out of the head, in body heights.
+const NOSE: f64 = 0.025;
+
+/// A tick on the face, square to the neck on the side the body faces: which way the head looks and
+/// whether it nods or slides back (a chin tuck) reads at a glance.
+fn nose(skeleton: &Skeleton) -> Shape {
+    let (dx, dy) = (
+        skeleton.head.x - skeleton.skull_base.x,
+        skeleton.head.y - skeleton.skull_base.y,
+    );
+    let along = dx.hypot(dy).max(f64::EPSILON);
+    // The neck turned a quarter clockwise: forward (+x) for an upright head.
+    let (forward_x, forward_y) = (dy / along, -dx / along);
+    let on = |distance: f64| {
+        skeleton
+            .head
+            .shifted(forward_x * distance, forward_y * distance)
+    };
+    Shape::Line(on(length::HEAD_RADIUS), on(length::HEAD_RADIUS + NOSE))
+}
+
+/// The body at `phase`, set down on what it rests on, unless seen from above.
+///
+/// With contacts stated, the body is tipped about its supports as a body settles under gravity: the
+/// two supports farthest apart along the floor both come to rest (a roller's contact on the roller's
+/// top, a floor contact on the floor), and the body is lifted or lowered onto them. Without contacts
+/// it rests on its lowest point, or on the roller where that is higher.
+pub(super) fn placed(figure: &Figure, phase: f64) -> Skeleton {
     let (angles, x) = figure.pose_at(phase);
-    let skeleton = Skeleton::pose(figure.view, &angles).shifted(x, 0.0);
+    let contacts = figure.contacts_at(phase);
+    // Lying on the lower back, the spine bends from the pelvis: the lower back stays on the floor.
+    let bend = if figure.view == View::Side
+        && contacts
+            .iter()
+            .any(|c| matches!(c, Landmark::Pelvis | Landmark::MidBack))
+    {
+        SpineBend::AboutPelvis
+    } else {
+        SpineBend::AboutMiddle
+    };
+    let skeleton = Skeleton::pose_with(figure.view, &angles, bend).shifted(x, 0.0);
     if figure.view == View::Top {
         return skeleton;
     }
+    let roller = roller_contact(figure, &skeleton, phase);
+    if contacts.is_empty() {
+        return on_lowest_point(&skeleton, roller);
+    }
+    let supports = |body: &Skeleton| -> Vec<(Point, f64)> {
+        let mut supports: Vec<(Point, f64)> = contacts
+            .iter()
+            .map(|c| (c.resting_point(body), 0.0))
+            .collect();
+        if let Some(on_roller) = roller_contact(figure, body, phase) {
+            supports.push((on_roller, 2.0 * ROLLER_RADIUS));
+        }
+        supports
+    };
+    let tipped = tipped_onto(&skeleton, &supports(&skeleton));
+    let settled = supports(&tipped);
+    // Every support at or above its rest: the lowest one (relative to where it rests) touches.
+    let lift = settled
+        .iter()
+        .map(|(point, rest)| rest - point.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let slide = roller.map_or(0.0, |_| {
+        roller_contact(figure, &tipped, phase).map_or(0.0, |p| -p.x)
+    });
+    tipped.shifted(slide, lift)
+}
+
+/// The body turned about its leftmost support, so that the rightmost
+/// support rests at its height too. Supports closer than a hand's width apart along the floor tip
+/// nothing (a foot's heel and toe seen from the front).
+fn tipped_onto(skeleton: &Skeleton, supports: &[(Point, f64)]) -> Skeleton {
+    let by_x = |a: &&(Point, f64), b: &&(Point, f64)| a.0.x.total_cmp(&b.0.x);
+    let (Some(left), Some(right)) = (supports.iter().min_by(by_x), supports.iter().max_by(by_x))
+    else {
+        return *skeleton;
+    };
+    let (dx, dy) = (right.0.x - left.0.x, right.0.y - left.0.y);
+    let span = dx.hypot(dy);
+    if dx < MIN_SUPPORT_SPAN || span <= f64::EPSILON {
+        return *skeleton;
+    }
+    // Turn the line between them until the right one sits `rise` above the left one.
+    let rise = ((right.1 - left.1) / span).clamp(-1.0, 1.0);
+    let turn = rise.asin() - dy.atan2(dx);
+    skeleton.rotated(left.0, turn.to_degrees())
+}
+
+/// The body set down on its lowest point, or lifted onto the roller where that is higher.
+fn on_lowest_point(skeleton: &Skeleton, roller: Option<Point>) -> Skeleton {
     let lowest = skeleton
         .points()
         .iter()
@@ -91,7 +182,7 @@ fn placed(figure: &Figure, phase: f64) -> Skeleton {
         .fold(skeleton.head.y - length::HEAD_RADIUS, f64::min);
     let mut lift = -lowest;
     let mut slide = 0.0;
-    if let Some(contact) = roller_contact(figure, &skeleton, phase) {
+    if let Some(contact) = roller {
         lift = lift.max(2.0 * ROLLER_RADIUS - contact.y);
         // The roller stays put under x = 0 and the body rolls over it.
         slide = -contact.x;
@@ -100,7 +191,7 @@ fn placed(figure: &Figure, phase: f64) -> Skeleton {
 }
 
 /// Where the rolled bone touches the roller at `phase`, before the body is set down.
-fn roller_contact(figure: &Figure, skeleton: &Skeleton, phase: f64) -> Option<Point> {
+pub(super) fn roller_contact(figure: &Figure, skeleton: &Skeleton, phase: f64) -> Option<Point> {
     figure.props.iter().find_map(|prop| match *prop {
         Prop::Roller { under, from, to } => {
             let along = if figure.motion == Motion::Roll {
@@ -126,7 +217,14 @@ fn key_bounds(figure: &Figure) -> (f64, f64, f64, f64) {
     for key in &figure.poses {
         let skeleton = placed(figure, key.at);
         let mut points = skeleton.points();
-        points.push(skeleton.head.shifted(0.0, length::HEAD_RADIUS));
+        // The head's outline, not only its top: a wall behind the body touches the back of the skull
+        // instead of cutting through it.
+        let radius = length::HEAD_RADIUS;
+        points.extend([
+            skeleton.head.shifted(0.0, radius),
+            skeleton.head.shifted(-radius, 0.0),
+            skeleton.head.shifted(radius, 0.0),
+        ]);
         for p in points {
             bounds.0 = bounds.0.min(p.x);
             bounds.1 = bounds.1.max(p.x);
@@ -148,7 +246,12 @@ fn rectangle(left: f64, bottom: f64, right: f64, top: f64) -> Vec<Shape> {
     ]
 }
 
-fn prop_shapes(figure: &Figure, prop: &Prop, skeleton: &Skeleton, phase: f64) -> Vec<Shape> {
+pub(super) fn prop_shapes(
+    figure: &Figure,
+    prop: &Prop,
+    skeleton: &Skeleton,
+    phase: f64,
+) -> Vec<Shape> {
     // Without a floor line a body lying down is seen from the ceiling, and its mat from above too.
     let seen_from_above = figure.view == View::Top || !figure.props.contains(&Prop::Floor);
     match *prop {

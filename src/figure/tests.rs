@@ -7,12 +7,18 @@ fn standing() -> Angles {
     [0.0; JOINT_COUNT]
 }
 
-fn key(at: f64, changes: &[(Joint, f64)]) -> KeyPose {
+pub(super) fn key(at: f64, changes: &[(Joint, f64)]) -> KeyPose {
     let mut angles = standing();
     for &(joint, angle) in changes {
         angles[joint.index()] = angle;
     }
-    KeyPose { at, angles, x: 0.0 }
+    KeyPose {
+        at,
+        angles,
+        x: 0.0,
+        contacts: Vec::new(),
+        hold: 0.0,
+    }
 }
 
 fn squat() -> Figure {
@@ -32,6 +38,7 @@ fn squat() -> Figure {
                 ],
             ),
         ],
+        period_ms: None,
     }
 }
 

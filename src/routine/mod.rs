@@ -2,6 +2,7 @@
 
 pub mod blocks;
 pub mod catalog;
+pub mod figure_check;
 pub mod library;
 pub mod load;
 mod shared;

@@ -37,7 +37,7 @@ pub fn catalog_schema() -> Value {
 
 /// The `[id.figure]` table of a catalog entry.
 fn figure_schema() -> Value {
-    use crate::figure::{Bone, Joint, MAX_POSES, MAX_PROPS, Motion, PROP_NAMES, View};
+    use crate::figure::{Bone, Joint, Landmark, MAX_POSES, MAX_PROPS, Motion, PROP_NAMES, View};
     let fraction = json!({"type": "number", "minimum": 0, "maximum": 1});
     let mut pose = serde_json::Map::new();
     pose.insert(
@@ -49,6 +49,17 @@ fn figure_schema() -> Value {
         "x".into(),
         json!({"type": "number", "minimum": -2, "maximum": 2,
                "description": "How far the pelvis has moved along the floor, in body heights."}),
+    );
+    let points: Vec<String> = Landmark::all().into_iter().map(Landmark::name).collect();
+    pose.insert(
+        "contacts".into(),
+        json!({"type": "array", "items": {"enum": points}, "uniqueItems": true,
+               "description": "The body points resting on the floor in this pose (and the poses after, until one says otherwise); the body is tipped and set down onto them. Left out: it rests on its lowest point."}),
+    );
+    pose.insert(
+        "hold".into(),
+        json!({"type": "number", "exclusiveMinimum": 0, "maximum": 1,
+               "description": "How much of the cycle the pose stays still before moving on; it must end by the next pose's `at`."}),
     );
     for joint in Joint::ALL {
         let range = joint.range();
@@ -77,6 +88,7 @@ fn figure_schema() -> Value {
         "description": "How to draw the exercise: a view, a motion, props and key poses.",
         "properties": {
             "view": {"enum": words(&View::ALL), "description": "side (default) | front | top | end (from in front of the head, along the spine)"},
+            "period": duration("How long one movement takes when the step gives no tempo (default 3 s a rep, 5 s a breath, 4 s a roll); 1 s to 1 min.", true),
             "motion": {"enum": words(&Motion::ALL),
                        "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
             "props": {"type": "array", "maxItems": MAX_PROPS,

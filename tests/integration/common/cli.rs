@@ -24,3 +24,13 @@ pub fn ok(output: &Output) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Runs `limberup ARGS` with the built-in routines and catalog only, and no settings file.
+pub fn limberup_built_in(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .args(args)
+        .env("LIMBERUP_ROUTINES", "/nonexistent/limberup-routines")
+        .env_remove("LIMBERUP_CONFIG")
+        .output()
+        .expect("the binary runs")
+}
