@@ -70,6 +70,9 @@ pub struct Settings {
     pub theme: ThemeSetting,
     /// No colours at all (`NO_COLOR`); never from the file.
     pub no_color: bool,
+    /// Folders of activity files `runs sync` (and the app, when it opens) imports from; a leading
+    /// `~/` is the home folder.
+    pub runs_folders: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -83,6 +86,7 @@ impl Default for Settings {
             figures: true,
             theme: ThemeSetting::Auto,
             no_color: false,
+            runs_folders: Vec::new(),
         }
     }
 }
@@ -95,6 +99,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "bell",
     "figures",
     "theme",
+    "runs_folders",
 ];
 
 /// The `theme` setting.
@@ -218,6 +223,7 @@ impl Settings {
                 ("light", ThemeSetting::Light),
             ],
         );
+        let runs_folders = checker.text_list(table, "runs_folders", 4096);
         if checker.has_problems() {
             return Err(crate::diag::toml::sorted(checker.problems));
         }
@@ -233,7 +239,20 @@ impl Settings {
             figures: figures.unwrap_or(defaults.figures),
             theme: theme.map_or(defaults.theme, |t| *t.get_ref()),
             no_color: false,
+            runs_folders: runs_folders
+                .unwrap_or_default()
+                .iter()
+                .map(|folder| home_relative(folder.get_ref()))
+                .collect(),
         })
+    }
+}
+
+/// `~/Garmin` is `Garmin` in the home folder (as a shell reads it); other paths as written.
+fn home_relative(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(base)) => base.home_dir().join(rest),
+        _ => PathBuf::from(text),
     }
 }
 
@@ -263,6 +282,7 @@ mod tests {
                 figures: false,
                 theme: super::ThemeSetting::Light,
                 no_color: false,
+                runs_folders: Vec::new(),
             })
         );
         assert_eq!(

@@ -83,8 +83,8 @@ pub struct FileReport {
 /// How an import runs.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
-    /// `--sport`: take every file as this sport.
-    pub sport: Option<String>,
+    /// `--sport`: take every file as this sport (and sub-sport, when given: `trail`).
+    pub sport: Option<(String, Option<String>)>,
     pub dry_run: bool,
     pub now: UtcTime,
 }
@@ -161,8 +161,11 @@ fn import_bytes(
             Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
             Err(error) => return Ok(Outcome::Error(error.to_string())),
         };
-    if let Some(sport) = &options.sport {
+    if let Some((sport, sub_sport)) = &options.sport {
         activity.sport.clone_from(sport);
+        if sub_sport.is_some() {
+            activity.sub_sport.clone_from(sub_sport);
+        }
     }
     if !is_running_sport(&activity.sport) {
         return Ok(Outcome::NotARun(activity.sport));
@@ -176,4 +179,63 @@ fn import_bytes(
         Imported::AlreadyImported(id) => Outcome::AlreadyImported(id),
         Imported::SameRun { id, other, kept } => Outcome::Duplicate { id, other, kept },
     })
+}
+
+/// What `runs sync` did besides its reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyncSummary {
+    /// Files read this time.
+    pub read: usize,
+    /// Files skipped, seen before as they are now (path, size, modified time).
+    pub skipped: usize,
+}
+
+/// Imports the files under `folders` that were not seen before as they are now, telling `on_each`
+/// of each one read (a folder that cannot be read is a report of its own). A file read is
+/// remembered unless it failed, so a file that is not a run is not read again until it changes,
+/// and a broken one is tried (and reported) again next time.
+pub fn sync_folders(
+    store: &mut Store,
+    folders: &[PathBuf],
+    options: &ImportOptions,
+    mut on_each: impl FnMut(&FileReport),
+) -> Result<SyncSummary, HistoryError> {
+    let (files, problems) = collect_files(folders);
+    problems.iter().for_each(&mut on_each);
+    let mut summary = SyncSummary::default();
+    for path in files {
+        let stamp = file_stamp(&path);
+        if let Some((key, size, modified_s)) = &stamp {
+            if store.run_file_seen(key, *size, *modified_s)? {
+                summary.skipped += 1;
+                continue;
+            }
+        }
+        let outcome = import_file(Some(store), &path, options);
+        summary.read += 1;
+        let failed = matches!(outcome, Outcome::Error(_));
+        if let (Some((key, size, modified_s)), false) = (&stamp, failed) {
+            store.remember_run_file(key, *size, *modified_s, options.now)?;
+        }
+        on_each(&FileReport { path, outcome });
+    }
+    Ok(summary)
+}
+
+/// The path (as text), size and modified time (whole seconds since 1970) `runs sync` tells files
+/// apart by; `None` when the file cannot be looked at.
+fn file_stamp(path: &Path) -> Option<(String, u64, i64)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified_s = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| {
+            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
+        });
+    Some((
+        path.to_string_lossy().into_owned(),
+        metadata.len(),
+        modified_s,
+    ))
 }

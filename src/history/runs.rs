@@ -59,6 +59,15 @@ impl RunRow {
             && !self.hidden
             && self.duplicate_of.is_none()
     }
+
+    /// What the long-run rule needs of it.
+    pub fn facts(&self) -> crate::runs::warning::RunFacts {
+        crate::runs::warning::RunFacts {
+            start: self.activity.start,
+            distance_m: self.activity.distance_m,
+            counted: self.counted(),
+        }
+    }
 }
 
 /// What storing a run did.
