@@ -88,7 +88,7 @@ fn a_folder_is_imported_one_line_a_file_and_again_is_already_imported() {
 
 #[test]
 fn a_bad_file_is_one_line_on_stderr_and_the_rest_are_still_imported() {
-    let (dir, data, folder) = workspace("mixed");
+    let (_dir, data, folder) = workspace("mixed");
     std::fs::write(folder.join("a-empty.fit"), b"").expect("write");
     std::fs::write(folder.join("b-notes.txt"), b"shoes: 420 km").expect("write");
     gpx_run(&folder, "c-run.gpx", "2026-09-08T07:00:00Z", 60, 10_000.0);
@@ -451,7 +451,7 @@ fn sync_reads_the_folders_of_the_settings_and_skips_files_already_seen() {
 
 #[test]
 fn hostile_file_names_never_reach_the_terminal_raw() {
-    let (dir, data, folder) = workspace("shared");
+    let (_dir, data, folder) = workspace("shared");
     gpx_run(
         &folder,
         "run\u{1b}]0;pwned\u{7}.gpx",
@@ -486,7 +486,7 @@ fn hostile_file_names_never_reach_the_terminal_raw() {
 
 #[test]
 fn no_progress_line_in_a_pipe_even_for_many_files() {
-    let (dir, data, folder) = workspace("many");
+    let (_dir, data, folder) = workspace("many");
     for day in 1..=25 {
         gpx_run(
             &folder,
