@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod exercises;
 mod history;
+mod history_move;
 mod list;
 mod log;
 mod plan;
@@ -85,6 +86,9 @@ pub enum Failure {
     /// `plan --level` above what the active program can ever reach.
     #[error("{0}")]
     LevelOutOfReach(String),
+    /// A request that cannot be carried out as asked, with why and what to do instead.
+    #[error("{0}")]
+    Refused(String),
     #[error("there is no run #{0}; `limberup runs --all` lists them")]
     NoSuchRun(i64),
     #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
@@ -216,10 +220,9 @@ fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -
             action: None,
         } => history::run(dirs, json, csv, out),
         Command::History {
-            action: Some(_), ..
-        } => Err(Failure::Misuse(
-            "history export, import and backup are not built yet".to_owned(),
-        )),
+            action: Some(action),
+            ..
+        } => history_move::run(action, dirs, out),
         Command::Runs { list, action } => {
             runs::run(action, &list, dirs, || settings(dirs, common), out)
         }

@@ -19,6 +19,7 @@ mod program;
 mod rows;
 pub mod run_import;
 mod runs;
+pub mod transfer;
 pub mod trends;
 
 use std::path::{Path, PathBuf};

@@ -106,7 +106,8 @@ impl Store {
             path: path.clone(),
             error,
         };
-        let transaction = self.connection.transaction().map_err(&sqlite)?;
+        // A savepoint, not a transaction, so a history import can hold the whole merge in one.
+        let transaction = self.connection.savepoint().map_err(&sqlite)?;
         let existing: Option<i64> = transaction
             .query_row(
                 "SELECT id FROM runs WHERE sha256 = ?1",
@@ -274,7 +275,7 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    fn has_table(&self, name: &str) -> Result<bool, HistoryError> {
+    pub(super) fn has_table(&self, name: &str) -> Result<bool, HistoryError> {
         self.connection
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
@@ -287,7 +288,7 @@ impl Store {
 }
 
 fn insert(
-    transaction: &rusqlite::Transaction<'_>,
+    transaction: &rusqlite::Connection,
     activity: &Activity,
     sha256: &str,
     duplicate_of: Option<i64>,

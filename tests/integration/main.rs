@@ -21,6 +21,7 @@ mod folder_errors;
 mod history_crash;
 mod history_migration;
 mod history_screen;
+mod history_transfer;
 mod hostile_text;
 mod invalid_fixtures;
 mod layering;

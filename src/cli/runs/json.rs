@@ -87,7 +87,7 @@ impl<'a> RunJson<'a> {
 /// `value` as JSON on `out` followed by a newline (`pretty` for a person reading a whole
 /// document). `serde_json` escapes C0 controls; the other characters a terminal acts on (DEL, C1
 /// controls, bidi overrides) are escaped here as `\uXXXX`, which is the same JSON string.
-pub fn write_json(
+pub(in crate::cli) fn write_json(
     out: &mut impl Write,
     value: &impl Serialize,
     pretty: bool,

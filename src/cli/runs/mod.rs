@@ -2,7 +2,7 @@
 //! history without creating it; importing, forgetting and correcting write it.
 
 mod import;
-mod json;
+pub(super) mod json;
 mod list;
 mod show;
 mod view;
