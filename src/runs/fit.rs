@@ -221,7 +221,8 @@ impl Gathered {
         let recorded = self
             .first_record
             .zip(self.last_record)
-            .map(|(first, last)| (last - first) as f64);
+            // Records out of order (a damaged file) give no negative time.
+            .map(|(first, last)| (last - first).max(0) as f64);
         let elapsed_s = self.session_elapsed.or(recorded).unwrap_or(0.0);
         let timer_s = self.session_timer.unwrap_or(elapsed_s);
         let distance_m = self.session_distance.or(self.last_record_distance);
