@@ -11,6 +11,7 @@
 //! is opened through a URI built from the path's bytes (`open.rs`), so a folder's name is never read
 //! as part of a URI.
 
+pub mod batch;
 mod create;
 mod migrate;
 mod open;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
 
+use super::batch::Batched;
 use super::{HistoryError, Imported, Store};
 use crate::calendar::UtcTime;
 use crate::runs::file::read_bytes;
@@ -146,6 +147,27 @@ pub fn import_file(store: Option<&mut Store>, path: &Path, options: &ImportOptio
     }
 }
 
+/// From this size on, a file is hashed on a thread of its own while it is decoded (a 60 MB GPX
+/// takes about as long to hash as to read); smaller ones are not worth a thread.
+const HASH_APART_FROM: usize = 1024 * 1024;
+
+/// The activity in `bytes` and their SHA-256, side by side for a big file.
+fn read_and_hash(bytes: &[u8]) -> (Result<crate::runs::Activity, ReadError>, String) {
+    if bytes.len() < HASH_APART_FROM {
+        return (read_activity(bytes), sha256_hex(bytes));
+    }
+    std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new().spawn_scoped(scope, || sha256_hex(bytes));
+        let read = read_activity(bytes);
+        // A thread that could not start (or ended badly) leaves the hash to this one.
+        let hash = hashing
+            .ok()
+            .and_then(|hashing| hashing.join().ok())
+            .unwrap_or_else(|| sha256_hex(bytes));
+        (read, hash)
+    })
+}
+
 fn import_bytes(
     store: Option<&mut Store>,
     bytes: Result<Vec<u8>, ReadError>,
@@ -155,12 +177,12 @@ fn import_bytes(
         Ok(bytes) => bytes,
         Err(error) => return Ok(Outcome::Error(error.to_string())),
     };
-    let mut activity =
-        match read_activity(&bytes).and_then(|a| check_start(&a, options.now).map(|()| a)) {
-            Ok(activity) => activity,
-            Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
-            Err(error) => return Ok(Outcome::Error(error.to_string())),
-        };
+    let (read, hash) = read_and_hash(&bytes);
+    let mut activity = match read.and_then(|a| check_start(&a, options.now).map(|()| a)) {
+        Ok(activity) => activity,
+        Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
+        Err(error) => return Ok(Outcome::Error(error.to_string())),
+    };
     if let Some((sport, sub_sport)) = &options.sport {
         activity.sport.clone_from(sport);
         if sub_sport.is_some() {
@@ -170,7 +192,6 @@ fn import_bytes(
     if !is_running_sport(&activity.sport) {
         return Ok(Outcome::NotARun(activity.sport));
     }
-    let hash = sha256_hex(&bytes);
     let Some(store) = store.filter(|_| !options.dry_run) else {
         return Ok(Outcome::WouldImport);
     };
@@ -203,22 +224,26 @@ pub fn sync_folders(
     let (files, problems) = collect_files(folders);
     problems.iter().for_each(&mut on_each);
     let mut summary = SyncSummary::default();
+    let mut batch = Batched::new(store);
     for path in files {
         let stamp = file_stamp(&path);
         if let Some((key, size, modified_s)) = &stamp {
-            if store.run_file_seen(key, *size, *modified_s)? {
+            if batch.store()?.run_file_seen(key, *size, *modified_s)? {
                 summary.skipped += 1;
                 continue;
             }
         }
-        let outcome = import_file(Some(store), &path, options);
+        let store = batch.store()?;
+        let outcome = import_file(Some(&mut *store), &path, options);
         summary.read += 1;
         let failed = matches!(outcome, Outcome::Error(_));
         if let (Some((key, size, modified_s)), false) = (&stamp, failed) {
             store.remember_run_file(key, *size, *modified_s, options.now)?;
         }
+        batch.done_one()?;
         on_each(&FileReport { path, outcome });
     }
+    batch.commit()?;
     Ok(summary)
 }
 

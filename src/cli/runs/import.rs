@@ -12,6 +12,7 @@ use crate::calendar::{Calendar, UtcTime};
 use crate::cli::args::RunSport;
 use crate::cli::{Failure, Outcome, io_failure};
 use crate::config::Dirs;
+use crate::history::batch::Batched;
 use crate::history::run_import::{
     FileReport, ImportOptions, Outcome as FileOutcome, collect_files, import_file, sync_folders,
 };
@@ -62,9 +63,17 @@ pub fn import(
     for report in &problems {
         printer.print(report, out)?;
     }
+    let mut batch = store.as_mut().map(Batched::new);
     for path in files {
-        let outcome = import_file(store.as_mut(), &path, &import_options);
+        let store = batch.as_mut().map(Batched::store).transpose()?;
+        let outcome = import_file(store, &path, &import_options);
+        if let Some(batch) = batch.as_mut() {
+            batch.done_one()?;
+        }
         printer.print(&FileReport { path, outcome }, out)?;
+    }
+    if let Some(mut batch) = batch {
+        batch.commit()?;
     }
     printer.finish()
 }
