@@ -484,9 +484,9 @@ fn hostile_file_names_never_reach_the_terminal_raw() {
     );
 }
 
-#[test]
-fn no_progress_line_in_a_pipe_even_for_many_files() {
-    let (_dir, data, folder) = workspace("many");
+/// A folder of 25 runs, one a day in August: enough for the progress line.
+fn many_runs() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, data, folder) = workspace("many");
     for day in 1..=25 {
         gpx_run(
             &folder,
@@ -496,7 +496,50 @@ fn no_progress_line_in_a_pipe_even_for_many_files() {
             5_000.0,
         );
     }
+    (dir, data, folder)
+}
+
+#[test]
+fn no_progress_line_in_a_pipe_even_for_many_files() {
+    let (_dir, data, folder) = many_runs();
     let output = utc(&["runs", "import", folder.to_str().expect("utf-8")], &data);
     assert_eq!(ok(&output).lines().count(), 25);
     assert_eq!(stderr(&output), "");
+}
+
+/// On a terminal (util-linux `script` gives the command one), stderr shows how far the import is,
+/// redrawn in place and cleared at the end; the lines themselves go to stdout as ever.
+#[test]
+fn a_progress_line_on_a_terminal_for_many_files() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to give the command a terminal");
+        return;
+    }
+    let (dir, data, folder) = many_runs();
+    let printed = dir.path().join("out.txt");
+    let command = format!(
+        "{} runs import {} > {}",
+        env!("CARGO_BIN_EXE_limberup"),
+        folder.display(),
+        printed.display()
+    );
+    let terminal = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("LIMBERUP_DATA_DIR", &data)
+        .env("TZ", "UTC")
+        .output()
+        .expect("script runs");
+    assert!(terminal.status.success());
+    let shown = String::from_utf8_lossy(&terminal.stdout);
+    let expected: String = (1..25)
+        .map(|done| format!("importing: {done} of 25 files\r\u{1b}[2K"))
+        .collect();
+    assert_eq!(shown, expected);
+    let lines = std::fs::read_to_string(&printed).expect("stdout");
+    assert_eq!(lines.lines().count(), 25);
+    assert!(!lines.contains("importing"), "{lines}");
 }
