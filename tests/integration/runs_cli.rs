@@ -1,6 +1,7 @@
 //! `limberup runs ...` on the real binary: exact output, exit codes, duplicates, local days and
 //! hostile file names.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -535,9 +536,10 @@ fn a_progress_line_on_a_terminal_for_many_files() {
         .expect("script runs");
     assert!(terminal.status.success());
     let shown = String::from_utf8_lossy(&terminal.stdout);
-    let expected: String = (1..25)
-        .map(|done| format!("importing: {done} of 25 files\r\u{1b}[2K"))
-        .collect();
+    let mut expected = String::new();
+    for done in 1..25 {
+        let _ = write!(expected, "importing: {done} of 25 files\r\u{1b}[2K");
+    }
     assert_eq!(shown, expected);
     let lines = std::fs::read_to_string(&printed).expect("stdout");
     assert_eq!(lines.lines().count(), 25);
