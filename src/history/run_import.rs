@@ -110,9 +110,16 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileReport>) {
         Ok(metadata) => metadata,
         Err(error) => return problems.push(problem(&error)),
     };
-    if !metadata.is_dir() {
+    if metadata.is_file() {
         files.push(path.to_path_buf());
         return;
+    }
+    if !metadata.is_dir() {
+        // Opening a named pipe waits for a writer forever; a device never ends.
+        return problems.push(FileReport {
+            path: path.to_path_buf(),
+            outcome: Outcome::Error("not a regular file (a device, pipe or socket)".to_owned()),
+        });
     }
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,

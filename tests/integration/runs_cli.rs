@@ -545,3 +545,30 @@ fn a_progress_line_on_a_terminal_for_many_files() {
     assert_eq!(lines.lines().count(), 25);
     assert!(!lines.contains("importing"), "{lines}");
 }
+
+/// A shared folder may hold a named pipe (opening one waits for a writer forever) or a link to a
+/// device: each is one line, and the import goes on.
+#[test]
+fn a_pipe_or_a_device_in_a_folder_is_one_line_never_a_hang() {
+    let (_dir, data, folder) = workspace("odd");
+    let made = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.fit"))
+        .status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.gpx")).expect("link");
+    gpx_run(&folder, "run.gpx", "2026-09-08T07:00:00Z", 60, 10_000.0);
+    let folder = folder.to_str().expect("utf-8");
+    assert_eq!(
+        import_failing(folder, &data),
+        (
+            format!("{folder}/run.gpx: imported as #1\n"),
+            format!(
+                "{folder}/pipe.fit: error: not a regular file (a device, pipe or socket)\n\
+                 {folder}/zero.gpx: error: not a regular file (a device, pipe or socket)\n"
+            )
+        )
+    );
+}
