@@ -73,9 +73,16 @@ fn header_only(now: UtcTime) -> serde_json::Value {
 }
 
 fn import(dir: &Path, calendar: &Calendar, file: &Path, out: &mut impl Write) -> Outcome {
+    // A named pipe would wait for a writer forever, a device never end.
+    if std::fs::metadata(file).is_ok_and(|metadata| !metadata.is_file()) {
+        return Err(Failure::Refused(format!(
+            "{}: not a regular file (a device, pipe or socket); give the file `history export` wrote",
+            printable_path(file)
+        )));
+    }
     let reader = std::fs::File::open(file).map_err(|error| {
         Failure::Refused(format!(
-            "{}: error: {}",
+            "{}: {}",
             printable_path(file),
             crate::text::io_reason(&error)
         ))

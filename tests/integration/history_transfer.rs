@@ -167,6 +167,11 @@ fn a_bad_export_names_each_bad_line_and_imports_nothing() {
             .count(),
         0
     );
+    let device = utc(&["history", "import", "/dev/zero"], &data);
+    assert_eq!(
+        String::from_utf8_lossy(&device.stderr),
+        "limberup: error: /dev/zero: not a regular file (a device, pipe or socket); give the file `history export` wrote\n"
+    );
     let newer = dir.path().join("newer.jsonl");
     std::fs::write(&newer, "{\"format\":\"limberup-history\",\"version\":2}\n").expect("write");
     let output = utc(
