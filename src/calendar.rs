@@ -76,6 +76,13 @@ impl Calendar {
         time.timestamp().to_zoned_datetime(self.zone.clone()).date()
     }
 
+    /// The local date and time of an instant.
+    pub fn datetime(&self, time: UtcTime) -> DateTime {
+        time.timestamp()
+            .to_zoned_datetime(self.zone.clone())
+            .datetime()
+    }
+
     /// The local day of an instant, as a day number.
     pub fn day(&self, time: UtcTime) -> DayNumber {
         day_number(self.date(time))

@@ -72,6 +72,9 @@ pub struct Settings {
     pub theme: ThemeSetting,
     /// No colours at all (`NO_COLOR`); never from the file.
     pub no_color: bool,
+    /// Folders of activity files `runs sync` (and the app, when it opens) imports from; a leading
+    /// `~/` is the home folder.
+    pub runs_folders: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -86,6 +89,7 @@ impl Default for Settings {
             figures: true,
             theme: ThemeSetting::Auto,
             no_color: false,
+            runs_folders: Vec::new(),
         }
     }
 }
@@ -99,6 +103,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "bell",
     "figures",
     "theme",
+    "runs_folders",
 ];
 
 /// The `theme` setting.
@@ -223,6 +228,7 @@ impl Settings {
                 ("light", ThemeSetting::Light),
             ],
         );
+        let runs_folders = checker.text_list(table, "runs_folders", 4096);
         if checker.has_problems() {
             return Err(crate::diag::toml::sorted(checker.problems));
         }
@@ -239,7 +245,20 @@ impl Settings {
             figures: figures.unwrap_or(defaults.figures),
             theme: theme.map_or(defaults.theme, |t| *t.get_ref()),
             no_color: false,
+            runs_folders: runs_folders
+                .unwrap_or_default()
+                .iter()
+                .map(|folder| home_relative(folder.get_ref()))
+                .collect(),
         })
+    }
+}
+
+/// `~/Garmin` is `Garmin` in the home folder (as a shell reads it); other paths as written.
+fn home_relative(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(base)) => base.home_dir().join(rest),
+        _ => PathBuf::from(text),
     }
 }
 
@@ -270,6 +289,7 @@ mod tests {
                 figures: false,
                 theme: super::ThemeSetting::Light,
                 no_color: false,
+                runs_folders: Vec::new(),
             })
         );
         assert_eq!(

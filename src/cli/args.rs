@@ -151,7 +151,8 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ProfileAction>,
     },
-    /// Past sessions and pain checks.
+    /// Past sessions and pain checks; export, import and back up the whole history.
+    #[command(args_conflicts_with_subcommands = true)]
     History {
         /// Print JSON for scripts.
         #[arg(long, conflicts_with = "csv")]
@@ -159,6 +160,16 @@ pub enum Command {
         /// Print CSV for spreadsheets.
         #[arg(long)]
         csv: bool,
+        #[command(subcommand)]
+        action: Option<HistoryAction>,
+    },
+    /// Runs from watch and app files (FIT, GPX, TCX): import them, list them, see the weeks.
+    #[command(args_conflicts_with_subcommands = true)]
+    Runs {
+        #[command(flatten)]
+        list: RunsListArgs,
+        #[command(subcommand)]
+        action: Option<RunsAction>,
     },
     /// Print the JSON Schema of the routine format, for editors.
     Schema {
@@ -223,6 +234,129 @@ pub enum ProgramAction {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// Sessions, checks, programs and runs as JSON Lines on stdout (`> FILE`).
+    Export {
+        /// Only what happened on or after this local day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        since: Option<jiff::civil::Date>,
+    },
+    /// Merge an export from another machine: nothing is overwritten, duplicates are skipped.
+    Import {
+        /// A file `history export` wrote.
+        file: PathBuf,
+    },
+    /// A consistent copy of the whole history file.
+    Backup {
+        /// Where to write the copy (must not exist yet).
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunsAction {
+    /// Import activity files, or folders of them (recursively).
+    Import {
+        /// Files or folders.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Take every file as this sport (a run the watch called walking).
+        #[arg(long, value_name = "SPORT", value_parser = parse_sport)]
+        sport: Option<RunSport>,
+        /// Read and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// One JSON object a line, one per file.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The counted runs, oldest first (the default).
+    List(RunsListArgs),
+    /// One run: every stored field, its duplicates, what a spike was compared with.
+    Show {
+        /// The run's number (`runs list` shows it).
+        id: i64,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Monday weeks: runs, distance, time, longest; and the longest-run line.
+    Weeks {
+        /// How many weeks, ending with this one.
+        #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=520))]
+        weeks: u32,
+        /// Take this local day (YYYY-MM-DD) as today.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        today: Option<jiff::civil::Date>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hide a run (and its copies); importing it again does not bring it back.
+    Forget {
+        /// The run's number.
+        id: i64,
+    },
+    /// Correct a run's sport.
+    Set {
+        /// The run's number.
+        id: i64,
+        /// running, trail, treadmill, track, walking, hiking or another sport's name.
+        #[arg(long, value_name = "SPORT", value_parser = parse_sport)]
+        sport: RunSport,
+    },
+    /// Import new files from the folders of `runs_folders` in the settings.
+    Sync {
+        /// One JSON object a line, one per file.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `runs` and `runs list`'s options.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RunsListArgs {
+    /// Only runs on or after this local day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub since: Option<jiff::civil::Date>,
+    /// Hidden runs and duplicates too.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON for scripts.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV for spreadsheets.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// A sport as `--sport` names it: the sport and the sub-sport it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunSport {
+    pub sport: String,
+    pub sub_sport: Option<String>,
+}
+
+/// `trail` is running on trails, `treadmill` running indoors; any other word is a sport's name.
+fn parse_sport(text: &str) -> Result<RunSport, String> {
+    let word = text.trim().to_ascii_lowercase();
+    let valid = !word.is_empty()
+        && word.len() <= 40
+        && word.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    if !valid {
+        return Err(format!(
+            "`{}` is not a sport: write running, trail, treadmill, track, walking or another sport's name",
+            crate::text::printable(text)
+        ));
+    }
+    let (sport, sub_sport) = match word.as_str() {
+        "trail" | "treadmill" | "track" => ("running".to_owned(), Some(word)),
+        _ => (word, None),
+    };
+    Ok(RunSport { sport, sub_sport })
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ mod check;
 mod exercise_json;
 mod exercises;
 mod history;
+mod history_move;
 mod list;
 mod log;
 mod plan;
@@ -12,6 +13,7 @@ mod profile;
 mod program;
 mod program_show;
 mod run;
+mod runs;
 pub mod snapshot;
 mod validate;
 
@@ -85,6 +87,11 @@ pub enum Failure {
     /// `plan --level` above what the active program can ever reach.
     #[error("{0}")]
     LevelOutOfReach(String),
+    /// A request that cannot be carried out as asked, with why and what to do instead.
+    #[error("{0}")]
+    Refused(String),
+    #[error("there is no run #{0}; `limberup runs --all` lists them")]
+    NoSuchRun(i64),
     #[error("no exercise called `{id}`{hint}; `limberup exercises` lists them all")]
     UnknownExercise { id: String, hint: String },
     /// Command-line misuse found after parsing (a value that depends on another argument).
@@ -208,7 +215,18 @@ fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -
         ),
         Command::Profile { json, action } => profile::run(dirs, json, action, out),
         Command::Check { answers: None, .. } => Err(Failure::JsonNeedsAnswers),
-        Command::History { json, csv } => history::run(dirs, json, csv, out),
+        Command::History {
+            json,
+            csv,
+            action: None,
+        } => history::run(dirs, json, csv, out),
+        Command::History {
+            action: Some(action),
+            ..
+        } => history_move::run(action, dirs, out),
+        Command::Runs { list, action } => {
+            runs::run(action, &list, dirs, || settings(dirs, common), out)
+        }
         Command::Schema { catalog, program } => {
             let text = if program {
                 crate::schema::program_schema_text()

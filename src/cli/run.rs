@@ -63,6 +63,11 @@ fn full_screen(
     // sees it (once the app's screen is gone).
     let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
     let (history, mut store) = open_history(dirs, save, origin);
+    // New files in the runs folders are imported on a thread of their own, after the history is
+    // opened (and brought up to date) here: the first screen never waits for them.
+    if save {
+        super::runs::sync_in_background(dirs.data_dir.as_deref(), &settings.runs_folders);
+    }
     // From here until the terminal is restored, whatever a library writes to stderr (ALSA, the
     // sound server client) goes to the log instead of over the screen.
     let stderr = crate::logging::StderrToLog::start(log.as_deref());

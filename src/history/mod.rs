@@ -11,6 +11,7 @@
 //! is opened through a URI built from the path's bytes (`open.rs`), so a folder's name is never read
 //! as part of a URI.
 
+pub mod batch;
 mod create;
 mod migrate;
 mod open;
@@ -19,6 +20,7 @@ mod program;
 mod rows;
 pub mod run_import;
 mod runs;
+pub mod transfer;
 pub mod trends;
 
 use std::path::{Path, PathBuf};

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
 
+use super::batch::Batched;
 use super::{HistoryError, Imported, Store};
 use crate::calendar::UtcTime;
 use crate::runs::file::read_bytes;
@@ -83,8 +84,8 @@ pub struct FileReport {
 /// How an import runs.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
-    /// `--sport`: take every file as this sport.
-    pub sport: Option<String>,
+    /// `--sport`: take every file as this sport (and sub-sport, when given: `trail`).
+    pub sport: Option<(String, Option<String>)>,
     pub dry_run: bool,
     pub now: UtcTime,
 }
@@ -109,9 +110,16 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileReport>) {
         Ok(metadata) => metadata,
         Err(error) => return problems.push(problem(&error)),
     };
-    if !metadata.is_dir() {
+    if metadata.is_file() {
         files.push(path.to_path_buf());
         return;
+    }
+    if !metadata.is_dir() {
+        // Opening a named pipe waits for a writer forever; a device never ends.
+        return problems.push(FileReport {
+            path: path.to_path_buf(),
+            outcome: Outcome::Error("not a regular file (a device, pipe or socket)".to_owned()),
+        });
     }
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
@@ -146,6 +154,27 @@ pub fn import_file(store: Option<&mut Store>, path: &Path, options: &ImportOptio
     }
 }
 
+/// From this size on, a file is hashed on a thread of its own while it is decoded (a 60 MB GPX
+/// takes about as long to hash as to read); smaller ones are not worth a thread.
+const HASH_APART_FROM: usize = 1024 * 1024;
+
+/// The activity in `bytes` and their SHA-256, side by side for a big file.
+fn read_and_hash(bytes: &[u8]) -> (Result<crate::runs::Activity, ReadError>, String) {
+    if bytes.len() < HASH_APART_FROM {
+        return (read_activity(bytes), sha256_hex(bytes));
+    }
+    std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new().spawn_scoped(scope, || sha256_hex(bytes));
+        let read = read_activity(bytes);
+        // A thread that could not start (or ended badly) leaves the hash to this one.
+        let hash = hashing
+            .ok()
+            .and_then(|hashing| hashing.join().ok())
+            .unwrap_or_else(|| sha256_hex(bytes));
+        (read, hash)
+    })
+}
+
 fn import_bytes(
     store: Option<&mut Store>,
     bytes: Result<Vec<u8>, ReadError>,
@@ -155,19 +184,21 @@ fn import_bytes(
         Ok(bytes) => bytes,
         Err(error) => return Ok(Outcome::Error(error.to_string())),
     };
-    let mut activity =
-        match read_activity(&bytes).and_then(|a| check_start(&a, options.now).map(|()| a)) {
-            Ok(activity) => activity,
-            Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
-            Err(error) => return Ok(Outcome::Error(error.to_string())),
-        };
-    if let Some(sport) = &options.sport {
+    let (read, hash) = read_and_hash(&bytes);
+    let mut activity = match read.and_then(|a| check_start(&a, options.now).map(|()| a)) {
+        Ok(activity) => activity,
+        Err(ReadError::NotActivity) => return Ok(Outcome::NotAnActivity),
+        Err(error) => return Ok(Outcome::Error(error.to_string())),
+    };
+    if let Some((sport, sub_sport)) = &options.sport {
         activity.sport.clone_from(sport);
+        if sub_sport.is_some() {
+            activity.sub_sport.clone_from(sub_sport);
+        }
     }
     if !is_running_sport(&activity.sport) {
         return Ok(Outcome::NotARun(activity.sport));
     }
-    let hash = sha256_hex(&bytes);
     let Some(store) = store.filter(|_| !options.dry_run) else {
         return Ok(Outcome::WouldImport);
     };
@@ -176,4 +207,67 @@ fn import_bytes(
         Imported::AlreadyImported(id) => Outcome::AlreadyImported(id),
         Imported::SameRun { id, other, kept } => Outcome::Duplicate { id, other, kept },
     })
+}
+
+/// What `runs sync` did besides its reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyncSummary {
+    /// Files read this time.
+    pub read: usize,
+    /// Files skipped, seen before as they are now (path, size, modified time).
+    pub skipped: usize,
+}
+
+/// Imports the files under `folders` that were not seen before as they are now, telling `on_each`
+/// of each one read (a folder that cannot be read is a report of its own). A file read is
+/// remembered unless it failed, so a file that is not a run is not read again until it changes,
+/// and a broken one is tried (and reported) again next time.
+pub fn sync_folders(
+    store: &mut Store,
+    folders: &[PathBuf],
+    options: &ImportOptions,
+    mut on_each: impl FnMut(&FileReport),
+) -> Result<SyncSummary, HistoryError> {
+    let (files, problems) = collect_files(folders);
+    problems.iter().for_each(&mut on_each);
+    let mut summary = SyncSummary::default();
+    let mut batch = Batched::new(store);
+    for path in files {
+        let stamp = file_stamp(&path);
+        if let Some((key, size, modified_s)) = &stamp {
+            if batch.store()?.run_file_seen(key, *size, *modified_s)? {
+                summary.skipped += 1;
+                continue;
+            }
+        }
+        let store = batch.store()?;
+        let outcome = import_file(Some(&mut *store), &path, options);
+        summary.read += 1;
+        let failed = matches!(outcome, Outcome::Error(_));
+        if let (Some((key, size, modified_s)), false) = (&stamp, failed) {
+            store.remember_run_file(key, *size, *modified_s, options.now)?;
+        }
+        batch.done_one()?;
+        on_each(&FileReport { path, outcome });
+    }
+    batch.commit()?;
+    Ok(summary)
+}
+
+/// The path (as text), size and modified time (whole seconds since 1970) `runs sync` tells files
+/// apart by; `None` when the file cannot be looked at.
+fn file_stamp(path: &Path) -> Option<(String, u64, i64)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified_s = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| {
+            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
+        });
+    Some((
+        path.to_string_lossy().into_owned(),
+        metadata.len(),
+        modified_s,
+    ))
 }

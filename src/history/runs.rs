@@ -59,6 +59,15 @@ impl RunRow {
             && !self.hidden
             && self.duplicate_of.is_none()
     }
+
+    /// What the long-run rule needs of it.
+    pub fn facts(&self) -> crate::runs::warning::RunFacts {
+        crate::runs::warning::RunFacts {
+            start: self.activity.start,
+            distance_m: self.activity.distance_m,
+            counted: self.counted(),
+        }
+    }
 }
 
 /// What storing a run did.
@@ -97,7 +106,8 @@ impl Store {
             path: path.clone(),
             error,
         };
-        let transaction = self.connection.transaction().map_err(&sqlite)?;
+        // A savepoint, not a transaction, so a history import can hold the whole merge in one.
+        let transaction = self.connection.savepoint().map_err(&sqlite)?;
         let existing: Option<i64> = transaction
             .query_row(
                 "SELECT id FROM runs WHERE sha256 = ?1",
@@ -265,7 +275,7 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    fn has_table(&self, name: &str) -> Result<bool, HistoryError> {
+    pub(super) fn has_table(&self, name: &str) -> Result<bool, HistoryError> {
         self.connection
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
@@ -278,7 +288,7 @@ impl Store {
 }
 
 fn insert(
-    transaction: &rusqlite::Transaction<'_>,
+    transaction: &rusqlite::Connection,
     activity: &Activity,
     sha256: &str,
     duplicate_of: Option<i64>,

@@ -139,6 +139,22 @@ fn longest_in(history: &[RunFacts], from: i64, before: i64) -> Option<i64> {
         .max()
 }
 
+/// Which run of `history` a spike of `run` was compared with: the longest counted run of the 30
+/// days before it (the earliest of equals).
+pub fn longest_before(run: &RunFacts, history: &[RunFacts]) -> Option<usize> {
+    let from = run.start.0.saturating_sub(LONG_RUN.window_s);
+    let longest = longest_in(history, from, run.start.0)?;
+    history.iter().position(|r| {
+        r.counted
+            && r.start.0 >= from
+            && r.start.0 < run.start.0
+            && r.distance_m
+                .filter(|d| d.is_finite() && *d >= 0.0)
+                .map(centimetres)
+                == Some(longest)
+    })
+}
+
 /// The budget line's facts: the longest counted run of the 30 days before `now`, and the distance
 /// that stays within 10% of it.
 #[derive(Debug, Clone, PartialEq)]

@@ -102,3 +102,18 @@ fn a_fit_file_whose_records_are_out_of_order_has_no_negative_time() {
     assert!(activity.timer_s >= 0.0, "timer {}", activity.timer_s);
     assert!(activity.elapsed_s >= 0.0, "elapsed {}", activity.elapsed_s);
 }
+
+/// Found by the test above: a damaged FIT file whose last record is earlier than its first, and no
+/// session, gave a negative elapsed (and so timer) time.
+#[test]
+fn records_out_of_order_give_no_negative_time() {
+    let mut bytes = seeds().swap_remove(0);
+    apply(
+        &mut bytes,
+        &Mutation::Insert(1_971_972_480_927_302_592, vec![0, 0, 0, 0, 59, 0, 0]),
+    );
+    apply(&mut bytes, &Mutation::Set(12_466_171_784_541_058_542, 9));
+    let activity = read_activity(&bytes).expect("reads what it can");
+    assert!(activity.timer_s >= 0.0, "{activity:?}");
+    assert!(activity.elapsed_s >= 0.0, "{activity:?}");
+}

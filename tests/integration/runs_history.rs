@@ -22,8 +22,8 @@ fn options() -> ImportOptions {
     }
 }
 
-/// The TCX fixture's run as a GPX: same times, GPS points from its trackpoints.
-fn gpx_of_the_tcx(dir: &std::path::Path) -> PathBuf {
+/// The TCX fixture's run as a GPX (in `dir`): same times, GPS points from its trackpoints.
+pub(crate) fn gpx_of_the_tcx(dir: &std::path::Path) -> PathBuf {
     let tcx =
         std::fs::read_to_string(fixture("rusttcx-20210119_run_garmin_fenix6.tcx")).expect("tcx");
     let mut gpx = String::from("<gpx creator=\"test\"><trk><type>running</type><trkseg>");

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod crafted;
 pub mod pane;
+pub mod runs;
 
 use limberup::app::HistoryView;
 use limberup::app::headless::{SnapshotRequest, capture_buffers, capture_saving};
