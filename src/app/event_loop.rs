@@ -1,8 +1,8 @@
 //! The one event loop, generic over the ratatui backend: the real terminal and the headless `snapshot`
 //! run the same code, differing only in where input and time come from.
 //!
-//! It blocks until input arrives or the app's next deadline passes, and redraws only when something
-//! changed; there is no fixed tick.
+//! It blocks until input arrives or the app's next deadline passes, turns what happened into a
+//! [`Msg`] for [`update`], and carries out the effects it returns; there is no fixed tick.
 
 use std::io;
 
@@ -12,7 +12,8 @@ use ratatui::backend::Backend;
 
 use super::App;
 use super::records::HistorySink;
-use crate::audio::CueSink;
+use super::update::{Effect, Msg, update};
+use crate::audio::{CueSink, Cued, Sound};
 use crate::engine::Millis;
 
 /// What woke the loop.
@@ -61,6 +62,89 @@ pub struct Outputs<'a> {
     pub history: &'a mut dyn HistorySink,
 }
 
+/// Effects not yet carried out, sorted by when they are due: sounds at once (they are timed), then
+/// the screen, then the history (a result is on screen before its record is written, however long
+/// the write takes or however it fails).
+#[derive(Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent requests, each carried out at its own point of the loop"
+)]
+struct Pending {
+    prepare: Vec<Sound>,
+    play: Vec<Cued>,
+    redraw: bool,
+    save: Vec<crate::app::Record>,
+    reload: bool,
+    quit: bool,
+    suspend: bool,
+}
+
+impl Pending {
+    fn add(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Play(cued) => self.play.push(cued),
+                Effect::Prepare(sounds) => self.prepare.extend(sounds),
+                Effect::Save(record) => self.save.push(record),
+                Effect::ReloadHistory => self.reload = true,
+                Effect::Redraw => self.redraw = true,
+                Effect::Quit => self.quit = true,
+                Effect::Suspend => self.suspend = true,
+            }
+        }
+    }
+
+    /// Hands new cue events to the sound player, then tells the app how sound is doing.
+    fn sound(&mut self, app: &mut App, outputs: &mut Outputs<'_>) {
+        let sounds = std::mem::take(&mut self.prepare);
+        if !sounds.is_empty() {
+            outputs.cues.prepare(sounds);
+        }
+        let muted = app.muted;
+        for cued in std::mem::take(&mut self.play) {
+            outputs.cues.play(&cued, muted);
+        }
+        outputs.cues.expect(app.next_cue_in());
+        let problem = outputs.cues.problem();
+        self.add(update(app, Msg::SoundProblem(problem)));
+    }
+
+    /// Writes new records to the history, each as it came; the app hears how each went. Returns
+    /// whether that changed the screen (a save failed).
+    fn save(&mut self, app: &mut App, outputs: &mut Outputs<'_>) -> bool {
+        let mut changed = false;
+        for record in std::mem::take(&mut self.save) {
+            let saved = outputs.history.save(&record).map_err(|problem| {
+                tracing::error!(%problem, "history not saved");
+                problem.to_string()
+            });
+            changed |= self.take(update(app, Msg::Saved(saved)));
+        }
+        changed
+    }
+
+    /// Reads the history again when the app asked (after every record is saved, so nothing it
+    /// holds is lost); returns whether what it shows changed.
+    fn reload(&mut self, app: &mut App, outputs: &mut Outputs<'_>) -> bool {
+        if !std::mem::take(&mut self.reload) {
+            return false;
+        }
+        let Some(loaded) = outputs.history.reload() else {
+            return false;
+        };
+        let loaded = loaded.map_err(|e| e.to_string());
+        self.take(update(app, Msg::HistoryLoaded(loaded)))
+    }
+
+    /// Adds an output's answer's effects; returns whether it changed the screen.
+    fn take(&mut self, effects: Vec<Effect>) -> bool {
+        let changed = effects.contains(&Effect::Redraw);
+        self.add(effects);
+        changed
+    }
+}
+
 /// Runs the app until it quits or input ends. `on_capture` sees the terminal after a fresh draw
 /// whenever the source asks for a capture.
 pub fn run<B, S>(
@@ -75,38 +159,42 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     S: InputSource,
 {
+    let mut pending = Pending::default();
     if let Ok(size) = terminal.size() {
-        app.resize(size.width, size.height);
+        pending.add(update(
+            app,
+            Msg::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        ));
     }
-    app.tick(source.now());
-    let mut dirty = true;
+    pending.add(update(app, Msg::Tick(source.now())));
+    pending.redraw = true;
     loop {
-        // Sounds first (they are timed), then the screen, then the history: a result is on screen
-        // before its record is written, however long the write takes or however it fails.
-        dirty |= deliver_cues(app, outputs);
-        if dirty && source.shows_every_frame() && !app.should_quit {
-            draw_or_leave(terminal, app, outputs)?;
-            dirty = false;
+        pending.sound(app, outputs);
+        if pending.redraw && source.shows_every_frame() && !pending.quit {
+            draw_or_leave(terminal, app, &mut pending, outputs)?;
+            pending.redraw = false;
         }
-        if deliver_records(app, outputs) || deliver_reload(app, outputs) {
-            dirty = true;
+        // A failed save or a changed history shows before anything else happens.
+        if pending.save(app, outputs) || pending.reload(app, outputs) {
+            pending.redraw = true;
             continue;
         }
-        if app.should_quit {
+        if pending.quit {
             return Ok(());
         }
-        if app.suspend_requested {
-            app.suspend_requested = false;
-            app.pause_for_suspend(source.now());
+        if std::mem::take(&mut pending.suspend) {
             source.suspend()?;
             match source.size()? {
                 Some((width, height)) => {
                     resize(terminal, width, height)?;
-                    app.resize(width, height);
+                    pending.add(update(app, Msg::Resize { width, height }));
                 }
                 None => terminal.clear().map_err(io::Error::other)?,
             }
-            dirty = true;
+            pending.redraw = true;
             continue;
         }
         // Frames nobody sees are not worth waking for: what a capture shows is worked out from
@@ -119,38 +207,36 @@ where
         let input = source.wait(wake)?;
         let now = source.now();
         match input {
-            None => dirty |= app.tick(now),
+            None => pending.add(update(app, Msg::Tick(now))),
             Some(Input::Key(key)) => {
-                dirty |= app.handle_key(key, now);
+                pending.add(update(app, Msg::Key(key, now)));
                 // Headless runs skip frames between captures, but a key's effect can depend on the
                 // last frame (a scroll stops at the end of what was drawn): draw as a terminal would.
-                if dirty && !source.shows_every_frame() && !app.should_quit {
-                    draw_or_leave(terminal, app, outputs)?;
+                if pending.redraw && !source.shows_every_frame() && !pending.quit {
+                    draw_or_leave(terminal, app, &mut pending, outputs)?;
                 }
             }
             Some(Input::Resize(width, height)) => {
                 resize(terminal, width, height)?;
-                app.resize(width, height);
-                app.tick(now);
-                dirty = true;
+                pending.add(update(app, Msg::Resize { width, height }));
+                pending.add(update(app, Msg::Tick(now)));
             }
             Some(Input::Capture) => {
-                app.tick(now);
-                deliver_cues(app, outputs);
-                deliver_records(app, outputs);
-                deliver_reload(app, outputs);
-                draw_or_leave(terminal, app, outputs)?;
-                dirty = false;
+                pending.add(update(app, Msg::Tick(now)));
+                pending.sound(app, outputs);
+                pending.save(app, outputs);
+                pending.reload(app, outputs);
+                draw_or_leave(terminal, app, &mut pending, outputs)?;
+                pending.redraw = false;
                 on_capture(terminal, now);
             }
             Some(Input::Terminate | Input::Hangup) => {
-                app.tick(now);
-                app.quit_now();
+                pending.add(update(app, Msg::Terminate(now)));
             }
-            Some(Input::Suspend) => app.suspend_requested = true,
+            Some(Input::Suspend) => pending.add(update(app, Msg::Suspend(now))),
             Some(Input::End) => {
-                deliver_cues(app, outputs);
-                deliver_records(app, outputs);
+                pending.sound(app, outputs);
+                pending.save(app, outputs);
                 return Ok(());
             }
         }
@@ -173,6 +259,7 @@ where
 fn draw_or_leave<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
+    pending: &mut Pending,
     outputs: &mut Outputs<'_>,
 ) -> io::Result<()>
 where
@@ -180,9 +267,9 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app).inspect_err(|_| {
-        app.quit_now();
-        deliver_cues(app, outputs);
-        deliver_records(app, outputs);
+        pending.add(update(app, Msg::Terminate(app.now)));
+        pending.sound(app, outputs);
+        pending.save(app, outputs);
     })
 }
 
@@ -195,49 +282,4 @@ where
         .draw(|frame| frame.render_widget(app, frame.area()))
         .map(|_| ())
         .map_err(io::Error::other)
-}
-
-/// Hands new cue events to the sound player; returns whether the screen must change to show a
-/// problem with sound.
-fn deliver_cues(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
-    let muted = app.muted;
-    let sounds = app.take_sounds_to_prepare();
-    if !sounds.is_empty() {
-        outputs.cues.prepare(sounds);
-    }
-    for cued in app.take_events() {
-        outputs.cues.play(&cued, muted);
-    }
-    outputs.cues.expect(app.next_cue_in());
-    let problem = outputs.cues.problem();
-    if problem == app.sound_problem {
-        return false;
-    }
-    app.sound_problem = problem;
-    true
-}
-
-/// Reads the history again when the app asks (after every record is saved, so nothing it holds is
-/// lost); returns whether what it shows changed.
-fn deliver_reload(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
-    if !app.take_history_request() {
-        return false;
-    }
-    match outputs.history.reload() {
-        Some(loaded) => app.reloaded(loaded.map_err(|e| e.to_string())),
-        None => false,
-    }
-}
-
-/// Hands new records to the history; returns whether one failed (the screen then says so).
-fn deliver_records(app: &mut App, outputs: &mut Outputs<'_>) -> bool {
-    let mut failed = false;
-    for record in app.take_records() {
-        if let Err(problem) = outputs.history.save(&record) {
-            tracing::error!(%problem, "history not saved");
-            app.history.problem = Some(problem.to_string());
-            failed = true;
-        }
-    }
-    failed
 }
