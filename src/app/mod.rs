@@ -5,10 +5,8 @@
 
 pub mod bindings;
 pub mod check;
-pub mod event_loop;
 mod exercises;
 pub mod figures;
-pub mod headless;
 pub mod keymap;
 pub mod morning;
 

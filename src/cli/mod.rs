@@ -276,7 +276,7 @@ fn snapshot_command(
         .answers
         .map(|path| check::read_answers(&path, &when))
         .transpose()?;
-    let request = crate::app::headless::SnapshotRequest {
+    let request = crate::runtime::headless::SnapshotRequest {
         width: args.size.0,
         height: args.size.1,
         at: args.at,

@@ -1,4 +1,4 @@
-//! The one event loop, generic over the ratatui backend: the real terminal and the headless `snapshot`
+//! The runtime, above the views: the one event loop, generic over the ratatui backend: the real terminal and the headless `snapshot`
 //! run the same code, differing only in where input and time come from.
 //!
 //! It blocks until input arrives or the app's next deadline passes, turns what happened into a
@@ -10,9 +10,11 @@ use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::App;
-use super::records::HistorySink;
-use super::update::{Effect, Msg, update};
+pub mod headless;
+
+use crate::app::App;
+use crate::app::records::HistorySink;
+use crate::app::update::{Effect, Msg, update};
 use crate::audio::{CueSink, Cued, Sound};
 use crate::engine::Millis;
 
@@ -279,7 +281,7 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(crate::ui::View(app), frame.area()))
         .map(|_| ())
         .map_err(io::Error::other)
 }
