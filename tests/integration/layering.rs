@@ -122,35 +122,13 @@ fn heads(code: &str) -> Vec<String> {
     heads
 }
 
-/// Every top-level module a file's code names through `crate::` or enough `super::`s.
+/// Every other top-level module a file's code names through `crate::` or enough `super::`s.
 fn uses(file_module: &[String], code: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    let bytes = code.as_bytes();
-    let mut at = 0;
-    while at < code.len() {
-        let rest = &code[at..];
-        let preceded_by_ident = at > 0 && is_ident(bytes[at - 1] as char);
-        if !preceded_by_ident && (rest.starts_with("crate::") || rest.starts_with("super::")) {
-            let mut depth_left = file_module.len();
-            let mut cursor = at;
-            if code[cursor..].starts_with("crate::") {
-                depth_left = 0;
-                cursor += "crate::".len();
-            }
-            while code[cursor..].starts_with("super::") {
-                depth_left = depth_left.saturating_sub(1);
-                cursor += "super::".len();
-            }
-            // Fewer `super`s than the file is deep stay inside its own top-level module.
-            if depth_left == 0 {
-                found.extend(heads(&code[cursor..]));
-            }
-            at = cursor;
-        } else {
-            at += rest.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    found
+    absolute_uses(file_module, code)
+        .into_iter()
+        .filter_map(|path| path.into_iter().next())
+        .filter(|top| file_module.first() != Some(top))
+        .collect()
 }
 
 #[test]
