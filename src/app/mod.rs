@@ -141,6 +141,9 @@ pub struct App {
     pain_typed: String,
     /// Yesterday's program session, while the morning question about it is open.
     awaiting_morning: Option<morning::MorningAsk>,
+    /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
+    /// closes (a routine the runner had paused stays paused).
+    paused_for_overlay: bool,
 }
 
 impl App {
@@ -215,6 +218,7 @@ impl App {
             awaiting_pain: None,
             pain_typed: String::new(),
             awaiting_morning: None,
+            paused_for_overlay: false,
         }
     }
 

@@ -17,6 +17,7 @@ impl App {
     pub(crate) fn start(&mut self, routine: Routine) {
         self.overlay = None;
         self.playing_in_program = None;
+        self.paused_for_overlay = false;
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
         self.outbox
             .push(Effect::Prepare(crate::audio::cues::sounds_to_prepare(
