@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    tools_for_tests();
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let routines = Path::new(&manifest).join("routines");
@@ -72,4 +73,28 @@ fn embed_folder(folder: &Path, shown: &str, static_name: &str, target: &Path) {
     }
     code.push_str("];\n");
     std::fs::write(target, code).expect("OUT_DIR is writable");
+}
+
+/// Tests that drive a program this machine lacks are marked ignored, with the reason, so a local
+/// `cargo test` says "ignored" for them rather than a silent "ok"; `.ci/run` installs the programs
+/// and runs every test (`--include-ignored`), where a missing program is a failure.
+fn tools_for_tests() {
+    println!("cargo:rerun-if-env-changed=PATH");
+    for (cfg, program) in [
+        ("limberup_no_tmux", "tmux"),
+        ("limberup_no_espeak", "espeak-ng"),
+        ("limberup_no_pulseaudio", "pactl"),
+    ] {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        if !on_path(program) {
+            println!("cargo:rustc-cfg={cfg}");
+        }
+    }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path)
+            .any(|dir| !dir.as_os_str().is_empty() && dir.join(program).is_file())
+    })
 }

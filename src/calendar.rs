@@ -83,6 +83,14 @@ impl Calendar {
             .datetime()
     }
 
+    /// `2026-11-24 08:05 EST`: an instant as the runner's clock showed it, with the zone.
+    pub fn local_text(&self, time: UtcTime) -> String {
+        time.timestamp()
+            .to_zoned_datetime(self.zone.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    }
+
     /// The local day of an instant, as a day number.
     pub fn day(&self, time: UtcTime) -> DayNumber {
         day_number(self.date(time))

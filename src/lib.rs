@@ -21,6 +21,7 @@ pub mod plan;
 pub mod program;
 pub mod routine;
 pub mod runs;
+pub mod runtime;
 pub mod schema;
 pub mod soundfile;
 pub mod terminal;

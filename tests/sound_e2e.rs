@@ -152,6 +152,10 @@ fn sound_server() -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    limberup_no_pulseaudio,
+    ignore = "needs a PulseAudio server (pactl not found on PATH at build time)"
+)]
 fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
     let Some(played) = play_and_record(ROUTINE, "volume = 100\nspoken = false\n", 30) else {
         return;
@@ -443,6 +447,10 @@ duration = "2s"
 /// (`.ci/run` requires it), the runner's own "Banded squat" is heard too, as the speech program said it
 /// into the cache. The step's caution is heard too, from its built-in clip.
 #[test]
+#[cfg_attr(
+    limberup_no_pulseaudio,
+    ignore = "needs a PulseAudio server (pactl not found on PATH at build time)"
+)]
 fn a_spoken_exercise_name_reaches_the_sink() {
     let Some(played) = play_and_record(SPOKEN, "volume = 100\n", 22) else {
         return;
@@ -645,6 +653,10 @@ fn correlation(a: &[f64], b: &[f64]) -> f64 {
 /// The first cues still play on time (on the player's own clock: its log), and the folder's program
 /// never runs.
 #[test]
+#[cfg_attr(
+    limberup_no_pulseaudio,
+    ignore = "needs a PulseAudio server (pactl not found on PATH at build time)"
+)]
 fn a_hanging_speech_program_delays_no_cue_and_the_current_folder_s_is_never_run() {
     let _turn = ONE_AT_A_TIME
         .lock()

@@ -1,13 +1,12 @@
 //! The app's state, in one place, and how keys and time change it.
 //!
-//! Input handlers return whether anything visible changed; rendering (in [`crate::ui`]) only reads.
+//! Everything that happens comes in through [`update`] as a [`Msg`] and leaves as [`Effect`]s in one
+//! list; rendering (in [`crate::ui`]) only reads.
 
 pub mod bindings;
 pub mod check;
-pub mod event_loop;
 mod exercises;
 pub mod figures;
-pub mod headless;
 pub mod keymap;
 pub mod morning;
 
@@ -20,6 +19,7 @@ mod session;
 pub mod session_pain;
 pub mod today;
 mod today_keys;
+pub mod update;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -37,6 +37,7 @@ pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use records::{CheckRecord, HistoryView, Record};
 pub use scroll::Scroll;
+pub use update::{Effect, Msg, update};
 
 /// How long a cue's label stays on screen after it sounds.
 pub const CUE_FLASH_MS: Millis = 2_000;
@@ -121,9 +122,8 @@ pub struct App {
     pub entry: Entry,
     pub muted: bool,
     pub now: Millis,
-    pub should_quit: bool,
-    /// Set by ctrl-z; the event loop suspends the process and clears it.
-    pub suspend_requested: bool,
+    /// The app is leaving ([`Effect::Quit`] went out when this was set).
+    should_quit: bool,
     /// The last cue and when it sounded, for the on-screen flash.
     pub last_cue: Option<(Cue, Millis)>,
     /// The history as loaded, plus what was recorded since.
@@ -140,12 +140,9 @@ pub struct App {
     pub size: (u16, u16),
     /// The theme and whether there is colour (`theme`, the terminal's background, `NO_COLOR`).
     pub look: crate::config::Look,
-    /// Engine events, with their sounds, not yet handed to the sound player.
-    pending: Vec<Cued>,
-    /// The started routine's own sounds, for the sound player to decode ahead of their cues.
-    to_prepare: Vec<crate::audio::Sound>,
-    /// Sessions and checks not yet handed to the history.
-    records: Vec<Record>,
+    /// What to do about what happened since [`update`] last returned: sounds to play and
+    /// prepare, records to save, the history to read again, suspending.
+    outbox: Vec<Effect>,
     /// The active program as it stood when the app opened; `None` without one.
     pub program: Option<today::Standing>,
     /// The program and level of the routine playing, when it was started from Today.
@@ -156,8 +153,9 @@ pub struct App {
     pain_typed: String,
     /// Yesterday's program session, while the morning question about it is open.
     awaiting_morning: Option<morning::MorningAsk>,
-    /// The history should be read again (see [`App::take_history_request`]).
-    history_wanted: bool,
+    /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
+    /// closes (a routine the runner had paused stays paused).
+    paused_for_overlay: bool,
 }
 
 impl App {
@@ -215,7 +213,6 @@ impl App {
             muted: settings.muted,
             now: 0,
             should_quit: false,
-            suspend_requested: false,
             last_cue: None,
             history: HistoryView::default(),
             preset_answers: None,
@@ -228,15 +225,13 @@ impl App {
             figures: settings.figures,
             size: (0, 0),
             look: settings.look(None),
-            pending: Vec::new(),
-            to_prepare: Vec::new(),
-            records: Vec::new(),
+            outbox: Vec::new(),
             program: None,
             playing_in_program: None,
             awaiting_pain: None,
             pain_typed: String::new(),
             awaiting_morning: None,
-            history_wanted: false,
+            paused_for_overlay: false,
         }
     }
 
@@ -248,11 +243,6 @@ impl App {
             self.screen = Screen::Today;
         }
         self
-    }
-
-    /// Sessions and checks recorded since the last call, for the history.
-    pub fn take_records(&mut self) -> Vec<Record> {
-        std::mem::take(&mut self.records)
     }
 
     fn remember_session(&mut self, player: &PlayerScreen) {
@@ -273,17 +263,7 @@ impl App {
             return;
         }
         self.history.sessions.push(row.clone());
-        self.records.push(Record::Session(row));
-    }
-
-    /// The own sounds of a routine started since the last call, for the sound player to decode.
-    pub fn take_sounds_to_prepare(&mut self) -> Vec<crate::audio::Sound> {
-        std::mem::take(&mut self.to_prepare)
-    }
-
-    /// Engine events since the last call, for the sound player.
-    pub fn take_events(&mut self) -> Vec<Cued> {
-        std::mem::take(&mut self.pending)
+        self.outbox.push(Effect::Save(Record::Session(row)));
     }
 
     /// The next moment the app must wake up by itself (a deadline, a clock change on screen, a cue
@@ -343,7 +323,7 @@ impl App {
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         let poll = records::HISTORY_POLL_MS;
         if matches!(self.screen, Screen::History) && now / poll > before / poll {
-            self.history_wanted = true;
+            self.outbox.push(Effect::ReloadHistory);
         }
         self.now = now;
         let changed = match &mut self.screen {
@@ -377,7 +357,7 @@ impl App {
                     return true;
                 }
                 KeyCode::Char('z') => {
-                    self.suspend_requested = true;
+                    self.suspend(now);
                     return false;
                 }
                 _ => return false,
@@ -401,8 +381,9 @@ impl App {
 }
 
 impl App {
-    /// Before the process is suspended: a running routine pauses, so no cue sounds into the shell.
-    pub fn pause_for_suspend(&mut self, now: Millis) {
+    /// ctrl-z or a stop signal: a running routine pauses, so no cue sounds into the shell, then the
+    /// process is suspended.
+    fn suspend(&mut self, now: Millis) {
         self.tick(now);
         if let Screen::Player(player) = &mut self.screen {
             if !player.session.is_paused() {
@@ -410,5 +391,6 @@ impl App {
                 self.absorb(events);
             }
         }
+        self.outbox.push(Effect::Suspend);
     }
 }

@@ -69,10 +69,10 @@ impl App {
             }) {
                 session.morning = Some(answer);
             }
-            self.records.push(Record::Morning {
+            self.outbox.push(super::Effect::Save(Record::Morning {
                 session_id: ask.session_id,
                 answer,
-            });
+            }));
             self.refresh_program();
         }
         true

@@ -158,22 +158,16 @@ pub type Loaded = (Vec<SessionRow>, Vec<CheckRow>);
 pub const HISTORY_POLL_MS: Millis = 2_000;
 
 impl super::App {
-    /// Whether the event loop should read the history again (the history screen just opened, or
-    /// it is on screen and a poll is due); asking clears it.
-    pub fn take_history_request(&mut self) -> bool {
-        std::mem::take(&mut self.history_wanted)
-    }
-
     /// Shows the history screen, read again first.
     pub(super) fn open_history(&mut self) {
         self.screen = super::Screen::History;
-        self.history_wanted = true;
+        self.outbox.push(super::Effect::ReloadHistory);
     }
 
     /// The history as read again: what the app holds is replaced (everything recorded so far has
     /// been saved before; after a failed save nothing is replaced), and the program's standing
     /// follows. Returns whether anything changed.
-    pub fn reloaded(&mut self, loaded: Result<Loaded, String>) -> bool {
+    pub(super) fn reloaded(&mut self, loaded: Result<Loaded, String>) -> bool {
         if self.history.problem.is_some() {
             return false; // what could not be saved is only here: keep it on screen
         }

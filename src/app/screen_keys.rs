@@ -18,6 +18,7 @@ impl App {
             Overlay::Help => {
                 // Any key closes help; it is never mistaken for a command.
                 self.overlay = None;
+                self.resume_after_overlay();
                 true
             }
             Overlay::SessionPain => self.session_pain_key(key),
@@ -30,6 +31,7 @@ impl App {
                 }
                 Some(ConfirmKey::KeepGoing) => {
                     self.overlay = None;
+                    self.resume_after_overlay();
                     true
                 }
                 None => false,
@@ -229,10 +231,38 @@ impl App {
                 self.muted = !self.muted;
                 true
             }
-            player::Action::Help => self.help(),
+            player::Action::Help => {
+                self.pause_for_overlay();
+                self.help()
+            }
             player::Action::AskQuit => {
+                self.pause_for_overlay();
                 self.overlay = Some(Overlay::ConfirmQuit);
                 true
+            }
+        }
+    }
+
+    /// A box over the player stops the clock: nothing counts down, moves on or sounds under it.
+    fn pause_for_overlay(&mut self) {
+        if let Screen::Player(player) = &mut self.screen {
+            if !player.session.is_paused() {
+                let events = player.session.toggle_hold(self.now);
+                self.paused_for_overlay = true;
+                self.absorb(events);
+            }
+        }
+    }
+
+    /// The box closed: a routine it paused goes on where it was.
+    fn resume_after_overlay(&mut self) {
+        if !std::mem::take(&mut self.paused_for_overlay) {
+            return;
+        }
+        if let Screen::Player(player) = &mut self.screen {
+            if player.session.is_paused() {
+                let events = player.session.toggle_hold(self.now);
+                self.absorb(events);
             }
         }
     }

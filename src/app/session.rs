@@ -3,8 +3,8 @@
 
 use super::check::{ProfileAnswer, ProfileNeed};
 use super::{
-    App, CheckForm, CheckRecord, CheckResult, Cued, Entry, LibraryScreen, Overlay, PlayerScreen,
-    Record, Screen,
+    App, CheckForm, CheckRecord, CheckResult, Cued, Effect, Entry, LibraryScreen, Overlay,
+    PlayerScreen, Record, Screen,
 };
 use crate::audio::cues::sounds_for;
 use crate::engine::Event;
@@ -17,12 +17,14 @@ impl App {
     pub(crate) fn start(&mut self, routine: Routine) {
         self.overlay = None;
         self.playing_in_program = None;
+        self.paused_for_overlay = false;
         let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
-        self.to_prepare = crate::audio::cues::sounds_to_prepare(
-            &player.routine,
-            player.session.plan(),
-            self.cue_style.voice(),
-        );
+        self.outbox
+            .push(Effect::Prepare(crate::audio::cues::sounds_to_prepare(
+                &player.routine,
+                player.session.plan(),
+                self.cue_style.voice(),
+            )));
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);
     }
@@ -139,7 +141,7 @@ impl App {
         };
         if let Some(profile) = changed {
             self.history.profile = profile.clone();
-            self.records.push(Record::Profile(profile));
+            self.outbox.push(Effect::Save(Record::Profile(profile)));
         }
         let taken_at = answers.date.unwrap_or(now);
         apply(&mut answers, &self.history.profile, taken_at, &calendar);
@@ -147,7 +149,8 @@ impl App {
         let routines =
             suggested_routines(record.triage.level, &record.answers.areas, &self.library);
         self.history.checks.push(record.row());
-        self.records.push(Record::Check(record.clone()));
+        self.outbox
+            .push(Effect::Save(Record::Check(record.clone())));
         self.screen = Screen::CheckResult(Box::new(CheckResult::new(record, routines)));
     }
 
@@ -185,7 +188,7 @@ impl App {
                     self.cue_style.voice(),
                 )
             });
-            self.pending.push(Cued { event, sounds });
+            self.outbox.push(Effect::Play(Cued { event, sounds }));
         }
     }
 }

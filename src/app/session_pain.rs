@@ -114,7 +114,7 @@ impl App {
         if let Some(mut row) = self.awaiting_pain.take() {
             row.pain = pain;
             self.history.sessions.push(row.clone());
-            self.records.push(Record::Session(row));
+            self.outbox.push(super::Effect::Save(Record::Session(row)));
         }
     }
 }

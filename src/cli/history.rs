@@ -46,7 +46,8 @@ struct HistoryJson<'a> {
 pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     // Read only: listing the history never creates or changes anything.
-    let store = Store::open_read_only(dir, &Calendar::system())?;
+    let calendar = Calendar::system();
+    let store = Store::open_read_only(dir, &calendar)?;
     let (sessions, checks) = match &store {
         Some(store) => (store.sessions()?, store.checks()?),
         None => (Vec::new(), Vec::new()),
@@ -59,7 +60,7 @@ pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome 
     let text = if csv {
         as_csv(&sessions, &checks)?
     } else {
-        as_text(&sessions, &checks)
+        as_text(&sessions, &checks, &calendar)
     };
     out.write_all(text.as_bytes()).map_err(io_failure)
 }
@@ -147,29 +148,103 @@ fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failur
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn as_text(sessions: &[SessionRow], checks: &[CheckRow]) -> String {
+/// For a person: times on the runner's clock (the screens' days), a program session's program,
+/// level and the pain the runner gave it. `--json` and `--csv` keep UTC, for programs.
+fn as_text(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) -> String {
     let mut text = String::new();
     let _ = writeln!(text, "Sessions ({}):", sessions.len());
     for s in sessions {
-        let _ = writeln!(
-            text,
-            "  {}  {} {:>7}  {}",
-            s.started_at.rfc3339(),
+        let mut line = format!(
+            "  {}  {} {:>7}  {:<8}",
+            calendar.local_text(s.started_at),
             crate::text::pad(&printable(&s.routine_id), 24),
             format_clock(s.active_ms),
             if s.finished { "finished" } else { "stopped" }
         );
+        if let Some(program) = &s.program {
+            let _ = write!(
+                line,
+                "  program {} level {}",
+                printable(&program.id),
+                program.level
+            );
+        }
+        if let Some(pain) = s.pain {
+            let _ = write!(line, "  pain {pain}/10");
+        }
+        let _ = writeln!(text, "{}", line.trim_end());
     }
     let _ = writeln!(text, "Pain checks ({}):", checks.len());
     for c in checks {
         let _ = writeln!(
             text,
             "  {}  pain {:>2}/10  {:<10} {}",
-            c.taken_at.rfc3339(),
+            calendar.local_text(c.taken_at),
             c.pain,
             printable(&c.level),
             printable(&c.areas.join(", "))
         );
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::UtcTime;
+    use crate::history::InProgram;
+
+    fn session(program: Option<InProgram>, pain: Option<u8>) -> SessionRow {
+        SessionRow {
+            routine_id: "hip-mobility".to_owned(),
+            routine_hash: String::new(),
+            started_at: UtcTime::parse_instant("2026-11-24T13:05:00Z").expect("instant"),
+            ended_at: UtcTime::parse_instant("2026-11-24T13:15:00Z").expect("instant"),
+            finished: true,
+            completed: 5,
+            skipped: 0,
+            extended: 0,
+            pauses: 0,
+            paused_ms: 0,
+            active_ms: 600_000,
+            program,
+            pain,
+            morning: None,
+        }
+    }
+
+    #[test]
+    fn text_shows_the_runners_clock_with_program_level_and_session_pain() {
+        let calendar = Calendar::named("America/New_York").expect("zone");
+        let program = InProgram {
+            id: "back-to-running".to_owned(),
+            level: 2,
+        };
+        let check = CheckRow {
+            taken_at: UtcTime::parse_instant("2026-11-25T02:30:00Z").expect("instant"),
+            pain: 3,
+            areas: vec!["knee".to_owned()],
+            level: "green".to_owned(),
+            rules: Vec::new(),
+        };
+        let text = as_text(
+            &[session(Some(program), Some(4)), session(None, None)],
+            &[check],
+            &calendar,
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[1],
+            "  2026-11-24 08:05 EST  hip-mobility               10:00  finished  program back-to-running level 2  pain 4/10"
+        );
+        assert_eq!(
+            lines[2],
+            "  2026-11-24 08:05 EST  hip-mobility               10:00  finished"
+        );
+        // The evening before, on the runner's clock, although it is the 25th in UTC.
+        assert!(
+            lines[4].starts_with("  2026-11-24 21:30 EST  pain  3/10"),
+            "{text}"
+        );
+    }
 }

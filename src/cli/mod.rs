@@ -134,6 +134,15 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Outcome {
     let dirs = Dirs::resolve(&cli.common.overrides());
+    // A settings file asked for by name must be there, whatever the command does with it.
+    if cli
+        .common
+        .config
+        .as_deref()
+        .is_some_and(|path| !path.exists())
+    {
+        settings(&dirs, &cli.common)?;
+    }
     match cli.command {
         None => run::run(library(&dirs)?, None, &dirs, &settings(&dirs, &cli.common)?),
         Some(Command::Run { routine }) => {
@@ -295,7 +304,7 @@ fn snapshot_command(
         .answers
         .map(|path| check::read_answers(&path, &when))
         .transpose()?;
-    let request = crate::app::headless::SnapshotRequest {
+    let request = crate::runtime::headless::SnapshotRequest {
         width: args.size.0,
         height: args.size.1,
         at: args.at,

@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 
 use super::{Failure, Outcome};
-use crate::app::event_loop::{self, Outputs};
 use crate::app::records::{HistorySink, Loaded, NoHistory, Record};
 use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
@@ -12,6 +11,7 @@ use crate::config::{Dirs, Settings, ThemeSetting};
 use crate::engine::{Clock, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
+use crate::runtime::{self as event_loop, Outputs};
 use crate::terminal::{TerminalGuard, TerminalInput};
 
 /// Plays `routine` (or opens the library when `None`) until the user quits.

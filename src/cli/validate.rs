@@ -53,15 +53,30 @@ pub fn run(
         }
     }
     if failed > 0 {
-        let _ = writeln!(
-            std::io::stderr(),
-            "limberup: {failed} of {} {} problems",
-            count(entries.len(), "file", "files"),
-            if failed == 1 { "has" } else { "have" }
-        );
+        let _ = writeln!(std::io::stderr(), "limberup: {}", summary(&entries, failed));
         return Err(Failure::Reported);
     }
     Ok(())
+}
+
+/// "2 of 3 files have problems", with folders that gave no files counted as folders: "1 folder
+/// has problems", "1 of 2 files and 1 folder have problems".
+fn summary(entries: &[Entry], failed: usize) -> String {
+    let folders = entries.iter().filter(|entry| entry.is_err()).count();
+    let files = entries.len() - folders;
+    let failed_files = failed - folders;
+    let mut parts = Vec::new();
+    if failed_files > 0 {
+        parts.push(format!(
+            "{failed_files} of {}",
+            count(files, "file", "files")
+        ));
+    }
+    if folders > 0 {
+        parts.push(count(folders, "folder", "folders"));
+    }
+    let verb = if failed == 1 { "has" } else { "have" };
+    format!("{} {verb} problems", parts.join(" and "))
 }
 
 /// A file to check, or why a folder given gave none.

@@ -224,6 +224,15 @@ impl Session {
         events
     }
 
+    /// Pauses or resumes as [`Session::toggle_pause`] does, but a pause made this way is not the
+    /// runner's own (a box opened over the player) and is not counted as one.
+    pub fn toggle_hold(&mut self, now: Millis) -> Vec<Event> {
+        let pauses = self.record.pauses;
+        let events = self.toggle_pause(now);
+        self.record.pauses = pauses;
+        events
+    }
+
     /// Leaves the current segment unfinished and starts the next one now.
     pub fn skip(&mut self, now: Millis) -> Vec<Event> {
         let mut events = self.advance(now);

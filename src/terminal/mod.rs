@@ -23,8 +23,8 @@ pub mod background;
 #[cfg(unix)]
 mod watch;
 
-use crate::app::event_loop::{Input, InputSource};
 use crate::engine::{Clock, Millis, MonotonicClock};
+use crate::runtime::{Input, InputSource};
 
 pub type RealTerminal = Terminal<CrosstermBackend<Stdout>>;
 

@@ -15,7 +15,7 @@ const WIDE: (u16, u16) = (240, 60);
 fn text(app: &App) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(WIDE.0, WIDE.1)).expect("terminal");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(super::View(app), frame.area()))
         .expect("draw");
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)

@@ -1,4 +1,5 @@
-//! Rendering: read-only views of the app's state (`impl Widget for &App`).
+//! Rendering: read-only views of the app's state. [`View`] is the whole screen; the runtime, above
+//! this layer, draws it each frame (the app below never draws).
 
 mod big_digits;
 mod check;
@@ -14,6 +15,7 @@ mod player_panel;
 mod preview;
 pub mod theme;
 mod today;
+mod widgets;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,11 +25,16 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::keymap::Hint;
 use crate::app::{App, Overlay, Screen};
 
-impl Widget for &App {
+/// The whole screen for the app's state as it is now.
+#[derive(Clone, Copy)]
+pub struct View<'a>(pub &'a App);
+
+impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
         // The theme's own background and text colour under everything (nothing without colour).
-        buf.set_style(area, theme::of(self).base());
-        let (min_width, min_height) = match &self.screen {
+        buf.set_style(area, theme::of(app).base());
+        let (min_width, min_height) = match &app.screen {
             Screen::Player(_) => player::MIN_SIZE,
             _ => (30, 8),
         };
@@ -35,26 +42,26 @@ impl Widget for &App {
             too_small(area, min_width, min_height, buf);
             return;
         }
-        match &self.screen {
-            Screen::Library(screen) => library::render(self, screen, area, buf),
+        match &app.screen {
+            Screen::Library(screen) => library::render(app, screen, area, buf),
             Screen::Preview {
                 routine, scroll, ..
             } => {
-                preview::render(self, routine, scroll, area, buf);
+                preview::render(app, routine, scroll, area, buf);
             }
-            Screen::Player(player) => player::render(self, player, area, buf),
-            Screen::Done(player) => done::render(self, player, area, buf),
-            Screen::Check(form) => check::render_form(self, form, area, buf),
-            Screen::CheckResult(result) => check::render_result(self, result, area, buf),
-            Screen::History => history::render(self, area, buf),
-            Screen::Today => today::render(self, area, buf),
-            Screen::Exercises(screen) => exercises::render(self, screen, area, buf),
+            Screen::Player(player) => player::render(app, player, area, buf),
+            Screen::Done(player) => done::render(app, player, area, buf),
+            Screen::Check(form) => check::render_form(app, form, area, buf),
+            Screen::CheckResult(result) => check::render_result(app, result, area, buf),
+            Screen::History => history::render(app, area, buf),
+            Screen::Today => today::render(app, area, buf),
+            Screen::Exercises(screen) => exercises::render(app, screen, area, buf),
         }
-        match self.overlay {
-            Some(Overlay::Help) => overlay::help(self, area, buf),
-            Some(Overlay::ConfirmQuit) => overlay::confirm_quit(self, area, buf),
-            Some(Overlay::SessionPain) => overlay::session_pain(self, area, buf),
-            Some(Overlay::Morning) => overlay::morning(self, area, buf),
+        match app.overlay {
+            Some(Overlay::Help) => overlay::help(app, area, buf),
+            Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, area, buf),
+            Some(Overlay::SessionPain) => overlay::session_pain(app, area, buf),
+            Some(Overlay::Morning) => overlay::morning(app, area, buf),
             None => {}
         }
     }

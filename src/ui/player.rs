@@ -2,17 +2,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Widget};
+use ratatui::widgets::Widget;
 
 use super::footer;
 use super::player_panel::render_panel;
 use super::theme::{self, Theme};
+use super::widgets::{gauge, ratio};
 use crate::app::figures::{PLAYER_FIGURE_ROOM, has_room};
 use crate::app::{App, PlayerScreen};
 use crate::duration::{format_clock, format_human};
-use crate::engine::Millis;
 use crate::plan::Segment;
 use crate::routine::Routine;
 
@@ -125,33 +124,4 @@ fn render_up_next(player: &PlayerScreen, theme: Theme, area: Rect, buf: &mut Buf
         Span::raw(text),
     ])
     .render(area, buf);
-}
-
-/// A one-line gauge; without colour, filled and unfilled are told apart by their characters.
-pub(super) fn gauge(
-    theme: Theme,
-    ratio: f64,
-    label: String,
-    style: Style,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let mut gauge = LineGauge::default()
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label(label)
-        .filled_style(style)
-        .unfilled_style(theme.dim());
-    if let Some((filled, unfilled)) = theme.gauge_symbols() {
-        gauge = gauge.filled_symbol(filled).unfilled_symbol(unfilled);
-    }
-    gauge.render(area, buf);
-}
-
-#[allow(clippy::cast_precision_loss)] // times under 4 h are exact in f64
-pub(super) fn ratio(part: Millis, whole: Millis) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
 }

@@ -210,8 +210,8 @@ fn keys_may_start_with_a_dash() {
 
 /// The library at a size, with the runner's folder `dir`.
 fn library_screen(dir: &Path, width: u16, height: u16) -> String {
-    use limberup::app::headless::{SnapshotRequest, capture};
     use limberup::audio::Silent;
+    use limberup::runtime::headless::{SnapshotRequest, capture};
     let library = limberup::routine::Library::load(Some(dir)).expect("loads");
     let request = SnapshotRequest::new(width, height);
     let screens = capture(library, None, &request, &mut Silent).expect("renders");
@@ -283,8 +283,8 @@ fn list_marks_own_routines_and_shows_authors() {
 
 #[test]
 fn the_library_and_preview_show_own_routines_and_authors() {
-    use limberup::app::headless::{SnapshotRequest, capture};
     use limberup::audio::Silent;
+    use limberup::runtime::headless::{SnapshotRequest, capture};
     let dir = own_routine();
     let screen = library_screen(dir.path(), 80, 24);
     assert!(screen.contains("✎ Hill drills · by Coach Ana"), "{screen}");

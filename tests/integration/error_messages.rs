@@ -137,3 +137,28 @@ fn an_empty_environment_variable_is_named_as_such() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_missing_config_file_is_one_error_for_every_command() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let data = data.path().to_str().expect("utf-8");
+    for command in [
+        &["list"][..],
+        &["history"],
+        &["exercises"],
+        &["validate", "tests/fixtures/valid/open-ended.toml"],
+        &["run", "core-stability"],
+        &[],
+    ] {
+        let mut args = vec!["--config", "/nonexistent/limberup.toml"];
+        args.extend_from_slice(command);
+        let output = limberup(&args, data);
+        assert_eq!(output.status.code(), Some(1), "{command:?}: {output:?}");
+        assert!(output.stdout.is_empty(), "{command:?}: {output:?}");
+        assert_eq!(
+            stderr(&output),
+            "/nonexistent/limberup.toml:1:1: error: cannot read the file: no such file\n",
+            "{command:?}"
+        );
+    }
+}

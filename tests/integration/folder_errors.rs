@@ -164,3 +164,19 @@ fn validate_without_a_path_checks_the_routines_folder_whole() {
         "/nonexistent/limberup-routines: error: there is no routines folder here; give one with --routines or LIMBERUP_ROUTINES, or the files to check",
     );
 }
+
+#[test]
+fn validate_counts_a_folder_as_a_folder() {
+    let output = limberup(&["validate", "tests/fixtures/no-routines"], no_user_dir());
+    assert_error(&output, "limberup: 1 folder has problems\n");
+    let output = limberup(
+        &["validate", "tests/fixtures/no-routines", ROUTINE],
+        no_user_dir(),
+    );
+    let text = stderr(&output);
+    assert_eq!(
+        text.lines().last(),
+        Some("limberup: 1 folder has problems"),
+        "{text}"
+    );
+}

@@ -5,11 +5,11 @@ use std::collections::VecDeque;
 
 use limberup::app::HistoryView;
 use limberup::app::Record;
-use limberup::app::headless::{SnapshotRequest, capture, capture_saving};
 use limberup::app::records::{HistorySink, Loaded};
 use limberup::calendar::{Calendar, UtcTime};
 use limberup::history::{CheckRow, HistoryError};
 use limberup::routine::Library;
+use limberup::runtime::headless::{SnapshotRequest, capture, capture_saving};
 
 /// Tuesday 10 March 2026, 00:00 UTC.
 const TODAY: i64 = 20_522;

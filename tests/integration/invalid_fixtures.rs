@@ -290,6 +290,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["5:12: error: unknown exercise `cat-cows` (did you mean `cat-cow`?)"],
     ),
     (
+        "unknown-exercise-far",
+        &[
+            "5:12: error: unknown exercise `moonwalk`; `limberup exercises` lists the known ids, and your own go in `exercises.toml` in your routines folder",
+        ],
+    ),
+    (
         "unknown-step-key",
         &["7:1: error: unknown key `instrutions` in step 1 (did you mean `instructions`?)"],
     ),

@@ -169,12 +169,12 @@ impl limberup::app::records::HistorySink for Saved {
 /// and the answer; skipped, it is saved without a pain.
 #[test]
 fn a_program_session_is_saved_with_its_level_and_pain() {
-    use limberup::app::headless::{SnapshotRequest, capture_saving};
     use limberup::app::today::standing;
     use limberup::calendar::{Calendar, day_number};
     use limberup::history::Store;
     use limberup::program::Programs;
     use limberup::routine::Library;
+    use limberup::runtime::headless::{SnapshotRequest, capture_saving};
 
     let dir = history();
     let paris = Calendar::named("Europe/Paris").expect("zone");
@@ -241,11 +241,11 @@ fn the_morning_question_the_day_after_a_program_session() {
 /// The answer is one key and is saved with that session; esc saves nothing.
 #[test]
 fn the_morning_answer_is_saved_with_that_session() {
-    use limberup::app::headless::{SnapshotRequest, capture_saving};
     use limberup::calendar::{Calendar, day_number};
     use limberup::history::Store;
     use limberup::program::Morning;
     use limberup::routine::Library;
+    use limberup::runtime::headless::{SnapshotRequest, capture_saving};
 
     let dir = history();
     let paris = Calendar::named("Europe/Paris").expect("zone");

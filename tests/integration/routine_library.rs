@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use limberup::app::headless::{SnapshotRequest, capture};
 use limberup::audio::Silent;
 use limberup::plan::{Plan, SegmentKind};
 use limberup::routine::{Kind, Library, Routine, When, Work};
+use limberup::runtime::headless::{SnapshotRequest, capture};
 
 /// The areas the pain check asks about.
 const PAIN_AREAS: [&str; 8] = [

@@ -193,3 +193,42 @@ fn done_when_saving_fails() {
         }
     }
 }
+
+/// The line of the player that says how long is left.
+fn time_left(text: &str) -> String {
+    text.lines()
+        .find(|line| line.contains(" left"))
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+#[test]
+fn the_routine_waits_while_help_is_open_and_goes_on_as_it_was() {
+    let opened = screen(Some(FIXTURE), (80, 24), "?@22", "22");
+    let much_later = screen(Some(FIXTURE), (80, 24), "?@22", "40");
+    assert_eq!(opened, much_later, "nothing moves under the help");
+    let closed = screen(Some(FIXTURE), (80, 24), "?@22,x@40", "41");
+    assert!(!closed.contains("PAUSED"), "{closed}");
+    assert_eq!(time_left(&closed), time_left(&player("23")), "{closed}");
+}
+
+#[test]
+fn the_routine_waits_while_quit_is_asked_and_goes_on_when_kept() {
+    let asked = screen(Some(FIXTURE), (80, 24), "q@23", "23");
+    let much_later = screen(Some(FIXTURE), (80, 24), "q@23", "60");
+    assert_eq!(asked, much_later, "nothing moves under \"Quit?\"");
+    let kept = screen(Some(FIXTURE), (80, 24), "q@23,n@60", "61");
+    assert!(
+        !kept.contains("PAUSED") && !kept.contains("Quit?"),
+        "{kept}"
+    );
+    assert_eq!(time_left(&kept), time_left(&player("24")), "{kept}");
+}
+
+#[test]
+fn a_routine_the_runner_paused_stays_paused_after_help() {
+    let closed = screen(Some(FIXTURE), (80, 24), "space@21,?@22,x@30", "31");
+    assert!(closed.contains("PAUSED"), "{closed}");
+}

@@ -13,6 +13,10 @@ fn alive(pid: &str) -> bool {
 
 /// `tmux kill-pane` mid-routine: the app sees its terminal gone, saves the session as quit and
 /// leaves at once, without spinning on reads of 0 bytes.
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn closing_the_terminal_saves_the_session_and_leaves_at_once() {
     if !common::pane::tmux_or_skip() {
@@ -34,6 +38,10 @@ fn closing_the_terminal_saves_the_session_and_leaves_at_once() {
 
 /// `kill -TSTP PID` from another shell: like ctrl-z, the terminal is handed back restored, and after
 /// `fg` the app redraws in raw mode.
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn an_external_sigtstp_suspends_like_ctrl_z() {
     if !common::pane::tmux_or_skip() {
@@ -76,6 +84,10 @@ fn an_external_sigtstp_suspends_like_ctrl_z() {
 
 /// A FIFO where the log file goes: the app starts without a log (saying so before the screen
 /// starts) instead of blocking on the open for a reader that never comes.
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn a_fifo_as_the_log_file_is_refused_and_the_app_starts() {
     if !common::pane::tmux_or_skip() {

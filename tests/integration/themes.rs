@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use crate::common::Shot;
 use limberup::app::HistoryView;
-use limberup::app::headless::buffer_lines;
 use limberup::calendar::Calendar;
 use limberup::config::{ThemeSetting, contrast_ratio};
 use limberup::history::{CheckRow, SessionRow, UtcTime};
+use limberup::runtime::headless::buffer_lines;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 

@@ -126,9 +126,9 @@ fn the_browser_and_history_cost_the_same_at_any_time() {
 }
 
 mod any_time {
-    use limberup::app::headless::{SnapshotRequest, capture};
     use limberup::cli::snapshot::script::parse_key;
     use limberup::routine::Library;
+    use limberup::runtime::headless::{SnapshotRequest, capture};
     use proptest::prelude::*;
 
     const KEYS: &[&str] = &[

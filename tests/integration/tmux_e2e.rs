@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 use crate::common;
 use crate::common::pane::{Pane, WAIT, kill, process_state};
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn run_pause_skip_done_and_quit_restores_the_terminal() {
     if !common::pane::tmux_or_skip() {
@@ -39,6 +43,10 @@ fn run_pause_skip_done_and_quit_restores_the_terminal() {
     assert!(log.contains("starting"), "{log}");
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn quit_asks_first_and_ctrl_c_does_not() {
     if !common::pane::tmux_or_skip() {
@@ -62,6 +70,10 @@ fn quit_asks_first_and_ctrl_c_does_not() {
     );
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
     if !common::pane::tmux_or_skip() {
@@ -75,6 +87,10 @@ fn sigterm_restores_the_terminal_and_saves_the_session_as_quit() {
     pane.assert_one_unfinished_session();
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     if !common::pane::tmux_or_skip() {
@@ -132,6 +148,10 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     assert_eq!(checks[0]["areas"][0], "lower-back");
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn sighup_restores_the_terminal() {
     if !common::pane::tmux_or_skip() {
@@ -144,6 +164,10 @@ fn sighup_restores_the_terminal() {
     pane.assert_terminal_restored();
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_paused() {
     if !common::pane::tmux_or_skip() {
@@ -180,6 +204,10 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_paused() {
     pane.assert_terminal_restored();
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
     if !common::pane::tmux_or_skip() {
@@ -208,6 +236,10 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
 /// Prepare 2 s, a 5 s hold: over in 7 s. The audio stack's own messages only exist in the build with
 /// audio.
 #[cfg(feature = "audio")]
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays_off_screen() {
     if !common::pane::tmux_or_skip() {
@@ -257,6 +289,10 @@ fn without_a_sound_device_the_routine_plays_on_says_so_and_the_audio_stack_stays
     );
 }
 
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn without_a_sound_device_the_bell_rings_on_cues_when_asked_to() {
     if !common::pane::tmux_or_skip() {
@@ -275,6 +311,10 @@ fn without_a_sound_device_the_bell_rings_on_cues_when_asked_to() {
 
 /// The real binary with a real history: the first full-screen check asks the profile at its end and
 /// saves it; the next check (another run of `limberup check`) uses it without asking.
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
 #[test]
 fn the_first_check_asks_the_profile_and_the_next_does_not() {
     if !common::pane::tmux_or_skip() {

@@ -109,7 +109,7 @@ impl CheckForm {
     /// starts the wait again, so a held key or a paste never answers the next screen.
     fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
         if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
-            self.answerable_at = now + READ_TIME_MS;
+            self.answerable_at = now.saturating_add(READ_TIME_MS);
             return false;
         }
         true

@@ -111,7 +111,7 @@ impl CheckForm {
             offset: 0,
             seen_end: true,
             notice: None,
-            answerable_at: now + READ_TIME_MS,
+            answerable_at: now.saturating_add(READ_TIME_MS),
             answered: Vec::new(),
             profile_need,
             profile_shown,
@@ -143,7 +143,7 @@ impl CheckForm {
     /// back; otherwise nothing is chosen or marked.
     fn show(&mut self, question: Question, now: Millis) {
         self.question = question;
-        self.answerable_at = now + READ_TIME_MS;
+        self.answerable_at = now.saturating_add(READ_TIME_MS);
         self.typed.clear();
         self.offset = 0;
         self.cursor = (question == Question::Areas).then_some(0);

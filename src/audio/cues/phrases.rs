@@ -102,7 +102,7 @@ impl Phrases<'_> {
             return Vec::new();
         };
         let rep = u32::try_from(offset / tempo + 1).unwrap_or(u32::MAX);
-        if offset == 0 || offset % tempo != 0 || rep > reps {
+        if offset == 0 || !offset.is_multiple_of(tempo) || rep > reps {
             return Vec::new();
         }
         number_words(rep).into_iter().map(Sound::say).collect()

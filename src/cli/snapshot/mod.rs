@@ -1,13 +1,13 @@
-//! `limberup snapshot`: the app headless (see [`crate::app::headless`]), its screens printed as text.
+//! `limberup snapshot`: the app headless (see [`crate::runtime::headless`]), its screens printed as text.
 
 pub mod script;
 
 use std::io::Write;
 
 use super::{Outcome, io_failure};
-use crate::app::headless::{SnapshotRequest, capture};
 use crate::audio::Silent;
 use crate::routine::{Library, Routine};
+use crate::runtime::headless::{SnapshotRequest, capture};
 use script::time_label;
 
 pub fn run(

@@ -230,10 +230,17 @@ fn read_exercise_ref<'c>(
                 );
                 out
             });
+        // Without a near miss, say where ids come from.
+        let near = hint(id.get_ref(), catalog.ids());
+        let pointer = if near.is_empty() {
+            "; `limberup exercises` lists the known ids, and your own go in `exercises.toml` in \
+             your routines folder"
+        } else {
+            ""
+        };
         format!(
-            "unknown exercise `{}`{}{unreadable}",
+            "unknown exercise `{}`{near}{unreadable}{pointer}",
             id.get_ref(),
-            hint(id.get_ref(), catalog.ids())
         )
     };
     checker.error(id.span(), message);

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 mod words;
 
 use super::big_digits;
-use super::player::{gauge, ratio};
 use super::theme::{self, Theme};
+use super::widgets::{gauge, ratio};
 use crate::app::figures::FigureAt;
 use crate::app::{App, CUE_FLASH_MS, PlayerScreen};
 use crate::duration::{format_clock, format_human};

@@ -6,7 +6,6 @@ pub mod pane;
 pub mod runs;
 
 use limberup::app::HistoryView;
-use limberup::app::headless::{SnapshotRequest, capture_buffers, capture_saving};
 use limberup::app::records::{HistorySink, NoHistory};
 use limberup::audio::{CueSink, Silent};
 use limberup::calendar::{Calendar, UtcTime};
@@ -14,6 +13,7 @@ use limberup::cli::snapshot::script::{parse_script, parse_time};
 use limberup::config::ThemeSetting;
 use limberup::diag::SourceText;
 use limberup::routine::Library;
+use limberup::runtime::headless::{SnapshotRequest, capture_buffers, capture_saving};
 use limberup::triage::answers::DateContext;
 use limberup::triage::{Answers, parse_answers};
 use ratatui::buffer::Buffer;

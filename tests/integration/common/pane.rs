@@ -253,10 +253,26 @@ impl Pane {
 }
 
 impl Drop for Pane {
+    /// Stops the pane's tmux server and removes its socket file, which `kill-server` leaves.
     fn drop(&mut self) {
+        let socket_path = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "#{socket_path}",
+            ])
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .filter(|path| !path.is_empty());
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .status();
+        if let Some(path) = socket_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 

@@ -10,9 +10,9 @@ use ratatui::buffer::Buffer;
 
 pub use backend::ScreenBackend;
 
-use super::event_loop::{self, Input, InputSource, Outputs};
-use super::records::{HistorySink, NoHistory};
-use super::{App, HistoryView};
+use super::{Input, InputSource, Outputs};
+use crate::app::records::{HistorySink, NoHistory};
+use crate::app::{App, HistoryView};
 use crate::audio::CueSink;
 use crate::config::Settings;
 use crate::engine::{Clock, Millis, VirtualClock};
@@ -178,7 +178,7 @@ pub fn capture_buffers(
         .map_err(io::Error::other)?;
     let mut input = ScriptedInput::new(request);
     let mut screens = Vec::new();
-    event_loop::run(
+    super::run(
         &mut terminal,
         &mut app,
         &mut input,
