@@ -344,8 +344,10 @@ mod tests {
         let (mut device, dir) = device_saying_with("echo $$ > DIR/pid; sleep 30");
         let started = Instant::now();
         device.prepare_sounds(&names(200));
+        // Speaking even the first name here would take the program's 10 s time-out; the bound is
+        // far below that and far above what a loaded machine needs to hand 200 names over.
         assert!(
-            started.elapsed() < Duration::from_millis(200),
+            started.elapsed() < Duration::from_secs(5),
             "{:?}",
             started.elapsed()
         );

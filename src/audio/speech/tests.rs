@@ -249,8 +249,9 @@ fn stopping_ends_a_running_program_at_once_and_does_not_mark_the_name_failed() {
     let started = Instant::now();
     assert_eq!(speaker.wav("Banded squat"), None);
     stopper.join().expect("stopper");
+    // Half the 10 s time-out: stopped by the flag, not by the time-out, even on a loaded machine.
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        started.elapsed() < Duration::from_secs(5),
         "{:?}",
         started.elapsed()
     );
@@ -307,8 +308,10 @@ fn a_fifo_a_device_or_a_huge_file_in_the_cache_is_set_aside() {
             Some(Clip::Tick.bytes()),
             "{plant}"
         );
+        // A FIFO opened to read waits for a writer for ever, and `/dev/zero` never ends: a bound
+        // generous enough for a loaded machine tells either apart from a real read.
         assert!(
-            started.elapsed() < Duration::from_secs(3),
+            started.elapsed() < Duration::from_secs(15),
             "{plant}: {:?}",
             started.elapsed()
         );
