@@ -58,6 +58,8 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ),
         ("result", vec![Char('c'), Char('0'), Enter]),
         ("history", vec![Char('h')]),
+        ("runs", vec![Char('r')]),
+        ("today, the runs", vec![Char('r')]),
         ("today", vec![]),
         ("today paused", vec![]),
         ("today, its help", vec![Char('?')]),

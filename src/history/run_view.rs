@@ -1,15 +1,17 @@
-//! A stored run as the commands show it: its local date and time and its warning, worked out once.
+//! A stored run as the commands and the runs screen show it: its local date and time and its
+//! warning, worked out once.
 
 use jiff::civil::DateTime;
 
+use super::RunRow;
 use crate::calendar::Calendar;
 use crate::duration::format_clock;
-use crate::history::RunRow;
 use crate::runs::warning::{LongRun, RunFacts, long_run, longest_before, words};
 use crate::runs::{Quality, seconds};
 use crate::text::printable;
 
 /// One run, ready to print.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RunView {
     pub row: RunRow,
     /// Local date and time of its start, in the runner's zone.
