@@ -18,7 +18,8 @@ const WEEKS: u32 = 12;
 /// Columns a bar takes at least (a date, `09-07`) and at most, and the gap after it.
 const BAR_WIDTH: (u16, u16) = (5, 8);
 const BAR_GAP: u16 = 1;
-/// Rows of the chart: bars, their dates, each week's longest run, the spike marks, the border.
+/// Rows of the chart at least: bars, their dates, each week's longest run, the spike marks, the
+/// border.
 const CHART_ROWS: u16 = 11;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -53,9 +54,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::raw(budget_line),
     ];
     let summary_rows = if body.width >= 100 { 2 } else { 3 };
+    // A tall terminal gives the bars more height; the runs below take the rest.
+    let chart_rows = CHART_ROWS.max(body.height * 2 / 5);
     let [summary, chart, recent] = Layout::vertical([
         Constraint::Length(summary_rows),
-        Constraint::Length(CHART_ROWS),
+        Constraint::Length(chart_rows),
         Constraint::Min(3),
     ])
     .areas(body);
@@ -176,15 +179,16 @@ fn recent_runs(app: &App, counted: &[&RunView], area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let header = Line::styled(
         format!(
-            "{:<16}  {:>8}  {:>8}  {:>9}  {}",
+            "{:<21} {:>8} {:>8} {:>9}  {}",
             "date", "distance", "time", "pace", "flags"
         ),
         theme.dim(),
     );
     let rows = counted.iter().rev().map(|run| {
         let line = format!(
-            "{:<16}  {:>8}  {:>8}  {:>9}  ",
-            run.local.strftime("%a %-d %b %H:%M").to_string(),
+            "{:<21} {:>8} {:>8} {:>9}  ",
+            // With the year: an imported history often reaches back years.
+            run.local.strftime("%a %-d %b %Y %H:%M").to_string(),
             run.distance(),
             run.time(),
             run.pace(),
