@@ -142,3 +142,82 @@ pub fn clock(duration_s: f64) -> String {
             .saturating_mul(1000),
     )
 }
+
+/// Days a spike is named on Today: the day of the run and the seven after it.
+pub const SPIKE_NAMED_DAYS: i64 = 7;
+
+/// The latest counted run with a spike on one of the [`SPIKE_NAMED_DAYS`] local days before
+/// `today` (or on `today`), for Today's line.
+pub fn recent_spike(runs: &[RunView], today: crate::calendar::DayNumber) -> Option<&RunView> {
+    runs.iter()
+        .filter(|run| run.counted())
+        .filter(|run| {
+            matches!(
+                run.warning,
+                Some(LongRun::Spike { .. } | LongRun::MoreThanTwice { .. })
+            )
+        })
+        .filter(|run| {
+            let day = crate::calendar::day_number(run.local.date());
+            (0..=SPIKE_NAMED_DAYS).contains(&(today - day))
+        })
+        .max_by_key(|run| run.row.activity.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::UtcTime;
+    use crate::runs::{Activity, Format};
+
+    fn run(id: i64, day: i64, km: f64) -> RunRow {
+        RunRow {
+            id,
+            activity: Activity {
+                format: Format::Gpx,
+                start: UtcTime(day * 86_400 + 7 * 3_600),
+                timer_s: km * 300.0,
+                elapsed_s: km * 300.0,
+                distance_m: Some(km * 1000.0),
+                distance_from: None,
+                sport: "running".to_owned(),
+                sub_sport: None,
+                indoor: false,
+                offset_s: None,
+                device: None,
+                quality: Quality::Ok,
+            },
+            sha256: id.to_string(),
+            duplicate_of: None,
+            hidden: false,
+        }
+    }
+
+    /// Runs of 10 km from day 0 to day 35, then a spike of 14 km on day 40.
+    fn with_spike_on_day_40() -> Vec<RunView> {
+        let mut rows: Vec<RunRow> = (0..8).map(|i| run(i, i * 5, 10.0)).collect();
+        rows.push(run(8, 40, 14.0));
+        views(rows, &Calendar::utc())
+    }
+
+    #[test]
+    fn a_spike_is_named_on_its_day_and_the_seven_after() {
+        let runs = with_spike_on_day_40();
+        for (today, named) in [(39, false), (40, true), (44, true), (47, true), (48, false)] {
+            assert_eq!(
+                recent_spike(&runs, today).map(RunView::id),
+                named.then_some(8),
+                "day {today}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_forgotten_spike_is_not_named() {
+        let mut runs = with_spike_on_day_40();
+        if let Some(spike) = runs.last_mut() {
+            spike.row.hidden = true;
+        }
+        assert_eq!(recent_spike(&runs, 41).map(RunView::id), None);
+    }
+}

@@ -16,6 +16,7 @@ mod preview;
 mod runs;
 pub mod theme;
 mod today;
+mod today_spike;
 mod widgets;
 
 use ratatui::buffer::Buffer;

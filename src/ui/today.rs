@@ -1,5 +1,6 @@
 //! The Today screen: the active program's week and level (and why it moved), what is due today at
-//! this level, this week done against planned, the state in words, the latest check.
+//! this level, a long-run spike of the last days, this week done against planned, the state in
+//! words, the latest check.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,6 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::raw(""));
     lines.extend(due_lines(app, standing));
+    lines.extend(super::today_spike::lines(app, theme));
     lines.push(Line::raw(""));
     let status = &standing.status;
     lines.push(Line::raw(if status.state == State::Scheduled {

@@ -85,3 +85,64 @@ fn the_runs_are_read_again_when_the_screen_opens() {
     assert!(effects.contains(&Effect::Redraw), "{effects:?}");
     assert_eq!(app.history.runs.len(), runs.len());
 }
+
+/// A program from Monday 2 March 2026 and 10 km runs since late January, then 14 km on Tuesday
+/// 3 March: a spike of 40%.
+fn program_with_a_spike() -> tempfile::TempDir {
+    use crate::common::cli::{limberup_in, ok};
+    use crate::common::runs::gpx_run;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path();
+    ok(&limberup_in(
+        "Europe/Paris",
+        &["program", "start", "upper-back-fix", "--on", "2026-03-02"],
+        path,
+    ));
+    let runs = [
+        ("2026-01-25", 10_000.0),
+        ("2026-02-08", 10_000.0),
+        ("2026-02-20", 10_000.0),
+        ("2026-02-27", 10_000.0),
+        ("2026-03-03", 14_000.0),
+    ];
+    for (date, metres) in runs {
+        let file = gpx_run(
+            path,
+            &format!("{date}.gpx"),
+            &format!("{date}T07:00:00Z"),
+            60,
+            metres,
+        );
+        let file = file.to_str().expect("utf-8").to_owned();
+        ok(&limberup_in(
+            "Europe/Paris",
+            &["runs", "import", &file],
+            path,
+        ));
+    }
+    dir
+}
+
+fn today_on(dir: &std::path::Path, date: &str) -> String {
+    crate::common::cli::ok(&crate::common::cli::limberup_in(
+        "Europe/Paris",
+        &["snapshot", "--today", date],
+        dir,
+    ))
+}
+
+/// For seven days after a spike, Today names it, with the budget line and the after-run routines.
+#[test]
+fn today_with_a_spike() {
+    let dir = program_with_a_spike();
+    let screen = today_on(dir.path(), "2026-03-05");
+    assert!(screen.contains("was 40% longer"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn today_names_the_spike_for_seven_days_only() {
+    let dir = program_with_a_spike();
+    assert!(today_on(dir.path(), "2026-03-10").contains("was 40% longer"));
+    assert!(!today_on(dir.path(), "2026-03-11").contains("was 40% longer"));
+}
