@@ -164,13 +164,15 @@ pub fn recent_spike(runs: &[RunView], today: crate::calendar::DayNumber) -> Opti
         .max_by_key(|run| run.row.activity.start)
 }
 
+/// Runs made for tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use super::RunRow;
     use crate::calendar::UtcTime;
-    use crate::runs::{Activity, Format};
+    use crate::runs::{Activity, Format, Quality};
 
-    fn run(id: i64, day: i64, km: f64) -> RunRow {
+    /// A counted run of `km` on day `day` at 07:00 UTC, at 5:00 a kilometre.
+    pub fn run(id: i64, day: i64, km: f64) -> RunRow {
         RunRow {
             id,
             activity: Activity {
@@ -192,6 +194,12 @@ mod tests {
             hidden: false,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::run;
+    use super::*;
 
     /// Runs of 10 km from day 0 to day 35, then a spike of 14 km on day 40.
     fn with_spike_on_day_40() -> Vec<RunView> {

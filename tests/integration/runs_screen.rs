@@ -146,3 +146,16 @@ fn today_names_the_spike_for_seven_days_only() {
     assert!(today_on(dir.path(), "2026-03-10").contains("was 40% longer"));
     assert!(!today_on(dir.path(), "2026-03-11").contains("was 40% longer"));
 }
+
+/// A pain check in the week after a spike lists the run under "also noted".
+#[test]
+fn a_check_after_a_spike_notes_it() {
+    let screen = Shot::new()
+        .size(100, 40)
+        .history(with_runs())
+        .keys("c@1")
+        .answers("tests/fixtures/answers/self-care.toml")
+        .at("1");
+    assert!(screen.contains("Also noted"), "{screen}");
+    assert!(screen.contains("was 67% longer"), "{screen}");
+}
