@@ -164,6 +164,22 @@ pub fn recent_spike(runs: &[RunView], today: crate::calendar::DayNumber) -> Opti
         .max_by_key(|run| run.row.activity.start)
 }
 
+/// The counted runs' spikes, on their local days, as the program's week judgement reads them.
+pub fn spike_facts(runs: &[RunView]) -> Vec<crate::program::SpikeFact> {
+    runs.iter()
+        .filter(|run| run.counted())
+        .filter_map(|run| match run.warning {
+            Some(LongRun::Spike { percent, .. } | LongRun::MoreThanTwice { percent, .. }) => {
+                Some(crate::program::SpikeFact {
+                    day: crate::calendar::day_number(run.local.date()),
+                    percent,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Runs made for tests.
 #[cfg(test)]
 pub(crate) mod fixtures {

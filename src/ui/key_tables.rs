@@ -96,6 +96,7 @@ fn standing(paused: bool) -> crate::app::today::Standing {
         sessions: Vec::new(),
         checks,
         resumes: Vec::new(),
+        spikes: Vec::new(),
     };
     let status = judge::status(&program, start, &facts, start);
     let due = status
