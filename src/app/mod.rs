@@ -63,6 +63,8 @@ pub enum Screen {
     History,
     /// The active program today: the home while one is active.
     Today,
+    /// The imported runs: weeks of distance, spikes, the budget line, recent runs.
+    Runs,
     /// Every exercise in the catalog: its figure, how to do it, where it is used.
     Exercises(Box<ExerciseScreen>),
 }
@@ -269,7 +271,7 @@ impl App {
     /// The next moment the app must wake up by itself (a deadline, a clock change on screen, a cue
     /// label to clear); `None` when only a key can change anything.
     pub fn next_wake(&self) -> Option<Millis> {
-        if matches!(self.screen, Screen::History) {
+        if matches!(self.screen, Screen::History | Screen::Runs) {
             // Whether another limberup wrote to the history is asked now and then.
             let poll = records::HISTORY_POLL_MS;
             return Some((self.now / poll).saturating_add(1).saturating_mul(poll));
@@ -322,7 +324,7 @@ impl App {
         let before = self.now;
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         let poll = records::HISTORY_POLL_MS;
-        if matches!(self.screen, Screen::History) && now / poll > before / poll {
+        if matches!(self.screen, Screen::History | Screen::Runs) && now / poll > before / poll {
             self.outbox.push(Effect::ReloadHistory);
         }
         self.now = now;

@@ -3,7 +3,8 @@
 
 use crate::calendar::{Calendar, DayNumber, UtcTime};
 use crate::engine::Millis;
-use crate::history::{CheckRow, HistoryError, SessionRow};
+use crate::history::run_view::{RunView, views};
+use crate::history::{CheckRow, HistoryError, RunRow, SessionRow};
 use crate::triage::{Answers, Facts, PastCheck, Triage, evaluate};
 
 use super::PlayerScreen;
@@ -17,6 +18,8 @@ pub struct HistoryView {
     pub calendar: Calendar,
     pub sessions: Vec<SessionRow>,
     pub checks: Vec<CheckRow>,
+    /// The imported runs, oldest first, each with its local time and long-run warning.
+    pub runs: Vec<RunView>,
     /// Why the history could not be read, shown with the check's result (its history rules could
     /// not look at earlier checks) and on the history screen.
     pub unreadable: Option<String>,
@@ -40,6 +43,7 @@ impl HistoryView {
             calendar,
             sessions: Vec::new(),
             checks: Vec::new(),
+            runs: Vec::new(),
             unreadable: None,
             problem: None,
             profile: crate::triage::profile::Profile::default(),
@@ -57,6 +61,15 @@ impl HistoryView {
             self.origin
                 .saturating_add(i64::try_from(now / 1000).unwrap_or(i64::MAX)),
         )
+    }
+
+    /// Sets the imported runs, working out each one's local time and warning once.
+    pub fn set_runs(&mut self, rows: Vec<RunRow>) {
+        self.runs = views(rows, &self.calendar);
+    }
+
+    fn same_runs(&self, rows: &[RunRow]) -> bool {
+        self.runs.len() == rows.len() && self.runs.iter().zip(rows).all(|(v, r)| &v.row == r)
     }
 
     /// Earlier checks, as the history rules (R10, R11) read them.
@@ -151,8 +164,8 @@ pub trait HistorySink {
     }
 }
 
-/// Every session and every check, as read from the history.
-pub type Loaded = (Vec<SessionRow>, Vec<CheckRow>);
+/// Every session, every check and every run, as read from the history.
+pub type Loaded = (Vec<SessionRow>, Vec<CheckRow>, Vec<RunRow>);
 
 /// How often the history screen asks whether the history changed.
 pub const HISTORY_POLL_MS: Millis = 2_000;
@@ -164,6 +177,12 @@ impl super::App {
         self.outbox.push(super::Effect::ReloadHistory);
     }
 
+    /// Shows the runs screen, read again first (runs may have been imported since the app opened).
+    pub(super) fn open_runs(&mut self) {
+        self.screen = super::Screen::Runs;
+        self.outbox.push(super::Effect::ReloadHistory);
+    }
+
     /// The history as read again: what the app holds is replaced (everything recorded so far has
     /// been saved before; after a failed save nothing is replaced), and the program's standing
     /// follows. Returns whether anything changed.
@@ -172,15 +191,17 @@ impl super::App {
             return false; // what could not be saved is only here: keep it on screen
         }
         match loaded {
-            Ok((sessions, checks)) => {
+            Ok((sessions, checks, runs)) => {
                 if self.history.unreadable.is_none()
                     && sessions == self.history.sessions
                     && checks == self.history.checks
+                    && self.history.same_runs(&runs)
                 {
                     return false;
                 }
                 self.history.sessions = sessions;
                 self.history.checks = checks;
+                self.history.set_runs(runs);
                 self.history.unreadable = None;
                 self.refresh_program();
             }

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
-    HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, ResultKey,
+    HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::today_keys::TODAY;
@@ -75,6 +75,9 @@ impl App {
             Screen::History => {
                 action_for(&HISTORY, self, key).is_some_and(|action| self.history_action(action))
             }
+            Screen::Runs => {
+                action_for(&RUNS, self, key).is_some_and(|action| self.runs_action(action))
+            }
             Screen::Today => {
                 action_for(&TODAY, self, key).is_some_and(|action| self.today_action(action))
             }
@@ -102,6 +105,7 @@ impl App {
             Screen::Check(form) => footer_hints(form.bindings(), self),
             Screen::CheckResult(_) => footer_hints(&RESULT, self),
             Screen::History => footer_hints(&HISTORY, self),
+            Screen::Runs => footer_hints(&RUNS, self),
             Screen::Today => footer_hints(&TODAY, self),
             Screen::Exercises(_) => footer_hints(&EXERCISES, self),
         }
@@ -118,6 +122,7 @@ impl App {
             Screen::Check(form) => help_hints(form.bindings(), self),
             Screen::CheckResult(_) => help_hints(&RESULT, self),
             Screen::History => help_hints(&HISTORY, self),
+            Screen::Runs => help_hints(&RUNS, self),
             Screen::Today => help_hints(&TODAY, self),
             Screen::Exercises(_) => help_hints(&EXERCISES, self),
         };
@@ -142,6 +147,7 @@ impl App {
             LibraryKey::ClearFilter => screen.clear_filter(),
             LibraryKey::PainCheck => self.start_check(),
             LibraryKey::History => self.open_history(),
+            LibraryKey::Runs => self.open_runs(),
             LibraryKey::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
@@ -348,6 +354,14 @@ impl App {
             HistoryKey::PainCheck => self.start_check(),
             HistoryKey::Help => return self.help(),
             HistoryKey::Back => self.go_home(),
+        }
+        true
+    }
+
+    fn runs_action(&mut self, action: RunsKey) -> bool {
+        match action {
+            RunsKey::Help => return self.help(),
+            RunsKey::Back => self.go_home(),
         }
         true
     }

@@ -135,6 +135,7 @@ impl App {
         let mut facts =
             crate::history::facts(&history.sessions, &history.checks, &history.calendar);
         facts.resumes.clone_from(&old.resumes);
+        facts.spikes = crate::history::run_view::spike_facts(&history.runs);
         let today = history.today(self.now);
         self.program = Some(standing_of(
             old.program.clone(),

@@ -1,5 +1,5 @@
 //! The Today screen's one key table and what its keys do: start what is due, or go to the library,
-//! the history or the pain check.
+//! the history, the runs or the pain check.
 
 use crossterm::event::KeyCode::{Char, Enter, Esc};
 
@@ -13,6 +13,7 @@ pub enum TodayKey {
     Start,
     Library,
     History,
+    Runs,
     PainCheck,
     Help,
     Quit,
@@ -22,7 +23,7 @@ fn something_due(app: &App) -> bool {
     app.program.as_ref().is_some_and(|s| !s.due.is_empty())
 }
 
-pub static TODAY: [Binding<TodayKey>; 6] = [
+pub static TODAY: [Binding<TodayKey>; 7] = [
     Binding::new(
         &[Enter],
         "enter",
@@ -46,6 +47,13 @@ pub static TODAY: [Binding<TodayKey>; 6] = [
         TodayKey::History,
     ),
     Binding::new(
+        &[Char('r')],
+        "r",
+        "runs",
+        "your runs: weeks of distance, long-run spikes",
+        TodayKey::Runs,
+    ),
+    Binding::new(
         &[Char('c')],
         "c",
         "pain check",
@@ -62,6 +70,7 @@ impl App {
             TodayKey::Start => return self.start_due(),
             TodayKey::Library => self.screen = Screen::Library(LibraryScreen::default()),
             TodayKey::History => self.open_history(),
+            TodayKey::Runs => self.open_runs(),
             TodayKey::PainCheck => self.start_check(),
             TodayKey::Help => {
                 self.overlay = Some(super::Overlay::Help);

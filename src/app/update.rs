@@ -11,7 +11,8 @@ use crate::audio::{Cued, Sound};
 use crate::engine::Millis;
 
 /// Something that happened to the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+// Not `Eq`: a loaded history holds runs, whose distances are floating point.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     /// A key pressed at this time.
     Key(KeyEvent, Millis),

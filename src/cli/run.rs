@@ -186,16 +186,17 @@ fn history_view(
             });
             store
                 .sessions()
-                .and_then(|sessions| Ok((sessions, store.checks()?)))
+                .and_then(|sessions| Ok((sessions, store.checks()?, store.runs()?)))
                 .map_err(|e| e.to_string())
         }
         Ok(None) => return view,
         Err(error) => Err(error.to_string()),
     };
     match loaded {
-        Ok((sessions, checks)) => {
+        Ok((sessions, checks, runs)) => {
             view.sessions = sessions;
             view.checks = checks;
+            view.set_runs(runs);
         }
         Err(error) => {
             tracing::error!(%error, "cannot read the history");
@@ -255,7 +256,7 @@ impl HistorySink for StoreSink {
         }
         self.seen = Some(stamp);
         let read = |store: &Store| -> Result<Loaded, HistoryError> {
-            Ok((store.sessions()?, store.checks()?))
+            Ok((store.sessions()?, store.checks()?, store.runs()?))
         };
         if let Ok(store) = &self.store {
             return Some(read(store));

@@ -19,6 +19,8 @@ mod profile;
 mod program;
 mod rows;
 pub mod run_import;
+pub mod run_view;
+pub mod run_weeks;
 mod runs;
 pub mod transfer;
 pub mod trends;

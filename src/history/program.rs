@@ -196,6 +196,8 @@ impl Store {
     pub fn program_facts(&self) -> Result<Facts, HistoryError> {
         let mut found = facts(&self.sessions()?, &self.checks()?, &self.calendar);
         found.resumes = self.program_resumes()?;
+        found.spikes =
+            super::run_view::spike_facts(&super::run_view::views(self.runs()?, &self.calendar));
         Ok(found)
     }
 
@@ -287,5 +289,6 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
         sessions,
         checks,
         resumes: Vec::new(),
+        spikes: Vec::new(),
     }
 }

@@ -92,6 +92,14 @@ pub struct CheckFact {
     pub level: Level,
 }
 
+/// A run much longer than the longest of the 30 days before it (the long-run rule's spike).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpikeFact {
+    pub day: DayNumber,
+    /// How much longer than the month's longest, in per cent.
+    pub percent: i64,
+}
+
 /// `program resume`, after two red weeks paused the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResumeFact {
@@ -105,6 +113,8 @@ pub struct Facts {
     /// Oldest first.
     pub checks: Vec<CheckFact>,
     pub resumes: Vec<ResumeFact>,
+    /// Long-run spikes: a week with one is at most amber.
+    pub spikes: Vec<SpikeFact>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

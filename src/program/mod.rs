@@ -14,7 +14,9 @@ use jiff::civil::Weekday;
 use crate::duration::Secs;
 
 pub use catalog::{ProgramError, Programs};
-pub use judge::{CheckFact, Facts, Morning, ResumeFact, SessionFact, State, Status, Verdict};
+pub use judge::{
+    CheckFact, Facts, Morning, ResumeFact, SessionFact, SpikeFact, State, Status, Verdict,
+};
 
 /// The rest routine a program plays on self-care days unless it names another.
 pub const DEFAULT_REST_ROUTINE: &str = "rest-day-gentle";

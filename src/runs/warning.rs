@@ -208,6 +208,16 @@ pub mod words {
 
     /// The warning for a run on local `date` of `distance_m`.
     pub fn warning(warning: &LongRun, date: Date, distance_m: f64) -> String {
+        match warning {
+            LongRun::FirstInThirtyDays => headline(warning, date, distance_m),
+            LongRun::Spike { .. } | LongRun::MoreThanTwice { .. } => {
+                format!("{} {STUDY}", headline(warning, date, distance_m))
+            }
+        }
+    }
+
+    /// The warning's first sentence, naming the run (what Today shows in the days after it).
+    pub fn headline(warning: &LongRun, date: Date, distance_m: f64) -> String {
         let day = date.strftime("%a %-d %b");
         match warning {
             LongRun::Spike {
@@ -215,7 +225,7 @@ pub mod words {
                 longest_before_m,
             } => format!(
                 "Your run on {day} ({}) was {percent}% longer than your longest run in the 30 days \
-                 before it ({}). {STUDY}",
+                 before it ({}).",
                 km(distance_m),
                 km(*longest_before_m)
             ),
@@ -223,7 +233,7 @@ pub mod words {
                 longest_before_m, ..
             } => format!(
                 "Your run on {day} ({}) was more than twice as long as your longest run in the 30 \
-                 days before it ({}). {STUDY}",
+                 days before it ({}).",
                 km(distance_m),
                 km(*longest_before_m)
             ),

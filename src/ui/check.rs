@@ -298,7 +298,11 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
 /// noted", the level's advice, and what went wrong with the history.
 fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'static>> {
     let theme = theme::of(app);
-    let report = report(&result.record.triage, &result.record.answers);
+    let report = crate::app::check::spike_noted::with_recent_spike(
+        report(&result.record.triage, &result.record.answers),
+        &app.history.runs,
+        result.record.day,
+    );
     let mut lines = vec![Line::styled(report.headline, theme.title()), Line::raw("")];
     let section = |lines: &mut Vec<Line<'static>>, title: &'static str, reasons: &[Reason]| {
         if reasons.is_empty() {

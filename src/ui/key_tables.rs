@@ -58,6 +58,8 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ),
         ("result", vec![Char('c'), Char('0'), Enter]),
         ("history", vec![Char('h')]),
+        ("runs", vec![Char('r')]),
+        ("today, the runs", vec![Char('r')]),
         ("today", vec![]),
         ("today paused", vec![]),
         ("today, its help", vec![Char('?')]),
@@ -94,6 +96,7 @@ fn standing(paused: bool) -> crate::app::today::Standing {
         sessions: Vec::new(),
         checks,
         resumes: Vec::new(),
+        spikes: Vec::new(),
     };
     let status = judge::status(&program, start, &facts, start);
     let due = status

@@ -13,8 +13,10 @@ mod overlay;
 mod player;
 mod player_panel;
 mod preview;
+mod runs;
 pub mod theme;
 mod today;
+mod today_spike;
 mod widgets;
 
 use ratatui::buffer::Buffer;
@@ -54,6 +56,7 @@ impl Widget for View<'_> {
             Screen::Check(form) => check::render_form(app, form, area, buf),
             Screen::CheckResult(result) => check::render_result(app, result, area, buf),
             Screen::History => history::render(app, area, buf),
+            Screen::Runs => runs::render(app, area, buf),
             Screen::Today => today::render(app, area, buf),
             Screen::Exercises(screen) => exercises::render(app, screen, area, buf),
         }
@@ -65,6 +68,16 @@ impl Widget for View<'_> {
             None => {}
         }
     }
+}
+
+/// A screen's title row, its body and its footer row.
+fn title_body_footer(area: Rect) -> [Rect; 3] {
+    ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(4),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// A clear message instead of a broken layout; wraps down to any size, even 1x1.

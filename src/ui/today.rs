@@ -1,8 +1,9 @@
 //! The Today screen: the active program's week and level (and why it moved), what is due today at
-//! this level, this week done against planned, the state in words, the latest check.
+//! this level, a long-run spike of the last days, this week done against planned, the state in
+//! words, the latest check.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -18,12 +19,7 @@ use crate::text::printable;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
-    let [header, body, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, keys] = super::title_body_footer(area);
     footer(app, None, keys, buf);
     let Some(standing) = &app.program else {
         Line::styled("limberup · today", theme.title()).render(header, buf);
@@ -45,6 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::raw(""));
     lines.extend(due_lines(app, standing));
+    lines.extend(super::today_spike::lines(app, theme));
     lines.push(Line::raw(""));
     let status = &standing.status;
     lines.push(Line::raw(if status.state == State::Scheduled {

@@ -52,7 +52,7 @@ impl HistorySink for Changing {
 fn the_history_is_read_again_when_the_screen_opens() {
     let mut request = request(80, 24, Vec::new());
     request.at = vec![1_500];
-    let written_elsewhere = (Vec::new(), vec![check(TODAY, 3, &["neck"])]);
+    let written_elsewhere = (Vec::new(), vec![check(TODAY, 3, &["neck"])], Vec::new());
     let mut sink = Changing(VecDeque::from([Some(written_elsewhere)]), 0);
     let screens = capture_saving(
         Library::load(None).expect("library"),
@@ -70,7 +70,7 @@ fn the_history_is_read_again_when_the_screen_opens() {
 fn the_history_is_read_again_when_the_file_changes() {
     let mut request = request(80, 24, Vec::new());
     request.at = vec![1_500, 4_500];
-    let written_elsewhere = (Vec::new(), vec![check(TODAY, 4, &["hips"])]);
+    let written_elsewhere = (Vec::new(), vec![check(TODAY, 4, &["hips"])], Vec::new());
     // Unchanged when the screen opens; changed by the next look.
     let mut sink = Changing(VecDeque::from([None, Some(written_elsewhere)]), 0);
     let screens = capture_saving(

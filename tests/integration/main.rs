@@ -45,6 +45,7 @@ mod runs_cli;
 mod runs_files;
 mod runs_fuzz;
 mod runs_history;
+mod runs_screen;
 mod schema_agreement;
 mod screens;
 // Plays through the real sound stack, which a build without audio does not have.

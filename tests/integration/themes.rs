@@ -64,6 +64,15 @@ fn history() -> HistoryView {
     history
 }
 
+/// Fourteen weeks of runs with two spikes (the runs screen's own fixture).
+fn runs_history() -> HistoryView {
+    let mut history = HistoryView::starting_at(crate::common::NOW, Calendar::utc());
+    history.set_runs(crate::common::runs::runs_with_spikes(
+        crate::common::NOW.0 / 86_400,
+    ));
+    history
+}
+
 /// The screens the issue names, each as a fresh shot.
 fn screens() -> Vec<(&'static str, Shot<'static>, &'static str)> {
     vec![
@@ -77,6 +86,7 @@ fn screens() -> Vec<(&'static str, Shot<'static>, &'static str)> {
             "1",
         ),
         ("history", Shot::new().keys("h@1").history(history()), "1"),
+        ("runs", Shot::new().keys("r@1").history(runs_history()), "1"),
     ]
 }
 

@@ -17,6 +17,7 @@ pub enum LibraryKey {
     ClearFilter,
     PainCheck,
     History,
+    Runs,
     Exercises,
     Help,
     Quit,
@@ -28,7 +29,7 @@ fn filter_set(app: &App) -> bool {
     matches!(&app.screen, Screen::Library(s) if !s.filter.is_empty())
 }
 
-pub static LIBRARY: [Binding<LibraryKey>; 11] = [
+pub static LIBRARY: [Binding<LibraryKey>; 12] = [
     Binding::new(
         &[Down, Tab, Char('j')],
         "↑↓",
@@ -78,6 +79,13 @@ pub static LIBRARY: [Binding<LibraryKey>; 11] = [
         "history",
         "sessions, streaks and pain over time",
         LibraryKey::History,
+    ),
+    Binding::new(
+        &[Char('r')],
+        "r",
+        "runs",
+        "your runs: weeks of distance, long-run spikes",
+        LibraryKey::Runs,
     ),
     Binding::new(
         &[Char('e')],

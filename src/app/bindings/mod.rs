@@ -313,6 +313,23 @@ pub static RESULT: [Binding<ResultKey>; 7] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunsKey {
+    Help,
+    Back,
+}
+
+pub static RUNS: [Binding<RunsKey>; 2] = [
+    Binding::new(HELP, "?", "help", "these keys", RunsKey::Help),
+    Binding::new(
+        &[Esc, Enter, Backspace, Char('q'), Char('r')],
+        "esc",
+        "back",
+        "back",
+        RunsKey::Back,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryKey {
     PainCheck,
     Help,

@@ -6,8 +6,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::view::RunView;
 use crate::cli::{Failure, io_failure, json_failure};
+use crate::history::run_view::RunView;
 use crate::runs::DistanceSource;
 use crate::runs::warning::LongRun;
 use crate::text::is_unprintable;

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::json::{RunJson, write_json};
-use super::view::RunView;
 use crate::calendar::Calendar;
 use crate::cli::args::RunsListArgs;
 use crate::cli::{Failure, Outcome, io_failure};
 use crate::config::Dirs;
+use crate::history::run_view::RunView;
 use crate::text::printable;
 
 pub fn run(dirs: &Dirs, calendar: &Calendar, args: &RunsListArgs, out: &mut impl Write) -> Outcome {

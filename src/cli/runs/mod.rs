@@ -5,7 +5,6 @@ mod import;
 pub(super) mod json;
 mod list;
 mod show;
-mod view;
 mod weeks;
 
 use std::io::Write;
@@ -85,11 +84,14 @@ fn writable(dirs: &Dirs, calendar: &Calendar) -> Result<Store, Failure> {
 }
 
 /// Every stored run with its warning, read without creating or changing anything.
-fn read_views(dirs: &Dirs, calendar: &Calendar) -> Result<Vec<view::RunView>, Failure> {
+fn read_views(
+    dirs: &Dirs,
+    calendar: &Calendar,
+) -> Result<Vec<crate::history::run_view::RunView>, Failure> {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     let rows = match Store::open_read_only(dir, calendar)? {
         Some(store) => store.runs()?,
         None => Vec::new(),
     };
-    Ok(view::views(rows, calendar))
+    Ok(crate::history::run_view::views(rows, calendar))
 }

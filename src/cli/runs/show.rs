@@ -7,10 +7,10 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::json::{RunJson, write_json};
-use super::view::{RunView, clock};
 use crate::calendar::Calendar;
 use crate::cli::{Failure, Outcome, io_failure};
 use crate::config::Dirs;
+use crate::history::run_view::{RunView, clock};
 use crate::runs::DistanceSource;
 use crate::text::printable;
 

@@ -9,24 +9,12 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::json::write_json;
-use super::view::{RunView, clock};
-use crate::calendar::{Calendar, UtcTime, date_of, day_number, week_start};
+use crate::calendar::{Calendar, UtcTime, week_start};
 use crate::cli::{Outcome, io_failure};
 use crate::config::Dirs;
-use crate::runs::warning::{Budget, LongRun, RunFacts, budget, words};
-
-/// One Monday week's totals.
-#[derive(Debug, Serialize)]
-#[allow(clippy::struct_field_names, reason = "`week_start` is the JSON's name")]
-struct Week {
-    week_start: String,
-    runs: usize,
-    distance_m: f64,
-    timer_s: f64,
-    longest_m: Option<f64>,
-    /// The per cent by which each spike run of the week was longer than its month's longest.
-    spikes: Vec<i64>,
-}
+use crate::history::run_view::{RunView, clock};
+use crate::history::run_weeks::{Week, weeks};
+use crate::runs::warning::{Budget, RunFacts, budget, words};
 
 #[derive(Serialize)]
 struct WeeksJson {
@@ -63,10 +51,7 @@ pub fn run(
         None => UtcTime::now(),
     };
     let this_week = week_start(calendar.day(now));
-    let weeks: Vec<Week> = (0..i64::from(count))
-        .rev()
-        .map(|back| week_of(&views, this_week - 7 * back))
-        .collect();
+    let weeks = weeks(&views, this_week, count);
     let facts: Vec<RunFacts> = views.iter().map(|v| v.row.facts()).collect();
     let budget = budget(&facts, now);
     let budget_line = budget.as_ref().map(words::budget);
@@ -106,29 +91,4 @@ pub fn run(
         budget_line.unwrap_or_else(|| "No runs in the last 30 days.".to_owned())
     );
     out.write_all(text.as_bytes()).map_err(io_failure)
-}
-
-/// The week starting on Monday `monday` (a day number).
-fn week_of(views: &[RunView], monday: i64) -> Week {
-    let in_week: Vec<&RunView> = views
-        .iter()
-        .filter(|view| (monday..monday + 7).contains(&day_number(view.local.date())))
-        .collect();
-    let distances = || in_week.iter().filter_map(|v| v.row.activity.distance_m);
-    Week {
-        week_start: date_of(monday).to_string(),
-        runs: in_week.len(),
-        distance_m: distances().sum(),
-        timer_s: in_week.iter().map(|v| v.row.activity.timer_s).sum(),
-        longest_m: distances().reduce(f64::max),
-        spikes: in_week
-            .iter()
-            .filter_map(|v| match v.warning {
-                Some(LongRun::Spike { percent, .. } | LongRun::MoreThanTwice { percent, .. }) => {
-                    Some(percent)
-                }
-                _ => None,
-            })
-            .collect(),
-    }
 }

@@ -83,6 +83,7 @@ fn facts(sessions: Vec<SessionFact>, checks: Vec<CheckFact>) -> Facts {
         sessions,
         checks,
         resumes: Vec::new(),
+        spikes: Vec::new(),
     }
 }
 
@@ -353,4 +354,53 @@ fn a_week_across_a_daylight_saving_change_is_seven_local_days() {
         (status.week, status.level, status.done_this_week),
         (2, 1, 1)
     );
+}
+
+fn with_spike(mut facts: Facts, day: DayNumber, percent: i64) -> Facts {
+    facts.spikes.push(super::SpikeFact { day, percent });
+    facts
+}
+
+/// A long-run spike makes a week at most amber, with the reason said; it never makes a week red
+/// or lowers the level, and a spike in another week changes nothing.
+#[test]
+fn a_week_with_a_spike_is_at_most_amber() {
+    // (what, history, week-1 verdict, level in week 2, words in the reason)
+    let table: Vec<(&str, Facts, Verdict, u32, &str)> = vec![
+        (
+            "green week with a spike",
+            with_spike(facts(full_week(1, 2), vec![]), START + 3, 31),
+            Verdict::Amber,
+            0,
+            "a run 31% longer than the longest of the 30 days before it",
+        ),
+        (
+            "amber week with a spike stays amber",
+            with_spike(facts(full_week(1, 4), vec![]), START + 3, 31),
+            Verdict::Amber,
+            0,
+            "a session hurt 4/10",
+        ),
+        (
+            "red week with a spike stays red",
+            with_spike(facts(full_week(1, 6), vec![]), START + 3, 150),
+            Verdict::Red,
+            0,
+            "a session hurt 6/10",
+        ),
+        (
+            "a spike the week after",
+            with_spike(facts(full_week(1, 2), vec![]), START + 8, 31),
+            Verdict::Green,
+            1,
+            "5 of 5 sessions done",
+        ),
+    ];
+    for (what, facts, verdict, level, words) in table {
+        let status = status(&program(), START, &facts, START + 7);
+        let last = status.last_week().expect("week 1 judged");
+        assert_eq!(last.verdict, verdict, "{what}: {}", last.reason);
+        assert!(last.reason.contains(words), "{what}: {}", last.reason);
+        assert_eq!(status.level, level, "{what}");
+    }
 }

@@ -100,6 +100,7 @@ fn facts(sessions: Vec<SessionFact>, checks: Vec<CheckFact>) -> Facts {
         sessions,
         checks,
         resumes: Vec::new(),
+        spikes: Vec::new(),
     }
 }
 

@@ -5,8 +5,8 @@
 use super::plan::planned_each;
 use super::week::{Trend, WeekFacts, WeekResult};
 use super::{
-    CheckFact, Facts, Pause, PauseCause, RestCause, ResumeFact, Resumed, SessionFact, Status,
-    Verdict, week_of,
+    CheckFact, Facts, Pause, PauseCause, RestCause, ResumeFact, Resumed, SessionFact, SpikeFact,
+    Status, Verdict, week_of,
 };
 use crate::calendar::DayNumber;
 use crate::program::{Advance, Program, REST_DAYS, SessionPlan};
@@ -31,6 +31,7 @@ pub(super) struct Walk<'a> {
     pub(super) sessions: Vec<&'a SessionFact>,
     pub(super) checks: Vec<&'a CheckFact>,
     pub(super) resumes: Vec<&'a ResumeFact>,
+    pub(super) spikes: Vec<&'a SpikeFact>,
 }
 
 /// Where the walk stands.
@@ -68,6 +69,7 @@ impl<'a> Walk<'a> {
         let mut resumes: Vec<&ResumeFact> =
             facts.resumes.iter().filter(|r| r.day <= today).collect();
         resumes.sort_by_key(|r| r.at);
+        let spikes = facts.spikes.iter().filter(|s| s.day <= today).collect();
         Self {
             program,
             start,
@@ -75,6 +77,7 @@ impl<'a> Walk<'a> {
             sessions,
             checks,
             resumes,
+            spikes,
         }
     }
 
@@ -247,6 +250,12 @@ impl<'a> Walk<'a> {
                 .iter()
                 .copied()
                 .filter(|c| days.contains(&c.day))
+                .collect(),
+            spikes: self
+                .spikes
+                .iter()
+                .copied()
+                .filter(|s| days.contains(&s.day))
                 .collect(),
             done,
             planned,

@@ -2,7 +2,7 @@
 //! nothing was planned. Pain is looked at in every session, counted or not; "done" only in those
 //! that count.
 
-use super::{CheckFact, Morning, SessionFact, Verdict};
+use super::{CheckFact, Morning, SessionFact, SpikeFact, Verdict};
 use crate::program::Gate;
 use crate::triage::Level;
 
@@ -59,6 +59,8 @@ pub(super) struct WeekFacts<'a> {
     pub sessions: Vec<&'a SessionFact>,
     /// The checks taken that week.
     pub checks: Vec<&'a CheckFact>,
+    /// The long-run spikes of that week.
+    pub spikes: Vec<&'a SpikeFact>,
     pub done: u32,
     pub planned: u32,
     pub trend: Trend,
@@ -122,6 +124,15 @@ impl WeekFacts<'_> {
             return amber(format!(
                 "pain not known: no answer for {unknown} of {} sessions done",
                 counted.len()
+            ));
+        }
+        // A long-run spike is followed by more overuse injuries in a group of runners: the level
+        // holds for the week, whatever else went well.
+        if let Some(spike) = self.spikes.iter().max_by_key(|s| s.percent) {
+            return amber(format!(
+                "a run {}% longer than the longest of the 30 days before it (on {}): the level holds",
+                spike.percent,
+                super::words::day_words(spike.day)
             ));
         }
         let creeping =

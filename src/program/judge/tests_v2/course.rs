@@ -15,6 +15,7 @@ fn two_red_weeks_in_a_row_pause_with_advice_until_resumed() {
             at: UtcTime(day * 86_400 + 9 * HOUR),
             day,
         }],
+        spikes: vec![],
     };
     let paused = status(
         &program(),

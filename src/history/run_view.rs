@@ -1,15 +1,17 @@
-//! A stored run as the commands show it: its local date and time and its warning, worked out once.
+//! A stored run as the commands and the runs screen show it: its local date and time and its
+//! warning, worked out once.
 
 use jiff::civil::DateTime;
 
+use super::RunRow;
 use crate::calendar::Calendar;
 use crate::duration::format_clock;
-use crate::history::RunRow;
 use crate::runs::warning::{LongRun, RunFacts, long_run, longest_before, words};
 use crate::runs::{Quality, seconds};
 use crate::text::printable;
 
 /// One run, ready to print.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RunView {
     pub row: RunRow,
     /// Local date and time of its start, in the runner's zone.
@@ -139,4 +141,107 @@ pub fn clock(duration_s: f64) -> String {
             .unwrap_or(0)
             .saturating_mul(1000),
     )
+}
+
+/// Days a spike is named on Today: the day of the run and the seven after it.
+pub const SPIKE_NAMED_DAYS: i64 = 7;
+
+/// The latest counted run with a spike on one of the [`SPIKE_NAMED_DAYS`] local days before
+/// `today` (or on `today`), for Today's line.
+pub fn recent_spike(runs: &[RunView], today: crate::calendar::DayNumber) -> Option<&RunView> {
+    runs.iter()
+        .filter(|run| run.counted())
+        .filter(|run| {
+            matches!(
+                run.warning,
+                Some(LongRun::Spike { .. } | LongRun::MoreThanTwice { .. })
+            )
+        })
+        .filter(|run| {
+            let day = crate::calendar::day_number(run.local.date());
+            (0..=SPIKE_NAMED_DAYS).contains(&(today - day))
+        })
+        .max_by_key(|run| run.row.activity.start)
+}
+
+/// The counted runs' spikes, on their local days, as the program's week judgement reads them.
+pub fn spike_facts(runs: &[RunView]) -> Vec<crate::program::SpikeFact> {
+    runs.iter()
+        .filter(|run| run.counted())
+        .filter_map(|run| match run.warning {
+            Some(LongRun::Spike { percent, .. } | LongRun::MoreThanTwice { percent, .. }) => {
+                Some(crate::program::SpikeFact {
+                    day: crate::calendar::day_number(run.local.date()),
+                    percent,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Runs made for tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::RunRow;
+    use crate::calendar::UtcTime;
+    use crate::runs::{Activity, Format, Quality};
+
+    /// A counted run of `km` on day `day` at 07:00 UTC, at 5:00 a kilometre.
+    pub fn run(id: i64, day: i64, km: f64) -> RunRow {
+        RunRow {
+            id,
+            activity: Activity {
+                format: Format::Gpx,
+                start: UtcTime(day * 86_400 + 7 * 3_600),
+                timer_s: km * 300.0,
+                elapsed_s: km * 300.0,
+                distance_m: Some(km * 1000.0),
+                distance_from: None,
+                sport: "running".to_owned(),
+                sub_sport: None,
+                indoor: false,
+                offset_s: None,
+                device: None,
+                quality: Quality::Ok,
+            },
+            sha256: id.to_string(),
+            duplicate_of: None,
+            hidden: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::run;
+    use super::*;
+
+    /// Runs of 10 km from day 0 to day 35, then a spike of 14 km on day 40.
+    fn with_spike_on_day_40() -> Vec<RunView> {
+        let mut rows: Vec<RunRow> = (0..8).map(|i| run(i, i * 5, 10.0)).collect();
+        rows.push(run(8, 40, 14.0));
+        views(rows, &Calendar::utc())
+    }
+
+    #[test]
+    fn a_spike_is_named_on_its_day_and_the_seven_after() {
+        let runs = with_spike_on_day_40();
+        for (today, named) in [(39, false), (40, true), (44, true), (47, true), (48, false)] {
+            assert_eq!(
+                recent_spike(&runs, today).map(RunView::id),
+                named.then_some(8),
+                "day {today}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_forgotten_spike_is_not_named() {
+        let mut runs = with_spike_on_day_40();
+        if let Some(spike) = runs.last_mut() {
+            spike.row.hidden = true;
+        }
+        assert_eq!(recent_spike(&runs, 41).map(RunView::id), None);
+    }
 }
