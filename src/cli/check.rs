@@ -13,10 +13,11 @@ use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
 use crate::app::CheckRecord;
+use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
 use crate::diag::source::read_source;
-use crate::history::{HistoryError, Store};
+use crate::history::{HistoryError, RunRow, Store, run_view};
 use crate::routine::{Library, LoadError};
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
@@ -80,7 +81,22 @@ pub fn run(
     }
     let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
-    let shown = report(&record.triage, &record.answers);
+    // A long-run spike in the week before is context, added after the rules judged the check, as
+    // on the app's result screen. Runs that cannot be read leave it out and change nothing else.
+    let runs = read_runs(
+        writable.as_ref().and_then(|w| w.as_ref().ok()),
+        dirs,
+        &when.calendar,
+    )
+    .unwrap_or_else(|error| {
+        tracing::warn!(%error, "the runs could not be read for the check");
+        Vec::new()
+    });
+    let shown = with_recent_spike(
+        report(&record.triage, &record.answers),
+        &run_view::views(runs, &when.calendar),
+        record.day,
+    );
     // A reader that left (`| head -1`) or a full disk does not lose the check: it is saved all the
     // same, and the output's failure reported after.
     let printed = if json {
@@ -138,6 +154,24 @@ fn read_history(
     match Store::open_read_only(dir, calendar)? {
         Some(store) => Ok((store.past_checks()?, store.profile()?)),
         None => Ok((Vec::new(), Profile::default())),
+    }
+}
+
+/// The runs, from the store opened to save or else read without changing anything.
+fn read_runs(
+    writable: Option<&Store>,
+    dirs: &Dirs,
+    calendar: &Calendar,
+) -> Result<Vec<RunRow>, HistoryError> {
+    if let Some(store) = writable {
+        return store.runs();
+    }
+    let Some(dir) = &dirs.data_dir else {
+        return Ok(Vec::new());
+    };
+    match Store::open_read_only(dir, calendar)? {
+        Some(store) => store.runs(),
+        None => Ok(Vec::new()),
     }
 }
 

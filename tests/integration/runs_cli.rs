@@ -572,3 +572,32 @@ fn a_pipe_or_a_device_in_a_folder_is_one_line_never_a_hang() {
         )
     );
 }
+
+/// A check from the command line within 7 days of a spike lists it under "also noted", as the app's
+/// result screen does; its level is the same as without the runs (runs.md, "Where it shows").
+#[test]
+fn check_answers_lists_a_recent_spike_under_also_noted_and_keeps_its_level() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let with_runs = spike_history(dir.path());
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(
+        &answers,
+        "pain = 6\nareas = [\"upper-back\"]\nonset = \"after-run\"\ndays = 1\ntrend = \"same\"\n\
+         date = 2026-09-10T08:00:00Z\n",
+    )
+    .expect("answers");
+    let answers = answers.to_str().expect("utf-8");
+    let check = |data: &Path| ok(&utc(&["check", "--answers", answers, "--no-save"], data));
+    let with_spike = check(&with_runs);
+    let without = check(&dir.path().join("no-runs"));
+    let noted = "Your run on Tue 8 Sep (13.5 km) was 35% longer than your longest run in the 30 days \
+                 before it (10.0 km).";
+    assert!(with_spike.contains("Also noted"), "{with_spike}");
+    assert!(with_spike.contains(noted), "{with_spike}");
+    assert!(!without.contains("longer than"), "{without}");
+    assert_eq!(
+        with_spike.lines().next(),
+        without.lines().next(),
+        "the level's headline is the same"
+    );
+}
