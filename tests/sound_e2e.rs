@@ -334,29 +334,50 @@ fn play_routine(dir: &std::path::Path, seconds: u64) {
         .status()
         .expect("tmux runs");
     assert!(started.success());
-    // The done screen waits for a key.
+    let pane = || {
+        Command::new("tmux")
+            .args(["-L", &socket, "capture-pane", "-p"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    // The done screen waits for a key. The key is sent once the routine has ended and its last sound
+    // has been played out (the output closes after it), not after the routine's length: on a loaded
+    // machine a debug build can take seconds to start, and a key sent too soon opens the "Quit?" box
+    // (which pauses the routine) or quits in the middle of the last cue, cutting it short.
     let status = dir.join("status");
+    let log = dir.join("data/limberup.log");
+    let played_out = || {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        text.rfind("sound output closed")
+            .is_some_and(|closed| text.rfind("playing sound").is_none_or(|p| p < closed))
+    };
     let start = Instant::now();
-    std::thread::sleep(Duration::from_secs(seconds + 2));
+    std::thread::sleep(Duration::from_secs(seconds));
+    while !(pane().contains("Routine complete.") && played_out()) && !status.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(seconds + 60),
+            "the routine did not end and play out its last sound:\n{}",
+            pane()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     Command::new("tmux")
         .args(["-L", &socket, "send-keys", "Escape"])
         .status()
         .expect("tmux send-keys");
+    let asked_to_leave = Instant::now();
     while !status.exists() {
         assert!(
-            start.elapsed() < Duration::from_secs(seconds + 30),
-            "the app did not exit"
+            asked_to_leave.elapsed() < Duration::from_secs(30),
+            "the app did not exit:\n{}",
+            pane()
         );
         std::thread::sleep(Duration::from_millis(100));
     }
     let code = std::fs::read_to_string(&status).unwrap_or_default();
     if code.trim() != "0" {
-        let pane = Command::new("tmux")
-            .args(["-L", &socket, "capture-pane", "-p"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default();
-        panic!("the app exited with {code:?}:\n{pane}");
+        panic!("the app exited with {code:?}:\n{}", pane());
     }
     std::thread::sleep(Duration::from_millis(500));
 }
