@@ -354,7 +354,8 @@ fn play_routine(dir: &std::path::Path, seconds: u64) {
     };
     let start = Instant::now();
     std::thread::sleep(Duration::from_secs(seconds));
-    while !(pane().contains("Routine complete.") && played_out()) && !status.exists() {
+    let ended = || status.exists() || (pane().contains("Routine complete.") && played_out());
+    while !ended() {
         assert!(
             start.elapsed() < Duration::from_secs(seconds + 60),
             "the routine did not end and play out its last sound:\n{}",
@@ -376,9 +377,11 @@ fn play_routine(dir: &std::path::Path, seconds: u64) {
         std::thread::sleep(Duration::from_millis(100));
     }
     let code = std::fs::read_to_string(&status).unwrap_or_default();
-    if code.trim() != "0" {
-        panic!("the app exited with {code:?}:\n{}", pane());
-    }
+    assert!(
+        code.trim() == "0",
+        "the app exited with {code:?}:\n{}",
+        pane()
+    );
     std::thread::sleep(Duration::from_millis(500));
 }
 
