@@ -17,14 +17,14 @@ use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
 use crate::diag::source::read_source;
-use crate::history::{HistoryError, RunRow, Store, run_view};
+use crate::history::{HistoryError, Store, run_view};
 use crate::routine::{Library, LoadError};
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
+use crate::triage::parse_answers;
 use crate::triage::profile::{Profile, apply};
 use crate::triage::report::{Reason, Report, report};
-use crate::triage::{PastCheck, parse_answers};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -65,11 +65,24 @@ pub fn run(
     // To save, the history is opened to write first: an older file is brought up to date (a row
     // it cannot convert set aside) before its earlier checks and the profile are read.
     let writable = save.then(|| open_to_save(dirs, &when.calendar));
-    let earlier = match &writable {
-        Some(Ok(store)) => store
+    // Otherwise it is opened once, read-only, for the earlier checks, the profile and the runs.
+    let (read_only, unopened) = match &writable {
+        Some(Ok(_)) => (None, None),
+        _ => match open_read_only(dirs, &when.calendar) {
+            Ok(store) => (store, None),
+            Err(error) => (None, Some(error)),
+        },
+    };
+    let store = match &writable {
+        Some(Ok(store)) => Some(store),
+        _ => read_only.as_ref(),
+    };
+    let earlier = match (unopened, store) {
+        (Some(error), _) => Err(error),
+        (None, Some(store)) => store
             .past_checks()
             .and_then(|checks| Ok((checks, store.profile()?))),
-        _ => read_history(dirs, &when.calendar),
+        (None, None) => Ok((Vec::new(), Profile::default())),
     };
     let (history, profile, unreadable) = match earlier {
         Ok((history, profile)) => (history, profile, None),
@@ -83,15 +96,12 @@ pub fn run(
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
     // A long-run spike in the week before is context, added after the rules judged the check, as
     // on the app's result screen. Runs that cannot be read leave it out and change nothing else.
-    let runs = read_runs(
-        writable.as_ref().and_then(|w| w.as_ref().ok()),
-        dirs,
-        &when.calendar,
-    )
-    .unwrap_or_else(|error| {
-        tracing::warn!(%error, "the runs could not be read for the check");
-        Vec::new()
-    });
+    let runs = store
+        .map_or_else(|| Ok(Vec::new()), Store::runs)
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "the runs could not be read for the check");
+            Vec::new()
+        });
     let shown = with_recent_spike(
         report(&record.triage, &record.answers),
         &run_view::views(runs, &when.calendar),
@@ -143,35 +153,11 @@ pub fn run(
     }
 }
 
-/// Earlier checks and the saved profile, read without creating or changing anything.
-fn read_history(
-    dirs: &Dirs,
-    calendar: &Calendar,
-) -> Result<(Vec<PastCheck>, Profile), HistoryError> {
-    let Some(dir) = &dirs.data_dir else {
-        return Ok((Vec::new(), Profile::default()));
-    };
-    match Store::open_read_only(dir, calendar)? {
-        Some(store) => Ok((store.past_checks()?, store.profile()?)),
-        None => Ok((Vec::new(), Profile::default())),
-    }
-}
-
-/// The runs, from the store opened to save or else read without changing anything.
-fn read_runs(
-    writable: Option<&Store>,
-    dirs: &Dirs,
-    calendar: &Calendar,
-) -> Result<Vec<RunRow>, HistoryError> {
-    if let Some(store) = writable {
-        return store.runs();
-    }
-    let Some(dir) = &dirs.data_dir else {
-        return Ok(Vec::new());
-    };
-    match Store::open_read_only(dir, calendar)? {
-        Some(store) => store.runs(),
-        None => Ok(Vec::new()),
+/// The history read-only, without creating or changing anything (none yet: `None`).
+fn open_read_only(dirs: &Dirs, calendar: &Calendar) -> Result<Option<Store>, HistoryError> {
+    match &dirs.data_dir {
+        Some(dir) => Store::open_read_only(dir, calendar),
+        None => Ok(None),
     }
 }
 
