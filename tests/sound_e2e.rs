@@ -734,10 +734,11 @@ fn a_hanging_speech_program_delays_no_cue_and_the_current_folder_s_is_never_run(
         let parts: Vec<f64> = time.split(':').filter_map(|p| p.parse().ok()).collect();
         parts.iter().fold(0.0, |total, part| total * 60.0 + part)
     };
+    // A cue handed to the sound thread ahead of its moment says how far ahead: it starts then.
     let plays: Vec<(f64, &str)> = log
         .lines()
         .filter(|line| line.contains("playing sound="))
-        .map(|line| (at(line), line))
+        .map(|line| (at(line) + start_in(line), line))
         .collect();
     let start = log
         .lines()
@@ -771,4 +772,34 @@ fn a_hanging_speech_program_delays_no_cue_and_the_current_folder_s_is_never_run(
         "the tick and the start were {:.3} s apart, for a plan of 1 s\nlog:\n{log}",
         go - one
     );
+}
+
+/// The `start_in` of a log line (`start_in=249.97ms`, as `Duration`'s `Debug` writes it), in
+/// seconds; 0 when there is none.
+fn start_in(line: &str) -> f64 {
+    let Some(value) = line
+        .split_whitespace()
+        .find_map(|field| field.strip_prefix("start_in="))
+    else {
+        return 0.0;
+    };
+    let digits = value.trim_end_matches(|c: char| c.is_alphabetic() || c == 'µ');
+    let number: f64 = digits.parse().unwrap_or(0.0);
+    let scale = match &value[digits.len()..] {
+        "s" => 1.0,
+        "ms" => 1e-3,
+        "µs" | "us" => 1e-6,
+        _ => 1e-9,
+    };
+    number * scale
+}
+
+#[test]
+fn a_log_line_s_start_in_is_read_in_seconds() {
+    let line = r#"... DEBUG limberup::audio::player: playing sound="tick" start_in=249.5ms"#;
+    assert!((start_in(line) - 0.2495).abs() < 1e-9);
+    assert!((start_in("playing sound=\"x\" start_in=1.5s") - 1.5).abs() < 1e-9);
+    assert!((start_in("playing sound=\"x\" start_in=12µs") - 12e-6).abs() < 1e-12);
+    assert!(start_in("playing sound=\"x\" start_in=0ns").abs() < f64::EPSILON);
+    assert!(start_in("playing sound=\"x\"").abs() < f64::EPSILON);
 }

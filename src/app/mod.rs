@@ -3,6 +3,7 @@
 //! Everything that happens comes in through [`update`] as a [`Msg`] and leaves as [`Effect`]s in one
 //! list; rendering (in [`crate::ui`]) only reads.
 
+mod ahead;
 pub mod bindings;
 pub mod check;
 mod exercises;
@@ -283,7 +284,7 @@ impl App {
             .last_cue
             .map(|(_, at)| at.saturating_add(CUE_FLASH_MS))
             .filter(|&end| end > self.now);
-        [
+        let wake = [
             player.session.next_deadline(),
             player.session.next_display_change(self.now),
             flash_end,
@@ -291,7 +292,8 @@ impl App {
         ]
         .into_iter()
         .flatten()
-        .min()
+        .min();
+        self.with_hand_ahead(wake)
     }
 
     /// The next moment the app changes by itself (a cue, a segment's end), leaving out what only

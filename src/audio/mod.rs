@@ -14,13 +14,15 @@ pub mod rodio_output;
 pub mod sink;
 #[cfg(feature = "audio")]
 pub mod speech;
+#[cfg(feature = "audio")]
+mod start_at;
 pub mod voice;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use clips::Clip;
-pub use sink::{CueSink, Cued, Silent};
+pub use sink::{Ahead, CueSink, Cued, HAND_AHEAD, HAND_AHEAD_MS, Silent};
 
 /// The folder, in the data folder, where names said by the speech program are kept.
 pub const SPEECH_FOLDER: &str = "speech";

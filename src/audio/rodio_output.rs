@@ -12,6 +12,7 @@ use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
 use super::player::{Opener, Output, OutputError, SETTLE};
 use super::speech::Speaker;
 use super::speech::worker::SpeechWorker;
+use super::start_at::StartAt;
 use super::{Clip, Sound, voice};
 
 /// Frames per buffer: about 12 ms at 44.1 kHz, so a cue reaches the speaker within a buffer or two of
@@ -124,8 +125,9 @@ pub struct RodioOutput {
     sink: MixerDeviceSink,
     /// When the stream opened: sounds played before it has settled wait in silence until it has.
     opened: Instant,
-    /// Cues still playing; finished ones are dropped on the next play.
-    players: Vec<Player>,
+    /// Cues still playing or waiting to start, with when they start; finished ones are dropped on
+    /// the next play.
+    players: Vec<(Player, Instant)>,
     failed: Arc<AtomicBool>,
     decoded: Decoded,
     spoken: Arc<Mutex<SpokenNames>>,
@@ -264,17 +266,28 @@ fn samples_buffer(decoded: crate::soundfile::decode::Decoded) -> SamplesBuffer {
 }
 
 impl Output for RodioOutput {
-    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, OutputError> {
-        self.players.retain(|p| !p.empty());
+    fn play(
+        &mut self,
+        sounds: &[Sound],
+        volume: f32,
+        start_in: Duration,
+    ) -> Result<Option<Duration>, OutputError> {
+        self.players.retain(|(player, _)| !player.empty());
         let player = Player::connect_new(self.sink.mixer());
         player.set_volume(volume);
-        let mut settle = (self.opened + SETTLE).saturating_duration_since(Instant::now());
-        if !settle.is_zero() {
+        let now = Instant::now();
+        let settle = (self.opened + SETTLE).saturating_duration_since(now);
+        if settle > start_in {
             // Only a routine's first sound should ever wait: later cues find the stream opened a
             // lead ahead. A cue that waits here is late by `settle`.
             tracing::debug!(?settle, "held back until the new stream settles");
         }
-        let mut total = settle;
+        // The wait is silence that ends at the moment itself, checked in the output's callback: the
+        // cue starts then, whenever this thread or the app's runs, and whatever the stream did
+        // in between.
+        let starts = now + start_in.max(settle);
+        let mut due = Some(starts);
+        let mut length = Duration::ZERO;
         for sound in sounds {
             let buffer = match sound {
                 // A name the speech worker has not made (yet) is not said.
@@ -286,12 +299,26 @@ impl Output for RodioOutput {
                 _ => decoded(&self.decoded, sound)?,
             };
             if let Some(buffer) = buffer {
-                total += buffer.total_duration().unwrap_or_default();
-                player.append(buffer.delay(std::mem::take(&mut settle)));
+                length += buffer.total_duration().unwrap_or_default();
+                match due.take() {
+                    Some(at) => player.append(StartAt::new(buffer, at)),
+                    None => player.append(buffer),
+                }
             }
         }
-        self.players.push(player);
-        Ok(Some(total))
+        self.players.push((player, starts));
+        Ok(Some(length + settle.saturating_sub(start_in)))
+    }
+
+    fn call_off_waiting(&mut self) {
+        let now = Instant::now();
+        self.players.retain(|(player, starts)| {
+            let waiting = *starts > now;
+            if waiting {
+                player.stop();
+            }
+            !waiting
+        });
     }
 
     fn failed(&self) -> bool {

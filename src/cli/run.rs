@@ -306,6 +306,10 @@ impl CueSink for Cues {
         self.sound.expect(next);
     }
 
+    fn ahead(&mut self, next: Option<crate::audio::Ahead>) {
+        self.sound.ahead(next);
+    }
+
     fn prepare(&mut self, sounds: Vec<crate::audio::Sound>) {
         self.sound.prepare(sounds);
     }

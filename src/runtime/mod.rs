@@ -97,8 +97,9 @@ impl Pending {
         }
     }
 
-    /// Hands new cue events to the sound player, then tells the app how sound is doing.
-    fn sound(&mut self, app: &mut App, outputs: &mut Outputs<'_>) {
+    /// Hands new cue events to the sound player, and the cues due next when they are near (as of
+    /// `now`), then tells the app how sound is doing.
+    fn sound(&mut self, app: &mut App, outputs: &mut Outputs<'_>, now: Millis) {
         let sounds = std::mem::take(&mut self.prepare);
         if !sounds.is_empty() {
             outputs.cues.prepare(sounds);
@@ -108,6 +109,7 @@ impl Pending {
             outputs.cues.play(&cued, muted);
         }
         outputs.cues.expect(app.next_cue_in());
+        outputs.cues.ahead(app.cues_ahead(now));
         let problem = outputs.cues.problem();
         self.add(update(app, Msg::SoundProblem(problem)));
     }
@@ -174,7 +176,7 @@ where
     pending.add(update(app, Msg::Tick(source.now())));
     pending.redraw = true;
     loop {
-        pending.sound(app, outputs);
+        pending.sound(app, outputs, source.now());
         if pending.redraw && source.shows_every_frame() && !pending.quit {
             draw_or_leave(terminal, app, &mut pending, outputs)?;
             pending.redraw = false;
@@ -225,7 +227,7 @@ where
             }
             Some(Input::Capture) => {
                 pending.add(update(app, Msg::Tick(now)));
-                pending.sound(app, outputs);
+                pending.sound(app, outputs, now);
                 pending.save(app, outputs);
                 pending.reload(app, outputs);
                 draw_or_leave(terminal, app, &mut pending, outputs)?;
@@ -237,7 +239,7 @@ where
             }
             Some(Input::Suspend) => pending.add(update(app, Msg::Suspend(now))),
             Some(Input::End) => {
-                pending.sound(app, outputs);
+                pending.sound(app, outputs, now);
                 pending.save(app, outputs);
                 return Ok(());
             }
@@ -270,7 +272,7 @@ where
 {
     draw(terminal, app).inspect_err(|_| {
         pending.add(update(app, Msg::Terminate(app.now)));
-        pending.sound(app, outputs);
+        pending.sound(app, outputs, app.now);
         pending.save(app, outputs);
     })
 }

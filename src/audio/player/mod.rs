@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 pub use clock::{Clock, Monotonic, Received};
 
 use super::Sound;
-use crate::audio::{CueSink, Cued};
+use crate::audio::{Ahead, CueSink, Cued};
+use crate::engine::Event;
 
 /// How long the output stays open after the last sound ends. Cues closer together than this plus
 /// the lead (the countdown's ticks) share one opening.
@@ -51,9 +52,16 @@ pub enum OutputError {
 }
 
 pub trait Output {
-    /// Starts playing `sounds` one after the other, mixed over anything still playing; returns how
-    /// long they last (when known), or why the device failed.
-    fn play(&mut self, sounds: &[Sound], volume: f32) -> Result<Option<Duration>, OutputError>;
+    /// Starts playing `sounds` one after the other, `start_in` from now, mixed over anything still
+    /// playing; returns how long they last once started (when known), or why the device failed.
+    fn play(
+        &mut self,
+        sounds: &[Sound],
+        volume: f32,
+        start_in: Duration,
+    ) -> Result<Option<Duration>, OutputError>;
+    /// Stops the sounds that have not started yet (cues handed ahead that will not happen).
+    fn call_off_waiting(&mut self) {}
     /// Whether the device reported an error since it was opened (a headset unplugged).
     fn failed(&self) -> bool {
         false
@@ -72,6 +80,10 @@ pub trait Opener: Send + 'static {
 
 enum Command {
     Play(Vec<Sound>),
+    /// Cues due at this moment: each one's sounds, to start then on the output's own clock.
+    PlayAt(Instant, Vec<Vec<Sound>>),
+    /// The cues handed ahead will not happen: stop them before they start.
+    CallOff,
     Prepare(Vec<Sound>),
     /// The next cue may come at this moment (or none is due).
     Expect(Option<Instant>),
@@ -86,6 +98,9 @@ pub struct SoundPlayer<C: Clock = Monotonic> {
     thread: Option<JoinHandle<()>>,
     /// The last expectation sent, to send only changes.
     expected: Option<Instant>,
+    /// The events of the cues handed ahead that have not come yet: when they come, they have
+    /// played already.
+    handed: Vec<Event>,
     clock: C,
 }
 
@@ -143,6 +158,7 @@ impl<C: Clock> SoundPlayer<C> {
             problem: Arc::new(Mutex::new(None)),
             thread: None,
             expected: None,
+            handed: Vec::new(),
             clock,
         };
         (player, receiver)
@@ -151,10 +167,36 @@ impl<C: Clock> SoundPlayer<C> {
 
 impl<C: Clock> CueSink for SoundPlayer<C> {
     fn play(&mut self, cued: &Cued, muted: bool) {
+        if let Some(at) = self.handed.iter().position(|event| *event == cued.event) {
+            // Handed ahead: it started on time, whatever the moment it is now.
+            self.handed.remove(at);
+            return;
+        }
         if muted || cued.sounds.is_empty() {
             return;
         }
         let _ = self.commands.send(Command::Play(cued.sounds.clone()));
+    }
+
+    fn ahead(&mut self, next: Option<Ahead>) {
+        let next = next.filter(|ahead| ahead.cues.iter().any(|cued| !cued.sounds.is_empty()));
+        let events: Vec<Event> = next
+            .iter()
+            .flat_map(|ahead| ahead.cues.iter().map(|cued| cued.event))
+            .collect();
+        // Sent once: the loop hands the same cues over on every wake-up until they happen.
+        if events == self.handed {
+            return;
+        }
+        if !self.handed.is_empty() {
+            let _ = self.commands.send(Command::CallOff);
+        }
+        self.handed = events;
+        if let Some(ahead) = next {
+            let at = self.clock.now() + ahead.due_in;
+            let sounds = ahead.cues.into_iter().map(|cued| cued.sounds).collect();
+            let _ = self.commands.send(Command::PlayAt(at, sounds));
+        }
     }
 
     fn prepare(&mut self, sounds: Vec<Sound>) {
@@ -273,7 +315,18 @@ impl<O: Opener, C: Clock> Worker<O, C> {
                 Received::Closed => return,
             };
             match command {
-                Command::Play(sounds) => self.play(&sounds),
+                Command::Play(sounds) => self.play(&sounds, Duration::ZERO),
+                Command::PlayAt(at, cues) => {
+                    let start_in = at.saturating_duration_since(self.clock.now());
+                    for sounds in cues.iter().filter(|sounds| !sounds.is_empty()) {
+                        self.play(sounds, start_in);
+                    }
+                }
+                Command::CallOff => {
+                    if let Some(output) = self.output.as_mut() {
+                        output.call_off_waiting();
+                    }
+                }
                 Command::Prepare(sounds) => self.opener.prepare_sounds(&sounds),
                 Command::Expect(at) => self.expect(at),
                 Command::Quit(done) => {
@@ -361,17 +414,22 @@ impl<O: Opener, C: Clock> Worker<O, C> {
         }
     }
 
-    fn play(&mut self, sounds: &[Sound]) {
+    /// Plays `sounds`, starting `start_in` from now.
+    fn play(&mut self, sounds: &[Sound], start_in: Duration) {
         if !self.ensure_open() {
             return;
         }
         let Some(output) = self.output.as_mut() else {
             return;
         };
-        match output.play(sounds, self.volume) {
+        match output.play(sounds, self.volume, start_in) {
             Ok(length) => {
-                tracing::debug!(sound = sounds.first().map(Sound::name), "playing");
-                let ends = self.clock.now() + length.unwrap_or(Duration::from_secs(5));
+                tracing::debug!(
+                    sound = sounds.first().map(Sound::name),
+                    ?start_in,
+                    "playing"
+                );
+                let ends = self.clock.now() + start_in + length.unwrap_or(Duration::from_secs(5));
                 let busy_until = self.busy_until.map_or(ends, |at| at.max(ends));
                 self.busy_until = Some(busy_until);
                 self.close_at = Some(busy_until + self.close_after);

@@ -1,0 +1,111 @@
+//! A sound that waits in silence until a moment on the monotonic clock, checked from inside the
+//! output's own callback.
+//!
+//! A cue is handed to the output a quarter of a second ahead (see [`super::HAND_AHEAD`]). Counting
+//! that wait in samples would make the cue late by any stall of the output in between: on a loaded
+//! machine the stream underran, its samples fell behind the clock, and a tick counted out in samples
+//! was heard 125 ms late (issue 27). Checked against the clock instead, the cue starts in the first
+//! buffer the output fills once its moment has come, however the stream fared before.
+
+use std::time::{Duration, Instant};
+
+use rodio::{ChannelCount, SampleRate, Source};
+
+/// How often, in frames, the clock is read while waiting: about 1.5 ms at 44.1 kHz, far finer
+/// than the output's buffers, and cheap (a read of the clock is tens of nanoseconds).
+const CHECK_EVERY_FRAMES: usize = 64;
+
+/// Silence until `due`, then `input`.
+pub struct StartAt<I> {
+    input: I,
+    due: Instant,
+    waiting: bool,
+    /// Silent samples given so far, to read the clock only on frame boundaries.
+    given: usize,
+}
+
+impl<I: Source> StartAt<I> {
+    pub fn new(input: I, due: Instant) -> Self {
+        Self {
+            input,
+            due,
+            waiting: true,
+            given: 0,
+        }
+    }
+}
+
+impl<I: Source> Iterator for StartAt<I> {
+    type Item = rodio::Sample;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.waiting {
+            let frame = usize::from(self.input.channels().get());
+            if self.given.is_multiple_of(CHECK_EVERY_FRAMES * frame) && Instant::now() >= self.due {
+                self.waiting = false;
+            } else {
+                self.given += 1;
+                return Some(0.0);
+            }
+        }
+        self.input.next()
+    }
+}
+
+impl<I: Source> Source for StartAt<I> {
+    /// Unknown while waiting (the silence lasts until a moment, not a count); the input's channels
+    /// and rate do not change, so one span to the end is true.
+    fn current_span_len(&self) -> Option<usize> {
+        None
+    }
+
+    fn channels(&self) -> ChannelCount {
+        self.input.channels()
+    }
+
+    fn sample_rate(&self) -> SampleRate {
+        self.input.sample_rate()
+    }
+
+    fn total_duration(&self) -> Option<Duration> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rodio::buffer::SamplesBuffer;
+
+    use super::*;
+
+    fn tone() -> SamplesBuffer {
+        let channels = ChannelCount::new(2).expect("two");
+        let rate = SampleRate::new(44_100).expect("a rate");
+        SamplesBuffer::new(channels, rate, vec![0.5; 8])
+    }
+
+    #[test]
+    fn a_moment_already_past_starts_the_sound_at_once() {
+        let samples: Vec<f32> = StartAt::new(tone(), Instant::now()).collect();
+        assert_eq!(samples, vec![0.5; 8]);
+    }
+
+    /// Until its moment it gives silence, in whole frames, however many samples are asked for;
+    /// then the sound, whole and in order.
+    #[test]
+    fn it_is_silent_in_whole_frames_until_its_moment_then_plays_the_sound() {
+        let due = Instant::now() + Duration::from_millis(30);
+        let mut source = StartAt::new(tone(), due);
+        let mut silent = 0;
+        while Instant::now() < due {
+            assert_eq!(source.next(), Some(0.0));
+            silent += 1;
+        }
+        // The moment has come: the rest of the current check's frames, then the sound.
+        let rest: Vec<f32> = source.collect();
+        let sound_starts = rest.iter().position(|&s| s > 0.0).expect("the sound plays");
+        assert_eq!((silent + sound_starts) % 2, 0, "whole frames of silence");
+        assert!(sound_starts <= CHECK_EVERY_FRAMES * 2, "{sound_starts}");
+        assert_eq!(&rest[sound_starts..], &[0.5; 8]);
+    }
+}
