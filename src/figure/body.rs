@@ -305,23 +305,35 @@ impl Skeleton {
 
     /// The lines a stick figure is drawn with (the head is a circle around `head`).
     pub fn segments(&self) -> Vec<(Point, Point)> {
+        let mut lines = self.trunk_segments();
+        lines.extend(self.limb_segments(&self.left));
+        lines.extend(self.limb_segments(&self.right));
+        lines
+    }
+
+    /// The spine and neck.
+    pub fn trunk_segments(&self) -> Vec<(Point, Point)> {
         let mut lines = vec![
             (self.pelvis, self.mid_back),
             (self.mid_back, self.neck_base),
             (self.neck_base, self.skull_base),
         ];
-        for side in [&self.left, &self.right] {
-            lines.extend([
-                (self.neck_base, side.shoulder),
-                (side.shoulder, side.elbow),
-                (side.elbow, side.wrist),
-                (side.wrist, side.fingers),
-                (self.pelvis, side.hip),
-                (side.hip, side.knee),
-                (side.knee, side.ankle),
-                (side.ankle, side.toes),
-            ]);
-        }
+        lines.retain(|(a, b)| a != b);
+        lines
+    }
+
+    /// One side's arm and leg, from the neck's base and the pelvis out.
+    pub fn limb_segments(&self, side: &Limbs) -> Vec<(Point, Point)> {
+        let mut lines = vec![
+            (self.neck_base, side.shoulder),
+            (side.shoulder, side.elbow),
+            (side.elbow, side.wrist),
+            (side.wrist, side.fingers),
+            (self.pelvis, side.hip),
+            (side.hip, side.knee),
+            (side.knee, side.ankle),
+            (side.ankle, side.toes),
+        ];
         lines.retain(|(a, b)| a != b);
         lines
     }

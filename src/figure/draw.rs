@@ -27,6 +27,7 @@ pub struct FigureView {
     frame: [f64; 4],
     marker: Marker,
     body_color: Color,
+    far_color: Color,
     prop_color: Color,
     background: Color,
 }
@@ -39,6 +40,7 @@ impl FigureView {
             frame: movement_frame(figure, mirrored),
             marker: Marker::Braille,
             body_color: Color::Reset,
+            far_color: Color::Gray,
             prop_color: Color::DarkGray,
             background: Color::Reset,
         }
@@ -52,9 +54,11 @@ impl FigureView {
     }
 
     /// The body's, the props' and the background's colours (`Color::Reset` for the terminal's own).
+    /// The far limbs take the body's colour halfway to the background's, where both are known.
     #[must_use]
     pub fn colors(mut self, body: Color, props: Color, background: Color) -> Self {
         self.body_color = body;
+        self.far_color = halfway(body, background).unwrap_or(body);
         self.prop_color = props;
         self.background = background;
         self
@@ -116,6 +120,10 @@ impl Widget for &FigureView {
             for shape in &self.scene.props {
                 draw(ctx, shape, x_bounds, self.prop_color);
             }
+            // Drawn before the body, so where a near limb crosses a far one the near one shows.
+            for shape in &self.scene.far {
+                draw(ctx, shape, x_bounds, self.far_color);
+            }
             for shape in &self.scene.body {
                 draw(ctx, shape, x_bounds, self.body_color);
             }
@@ -128,6 +136,15 @@ impl Widget for &FigureView {
             .paint(paint)
             .render(area, buf);
     }
+}
+
+/// The colour halfway between two RGB colours; `None` unless both are RGB.
+fn halfway(from: Color, to: Color) -> Option<Color> {
+    let (Color::Rgb(r1, g1, b1), Color::Rgb(r2, g2, b2)) = (from, to) else {
+        return None;
+    };
+    let mid = u8::midpoint;
+    Some(Color::Rgb(mid(r1, r2), mid(g1, g2), mid(b1, b2)))
 }
 
 fn draw(ctx: &mut Context<'_>, shape: &Shape, x_bounds: [f64; 2], color: Color) {
@@ -148,12 +165,7 @@ fn movement_frame(figure: &Figure, mirrored: bool) -> [f64; 4] {
     ];
     for sample in 0..=FRAME_SAMPLES {
         let scene = figure.scene_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
-        for point in scene
-            .body
-            .iter()
-            .chain(&scene.props)
-            .flat_map(Shape::extent)
-        {
+        for point in scene.shapes().flat_map(Shape::extent) {
             frame[0] = frame[0].min(point.x);
             frame[1] = frame[1].max(point.x);
             frame[2] = frame[2].min(point.y);

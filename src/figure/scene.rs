@@ -45,32 +45,51 @@ impl Shape {
     }
 }
 
-/// The body (drawn bright) and its props (drawn dim).
+/// The body (drawn bright), its far limbs (drawn half as bright) and its props (drawn dim).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct Scene {
     pub body: Vec<Shape>,
+    /// In the side view, the limbs on the far side of the body (the right ones: the figure is seen
+    /// from its working side, the left), so the near arm or leg stands out where the two cross.
+    /// Empty in the other views, where neither side is nearer.
+    pub far: Vec<Shape>,
     pub props: Vec<Shape>,
 }
 
 impl Scene {
     /// Left and right swapped: the same exercise on the other side.
     pub fn mirrored(&self) -> Scene {
+        let flip = |shapes: &[Shape]| shapes.iter().map(|s| s.mirrored()).collect();
         Scene {
-            body: self.body.iter().map(|s| s.mirrored()).collect(),
-            props: self.props.iter().map(|s| s.mirrored()).collect(),
+            body: flip(&self.body),
+            far: flip(&self.far),
+            props: flip(&self.props),
         }
+    }
+
+    /// Everything drawn: the body, near and far, and the props.
+    pub fn shapes(&self) -> impl Iterator<Item = &Shape> {
+        self.body.iter().chain(&self.far).chain(&self.props)
     }
 }
 
 /// Poses and places the body at `phase`, then the props around it.
 pub fn build(figure: &Figure, phase: f64) -> Scene {
     let skeleton = placed(figure, phase);
-    let mut body: Vec<Shape> = skeleton
-        .segments()
-        .into_iter()
-        .map(|(a, b)| Shape::Line(a, b))
-        .collect();
+    let lines = |segments: Vec<(Point, Point)>| -> Vec<Shape> {
+        segments
+            .into_iter()
+            .map(|(a, b)| Shape::Line(a, b))
+            .collect()
+    };
+    let (mut body, far) = if figure.view == View::Side {
+        let mut near = lines(skeleton.trunk_segments());
+        near.extend(lines(skeleton.limb_segments(&skeleton.left)));
+        (near, lines(skeleton.limb_segments(&skeleton.right)))
+    } else {
+        (lines(skeleton.segments()), Vec::new())
+    };
     body.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
     if figure.view == View::Side {
         body.push(nose(&skeleton));
@@ -79,7 +98,7 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
     for prop in &figure.props {
         props.extend(prop_shapes(figure, prop, &skeleton, phase));
     }
-    Scene { body, props }
+    Scene { body, far, props }
 }
 
 /// How far the nose sticks out of the head, in body heights.

@@ -297,3 +297,102 @@ fn seen_end_on_an_arm_threads_under_the_chest_to_the_other_side() {
         "{body:?}"
     );
 }
+
+/// A lunge-like side view: the left (working) leg forward, the right back.
+fn stride() -> Figure {
+    Figure {
+        view: View::Side,
+        motion: Motion::Hold,
+        props: vec![Prop::Floor],
+        poses: vec![key(
+            0.0,
+            &[
+                (Joint::LeftHip, 40.0),
+                (Joint::RightHip, -20.0),
+                (Joint::LeftShoulder, 30.0),
+            ],
+        )],
+        period_ms: None,
+    }
+}
+
+/// In the side view the figure is seen from its working (left) side: the right limbs are the far
+/// ones, and stay the far ones on the other side's mirror image; the front view has no far side.
+#[test]
+fn in_profile_the_right_limbs_are_the_far_ones() {
+    let figure = stride();
+    let scene = figure.scene_at(0.0, false);
+    let skeleton = scene::placed(&figure, 0.0);
+    let line = |(a, b)| Shape::Line(a, b);
+    let far: Vec<Shape> = skeleton
+        .limb_segments(&skeleton.right)
+        .into_iter()
+        .map(line)
+        .collect();
+    assert_eq!(scene.far, far);
+    for near in skeleton.limb_segments(&skeleton.left) {
+        assert!(scene.body.contains(&line(near)), "{near:?} is near");
+    }
+    let mirrored = figure.scene_at(0.0, true);
+    assert_eq!(mirrored.far, scene.mirrored().far);
+    assert_eq!(mirrored.far.len(), far.len());
+
+    let front = Figure {
+        view: View::Front,
+        ..stride()
+    };
+    let front_scene = front.scene_at(0.0, false);
+    assert!(front_scene.far.is_empty());
+    let front_skeleton = scene::placed(&front, 0.0);
+    for limb in front_skeleton.limb_segments(&front_skeleton.right) {
+        assert!(
+            front_scene.body.contains(&line(limb)),
+            "{limb:?} drawn bright from the front"
+        );
+    }
+}
+
+/// The far limbs are drawn halfway between the body's colour and the background's, under the near
+/// ones: a cell only a far limb crosses has the far colour, none has it where the near body is.
+#[test]
+fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Color;
+    use ratatui::widgets::Widget;
+
+    let body = Color::Rgb(240, 240, 240);
+    let background = Color::Rgb(0, 0, 0);
+    let far = Color::Rgb(120, 120, 120);
+    let view = FigureView::new(&stride(), 0.0, false).colors(body, Color::Blue, background);
+    let area = Rect::new(0, 0, 40, 20);
+    let mut buffer = Buffer::empty(area);
+    (&view).render(area, &mut buffer);
+    let count = |color: Color| {
+        buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.fg == color && cell.symbol() != " ")
+            .count()
+    };
+    assert!(count(far) > 5, "the far leg and arm show dimmer");
+    assert!(
+        count(body) > count(far),
+        "the trunk, head and near limbs are bright"
+    );
+    let near_only = FigureView::new(
+        &Figure {
+            view: View::Front,
+            ..stride()
+        },
+        0.0,
+        false,
+    )
+    .colors(body, Color::Blue, background);
+    let mut front = Buffer::empty(area);
+    (&near_only).render(area, &mut front);
+    assert!(
+        !front.content().iter().any(|cell| cell.fg == far),
+        "nothing is far from the front"
+    );
+}

@@ -324,6 +324,7 @@ impl<O: Opener, C: Clock> Worker<O, C> {
                 }
                 Command::CallOff => {
                     if let Some(output) = self.output.as_mut() {
+                        tracing::debug!("cues handed ahead called off");
                         output.call_off_waiting();
                     }
                 }
