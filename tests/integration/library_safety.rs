@@ -137,6 +137,9 @@ const CLASSES: &[Class] = &[
     class("foam-roll-hamstrings", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-quads", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-glutes", S::Still, N::None, W::FoamRolling, "rolling"),
+    class("calf-raise", S::Still, N::None, W::Strength, "the calves lift the body's weight"),
+    class("ankle-circles", S::Still, N::None, W::Dynamic, "circles of the ankle to the edge of its range, standing on one foot"),
+    class("standing-thoracic-rotation", S::Twist, N::Arm, W::Dynamic, "the straight arm swept out and back at shoulder height stretches the arm's nerves, as the open book does"),
 ];
 
 fn library() -> Library {
