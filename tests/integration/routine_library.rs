@@ -143,26 +143,29 @@ fn no_upper_back_routine_uses_an_exercise_that_works_only_the_lower_back() {
 
 /// The least time a rep can take, in seconds, for exercises whose instructions ask for a hold or a slow
 /// breath: the hold plus a second or two to get into it and out of it.
-const MIN_SECONDS_PER_REP: [(&str, u32); 19] = [
-    ("scapular-retraction", 4), // hold for two seconds
-    ("chin-tucks", 6),          // hold for one slow breath
-    ("cat-cow", 6),             // a slow breath each way
-    ("standing-cat-cow", 6),    // moves with the breath
-    ("wall-angels", 6),         // slow, a second's pause at the top
-    ("band-pull-apart", 3),     // squeeze for a moment
-    ("band-row", 3),            // let the band back slowly
-    ("bird-dog", 10),           // hold about eight seconds
-    ("side-plank", 12),         // hold for ten seconds
-    ("mcgill-curl-up", 10),     // hold about eight seconds
-    ("prone-ytw", 8),           // three shapes of two seconds
-    ("glute-bridge", 5),        // pause for two seconds
-    ("roller-extension", 6),    // pause for a breath
-    ("knee-rolls", 6),          // pause for a breath at each side
-    ("clamshell", 3),           // pause for a second
-    ("side-leg-raise", 3),      // pause for a second
-    ("open-book", 4),           // breathe out as the arm opens
-    ("dead-bug", 4),            // slowly, one side a rep
-    ("calf-raise", 5),          // up in one, pause for one, down in three
+const MIN_SECONDS_PER_REP: [(&str, u32); 22] = [
+    ("scapular-retraction", 4),   // hold for two seconds
+    ("chin-tucks", 6),            // hold for one slow breath
+    ("cat-cow", 6),               // a slow breath each way
+    ("standing-cat-cow", 6),      // moves with the breath
+    ("wall-angels", 6),           // slow, a second's pause at the top
+    ("band-pull-apart", 3),       // squeeze for a moment
+    ("band-row", 3),              // let the band back slowly
+    ("bird-dog", 10),             // hold about eight seconds
+    ("side-plank", 12),           // hold for ten seconds
+    ("mcgill-curl-up", 10),       // hold about eight seconds
+    ("prone-ytw", 8),             // three shapes of two seconds
+    ("glute-bridge", 5),          // pause for two seconds
+    ("roller-extension", 6),      // pause for a breath
+    ("knee-rolls", 6),            // pause for a breath at each side
+    ("clamshell", 3),             // pause for a second
+    ("side-leg-raise", 3),        // pause for a second
+    ("open-book", 4),             // breathe out as the arm opens
+    ("dead-bug", 4),              // slowly, one side a rep
+    ("calf-raise", 5),            // up in one, pause for one, down in three
+    ("single-leg-calf-raise", 5), // the same on one foot
+    ("bent-knee-calf-raise", 5),  // the same, knees bent
+    ("single-leg-bridge", 5),     // pause for two seconds
 ];
 
 /// Words in instructions that ask for a hold or a paced breath.
