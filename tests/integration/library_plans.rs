@@ -1,8 +1,9 @@
 //! The second pass of the library (issue 26): the new routines' timelines and the new programs, pinned;
-//! every strength routine has a way to grow (reps in a program, then a harder variant).
+//! every strength routine has a way to grow (reps in a program, then a harder variant); the run-walk
+//! stages cue "Run" and "Walk" by name.
 
 use limberup::program::catalog::Programs;
-use limberup::program::{Advance, RepsStep};
+use limberup::program::{Advance, Program, RepsStep};
 use limberup::routine::{Kind, Library};
 
 use crate::common::cli::limberup_built_in as limberup;
@@ -18,10 +19,15 @@ fn stdout(args: &[&str]) -> String {
 }
 
 /// The routines this pass added or changed.
-const PINNED: [&str; 4] = [
+const PINNED: [&str; 9] = [
     "pre-run-warm-up",
     "runner-strength",
     "runner-strength-single-leg",
+    "strides",
+    "brisk-walk",
+    "run-walk-1",
+    "run-walk-2",
+    "run-walk-3",
     "pre-run-upper-body",
 ];
 
@@ -34,7 +40,7 @@ fn the_new_routines_plans() {
 
 #[test]
 fn the_new_programs_shown() {
-    for id in ["strength-for-runners"] {
+    for id in ["return-to-running", "strength-for-runners"] {
         insta::assert_snapshot!(
             format!("program_show_{id}"),
             stdout(&["program", "show", id])
@@ -49,6 +55,17 @@ fn library() -> Library {
     let library = Library::load(None).expect("the built-in library loads");
     assert!(library.problems.is_empty(), "{:#?}", library.problems);
     library
+}
+
+/// A built-in program that moves on only after green weeks.
+fn on_green<'a>(programs: &'a Programs, id: &str) -> &'a Program {
+    let program = programs
+        .programs
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("{id} is built in"));
+    assert_eq!(program.advance, Advance::OnGreen, "{id}");
+    program
 }
 
 /// A catalog entry and its harder variant, its own entry so a routine (and a program) can move to it.
@@ -89,12 +106,7 @@ fn every_strength_routine_has_a_progression_path() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 
-    let program = programs
-        .programs
-        .iter()
-        .find(|p| p.id == "strength-for-runners")
-        .expect("the strength program");
-    assert_eq!(program.advance, Advance::OnGreen);
+    let program = on_green(&programs, "strength-for-runners");
     let first = program
         .sessions
         .iter()
@@ -110,4 +122,50 @@ fn every_strength_routine_has_a_progression_path() {
         assert!(uses(&then.routine, harder), "{harder} then");
         assert!(!uses(&then.routine, easier), "{easier} replaced");
     }
+}
+
+/// The run-walk stages: only "Run" and "Walk" steps, so the voice names each change, the runs growing
+/// stage by stage; the return-to-running program opens them on green weeks, walking first.
+#[test]
+fn the_run_walk_stages_cue_run_and_walk_and_grow() {
+    let library = library();
+    let mut running = Vec::new();
+    for id in ["run-walk-1", "run-walk-2", "run-walk-3"] {
+        let routine = library.find(id).expect(id);
+        for step in &routine.steps {
+            assert!(
+                ["Run", "Walk"].contains(&step.name.as_str()),
+                "{id}: {}",
+                step.name
+            );
+        }
+        let run_ms: u64 = limberup::plan::Plan::build(routine)
+            .segments
+            .iter()
+            .filter(|s| s.name == "Run")
+            .filter_map(|s| s.length_ms)
+            .sum();
+        assert!(
+            routine.tags.iter().any(|t| t == "running"),
+            "{id} is tagged running"
+        );
+        running.push(run_ms);
+    }
+    assert!(running.windows(2).all(|w| w[0] < w[1]), "{running:?}");
+
+    let programs = Programs::load(&library, None).expect("the built-in programs load");
+    let program = on_green(&programs, "return-to-running");
+    assert!(program.gate.green <= 3, "pain during a run at most 3/10");
+    let stage = |week: u32| -> Vec<&str> {
+        program
+            .sessions
+            .iter()
+            .filter(|s| s.applies_in(week) && s.routine != "runner-strength")
+            .map(|s| s.routine.as_str())
+            .collect()
+    };
+    assert_eq!(stage(1), ["brisk-walk"]);
+    assert_eq!(stage(2), ["run-walk-1"]);
+    assert_eq!(stage(3), ["run-walk-2"]);
+    assert_eq!(stage(4), ["run-walk-3"]);
 }
