@@ -137,6 +137,15 @@ const CLASSES: &[Class] = &[
     class("foam-roll-hamstrings", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-quads", S::Still, N::None, W::FoamRolling, "rolling"),
     class("foam-roll-glutes", S::Still, N::None, W::FoamRolling, "rolling"),
+    class("calf-raise", S::Still, N::None, W::Strength, "the calves lift the body's weight"),
+    class("single-leg-calf-raise", S::Still, N::None, W::Strength, "one calf lifts the body's weight"),
+    class("bent-knee-calf-raise", S::Still, N::None, W::Strength, "the deep calf (soleus) lifts the body's weight, knees bent"),
+    class("split-squat", S::Still, N::None, W::Strength, "the front leg lowers and lifts the body, trunk upright"),
+    class("single-leg-bridge", S::Still, N::None, W::Strength, "one leg lifts the hips, no arching"),
+    class("ankle-circles", S::Still, N::None, W::Dynamic, "circles of the ankle to the edge of its range, standing on one foot"),
+    class("strides", S::Still, N::None, W::Dynamic, "running fast for 20 seconds"),
+    class("easy-run", S::Still, N::None, W::Dynamic, "running loads the legs and back with every stride: never for a runner waiting to be seen"),
+    class("standing-thoracic-rotation", S::Twist, N::Arm, W::Dynamic, "the straight arm swept out and back at shoulder height stretches the arm's nerves, as the open book does"),
 ];
 
 fn library() -> Library {

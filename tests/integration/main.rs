@@ -27,6 +27,7 @@ mod history_transfer;
 mod hostile_text;
 mod invalid_fixtures;
 mod layering;
+mod library_plans;
 mod library_safety;
 mod loader_never_panics;
 mod odd_folders;

@@ -116,7 +116,7 @@ fn validate_checks_a_programs_folder() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("limberup: 11 of {} files have problems", 11 + 4)),
+        stderr.contains(&format!("limberup: 11 of {} files have problems", 11 + 6)),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -143,25 +143,29 @@ fn no_upper_back_routine_uses_an_exercise_that_works_only_the_lower_back() {
 
 /// The least time a rep can take, in seconds, for exercises whose instructions ask for a hold or a slow
 /// breath: the hold plus a second or two to get into it and out of it.
-const MIN_SECONDS_PER_REP: [(&str, u32); 18] = [
-    ("scapular-retraction", 4), // hold for two seconds
-    ("chin-tucks", 6),          // hold for one slow breath
-    ("cat-cow", 6),             // a slow breath each way
-    ("standing-cat-cow", 6),    // moves with the breath
-    ("wall-angels", 6),         // slow, a second's pause at the top
-    ("band-pull-apart", 3),     // squeeze for a moment
-    ("band-row", 3),            // let the band back slowly
-    ("bird-dog", 10),           // hold about eight seconds
-    ("side-plank", 12),         // hold for ten seconds
-    ("mcgill-curl-up", 10),     // hold about eight seconds
-    ("prone-ytw", 8),           // three shapes of two seconds
-    ("glute-bridge", 5),        // pause for two seconds
-    ("roller-extension", 6),    // pause for a breath
-    ("knee-rolls", 6),          // pause for a breath at each side
-    ("clamshell", 3),           // pause for a second
-    ("side-leg-raise", 3),      // pause for a second
-    ("open-book", 4),           // breathe out as the arm opens
-    ("dead-bug", 4),            // slowly, one side a rep
+const MIN_SECONDS_PER_REP: [(&str, u32); 22] = [
+    ("scapular-retraction", 4),   // hold for two seconds
+    ("chin-tucks", 6),            // hold for one slow breath
+    ("cat-cow", 6),               // a slow breath each way
+    ("standing-cat-cow", 6),      // moves with the breath
+    ("wall-angels", 6),           // slow, a second's pause at the top
+    ("band-pull-apart", 3),       // squeeze for a moment
+    ("band-row", 3),              // let the band back slowly
+    ("bird-dog", 10),             // hold about eight seconds
+    ("side-plank", 12),           // hold for ten seconds
+    ("mcgill-curl-up", 10),       // hold about eight seconds
+    ("prone-ytw", 8),             // three shapes of two seconds
+    ("glute-bridge", 5),          // pause for two seconds
+    ("roller-extension", 6),      // pause for a breath
+    ("knee-rolls", 6),            // pause for a breath at each side
+    ("clamshell", 3),             // pause for a second
+    ("side-leg-raise", 3),        // pause for a second
+    ("open-book", 4),             // breathe out as the arm opens
+    ("dead-bug", 4),              // slowly, one side a rep
+    ("calf-raise", 5),            // up in one, pause for one, down in three
+    ("single-leg-calf-raise", 5), // the same on one foot
+    ("bent-knee-calf-raise", 5),  // the same, knees bent
+    ("single-leg-bridge", 5),     // pause for two seconds
 ];
 
 /// Words in instructions that ask for a hold or a paced breath.
@@ -294,7 +298,11 @@ fn total_times_are_realistic_for_their_purpose() {
         f64::from(u32::try_from(Plan::build(routine).total_ms()).expect("under 4 h")) / 60_000.0
     };
     for routine in &library().routines {
+        // Running sessions (the run-walk stages, strides) are as long as the run: the format has no
+        // kind of their own, so their tag decides.
+        let running = routine.tags.iter().any(|t| t == "running");
         let range = match routine.kind {
+            _ if running => 8.0..=35.0,
             Kind::WarmUp => 2.5..=10.0,
             Kind::CoolDown => 3.0..=8.0,
             Kind::Stretch | Kind::Mobility | Kind::FoamRolling => 4.0..=15.0,
@@ -309,7 +317,8 @@ fn total_times_are_realistic_for_their_purpose() {
     }
     let library = library();
     let warm_up = library.find("pre-run-warm-up").expect("a pre-run warm-up");
-    assert!((5.0..=8.0).contains(&minutes(warm_up)));
+    // Nine minutes since the calves and ankles joined it (issue 26).
+    assert!((5.0..=9.0).contains(&minutes(warm_up)));
     let cool_down = library.find("quick-cool-down").expect("a quick cool-down");
     assert!((4.5..=5.5).contains(&minutes(cool_down)));
 }
