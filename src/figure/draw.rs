@@ -54,11 +54,12 @@ impl FigureView {
     }
 
     /// The body's, the props' and the background's colours (`Color::Reset` for the terminal's own).
-    /// The far limbs take the body's colour halfway to the background's, where both are known.
+    /// The far limbs take the body's colour halfway to the props' (dimmer than the body, brighter
+    /// than the props, and as readable as both against the background), where both are known.
     #[must_use]
     pub fn colors(mut self, body: Color, props: Color, background: Color) -> Self {
         self.body_color = body;
-        self.far_color = halfway(body, background).unwrap_or(body);
+        self.far_color = halfway(body, props).unwrap_or(body);
         self.prop_color = props;
         self.background = background;
         self

@@ -45,7 +45,7 @@ impl Shape {
     }
 }
 
-/// The body (drawn bright), its far limbs (drawn half as bright) and its props (drawn dim).
+/// The body (drawn bright), its far limbs (dimmer) and its props (dimmest).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct Scene {

@@ -352,7 +352,7 @@ fn in_profile_the_right_limbs_are_the_far_ones() {
     }
 }
 
-/// The far limbs are drawn halfway between the body's colour and the background's, under the near
+/// The far limbs are drawn halfway between the body's colour and the props', under the near
 /// ones: a cell only a far limb crosses has the far colour, none has it where the near body is.
 #[test]
 fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
@@ -362,9 +362,10 @@ fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
     use ratatui::widgets::Widget;
 
     let body = Color::Rgb(240, 240, 240);
+    let props = Color::Rgb(160, 160, 160);
     let background = Color::Rgb(0, 0, 0);
-    let far = Color::Rgb(120, 120, 120);
-    let view = FigureView::new(&stride(), 0.0, false).colors(body, Color::Blue, background);
+    let far = Color::Rgb(200, 200, 200);
+    let view = FigureView::new(&stride(), 0.0, false).colors(body, props, background);
     let area = Rect::new(0, 0, 40, 20);
     let mut buffer = Buffer::empty(area);
     (&view).render(area, &mut buffer);
@@ -388,7 +389,7 @@ fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
         0.0,
         false,
     )
-    .colors(body, Color::Blue, background);
+    .colors(body, props, background);
     let mut front = Buffer::empty(area);
     (&near_only).render(area, &mut front);
     assert!(
