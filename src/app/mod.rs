@@ -35,7 +35,7 @@ pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
-pub use records::{CheckRecord, HistoryView, Record};
+pub use records::{HistoryView, Record};
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
 

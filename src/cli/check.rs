@@ -12,7 +12,6 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
-use crate::app::CheckRecord;
 use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
@@ -22,9 +21,9 @@ use crate::routine::{Library, LoadError};
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
-use crate::triage::parse_answers;
-use crate::triage::profile::{Profile, apply};
+use crate::triage::profile::Profile;
 use crate::triage::report::{Reason, Report, report};
+use crate::triage::{CheckRecord, parse_answers};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -61,7 +60,7 @@ pub fn run(
         now: UtcTime::now(),
         calendar: Calendar::system(),
     };
-    let mut answers = read_answers(answers_path, &when)?;
+    let answers = read_answers(answers_path, &when)?;
     // To save, the history is opened to write first: an older file is brought up to date (a row
     // it cannot convert set aside) before its earlier checks and the profile are read.
     let writable = save.then(|| open_to_save(dirs, &when.calendar));
@@ -88,11 +87,8 @@ pub fn run(
         Ok((history, profile)) => (history, profile, None),
         Err(error) => (Vec::new(), Profile::default(), Some(error)),
     };
-    if use_profile {
-        let taken_at = answers.date.unwrap_or(when.now);
-        apply(&mut answers, &profile, taken_at, &when.calendar);
-    }
-    let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
+    let profile = use_profile.then_some(&profile);
+    let record = CheckRecord::take(answers, profile, when.now, &when.calendar, &history);
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
     // A long-run spike in the week before is context, added after the rules judged the check, as
     // on the app's result screen. Runs that cannot be read leave it out and change nothing else.
@@ -133,11 +129,7 @@ pub fn run(
         ));
     }
     if let Some(writable) = writable {
-        let saved = writable.and_then(|mut store| {
-            store
-                .save_check(&record.answers, record.taken_at, &record.triage)
-                .map(drop)
-        });
+        let saved = writable.and_then(|mut store| store.save_check(&record).map(drop));
         match saved {
             Ok(()) if !json && printed.is_ok() => {
                 writeln!(out, "Saved to your history.").map_err(io_failure)?;

@@ -240,7 +240,7 @@ impl HistorySink for StoreSink {
             .map_err(|reason| HistoryError::Unavailable(reason.clone()))?;
         match record {
             Record::Session(row) => store.save_session(row),
-            Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
+            Record::Check(check) => store.save_check(check),
             Record::Morning { session_id, answer } => {
                 store.set_morning(*session_id, *answer).map(|()| 0)
             }

@@ -37,7 +37,7 @@ pub use runs::{Imported, RunRow};
 
 use crate::calendar::Calendar;
 use crate::program::Morning;
-use crate::triage::{Answers, PastCheck, Triage};
+use crate::triage::{CheckRecord, PastCheck};
 
 pub const HISTORY_FILE: &str = "history.sqlite3";
 
@@ -203,20 +203,21 @@ impl Store {
         Ok(self.connection.last_insert_rowid())
     }
 
-    /// Saves a check taken at `taken_at` with its answers and result.
-    pub fn save_check(
-        &mut self,
-        answers: &Answers,
-        taken_at: UtcTime,
-        triage: &Triage,
-    ) -> Result<i64, HistoryError> {
+    /// Saves a check with its answers and result.
+    pub fn save_check(&mut self, check: &CheckRecord) -> Result<i64, HistoryError> {
+        let CheckRecord {
+            answers,
+            taken_at,
+            triage,
+            ..
+        } = check;
         let areas: Vec<&str> = answers.areas.iter().map(|a| a.as_str()).collect();
         self.connection
             .execute(
                 "INSERT INTO checks (taken_at, day, pain, areas, answers, level, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     taken_at.rfc3339(),
-                    self.calendar.day(taken_at),
+                    self.calendar.day(*taken_at),
                     answers.pain,
                     serde_json::to_string(&areas).unwrap_or_default(),
                     rows::answers_json(answers),

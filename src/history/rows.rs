@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{HistoryError, Store};
 use crate::calendar::{Calendar, UtcTime};
 use crate::program::Morning;
-use crate::triage::{Answers, Area, PastCheck};
+use crate::triage::{Answers, Area, CheckRecord, PastCheck};
 
 /// A session as the history keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +49,27 @@ pub struct CheckRow {
 }
 
 impl CheckRow {
+    /// A check just taken, as the history will list it once saved.
+    pub fn of(check: &CheckRecord) -> Self {
+        Self {
+            taken_at: check.taken_at,
+            pain: check.answers.pain,
+            areas: check
+                .answers
+                .areas
+                .iter()
+                .map(|a| a.as_str().to_owned())
+                .collect(),
+            level: check.triage.level.as_str().to_owned(),
+            rules: check
+                .triage
+                .rule_ids()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
     /// The check as the history rules read it, on the runner's local day; area names this limberup
     /// does not know are left out.
     pub fn as_past(&self, calendar: &Calendar) -> PastCheck {
