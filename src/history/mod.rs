@@ -289,6 +289,8 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
 }
 
 #[cfg(test)]
+mod check_rows_tests;
+#[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]
 mod program_tests;

@@ -8,7 +8,6 @@ use super::{CheckRow, HistoryError, SessionRow, Store};
 use crate::calendar::Calendar;
 use crate::calendar::{DayNumber, UtcTime, day_number};
 use crate::program::{CheckFact, Facts, Morning, ResumeFact, SessionFact};
-use crate::triage::Level;
 
 /// The program the runner follows, and the local day its week 1 began.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,7 +277,7 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
         .iter()
         .filter_map(|c| {
             // A level this limberup does not know is left out rather than guessed.
-            Level::parse(&c.level).map(|level| CheckFact {
+            c.level.known().map(|level| CheckFact {
                 at: c.taken_at,
                 day: calendar.day(c.taken_at),
                 level,

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::{HistoryError, Store};
 use crate::calendar::{Calendar, UtcTime};
 use crate::program::Morning;
-use crate::triage::{Answers, Area, CheckRecord, PastCheck};
+use crate::triage::{Answers, Area, CheckRecord, Level, PastCheck};
+use crate::words::{Vocabulary, Word};
 
 /// A session as the history keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,13 +39,14 @@ pub struct InProgram {
     pub level: u32,
 }
 
-/// A saved check.
+/// A saved check, its words read once: an area or level this limberup does not know (a newer
+/// limberup wrote it) is kept as written, logged when read, and left out of the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRow {
     pub taken_at: UtcTime,
     pub pain: u8,
-    pub areas: Vec<String>,
-    pub level: String,
+    pub areas: Vec<Word<Area>>,
+    pub level: Word<Level>,
     pub rules: Vec<String>,
 }
 
@@ -58,9 +60,10 @@ impl CheckRow {
                 .answers
                 .areas
                 .iter()
-                .map(|a| a.as_str().to_owned())
+                .copied()
+                .map(Word::from)
                 .collect(),
-            level: check.triage.level.as_str().to_owned(),
+            level: check.triage.level.into(),
             rules: check
                 .triage
                 .rule_ids()
@@ -70,15 +73,26 @@ impl CheckRow {
         }
     }
 
-    /// The check as the history rules read it, on the runner's local day; area names this limberup
-    /// does not know are left out.
+    /// The check as the history rules read it, on the runner's local day, with the areas this
+    /// limberup knows (the rules have nothing to say of the others).
     pub fn as_past(&self, calendar: &Calendar) -> PastCheck {
         PastCheck {
             at: self.taken_at,
             day: calendar.day(self.taken_at),
             pain: self.pain,
-            areas: self.areas.iter().filter_map(|a| Area::parse(a)).collect(),
+            areas: self.areas.iter().filter_map(Word::known).collect(),
         }
+    }
+
+    /// The areas as written, known or not.
+    pub fn area_words(&self) -> Vec<&str> {
+        self.areas.iter().map(Word::as_str).collect()
+    }
+
+    /// How many of its words (areas, level) this limberup does not know.
+    pub fn unknown_words(&self) -> usize {
+        let areas = self.areas.iter().filter(|a| a.known().is_none()).count();
+        areas + usize::from(self.level.known().is_none())
     }
 }
 
@@ -154,6 +168,19 @@ fn words(text: &str, name: &str) -> Result<Vec<String>, String> {
     serde_json::from_str(text).map_err(|_| format!("`{name}` is not a list of words"))
 }
 
+/// Reads a word of check `id`; one this limberup does not know is kept, and logged.
+fn read_word<T: Vocabulary>(word: &str, what: &str, id: i64) -> Word<T> {
+    let read = Word::read(word);
+    if read.known().is_none() {
+        tracing::warn!(
+            check = id,
+            word,
+            "a check's {what} this limberup does not know is kept as written"
+        );
+    }
+    read
+}
+
 pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> {
     let mut checks = read_table(
         store,
@@ -170,11 +197,14 @@ pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> 
                 .ok()
                 .filter(|p| *p <= 10)
                 .ok_or_else(|| format!("`pain` is {pain}, outside 0 to 10"))?;
+            let id: i64 = row.get(0).unwrap_or(-1);
+            let areas = words(&column::<String>(row, 3, "areas")?, "areas")?;
+            let level: String = column(row, 4, "level")?;
             Ok(CheckRow {
                 taken_at,
                 pain,
-                areas: words(&column::<String>(row, 3, "areas")?, "areas")?,
-                level: column(row, 4, "level")?,
+                areas: areas.iter().map(|a| read_word(a, "area", id)).collect(),
+                level: read_word(&level, "level", id),
                 rules: words(&column::<String>(row, 5, "rules")?, "rules")?,
             })
         },

@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::calendar::Calendar;
-use crate::triage::{Answers, Area, Symptom};
+use crate::triage::{Answers, Area, Level, Symptom};
+use crate::words::Word;
 
 fn check(store: &mut Store, pain: u8, day: i64) {
     let answers = Answers {
@@ -57,7 +58,7 @@ fn sessions_and_checks_round_trip() {
             .collect::<Vec<_>>(),
         vec![(19_999, 2), (20_000, 5)]
     );
-    assert_eq!(checks[1].level, "self-care");
+    assert_eq!(checks[1].level, Word::Known(Level::SelfCare));
     assert_eq!(checks[1].rules, vec!["S1"]);
     assert_eq!(
         store.past_checks().expect("read")[1].areas,

@@ -10,6 +10,7 @@ use limberup::calendar::Calendar;
 use limberup::config::{ThemeSetting, contrast_ratio};
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 use limberup::runtime::headless::buffer_lines;
+use limberup::words::Word;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -40,8 +41,8 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
     CheckRow {
         taken_at: UtcTime(day * 86_400 + 8 * 3600),
         pain,
-        areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-        level: level.into(),
+        areas: areas.iter().map(|a| Word::read(a)).collect(),
+        level: Word::read(level),
         rules: vec![],
     }
 }
