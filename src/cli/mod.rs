@@ -73,7 +73,7 @@ pub enum Failure {
     #[error(transparent)]
     Program(#[from] crate::program::ProgramError),
     #[error(transparent)]
-    Standing(#[from] crate::app::today::StandingError),
+    Standing(#[from] crate::history::StandingError),
     #[error("`{0}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00")]
     NotADate(String),
     #[error("--date {0} is more than a day in the future: check the year and month")]

@@ -22,6 +22,7 @@ pub mod run_import;
 pub mod run_view;
 pub mod run_weeks;
 mod runs;
+mod standing;
 pub mod transfer;
 pub mod trends;
 
@@ -31,9 +32,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
 pub use migrate::SetAside;
-pub use program::{ActiveProgram, MorningAsk, facts};
+pub use program::{MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
 pub use runs::{Imported, RunRow};
+pub use standing::{StandingError, standing};
 
 use crate::calendar::Calendar;
 use crate::program::Morning;

@@ -6,21 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{CheckRow, HistoryError, SessionRow, Store};
 use crate::calendar::Calendar;
-use crate::calendar::{DayNumber, UtcTime, day_number};
+use crate::calendar::{DayNumber, UtcTime};
+use crate::program::standing::ActiveProgram;
 use crate::program::{CheckFact, Facts, Morning, ResumeFact, SessionFact};
-
-/// The program the runner follows, and the local day its week 1 began.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActiveProgram {
-    pub id: String,
-    pub start: Date,
-}
-
-impl ActiveProgram {
-    pub fn start_day(&self) -> DayNumber {
-        day_number(self.start)
-    }
-}
 
 /// A program session of the day before, still without its next-morning answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::calendar::Calendar;
+use crate::program::standing::ActiveProgram;
 use crate::triage::{Answers, Area, Level, Symptom};
 use crate::words::Word;
 

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod judge;
 pub mod progress;
 pub mod read;
+pub mod standing;
 
 use jiff::civil::Weekday;
 
