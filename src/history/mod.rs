@@ -17,7 +17,7 @@ mod migrate;
 mod open;
 mod profile;
 mod program;
-mod rows;
+pub(crate) mod rows;
 pub mod run_import;
 pub mod run_view;
 pub mod run_weeks;
@@ -250,6 +250,15 @@ impl Store {
         rows::read_sessions(self)
     }
 
+    /// SQLite's `PRAGMA data_version`: it moves when another connection (another limberup) has
+    /// committed to the file since this one last looked, never for this store's own writes. The
+    /// one signal that the history changed under us.
+    pub fn data_version(&self) -> Result<i64, HistoryError> {
+        self.connection
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| self.sqlite(e))
+    }
+
     /// Confirms the file is sound (`PRAGMA integrity_check`).
     pub fn integrity_ok(&self) -> Result<bool, HistoryError> {
         let result: Option<String> = self
@@ -290,6 +299,8 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod change_tests;
 #[cfg(test)]
 mod check_rows_tests;
 #[cfg(test)]

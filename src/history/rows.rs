@@ -286,3 +286,29 @@ fn morning(row: &Row<'_>, index: usize) -> Result<Option<Morning>, String> {
     })
     .transpose()
 }
+
+/// Rows made for tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    /// A session of routine `id`, stopped after four exercises.
+    pub(crate) fn session(id: &str) -> SessionRow {
+        SessionRow {
+            routine_id: id.to_owned(),
+            routine_hash: "abc".to_owned(),
+            started_at: UtcTime(1_795_611_900),
+            ended_at: UtcTime(1_795_612_200),
+            finished: false,
+            completed: 4,
+            skipped: 1,
+            extended: 0,
+            pauses: 2,
+            paused_ms: 30_000,
+            active_ms: 270_000,
+            program: None,
+            pain: None,
+            morning: None,
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! The history store: round trips, refusal of files that are not ours, and two writers at once.
 
+use super::rows::fixtures::session;
 use super::*;
 use crate::calendar::Calendar;
 use crate::program::standing::ActiveProgram;
@@ -15,25 +16,6 @@ fn check(store: &mut Store, pain: u8, day: i64) {
     let at = UtcTime(day * 86_400);
     let record = CheckRecord::take(answers, None, at, &Calendar::utc(), &[]);
     store.save_check(&record).expect("saved");
-}
-
-fn session(id: &str) -> SessionRow {
-    SessionRow {
-        routine_id: id.to_owned(),
-        routine_hash: "abc".to_owned(),
-        started_at: UtcTime(1_795_611_900),
-        ended_at: UtcTime(1_795_612_200),
-        finished: false,
-        completed: 4,
-        skipped: 1,
-        extended: 0,
-        pauses: 2,
-        paused_ms: 30_000,
-        active_ms: 270_000,
-        program: None,
-        pain: None,
-        morning: None,
-    }
 }
 
 #[test]
