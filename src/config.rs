@@ -166,7 +166,7 @@ pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
 impl Settings {
     /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
     /// is an error, and every problem in the file is reported with its line and column.
-    pub fn load(dirs: &Dirs, common: &Overrides) -> Result<Self, crate::routine::LoadError> {
+    pub fn load(dirs: &Dirs, common: &Overrides) -> Result<Self, crate::diag::FileError> {
         let mut settings = match &dirs.config_file {
             Some(path) if common.config.is_some() || path.exists() => Self::read(path)?,
             _ => Self::default(),
@@ -194,16 +194,11 @@ impl Settings {
         }
     }
 
-    fn read(path: &std::path::Path) -> Result<Self, crate::routine::LoadError> {
-        use crate::routine::LoadError;
-        let source = crate::diag::source::read_source(path).map_err(|d| LoadError::Invalid {
-            problems: vec![d],
-            sources: Vec::new(),
-        })?;
-        Self::parse(&source).map_err(|problems| LoadError::Invalid {
-            problems,
-            sources: vec![source],
-        })
+    fn read(path: &std::path::Path) -> Result<Self, crate::diag::FileError> {
+        use crate::diag::FileError;
+        let source = crate::diag::source::read_source(path)
+            .map_err(|d| FileError::invalid(vec![d], None))?;
+        Self::parse(&source).map_err(|problems| FileError::invalid(problems, Some(source)))
     }
 
     /// Parses a settings file.

@@ -15,9 +15,10 @@ use super::{Failure, Outcome, io_failure, json_failure};
 use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
+use crate::diag::FileError;
 use crate::diag::source::read_source;
 use crate::history::{HistoryError, Store, run_view};
-use crate::routine::{Library, LoadError};
+use crate::routine::Library;
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
@@ -216,8 +217,5 @@ fn invalid(
     problems: Vec<crate::diag::Diagnostic>,
     source: Option<crate::diag::SourceText>,
 ) -> Failure {
-    Failure::Load(LoadError::Invalid {
-        problems,
-        sources: source.into_iter().collect(),
-    })
+    Failure::File(FileError::invalid(problems, source))
 }

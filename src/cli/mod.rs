@@ -26,7 +26,8 @@ pub use args::{Cli, Command, Common};
 
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::{Dirs, Settings};
-use crate::routine::{Library, LoadError};
+use crate::diag::FileError;
+use crate::routine::Library;
 use crate::triage::answers::DateContext;
 
 /// Exit code for invalid input or a runtime failure.
@@ -51,7 +52,7 @@ pub enum Failure {
     #[error("ended by signal {0}")]
     Signal(i32),
     #[error(transparent)]
-    Load(#[from] LoadError),
+    File(#[from] FileError),
     #[error(transparent)]
     History(#[from] crate::history::HistoryError),
     #[error("cannot write the output: {}", crate::text::io_reason(.0))]
@@ -70,8 +71,6 @@ pub enum Failure {
     JsonNeedsAnswers,
     #[error("there is no data folder; use --data-dir")]
     NoDataFolder,
-    #[error(transparent)]
-    Program(#[from] crate::program::ProgramError),
     #[error(transparent)]
     Standing(#[from] crate::history::StandingError),
     #[error("`{0}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00")]
@@ -415,7 +414,7 @@ fn report(failure: &Failure) {
     let mut err = stderr.lock();
     let _ = match failure {
         Failure::Reported | Failure::OutputClosed | Failure::Signal(_) => Ok(()),
-        Failure::Load(LoadError::Invalid { problems, sources }) => {
+        Failure::File(FileError::Invalid { problems, sources }) => {
             for problem in problems {
                 let source = sources.iter().find(|s| s.path == problem.path);
                 let _ = if rich {

@@ -4,14 +4,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Outcome, io_failure};
+use crate::diag::FileError;
 use crate::diag::source::read_source;
 use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich};
-use crate::program::ProgramError;
 use crate::program::catalog::{PROGRAMS_DIR, is_program_path, load_file};
+use crate::routine::Library;
 use crate::routine::catalog::Catalog;
 use crate::routine::figure_check::contact_warnings;
 use crate::routine::library::{is_catalog, toml_files};
-use crate::routine::{Library, LoadError};
 use crate::text::io_reason;
 use crate::text::{count, printable, printable_path};
 
@@ -154,11 +154,11 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
                 printable(&program.name),
                 program.weeks
             )),
-            Err(ProgramError::Invalid {
+            Err(FileError::Invalid {
                 problems,
                 mut sources,
             }) => Err((problems, sources.pop())),
-            Err(other @ ProgramError::NotFound { .. }) => Err((
+            Err(other @ FileError::NotFound { .. }) => Err((
                 vec![file_level(&path.display().to_string(), other.to_string())],
                 None,
             )),
@@ -193,11 +193,11 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
             printable(&routine.name),
             routine.total.label()
         )),
-        Err(LoadError::Invalid {
+        Err(FileError::Invalid {
             problems,
             mut sources,
         }) => Err((problems, sources.pop())),
-        Err(other @ LoadError::NotFound { .. }) => Err((
+        Err(other @ FileError::NotFound { .. }) => Err((
             vec![file_level(&path.display().to_string(), other.to_string())],
             None,
         )),

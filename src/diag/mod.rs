@@ -4,6 +4,7 @@
 //! terminal the same problem can also be drawn with its source line and a caret.
 
 pub mod fields;
+mod file_error;
 pub mod source;
 mod suggest;
 pub mod toml;
@@ -13,6 +14,7 @@ use std::ops::Range;
 
 use crate::text::printable;
 
+pub use file_error::{FileError, Lookup};
 pub use suggest::{did_you_mean, hint};
 
 /// One problem in one file.

@@ -14,7 +14,7 @@ use jiff::civil::Weekday;
 
 use crate::duration::Secs;
 
-pub use catalog::{ProgramError, Programs};
+pub use catalog::Programs;
 pub use judge::{
     CheckFact, Facts, Morning, ResumeFact, SessionFact, SpikeFact, State, Status, Verdict,
 };
