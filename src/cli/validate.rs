@@ -137,10 +137,8 @@ fn warn(warnings: &[Diagnostic]) {
     for warning in warnings {
         let _ = writeln!(
             err,
-            "{}:{}:{}: warning: {}",
-            printable(&warning.path),
-            warning.line,
-            warning.column,
+            "{}: warning: {}",
+            printable(&warning.place()),
             printable(&warning.message)
         );
     }

@@ -17,12 +17,19 @@ use crate::text::printable;
 pub use file_error::{FileError, Lookup};
 pub use suggest::{did_you_mean, hint};
 
+/// A 1-based line and column (in characters) in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: String,
-    pub line: usize,
-    pub column: usize,
+    /// Where in the file; none for a folder, which has no lines to point into.
+    pub position: Option<Position>,
     pub message: String,
     /// Byte range in the source, for the caret report.
     pub span: Range<usize>,
@@ -30,23 +37,22 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            // A folder: no lines to point into.
-            return write!(
-                f,
-                "{}: error: {}",
-                printable(&self.path),
-                printable(&self.message)
-            );
-        }
         write!(
             f,
-            "{}:{}:{}: error: {}",
-            printable(&self.path),
-            self.line,
-            self.column,
+            "{}: error: {}",
+            printable(&self.place()),
             printable(&self.message)
         )
+    }
+}
+
+impl Diagnostic {
+    /// `path:line:column`, or the path alone when there is no position (as written, unescaped).
+    pub fn place(&self) -> String {
+        match self.position {
+            Some(Position { line, column }) => format!("{}:{line}:{column}", self.path),
+            None => self.path.clone(),
+        }
     }
 }
 
@@ -90,8 +96,7 @@ impl SourceText {
         let (line, column) = self.position(span.start);
         Diagnostic {
             path: self.path.clone(),
-            line,
-            column,
+            position: Some(Position { line, column }),
             message: message.into(),
             span,
         }
@@ -102,8 +107,7 @@ impl SourceText {
 pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
-        line: 1,
-        column: 1,
+        position: Some(Position { line: 1, column: 1 }),
         message: message.into(),
         span: 0..0,
     }
@@ -113,8 +117,7 @@ pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
 pub fn folder_level(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
-        line: 0,
-        column: 0,
+        position: None,
         message: message.into(),
         span: 0..0,
     }
@@ -172,6 +175,16 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "dir/r.toml:1:8: error: `name` must be a string"
+        );
+    }
+
+    #[test]
+    fn a_folders_problem_has_no_position_and_is_written_without_one() {
+        let d = folder_level("routines", "the routines folder is a file, not a folder");
+        assert_eq!(d.position, None);
+        assert_eq!(
+            d.to_string(),
+            "routines: error: the routines folder is a file, not a folder"
         );
     }
 
