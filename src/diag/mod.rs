@@ -123,6 +123,45 @@ pub fn folder_level(path: &str, message: impl Into<String>) -> Diagnostic {
     }
 }
 
+/// How problems are written: chosen once per run, for every command alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// `path:line:col: error: message`, a line each: the contract scripts and editors parse.
+    Plain,
+    /// With the source line and a caret, in colour, for a person at a terminal.
+    Caret,
+}
+
+impl Report {
+    /// The caret view for a terminal, the plain lines for anything else.
+    pub fn for_terminal(is_terminal: bool) -> Self {
+        if is_terminal {
+            Self::Caret
+        } else {
+            Self::Plain
+        }
+    }
+
+    /// One problem, with the source it points into when there is one.
+    pub fn problem(self, diagnostic: &Diagnostic, source: Option<&SourceText>) -> String {
+        match self {
+            Self::Plain => diagnostic.to_string(),
+            Self::Caret => render_rich(diagnostic, source, true),
+        }
+    }
+
+    /// Every problem, each with its own file's source, a line (or a caret view) each.
+    pub fn problems(self, problems: &[Diagnostic], sources: &[SourceText]) -> String {
+        problems
+            .iter()
+            .map(|problem| {
+                let source = sources.iter().find(|s| s.path == problem.path);
+                self.problem(problem, source) + "\n"
+            })
+            .collect()
+    }
+}
+
 /// Draws a diagnostic with its source line and a caret, for a person at a terminal.
 pub fn render_rich(diagnostic: &Diagnostic, source: Option<&SourceText>, color: bool) -> String {
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
@@ -186,6 +225,19 @@ mod tests {
             d.to_string(),
             "routines: error: the routines folder is a file, not a folder"
         );
+    }
+
+    #[test]
+    fn the_plain_report_is_the_one_line_form_and_the_caret_report_shows_the_source() {
+        let source = SourceText::new("r.toml", "name = 1\n");
+        let d = source.diagnostic(7..8, "`name` must be a string");
+        let sources = [source];
+        assert_eq!(
+            Report::Plain.problems(std::slice::from_ref(&d), &sources),
+            "r.toml:1:8: error: `name` must be a string\n"
+        );
+        let caret = Report::Caret.problems(&[d], &sources);
+        assert!(caret.contains("name = 1") && caret.contains('^'), "{caret}");
     }
 
     #[test]
