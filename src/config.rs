@@ -124,43 +124,11 @@ pub enum Background {
     Light,
 }
 
-impl Background {
-    /// Light when dark text stands out more on it than light text (relative luminance above about
-    /// 0.18, where the two contrasts are equal).
-    pub fn of_rgb(rgb: [u8; 3]) -> Self {
-        let luminance = relative_luminance(rgb);
-        if (1.05 / (luminance + 0.05)) < ((luminance + 0.05) / 0.05) {
-            Self::Light
-        } else {
-            Self::Dark
-        }
-    }
-}
-
 /// How the screens look: the resolved theme, and whether there is colour at all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Look {
     pub background: Background,
     pub color: bool,
-}
-
-/// WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white).
-pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
-/// WCAG 2 contrast ratio of two colours, 1 to 21.
-pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (a, b) = (relative_luminance(a), relative_luminance(b));
-    (a.max(b) + 0.05) / (a.min(b) + 0.05)
 }
 
 impl Settings {
@@ -319,10 +287,6 @@ mod tests {
     #[test]
     fn reported_backgrounds_pick_the_theme() {
         use super::{Background, ThemeSetting};
-        assert_eq!(Background::of_rgb([255, 255, 255]), Background::Light);
-        assert_eq!(Background::of_rgb([0xfd, 0xf6, 0xe3]), Background::Light); // solarized light
-        assert_eq!(Background::of_rgb([0, 0x2b, 0x36]), Background::Dark); // solarized dark
-        assert_eq!(Background::of_rgb([0x30, 0x30, 0x30]), Background::Dark);
         let mut settings = Settings::default();
         assert_eq!(settings.look(None).background, Background::Dark);
         assert_eq!(
