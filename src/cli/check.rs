@@ -12,11 +12,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
-use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
 use crate::diag::FileError;
 use crate::diag::source::read_source;
+use crate::history::spike_noted::with_recent_spike;
 use crate::history::{HistoryError, Store, run_view};
 use crate::routine::Library;
 use crate::text::printable;

@@ -22,6 +22,7 @@ pub mod run_import;
 pub mod run_view;
 pub mod run_weeks;
 mod runs;
+pub mod spike_noted;
 mod standing;
 pub mod transfer;
 pub mod trends;
