@@ -124,19 +124,6 @@ pub enum Background {
     Light,
 }
 
-impl Background {
-    /// Light when dark text stands out more on it than light text (relative luminance above about
-    /// 0.18, where the two contrasts are equal).
-    pub fn of_rgb(rgb: [u8; 3]) -> Self {
-        let luminance = relative_luminance(rgb);
-        if (1.05 / (luminance + 0.05)) < ((luminance + 0.05) / 0.05) {
-            Self::Light
-        } else {
-            Self::Dark
-        }
-    }
-}
-
 /// How the screens look: the resolved theme, and whether there is colour at all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Look {
@@ -144,29 +131,10 @@ pub struct Look {
     pub color: bool,
 }
 
-/// WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white).
-pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
-/// WCAG 2 contrast ratio of two colours, 1 to 21.
-pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (a, b) = (relative_luminance(a), relative_luminance(b));
-    (a.max(b) + 0.05) / (a.min(b) + 0.05)
-}
-
 impl Settings {
     /// Reads the settings file: a missing default file means the defaults, a missing `--config` file
     /// is an error, and every problem in the file is reported with its line and column.
-    pub fn load(dirs: &Dirs, common: &Overrides) -> Result<Self, crate::routine::LoadError> {
+    pub fn load(dirs: &Dirs, common: &Overrides) -> Result<Self, crate::diag::FileError> {
         let mut settings = match &dirs.config_file {
             Some(path) if common.config.is_some() || path.exists() => Self::read(path)?,
             _ => Self::default(),
@@ -194,16 +162,11 @@ impl Settings {
         }
     }
 
-    fn read(path: &std::path::Path) -> Result<Self, crate::routine::LoadError> {
-        use crate::routine::LoadError;
-        let source = crate::diag::source::read_source(path).map_err(|d| LoadError::Invalid {
-            problems: vec![d],
-            sources: Vec::new(),
-        })?;
-        Self::parse(&source).map_err(|problems| LoadError::Invalid {
-            problems,
-            sources: vec![source],
-        })
+    fn read(path: &std::path::Path) -> Result<Self, crate::diag::FileError> {
+        use crate::diag::FileError;
+        let source = crate::diag::source::read_source(path)
+            .map_err(|d| FileError::invalid(vec![d], None))?;
+        Self::parse(&source).map_err(|problems| FileError::invalid(problems, Some(source)))
     }
 
     /// Parses a settings file.
@@ -324,10 +287,6 @@ mod tests {
     #[test]
     fn reported_backgrounds_pick_the_theme() {
         use super::{Background, ThemeSetting};
-        assert_eq!(Background::of_rgb([255, 255, 255]), Background::Light);
-        assert_eq!(Background::of_rgb([0xfd, 0xf6, 0xe3]), Background::Light); // solarized light
-        assert_eq!(Background::of_rgb([0, 0x2b, 0x36]), Background::Dark); // solarized dark
-        assert_eq!(Background::of_rgb([0x30, 0x30, 0x30]), Background::Dark);
         let mut settings = Settings::default();
         assert_eq!(settings.look(None).background, Background::Dark);
         assert_eq!(

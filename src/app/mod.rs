@@ -18,7 +18,7 @@ mod screen_keys;
 pub mod scroll;
 mod session;
 pub mod session_pain;
-pub mod today;
+mod today;
 mod today_keys;
 pub mod update;
 
@@ -36,7 +36,7 @@ pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
-pub use records::{CheckRecord, HistoryView, Record};
+pub use records::{HistoryView, Record};
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
 
@@ -147,7 +147,7 @@ pub struct App {
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
     /// The active program as it stood when the app opened; `None` without one.
-    pub program: Option<today::Standing>,
+    pub program: Option<crate::program::standing::Standing>,
     /// The program and level of the routine playing, when it was started from Today.
     playing_in_program: Option<crate::history::InProgram>,
     /// A program session not yet saved: it waits for its session pain.
@@ -240,7 +240,7 @@ impl App {
 
     /// With an active program, the app's home is Today (when it opened on the library).
     #[must_use]
-    pub fn with_program(mut self, standing: Option<today::Standing>) -> Self {
+    pub fn with_program(mut self, standing: Option<crate::program::standing::Standing>) -> Self {
         self.program = standing;
         if self.program.is_some() && matches!(self.screen, Screen::Library(_)) {
             self.screen = Screen::Today;

@@ -5,7 +5,7 @@ use crate::calendar::{Calendar, DayNumber, UtcTime};
 use crate::engine::Millis;
 use crate::history::run_view::{RunView, views};
 use crate::history::{CheckRow, HistoryError, RunRow, SessionRow};
-use crate::triage::{Answers, Facts, PastCheck, Triage, evaluate};
+use crate::triage::{CheckRecord, PastCheck};
 
 use super::PlayerScreen;
 
@@ -93,63 +93,6 @@ pub enum Record {
     },
     /// The runner's profile as answered or confirmed in a check: it replaces the saved one.
     Profile(crate::triage::profile::Profile),
-}
-
-/// A finished pain check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckRecord {
-    pub answers: Answers,
-    /// When it was taken, and the runner's local day then.
-    pub taken_at: UtcTime,
-    pub day: DayNumber,
-    pub triage: Triage,
-}
-
-impl CheckRecord {
-    /// Checks `answers` against every rule and the earlier checks. It is taken `now`, unless the
-    /// answers give their own date (a check logged later).
-    pub fn evaluate(
-        answers: Answers,
-        now: UtcTime,
-        calendar: &Calendar,
-        history: &[PastCheck],
-    ) -> Self {
-        let taken_at = answers.date.unwrap_or(now);
-        let day = calendar.day(taken_at);
-        let triage = evaluate(&Facts {
-            answers: &answers,
-            at: taken_at,
-            day,
-            history,
-        });
-        Self {
-            answers,
-            taken_at,
-            day,
-            triage,
-        }
-    }
-
-    /// The check as the history lists it.
-    pub fn row(&self) -> CheckRow {
-        CheckRow {
-            taken_at: self.taken_at,
-            pain: self.answers.pain,
-            areas: self
-                .answers
-                .areas
-                .iter()
-                .map(|a| a.as_str().to_owned())
-                .collect(),
-            level: self.triage.level.as_str().to_owned(),
-            rules: self
-                .triage
-                .rule_ids()
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-        }
-    }
 }
 
 /// Saves records as they happen: the real history, or nothing (headless snapshots).

@@ -3,15 +3,16 @@
 
 use super::check::{ProfileAnswer, ProfileNeed};
 use super::{
-    App, CheckForm, CheckRecord, CheckResult, Cued, Effect, Entry, LibraryScreen, Overlay,
-    PlayerScreen, Record, Screen,
+    App, CheckForm, CheckResult, Cued, Effect, Entry, LibraryScreen, Overlay, PlayerScreen, Record,
+    Screen,
 };
 use crate::audio::cues::sounds_for;
 use crate::engine::Event;
+use crate::history::CheckRow;
 use crate::routine::Routine;
-use crate::triage::Answers;
 use crate::triage::advice::suggested_routines;
-use crate::triage::profile::{AgeGiven, Dated, Profile, apply};
+use crate::triage::profile::{AgeGiven, Dated, Profile};
+use crate::triage::{Answers, CheckRecord};
 
 impl App {
     pub(crate) fn start(&mut self, routine: Routine) {
@@ -115,7 +116,7 @@ impl App {
         self.show_result_with(answers, ProfileAnswer::NotAsked);
     }
 
-    pub(super) fn show_result_with(&mut self, mut answers: Answers, asked: ProfileAnswer) {
+    pub(super) fn show_result_with(&mut self, answers: Answers, asked: ProfileAnswer) {
         let now = self.history.wall_time(self.now);
         let calendar = self.history.calendar.clone();
         let changed = match asked {
@@ -143,12 +144,16 @@ impl App {
             self.history.profile = profile.clone();
             self.outbox.push(Effect::Save(Record::Profile(profile)));
         }
-        let taken_at = answers.date.unwrap_or(now);
-        apply(&mut answers, &self.history.profile, taken_at, &calendar);
-        let record = CheckRecord::evaluate(answers, now, &calendar, &self.history.past_checks());
+        let record = CheckRecord::take(
+            answers,
+            Some(&self.history.profile),
+            now,
+            &calendar,
+            &self.history.past_checks(),
+        );
         let routines =
             suggested_routines(record.triage.level, &record.answers.areas, &self.library);
-        self.history.checks.push(record.row());
+        self.history.checks.push(CheckRow::of(&record));
         self.outbox
             .push(Effect::Save(Record::Check(record.clone())));
         self.screen = Screen::CheckResult(Box::new(CheckResult::new(record, routines)));

@@ -12,19 +12,19 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Failure, Outcome, io_failure, json_failure};
-use crate::app::CheckRecord;
-use crate::app::check::spike_noted::with_recent_spike;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
+use crate::diag::FileError;
 use crate::diag::source::read_source;
+use crate::history::spike_noted::with_recent_spike;
 use crate::history::{HistoryError, Store, run_view};
-use crate::routine::{Library, LoadError};
+use crate::routine::Library;
 use crate::text::printable;
 use crate::triage::advice::{DISCLAIMER, suggested_routines};
 use crate::triage::answers::DateContext;
-use crate::triage::parse_answers;
-use crate::triage::profile::{Profile, apply};
+use crate::triage::profile::Profile;
 use crate::triage::report::{Reason, Report, report};
+use crate::triage::{CheckRecord, parse_answers};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -61,7 +61,7 @@ pub fn run(
         now: UtcTime::now(),
         calendar: Calendar::system(),
     };
-    let mut answers = read_answers(answers_path, &when)?;
+    let answers = read_answers(answers_path, &when)?;
     // To save, the history is opened to write first: an older file is brought up to date (a row
     // it cannot convert set aside) before its earlier checks and the profile are read.
     let writable = save.then(|| open_to_save(dirs, &when.calendar));
@@ -88,11 +88,8 @@ pub fn run(
         Ok((history, profile)) => (history, profile, None),
         Err(error) => (Vec::new(), Profile::default(), Some(error)),
     };
-    if use_profile {
-        let taken_at = answers.date.unwrap_or(when.now);
-        apply(&mut answers, &profile, taken_at, &when.calendar);
-    }
-    let record = CheckRecord::evaluate(answers, when.now, &when.calendar, &history);
+    let profile = use_profile.then_some(&profile);
+    let record = CheckRecord::take(answers, profile, when.now, &when.calendar, &history);
     let routines = suggested_routines(record.triage.level, &record.answers.areas, library);
     // A long-run spike in the week before is context, added after the rules judged the check, as
     // on the app's result screen. Runs that cannot be read leave it out and change nothing else.
@@ -133,11 +130,7 @@ pub fn run(
         ));
     }
     if let Some(writable) = writable {
-        let saved = writable.and_then(|mut store| {
-            store
-                .save_check(&record.answers, record.taken_at, &record.triage)
-                .map(drop)
-        });
+        let saved = writable.and_then(|mut store| store.save_check(&record).map(drop));
         match saved {
             Ok(()) if !json && printed.is_ok() => {
                 writeln!(out, "Saved to your history.").map_err(io_failure)?;
@@ -224,8 +217,5 @@ fn invalid(
     problems: Vec<crate::diag::Diagnostic>,
     source: Option<crate::diag::SourceText>,
 ) -> Failure {
-    Failure::Load(LoadError::Invalid {
-        problems,
-        sources: source.into_iter().collect(),
-    })
+    Failure::File(FileError::invalid(problems, source))
 }

@@ -32,7 +32,7 @@ struct SessionJson<'a> {
 struct CheckJson<'a> {
     taken_at: String,
     pain: u8,
-    areas: &'a [String],
+    areas: Vec<&'a str>,
     level: &'a str,
     rules: &'a [String],
 }
@@ -88,8 +88,8 @@ fn as_json<'a>(sessions: &'a [SessionRow], checks: &'a [CheckRow]) -> HistoryJso
             .map(|c| CheckJson {
                 taken_at: c.taken_at.rfc3339(),
                 pain: c.pain,
-                areas: &c.areas,
-                level: &c.level,
+                areas: c.area_words(),
+                level: c.level.as_str(),
                 rules: &c.rules,
             })
             .collect(),
@@ -137,8 +137,8 @@ fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failur
             String::new(),
             String::new(),
             c.pain.to_string(),
-            printable(&c.areas.join(";")).into_owned(),
-            printable(&c.level).into_owned(),
+            printable(&c.area_words().join(";")).into_owned(),
+            printable(c.level.as_str()).into_owned(),
             printable(&c.rules.join(";")).into_owned(),
         ])?;
     }
@@ -181,8 +181,8 @@ fn as_text(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) ->
             "  {}  pain {:>2}/10  {:<10} {}",
             calendar.local_text(c.taken_at),
             c.pain,
-            printable(&c.level),
-            printable(&c.areas.join(", "))
+            printable(c.level.as_str()),
+            printable(&c.area_words().join(", "))
         );
     }
     text
@@ -193,6 +193,7 @@ mod tests {
     use super::*;
     use crate::calendar::UtcTime;
     use crate::history::InProgram;
+    use crate::words::Word;
 
     fn session(program: Option<InProgram>, pain: Option<u8>) -> SessionRow {
         SessionRow {
@@ -223,8 +224,8 @@ mod tests {
         let check = CheckRow {
             taken_at: UtcTime::parse_instant("2026-11-25T02:30:00Z").expect("instant"),
             pain: 3,
-            areas: vec!["knee".to_owned()],
-            level: "green".to_owned(),
+            areas: vec![Word::read("knee")],
+            level: Word::read("green"),
             rules: Vec::new(),
         };
         let text = as_text(

@@ -5,12 +5,12 @@ use std::io::Write;
 
 use super::program::{load_programs, writable};
 use super::{Failure, Outcome, io_failure};
-use crate::app::today::with_planned_times;
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::Dirs;
 use crate::history::{InProgram, SessionRow};
 use crate::program::Morning;
 use crate::program::judge::status;
+use crate::program::standing::with_planned_times;
 use crate::routine::Library;
 use crate::text::printable;
 

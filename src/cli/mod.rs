@@ -26,7 +26,8 @@ pub use args::{Cli, Command, Common};
 
 use crate::calendar::{Calendar, UtcTime};
 use crate::config::{Dirs, Settings};
-use crate::routine::{Library, LoadError};
+use crate::diag::{FileError, Report};
+use crate::routine::Library;
 use crate::triage::answers::DateContext;
 
 /// Exit code for invalid input or a runtime failure.
@@ -51,7 +52,7 @@ pub enum Failure {
     #[error("ended by signal {0}")]
     Signal(i32),
     #[error(transparent)]
-    Load(#[from] LoadError),
+    File(#[from] FileError),
     #[error(transparent)]
     History(#[from] crate::history::HistoryError),
     #[error("cannot write the output: {}", crate::text::io_reason(.0))]
@@ -71,9 +72,7 @@ pub enum Failure {
     #[error("there is no data folder; use --data-dir")]
     NoDataFolder,
     #[error(transparent)]
-    Program(#[from] crate::program::ProgramError),
-    #[error(transparent)]
-    Standing(#[from] crate::app::today::StandingError),
+    Standing(#[from] crate::history::StandingError),
     #[error("`{0}` is not a date: write 2026-11-24, 2026-11-24T18:30 or 2026-11-24T18:30:00+01:00")]
     NotADate(String),
     #[error("--date {0} is more than a day in the future: check the year and month")]
@@ -116,23 +115,25 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
+    // How problems are written is chosen here, once, for every command.
+    let style = Report::for_terminal(std::io::stderr().is_terminal());
+    match run(cli, style) {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Signal(signal)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_INVALID))
         }
         Err(failure @ Failure::Misuse(_)) => {
-            report(&failure);
+            report(&failure, style);
             ExitCode::from(EXIT_USAGE)
         }
         Err(failure) => {
-            report(&failure);
+            report(&failure, style);
             ExitCode::from(EXIT_INVALID)
         }
     }
 }
 
-fn run(cli: Cli) -> Outcome {
+fn run(cli: Cli, style: Report) -> Outcome {
     let dirs = Dirs::resolve(&cli.common.overrides());
     // A settings file asked for by name must be there, whatever the command does with it.
     if cli
@@ -168,19 +169,29 @@ fn run(cli: Cli) -> Outcome {
         ),
         // Not locked for the whole run: the signal thread must be able to write the terminal's
         // reset sequences while a full-screen app is running.
-        Some(command) => print(command, &dirs, &cli.common, &mut std::io::stdout()),
+        Some(command) => print(command, &dirs, &cli.common, style, &mut std::io::stdout()),
     }
 }
 
 /// The commands that print and leave.
-fn print(command: Command, dirs: &Dirs, common: &Common, out: &mut impl Write) -> Outcome {
+fn print(
+    command: Command,
+    dirs: &Dirs,
+    common: &Common,
+    style: Report,
+    out: &mut impl Write,
+) -> Outcome {
     match command {
         Command::Snapshot(args) => snapshot_command(dirs, common, args, out),
         Command::List { markdown: true, .. } => list::markdown(&library(dirs)?, out),
         Command::List { json, .. } => list::run(&library(dirs)?, json, out),
-        Command::Validate { paths } => {
-            validate::run(&library(dirs)?, &paths, dirs.routines_dir.as_deref(), out)
-        }
+        Command::Validate { paths } => validate::run(
+            &library(dirs)?,
+            &paths,
+            dirs.routines_dir.as_deref(),
+            style,
+            out,
+        ),
         Command::Exercises { id, json, size, at } => {
             exercises::run(&library(dirs)?, id.as_deref(), json, size, at, out)
         }
@@ -408,23 +419,13 @@ pub(crate) fn json_failure(error: serde_json::Error) -> Failure {
     }
 }
 
-/// Prints a failure to stderr: with the source line and a caret on a terminal, one line per problem when piped.
-fn report(failure: &Failure) {
-    let stderr = std::io::stderr();
-    let rich = stderr.is_terminal();
-    let mut err = stderr.lock();
+/// Prints a failure to stderr, a file's problems in the run's `style`.
+fn report(failure: &Failure, style: Report) {
+    let mut err = std::io::stderr().lock();
     let _ = match failure {
         Failure::Reported | Failure::OutputClosed | Failure::Signal(_) => Ok(()),
-        Failure::Load(LoadError::Invalid { problems, sources }) => {
-            for problem in problems {
-                let source = sources.iter().find(|s| s.path == problem.path);
-                let _ = if rich {
-                    writeln!(err, "{}", crate::diag::render_rich(problem, source, true))
-                } else {
-                    writeln!(err, "{problem}")
-                };
-            }
-            Ok(())
+        Failure::File(FileError::Invalid { problems, sources }) => {
+            err.write_all(style.problems(problems, sources).as_bytes())
         }
         // Messages may quote paths and ids from files: each line escaped, the lines kept.
         other => writeln!(

@@ -8,12 +8,14 @@ use serde::Serialize;
 
 use super::args::ProgramAction;
 use super::{Failure, Outcome, io_failure, json_failure};
-use crate::app::today::{Standing, standing};
 use crate::calendar::{Calendar, UtcTime, day_number};
 use crate::config::Dirs;
-use crate::history::{ActiveProgram, Store};
+use crate::history::Store;
+use crate::history::standing;
 use crate::program::judge::PauseCause;
 use crate::program::judge::words::day_words;
+use crate::program::standing::ActiveProgram;
+use crate::program::standing::Standing;
 use crate::program::{Programs, State};
 use crate::routine::Library;
 use crate::text::printable;

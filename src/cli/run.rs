@@ -133,6 +133,7 @@ fn open_history(dirs: &Dirs, save: bool, origin: UtcTime) -> (HistoryView, Store
     let sink = StoreSink {
         store,
         data_dir: dirs.data_dir.clone(),
+        reader: None,
         calendar,
         seen: None,
     };
@@ -208,27 +209,33 @@ fn history_view(
 
 /// Writes each record to the history as it happens, one transaction each, so a crash or a signal
 /// later loses nothing already shown as done. Holds why not, when the history could not be opened.
-/// Reads it again when the app asks and the file changed (another limberup wrote to it).
+/// Reads it again when the app asks and another limberup wrote to it since (the store's
+/// `data_version`).
 struct StoreSink {
     store: Result<Store, String>,
+    /// The history opened read-only, when it could not be opened to write: kept, so its
+    /// `data_version` tells when another limberup wrote.
+    reader: Option<Store>,
     data_dir: Option<std::path::PathBuf>,
     calendar: Calendar,
-    /// The history file's and its write-ahead log's size and time of change when last read.
-    seen: Option<Stamp>,
+    /// The store's `data_version` when last read.
+    seen: Option<i64>,
 }
 
-type Stamp = [Option<(u64, std::time::SystemTime)>; 2];
-
 impl StoreSink {
-    fn stamp(&self) -> Option<Stamp> {
-        let file = self.data_dir.as_ref()?.join(crate::history::HISTORY_FILE);
-        let wal = file.with_file_name(format!("{}-wal", crate::history::HISTORY_FILE));
-        let of = |path: &std::path::Path| {
-            std::fs::metadata(path)
-                .ok()
-                .and_then(|m| Some((m.len(), m.modified().ok()?)))
-        };
-        Some([of(&file), of(&wal)])
+    /// The store to read: the one written to, or else the history opened read-only (`None` while
+    /// there is none).
+    fn readable(&mut self) -> Option<Result<&Store, HistoryError>> {
+        if let Ok(store) = &self.store {
+            return Some(Ok(store));
+        }
+        if self.reader.is_none() {
+            match Store::open_read_only(self.data_dir.as_deref()?, &self.calendar) {
+                Ok(reader) => self.reader = reader,
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        self.reader.as_ref().map(Ok)
     }
 }
 
@@ -240,7 +247,7 @@ impl HistorySink for StoreSink {
             .map_err(|reason| HistoryError::Unavailable(reason.clone()))?;
         match record {
             Record::Session(row) => store.save_session(row),
-            Record::Check(check) => store.save_check(&check.answers, check.taken_at, &check.triage),
+            Record::Check(check) => store.save_check(check),
             Record::Morning { session_id, answer } => {
                 store.set_morning(*session_id, *answer).map(|()| 0)
             }
@@ -250,23 +257,26 @@ impl HistorySink for StoreSink {
     }
 
     fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
-        let stamp = self.stamp()?;
-        if self.seen == Some(stamp) {
+        let seen = self.seen;
+        let store = match self.readable()? {
+            Ok(store) => store,
+            Err(error) => return Some(Err(error)),
+        };
+        let version = match store.data_version() {
+            Ok(version) => version,
+            Err(error) => return Some(Err(error)),
+        };
+        if seen == Some(version) {
             return None;
         }
-        self.seen = Some(stamp);
-        let read = |store: &Store| -> Result<Loaded, HistoryError> {
-            Ok((store.sessions()?, store.checks()?, store.runs()?))
-        };
-        if let Ok(store) = &self.store {
-            return Some(read(store));
-        }
-        match Store::open_read_only(self.data_dir.as_deref()?, &self.calendar) {
-            Ok(Some(store)) => Some(read(&store)),
-            Ok(None) => None,
-            Err(error) => Some(Err(error)),
-        }
+        let read = read_all(store);
+        self.seen = Some(version);
+        Some(read)
     }
+}
+
+fn read_all(store: &Store) -> Result<Loaded, HistoryError> {
+    Ok((store.sessions()?, store.checks()?, store.runs()?))
 }
 
 /// The device's sound, plus the terminal bell while sound does not work (when the settings ask).
@@ -316,5 +326,57 @@ impl CueSink for Cues {
 
     fn problem(&self) -> Option<String> {
         self.sound.problem()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::rows::fixtures::session;
+
+    fn dirs(data_dir: &std::path::Path) -> Dirs {
+        Dirs {
+            routines_dir: None,
+            config_file: None,
+            data_dir: Some(data_dir.to_path_buf()),
+        }
+    }
+
+    fn write_a_session_elsewhere(data_dir: &std::path::Path) {
+        let mut other = Store::open(data_dir, &Calendar::utc()).expect("opens");
+        other.save_session(&session("easy-walk")).expect("saved");
+    }
+
+    fn sessions_read_again(sink: &mut StoreSink) -> Option<usize> {
+        match sink.reload()? {
+            Ok((sessions, _, _)) => Some(sessions.len()),
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    /// Read the first time, then not again until another limberup writes.
+    fn read_again_only_after_another_write(sink: &mut StoreSink, data_dir: &std::path::Path) {
+        assert_eq!(sessions_read_again(sink), Some(0), "read the first time");
+        assert_eq!(sessions_read_again(sink), None, "nothing written since");
+        write_a_session_elsewhere(data_dir);
+        assert_eq!(sessions_read_again(sink), Some(1), "another's write");
+    }
+
+    #[test]
+    fn the_history_is_read_again_after_another_limberup_wrote_not_after_its_own_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_, mut sink) = open_history(&dirs(dir.path()), true, UtcTime(0));
+        read_again_only_after_another_write(&mut sink, dir.path());
+        let profile = crate::triage::profile::Profile::default();
+        sink.save(&Record::Profile(profile)).expect("saved");
+        assert_eq!(sessions_read_again(&mut sink), None, "its own write");
+    }
+
+    #[test]
+    fn a_history_read_without_saving_is_read_again_after_another_limberup_wrote() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let _writer = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+        let (_, mut sink) = open_history(&dirs(dir.path()), false, UtcTime(0));
+        read_again_only_after_another_write(&mut sink, dir.path());
     }
 }

@@ -1,17 +1,17 @@
 //! `limberup validate`: check routine files and catalogs, reporting every problem.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Outcome, io_failure};
+use crate::diag::FileError;
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, file_level, folder_level, render_rich};
-use crate::program::ProgramError;
+use crate::diag::{Diagnostic, Report, SourceText, file_level, folder_level};
 use crate::program::catalog::{PROGRAMS_DIR, is_program_path, load_file};
+use crate::routine::Library;
 use crate::routine::catalog::Catalog;
 use crate::routine::figure_check::contact_warnings;
 use crate::routine::library::{is_catalog, toml_files};
-use crate::routine::{Library, LoadError};
 use crate::text::io_reason;
 use crate::text::{count, printable, printable_path};
 
@@ -19,6 +19,7 @@ pub fn run(
     library: &Library,
     paths: &[PathBuf],
     routines_dir: Option<&Path>,
+    style: Report,
     out: &mut impl Write,
 ) -> Outcome {
     let entries = if paths.is_empty() {
@@ -28,7 +29,6 @@ pub fn run(
         expand(paths)
     };
     let mut failed = 0_usize;
-    let rich = std::io::stderr().is_terminal();
     for entry in &entries {
         let checked = match entry {
             Ok(file) => check_file(library, file).map(|summary| (file, summary)),
@@ -40,15 +40,9 @@ pub fn run(
             }
             Err((problems, source)) => {
                 failed += 1;
-                let mut err = std::io::stderr().lock();
-                for problem in &problems {
-                    let text = if rich {
-                        render_rich(problem, source.as_ref(), true)
-                    } else {
-                        problem.to_string()
-                    };
-                    let _ = writeln!(err, "{text}");
-                }
+                let sources: Vec<SourceText> = source.into_iter().collect();
+                let text = style.problems(&problems, &sources);
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
             }
         }
     }
@@ -137,10 +131,8 @@ fn warn(warnings: &[Diagnostic]) {
     for warning in warnings {
         let _ = writeln!(
             err,
-            "{}:{}:{}: warning: {}",
-            printable(&warning.path),
-            warning.line,
-            warning.column,
+            "{}: warning: {}",
+            printable(&warning.place()),
             printable(&warning.message)
         );
     }
@@ -154,11 +146,11 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
                 printable(&program.name),
                 program.weeks
             )),
-            Err(ProgramError::Invalid {
+            Err(FileError::Invalid {
                 problems,
                 mut sources,
             }) => Err((problems, sources.pop())),
-            Err(other @ ProgramError::NotFound { .. }) => Err((
+            Err(other @ FileError::NotFound { .. }) => Err((
                 vec![file_level(&path.display().to_string(), other.to_string())],
                 None,
             )),
@@ -193,11 +185,11 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
             printable(&routine.name),
             routine.total.label()
         )),
-        Err(LoadError::Invalid {
+        Err(FileError::Invalid {
             problems,
             mut sources,
         }) => Err((problems, sources.pop())),
-        Err(other @ LoadError::NotFound { .. }) => Err((
+        Err(other @ FileError::NotFound { .. }) => Err((
             vec![file_level(&path.display().to_string(), other.to_string())],
             None,
         )),

@@ -4,6 +4,7 @@
 //! terminal the same problem can also be drawn with its source line and a caret.
 
 pub mod fields;
+mod file_error;
 pub mod source;
 mod suggest;
 pub mod toml;
@@ -13,14 +14,22 @@ use std::ops::Range;
 
 use crate::text::printable;
 
+pub use file_error::{FileError, Lookup};
 pub use suggest::{did_you_mean, hint};
+
+/// A 1-based line and column (in characters) in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
 
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: String,
-    pub line: usize,
-    pub column: usize,
+    /// Where in the file; none for a folder, which has no lines to point into.
+    pub position: Option<Position>,
     pub message: String,
     /// Byte range in the source, for the caret report.
     pub span: Range<usize>,
@@ -28,23 +37,22 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            // A folder: no lines to point into.
-            return write!(
-                f,
-                "{}: error: {}",
-                printable(&self.path),
-                printable(&self.message)
-            );
-        }
         write!(
             f,
-            "{}:{}:{}: error: {}",
-            printable(&self.path),
-            self.line,
-            self.column,
+            "{}: error: {}",
+            printable(&self.place()),
             printable(&self.message)
         )
+    }
+}
+
+impl Diagnostic {
+    /// `path:line:column`, or the path alone when there is no position (as written, unescaped).
+    pub fn place(&self) -> String {
+        match self.position {
+            Some(Position { line, column }) => format!("{}:{line}:{column}", self.path),
+            None => self.path.clone(),
+        }
     }
 }
 
@@ -88,8 +96,7 @@ impl SourceText {
         let (line, column) = self.position(span.start);
         Diagnostic {
             path: self.path.clone(),
-            line,
-            column,
+            position: Some(Position { line, column }),
             message: message.into(),
             span,
         }
@@ -100,8 +107,7 @@ impl SourceText {
 pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
-        line: 1,
-        column: 1,
+        position: Some(Position { line: 1, column: 1 }),
         message: message.into(),
         span: 0..0,
     }
@@ -111,10 +117,48 @@ pub fn file_level(path: &str, message: impl Into<String>) -> Diagnostic {
 pub fn folder_level(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
-        line: 0,
-        column: 0,
+        position: None,
         message: message.into(),
         span: 0..0,
+    }
+}
+
+/// How problems are written: chosen once per run, for every command alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// `path:line:col: error: message`, a line each: the contract scripts and editors parse.
+    Plain,
+    /// With the source line and a caret, in colour, for a person at a terminal.
+    Caret,
+}
+
+impl Report {
+    /// The caret view for a terminal, the plain lines for anything else.
+    pub fn for_terminal(is_terminal: bool) -> Self {
+        if is_terminal {
+            Self::Caret
+        } else {
+            Self::Plain
+        }
+    }
+
+    /// One problem, with the source it points into when there is one.
+    pub fn problem(self, diagnostic: &Diagnostic, source: Option<&SourceText>) -> String {
+        match self {
+            Self::Plain => diagnostic.to_string(),
+            Self::Caret => render_rich(diagnostic, source, true),
+        }
+    }
+
+    /// Every problem, each with its own file's source, a line (or a caret view) each.
+    pub fn problems(self, problems: &[Diagnostic], sources: &[SourceText]) -> String {
+        problems
+            .iter()
+            .map(|problem| {
+                let source = sources.iter().find(|s| s.path == problem.path);
+                self.problem(problem, source) + "\n"
+            })
+            .collect()
     }
 }
 
@@ -171,6 +215,29 @@ mod tests {
             d.to_string(),
             "dir/r.toml:1:8: error: `name` must be a string"
         );
+    }
+
+    #[test]
+    fn a_folders_problem_has_no_position_and_is_written_without_one() {
+        let d = folder_level("routines", "the routines folder is a file, not a folder");
+        assert_eq!(d.position, None);
+        assert_eq!(
+            d.to_string(),
+            "routines: error: the routines folder is a file, not a folder"
+        );
+    }
+
+    #[test]
+    fn the_plain_report_is_the_one_line_form_and_the_caret_report_shows_the_source() {
+        let source = SourceText::new("r.toml", "name = 1\n");
+        let d = source.diagnostic(7..8, "`name` must be a string");
+        let sources = [source];
+        assert_eq!(
+            Report::Plain.problems(std::slice::from_ref(&d), &sources),
+            "r.toml:1:8: error: `name` must be a string\n"
+        );
+        let caret = Report::Caret.problems(&[d], &sources);
+        assert!(caret.contains("name = 1") && caret.contains('^'), "{caret}");
     }
 
     #[test]

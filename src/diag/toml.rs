@@ -122,7 +122,7 @@ fn duplicate(source: &SourceText, at: usize) -> Explained {
 }
 
 pub fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    problems.sort_by_key(|d| (d.line, d.column));
+    problems.sort_by_key(|d| d.position);
     problems.dedup();
     problems
 }

@@ -8,6 +8,7 @@ use rusqlite::{Connection, params_from_iter};
 
 use super::*;
 use crate::calendar::Calendar;
+use crate::program::standing::ActiveProgram;
 
 const SESSION_COLUMNS: &[&str] = &[
     "routine_id",

@@ -17,11 +17,13 @@ mod migrate;
 mod open;
 mod profile;
 mod program;
-mod rows;
+pub(crate) mod rows;
 pub mod run_import;
 pub mod run_view;
 pub mod run_weeks;
 mod runs;
+pub mod spike_noted;
+mod standing;
 pub mod transfer;
 pub mod trends;
 
@@ -31,13 +33,14 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use crate::calendar::UtcTime;
 pub use migrate::SetAside;
-pub use program::{ActiveProgram, MorningAsk, facts};
+pub use program::{MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
 pub use runs::{Imported, RunRow};
+pub use standing::{StandingError, standing};
 
 use crate::calendar::Calendar;
 use crate::program::Morning;
-use crate::triage::{Answers, PastCheck, Triage};
+use crate::triage::{CheckRecord, PastCheck};
 
 pub const HISTORY_FILE: &str = "history.sqlite3";
 
@@ -203,20 +206,21 @@ impl Store {
         Ok(self.connection.last_insert_rowid())
     }
 
-    /// Saves a check taken at `taken_at` with its answers and result.
-    pub fn save_check(
-        &mut self,
-        answers: &Answers,
-        taken_at: UtcTime,
-        triage: &Triage,
-    ) -> Result<i64, HistoryError> {
+    /// Saves a check with its answers and result.
+    pub fn save_check(&mut self, check: &CheckRecord) -> Result<i64, HistoryError> {
+        let CheckRecord {
+            answers,
+            taken_at,
+            triage,
+            ..
+        } = check;
         let areas: Vec<&str> = answers.areas.iter().map(|a| a.as_str()).collect();
         self.connection
             .execute(
                 "INSERT INTO checks (taken_at, day, pain, areas, answers, level, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     taken_at.rfc3339(),
-                    self.calendar.day(taken_at),
+                    self.calendar.day(*taken_at),
                     answers.pain,
                     serde_json::to_string(&areas).unwrap_or_default(),
                     rows::answers_json(answers),
@@ -245,6 +249,15 @@ impl Store {
     /// Every session, oldest first; a row that cannot be read is an error naming it.
     pub fn sessions(&self) -> Result<Vec<SessionRow>, HistoryError> {
         rows::read_sessions(self)
+    }
+
+    /// SQLite's `PRAGMA data_version`: it moves when another connection (another limberup) has
+    /// committed to the file since this one last looked, never for this store's own writes. The
+    /// one signal that the history changed under us.
+    pub fn data_version(&self) -> Result<i64, HistoryError> {
+        self.connection
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|e| self.sqlite(e))
     }
 
     /// Confirms the file is sound (`PRAGMA integrity_check`).
@@ -287,6 +300,10 @@ fn refuse_foreign_file(path: &Path) -> Result<(), HistoryError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod change_tests;
+#[cfg(test)]
+mod check_rows_tests;
 #[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]

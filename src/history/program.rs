@@ -6,22 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{CheckRow, HistoryError, SessionRow, Store};
 use crate::calendar::Calendar;
-use crate::calendar::{DayNumber, UtcTime, day_number};
+use crate::calendar::{DayNumber, UtcTime};
+use crate::program::standing::ActiveProgram;
 use crate::program::{CheckFact, Facts, Morning, ResumeFact, SessionFact};
-use crate::triage::Level;
-
-/// The program the runner follows, and the local day its week 1 began.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActiveProgram {
-    pub id: String,
-    pub start: Date,
-}
-
-impl ActiveProgram {
-    pub fn start_day(&self) -> DayNumber {
-        day_number(self.start)
-    }
-}
 
 /// A program session of the day before, still without its next-morning answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,7 +265,7 @@ pub fn facts(sessions: &[SessionRow], checks: &[CheckRow], calendar: &Calendar) 
         .iter()
         .filter_map(|c| {
             // A level this limberup does not know is left out rather than guessed.
-            Level::parse(&c.level).map(|level| CheckFact {
+            c.level.known().map(|level| CheckFact {
                 at: c.taken_at,
                 day: calendar.day(c.taken_at),
                 level,

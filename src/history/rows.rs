@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::{HistoryError, Store};
 use crate::calendar::{Calendar, UtcTime};
 use crate::program::Morning;
-use crate::triage::{Answers, Area, PastCheck};
+use crate::triage::{Answers, Area, CheckRecord, Level, PastCheck};
+use crate::words::{Vocabulary, Word};
 
 /// A session as the history keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,26 +39,60 @@ pub struct InProgram {
     pub level: u32,
 }
 
-/// A saved check.
+/// A saved check, its words read once: an area or level this limberup does not know (a newer
+/// limberup wrote it) is kept as written, logged when read, and left out of the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRow {
     pub taken_at: UtcTime,
     pub pain: u8,
-    pub areas: Vec<String>,
-    pub level: String,
+    pub areas: Vec<Word<Area>>,
+    pub level: Word<Level>,
     pub rules: Vec<String>,
 }
 
 impl CheckRow {
-    /// The check as the history rules read it, on the runner's local day; area names this limberup
-    /// does not know are left out.
+    /// A check just taken, as the history will list it once saved.
+    pub fn of(check: &CheckRecord) -> Self {
+        Self {
+            taken_at: check.taken_at,
+            pain: check.answers.pain,
+            areas: check
+                .answers
+                .areas
+                .iter()
+                .copied()
+                .map(Word::from)
+                .collect(),
+            level: check.triage.level.into(),
+            rules: check
+                .triage
+                .rule_ids()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// The check as the history rules read it, on the runner's local day, with the areas this
+    /// limberup knows (the rules have nothing to say of the others).
     pub fn as_past(&self, calendar: &Calendar) -> PastCheck {
         PastCheck {
             at: self.taken_at,
             day: calendar.day(self.taken_at),
             pain: self.pain,
-            areas: self.areas.iter().filter_map(|a| Area::parse(a)).collect(),
+            areas: self.areas.iter().filter_map(Word::known).collect(),
         }
+    }
+
+    /// The areas as written, known or not.
+    pub fn area_words(&self) -> Vec<&str> {
+        self.areas.iter().map(Word::as_str).collect()
+    }
+
+    /// How many of its words (areas, level) this limberup does not know.
+    pub fn unknown_words(&self) -> usize {
+        let areas = self.areas.iter().filter(|a| a.known().is_none()).count();
+        areas + usize::from(self.level.known().is_none())
     }
 }
 
@@ -133,6 +168,19 @@ fn words(text: &str, name: &str) -> Result<Vec<String>, String> {
     serde_json::from_str(text).map_err(|_| format!("`{name}` is not a list of words"))
 }
 
+/// Reads a word of check `id`; one this limberup does not know is kept, and logged.
+fn read_word<T: Vocabulary>(word: &str, what: &str, id: i64) -> Word<T> {
+    let read = Word::read(word);
+    if read.known().is_none() {
+        tracing::warn!(
+            check = id,
+            word,
+            "a check's {what} this limberup does not know is kept as written"
+        );
+    }
+    read
+}
+
 pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> {
     let mut checks = read_table(
         store,
@@ -149,11 +197,14 @@ pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> 
                 .ok()
                 .filter(|p| *p <= 10)
                 .ok_or_else(|| format!("`pain` is {pain}, outside 0 to 10"))?;
+            let id: i64 = row.get(0).unwrap_or(-1);
+            let areas = words(&column::<String>(row, 3, "areas")?, "areas")?;
+            let level: String = column(row, 4, "level")?;
             Ok(CheckRow {
                 taken_at,
                 pain,
-                areas: words(&column::<String>(row, 3, "areas")?, "areas")?,
-                level: column(row, 4, "level")?,
+                areas: areas.iter().map(|a| read_word(a, "area", id)).collect(),
+                level: read_word(&level, "level", id),
                 rules: words(&column::<String>(row, 5, "rules")?, "rules")?,
             })
         },
@@ -234,4 +285,30 @@ fn morning(row: &Row<'_>, index: usize) -> Result<Option<Morning>, String> {
         Morning::parse(&w).ok_or_else(|| format!("`morning` is {w:?}, not better, same or worse"))
     })
     .transpose()
+}
+
+/// Rows made for tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    /// A session of routine `id`, stopped after four exercises.
+    pub(crate) fn session(id: &str) -> SessionRow {
+        SessionRow {
+            routine_id: id.to_owned(),
+            routine_hash: "abc".to_owned(),
+            started_at: UtcTime(1_795_611_900),
+            ended_at: UtcTime(1_795_612_200),
+            finished: false,
+            completed: 4,
+            skipped: 1,
+            extended: 0,
+            pauses: 2,
+            paused_ms: 30_000,
+            active_ms: 270_000,
+            program: None,
+            pain: None,
+            morning: None,
+        }
+    }
 }

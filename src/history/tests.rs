@@ -1,8 +1,11 @@
 //! The history store: round trips, refusal of files that are not ours, and two writers at once.
 
+use super::rows::fixtures::session;
 use super::*;
 use crate::calendar::Calendar;
-use crate::triage::{Area, Facts, Symptom, evaluate};
+use crate::program::standing::ActiveProgram;
+use crate::triage::{Answers, Area, Level, Symptom};
+use crate::words::Word;
 
 fn check(store: &mut Store, pain: u8, day: i64) {
     let answers = Answers {
@@ -11,32 +14,8 @@ fn check(store: &mut Store, pain: u8, day: i64) {
         ..Answers::default()
     };
     let at = UtcTime(day * 86_400);
-    let triage = evaluate(&Facts {
-        answers: &answers,
-        at,
-        day,
-        history: &[],
-    });
-    store.save_check(&answers, at, &triage).expect("saved");
-}
-
-fn session(id: &str) -> SessionRow {
-    SessionRow {
-        routine_id: id.to_owned(),
-        routine_hash: "abc".to_owned(),
-        started_at: UtcTime(1_795_611_900),
-        ended_at: UtcTime(1_795_612_200),
-        finished: false,
-        completed: 4,
-        skipped: 1,
-        extended: 0,
-        pauses: 2,
-        paused_ms: 30_000,
-        active_ms: 270_000,
-        program: None,
-        pain: None,
-        morning: None,
-    }
+    let record = CheckRecord::take(answers, None, at, &Calendar::utc(), &[]);
+    store.save_check(&record).expect("saved");
 }
 
 #[test]
@@ -62,7 +41,7 @@ fn sessions_and_checks_round_trip() {
             .collect::<Vec<_>>(),
         vec![(19_999, 2), (20_000, 5)]
     );
-    assert_eq!(checks[1].level, "self-care");
+    assert_eq!(checks[1].level, Word::Known(Level::SelfCare));
     assert_eq!(checks[1].rules, vec!["S1"]);
     assert_eq!(
         store.past_checks().expect("read")[1].areas,

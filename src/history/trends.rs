@@ -4,6 +4,7 @@
 use super::{CheckRow, SessionRow};
 use crate::calendar::{Calendar, DayNumber, week_start};
 use crate::triage::Area;
+use crate::words::Word;
 
 /// Sessions started in each of the `weeks` weeks up to and including this one, oldest first, as
 /// (Monday, count).
@@ -67,12 +68,12 @@ pub fn pain_by_area(
 ) -> Vec<(Area, Vec<(f64, f64)>)> {
     Area::ALL
         .iter()
-        .filter_map(|&(word, area)| {
+        .filter_map(|&(_, area)| {
             let mut points: Vec<(i64, u8)> = checks
                 .iter()
                 .map(|c| (calendar.day(c.taken_at), c))
                 .filter(|(day, _)| *day > today - days && *day <= today)
-                .filter(|(_, c)| c.areas.iter().any(|a| a == word))
+                .filter(|(_, c)| c.areas.contains(&Word::Known(area)))
                 .map(|(day, c)| (day - today, c.pain))
                 .collect();
             points.sort_by_key(|&(day, _)| day);
@@ -142,8 +143,8 @@ mod tests {
         CheckRow {
             taken_at: UtcTime(day * 86_400 + 3600),
             pain,
-            areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-            level: "ok".into(),
+            areas: areas.iter().map(|a| Word::read(a)).collect(),
+            level: Word::read("ok"),
             rules: vec![],
         }
     }

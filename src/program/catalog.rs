@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::Program;
 use super::read::read_program;
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, folder_level, hint};
+use crate::diag::{Diagnostic, FileError, Lookup, SourceText, folder_level, hint};
 use crate::routine::Library;
 use crate::routine::library::toml_files;
 use crate::text::io_reason;
@@ -17,21 +17,6 @@ mod built_in {
 
 /// The folder programs live in, inside a routines folder.
 pub const PROGRAMS_DIR: &str = "programs";
-
-#[derive(Debug, thiserror::Error)]
-pub enum ProgramError {
-    #[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    Invalid {
-        problems: Vec<Diagnostic>,
-        sources: Vec<SourceText>,
-    },
-    #[error(
-        "no program called `{}`{}; `limberup program list` shows them all",
-        crate::text::printable(id),
-        crate::text::printable(suggestion)
-    )]
-    NotFound { id: String, suggestion: String },
-}
 
 /// Every program found, sorted by id, and the runner's files that did not load.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +35,7 @@ pub fn built_in_program_texts() -> impl Iterator<Item = (&'static str, &'static 
 impl Programs {
     /// The built-in programs and those in `<routines_dir>/programs/`. A `programs` entry that is
     /// not a readable folder is an error, never a quietly shorter list.
-    pub fn load(library: &Library, routines_dir: Option<&Path>) -> Result<Self, ProgramError> {
+    pub fn load(library: &Library, routines_dir: Option<&Path>) -> Result<Self, FileError> {
         let mut found = Self::default();
         for (id, text) in built_in_program_texts() {
             let source = SourceText::new(format!("routines/programs/{id}.toml"), text);
@@ -71,19 +56,20 @@ impl Programs {
                     found.programs.retain(|p| p.id != program.id);
                     found.programs.push(program);
                 }
-                Err(ProgramError::Invalid { problems, .. }) => found.problems.extend(problems),
-                Err(ProgramError::NotFound { .. }) => {}
+                Err(FileError::Invalid { problems, .. }) => found.problems.extend(problems),
+                Err(FileError::NotFound { .. }) => {}
             }
         }
         found.programs.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(found)
     }
 
-    pub fn find(&self, id: &str) -> Result<&Program, ProgramError> {
+    pub fn find(&self, id: &str) -> Result<&Program, FileError> {
         self.programs
             .iter()
             .find(|p| p.id == id)
-            .ok_or_else(|| ProgramError::NotFound {
+            .ok_or_else(|| FileError::NotFound {
+                lookup: Lookup::Program,
                 id: id.to_owned(),
                 suggestion: hint(id, self.programs.iter().map(|p| p.id.as_str())),
             })
@@ -91,8 +77,8 @@ impl Programs {
 }
 
 /// Reads the program file at `path`; its id is the file name without `.toml`.
-pub fn load_file(path: &Path, library: &Library) -> Result<Program, ProgramError> {
-    let source = read_source(path).map_err(|d| ProgramError::Invalid {
+pub fn load_file(path: &Path, library: &Library) -> Result<Program, FileError> {
+    let source = read_source(path).map_err(|d| FileError::Invalid {
         problems: vec![d],
         sources: Vec::new(),
     })?;
@@ -100,7 +86,7 @@ pub fn load_file(path: &Path, library: &Library) -> Result<Program, ProgramError
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    read_program(&source, &id, false, &library.routines).map_err(|problems| ProgramError::Invalid {
+    read_program(&source, &id, false, &library.routines).map_err(|problems| FileError::Invalid {
         problems,
         sources: vec![source],
     })
@@ -113,9 +99,9 @@ pub fn is_program_path(path: &Path) -> bool {
         .is_some_and(|name| name == PROGRAMS_DIR)
 }
 
-fn user_files(dir: &Path) -> Result<Vec<PathBuf>, ProgramError> {
+fn user_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     let shown = dir.display().to_string();
-    let refuse = |message: String| ProgramError::Invalid {
+    let refuse = |message: String| FileError::Invalid {
         problems: vec![folder_level(&shown, message)],
         sources: Vec::new(),
     };

@@ -8,12 +8,13 @@ pub mod catalog;
 pub mod judge;
 pub mod progress;
 pub mod read;
+pub mod standing;
 
 use jiff::civil::Weekday;
 
 use crate::duration::Secs;
 
-pub use catalog::{ProgramError, Programs};
+pub use catalog::Programs;
 pub use judge::{
     CheckFact, Facts, Morning, ResumeFact, SessionFact, SpikeFact, State, Status, Verdict,
 };

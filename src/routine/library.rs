@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::catalog::Catalog;
 use super::load::{LoadContext, load_routine};
 use crate::diag::source::read_source;
-use crate::diag::{Diagnostic, SourceText, file_level, folder_level, hint};
+use crate::diag::{Diagnostic, FileError, Lookup, SourceText, file_level, folder_level, hint};
 use crate::format::model::{Origin, Routine};
 use crate::text::io_reason;
 
@@ -14,31 +14,6 @@ mod built_in {
 }
 
 pub const CATALOG_FILE: &str = "exercises.toml";
-
-/// Problems that stop a routine from loading, with the source they point into (for the caret report).
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    Invalid {
-        problems: Vec<Diagnostic>,
-        sources: Vec<SourceText>,
-    },
-    #[error(
-        "no routine called `{}`{}; `limberup list` shows them all",
-        crate::text::printable(id),
-        crate::text::printable(suggestion)
-    )]
-    NotFound { id: String, suggestion: String },
-}
-
-impl LoadError {
-    fn invalid(problems: Vec<Diagnostic>, source: Option<SourceText>) -> Self {
-        Self::Invalid {
-            problems,
-            sources: source.into_iter().collect(),
-        }
-    }
-}
 
 /// Everything the app can offer: the routines found and the catalog they draw on.
 #[derive(Debug, Clone, Default)]
@@ -90,7 +65,7 @@ pub fn built_in_routine_texts() -> impl Iterator<Item = (&'static str, &'static 
 impl Library {
     /// Loads the built-in routines and those in `user_dir` (if it exists). A `user_dir` that is not
     /// a folder, or that cannot be read, is an error: its routines would otherwise be missing unsaid.
-    pub fn load(user_dir: Option<&Path>) -> Result<Self, LoadError> {
+    pub fn load(user_dir: Option<&Path>) -> Result<Self, FileError> {
         let mut library = Self {
             user_dir: user_dir.map(Path::to_path_buf),
             ..Self::default()
@@ -139,7 +114,7 @@ impl Library {
             library.routines.retain(|r| r.id != id);
             match load_file(path, Origin::User(path.clone()), &library.catalog) {
                 Ok(routine) => library.routines.push(routine),
-                Err(LoadError::Invalid {
+                Err(FileError::Invalid {
                     problems,
                     mut sources,
                 }) => {
@@ -150,7 +125,7 @@ impl Library {
                         source: sources.pop(),
                     });
                 }
-                Err(LoadError::NotFound { .. }) => {}
+                Err(FileError::NotFound { .. }) => {}
             }
         }
         library.routines.sort_by(|a, b| a.id.cmp(&b.id));
@@ -177,7 +152,7 @@ impl Library {
     }
 
     /// A routine by id, or by path when the argument looks like one (`./x.toml`, `dir/x`, an existing file).
-    pub fn resolve(&self, argument: &str) -> Result<Routine, LoadError> {
+    pub fn resolve(&self, argument: &str) -> Result<Routine, FileError> {
         let looks_like_path = Path::new(argument)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
@@ -185,7 +160,7 @@ impl Library {
             || argument.contains(std::path::MAIN_SEPARATOR);
         if !looks_like_path {
             if let Some(broken) = self.broken.iter().find(|b| b.id == argument) {
-                return Err(LoadError::Invalid {
+                return Err(FileError::Invalid {
                     problems: broken.problems.clone(),
                     sources: broken.source.iter().cloned().collect(),
                 });
@@ -194,7 +169,8 @@ impl Library {
                 return Ok(routine.clone());
             }
             if !Path::new(argument).is_file() {
-                return Err(LoadError::NotFound {
+                return Err(FileError::NotFound {
+                    lookup: Lookup::Routine,
                     id: argument.to_owned(),
                     suggestion: hint(argument, self.routines.iter().map(|r| r.id.as_str())),
                 });
@@ -204,7 +180,7 @@ impl Library {
     }
 
     /// Loads the routine file at `path`, with its folder's own catalog laid over ours.
-    pub fn load_path(&self, path: &Path) -> Result<Routine, LoadError> {
+    pub fn load_path(&self, path: &Path) -> Result<Routine, FileError> {
         let catalog = self.catalog_for(path);
         load_file(path, Origin::Path(path.to_path_buf()), &catalog)
     }
@@ -249,8 +225,8 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Loads a routine file; its id is the file name without `.toml`.
-pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routine, LoadError> {
-    let source = read_source(path).map_err(|d| LoadError::invalid(vec![d], None))?;
+pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routine, FileError> {
+    let source = read_source(path).map_err(|d| FileError::invalid(vec![d], None))?;
     let id = file_id(path);
     let folder = path.parent().map_or_else(
         || PathBuf::from("."),
@@ -268,13 +244,13 @@ pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routi
         folder: Some(&folder),
         catalog,
     };
-    load_routine(&source, &context).map_err(|problems| LoadError::invalid(problems, Some(source)))
+    load_routine(&source, &context).map_err(|problems| FileError::invalid(problems, Some(source)))
 }
 
 /// The routine files in the runner's folder; none when there is no such folder yet.
-fn user_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+fn user_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     let shown = dir.display().to_string();
-    let refuse = |message: String| LoadError::invalid(vec![folder_level(&shown, message)], None);
+    let refuse = |message: String| FileError::invalid(vec![folder_level(&shown, message)], None);
     match std::fs::metadata(dir) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Ok(metadata) if metadata.is_file() => {

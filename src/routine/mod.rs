@@ -9,4 +9,4 @@ mod shared;
 pub mod sound;
 
 pub use crate::format::{Kind, Routine, Side, Sides, Step, When, Work, limits, model};
-pub use library::{Library, LoadError};
+pub use library::Library;

@@ -46,7 +46,7 @@ pub fn query(timeout: Duration) -> Option<Background> {
         reply.extend_from_slice(&chunk[..read]);
     }
     tracing::debug!(reply = %String::from_utf8_lossy(&reply).escape_debug(), "background query");
-    parse_reply(&reply).map(Background::of_rgb)
+    parse_reply(&reply).map(crate::ui::theme::background_of)
 }
 
 #[cfg(not(unix))]

@@ -7,6 +7,7 @@
 pub mod advice;
 pub mod answers;
 pub mod profile;
+mod record;
 pub mod report;
 pub mod rules;
 mod table;
@@ -15,6 +16,7 @@ mod vocabulary;
 use crate::calendar::{DayNumber, UtcTime};
 
 pub use answers::{Answers, parse_answers};
+pub use record::CheckRecord;
 pub use rules::{Condition, RULES, Rule};
 pub use vocabulary::{Area, Level, Onset, Symptom, Trend};
 

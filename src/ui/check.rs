@@ -298,7 +298,7 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
 /// noted", the level's advice, and what went wrong with the history.
 fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'static>> {
     let theme = theme::of(app);
-    let report = crate::app::check::spike_noted::with_recent_spike(
+    let report = crate::history::spike_noted::with_recent_spike(
         report(&result.record.triage, &result.record.answers),
         &app.history.runs,
         result.record.day,

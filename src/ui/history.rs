@@ -12,7 +12,6 @@ use super::{footer, theme};
 use crate::app::App;
 use crate::calendar::date_of;
 use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
-use crate::triage::Level;
 
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
@@ -113,16 +112,21 @@ fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
     } else {
         usize::MAX
     };
-    let level_style =
-        Level::parse(&check.level).map_or_else(Style::new, |level| theme::of(app).level(level));
-    let level_words: &str = match Level::parse(&check.level) {
+    let level_style = check
+        .level
+        .known()
+        .map_or_else(Style::new, |level| theme::of(app).level(level));
+    let level_words: &str = match check.level.known() {
         Some(level) => level.title(),
-        None => &check.level,
+        None => check.level.as_str(),
     };
     let areas = if check.areas.is_empty() {
         String::new()
     } else {
-        format!(" in the {}", check.areas.join(", ").replace('-', " "))
+        format!(
+            " in the {}",
+            check.area_words().join(", ").replace('-', " ")
+        )
     };
     let said = format!(
         "{}: pain {}/10{areas}",

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::app::today::Standing;
+use crate::program::standing::Standing;
 use crate::program::{State, Verdict};
 use crate::text::printable;
 

@@ -77,7 +77,7 @@ fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
 }
 
 /// The built-in upper-back program on its first day, with something due, or paused by a check.
-fn standing(paused: bool) -> crate::app::today::Standing {
+fn standing(paused: bool) -> crate::program::standing::Standing {
     use crate::program::{CheckFact, Facts, Programs, judge};
     let library = Library::load(None).expect("built-ins load");
     let programs = Programs::load(&library, None).expect("programs");
@@ -102,15 +102,15 @@ fn standing(paused: bool) -> crate::app::today::Standing {
     let due = status
         .due
         .iter()
-        .map(|d| crate::app::today::DueRoutine {
+        .map(|d| crate::program::standing::DueRoutine {
             routine: d.routine.clone(),
             level: d.level,
             total: None,
         })
         .collect();
-    crate::app::today::Standing {
+    crate::program::standing::Standing {
         program,
-        active: crate::history::ActiveProgram {
+        active: crate::program::standing::ActiveProgram {
             id: "upper-back-fix".to_owned(),
             start: crate::calendar::date_of(start),
         },

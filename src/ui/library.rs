@@ -108,11 +108,10 @@ fn render_problems(files: &[FileProblems<'_>], theme: Theme, area: Rect, buf: &m
             1 => String::new(),
             n => format!(", {n} errors"),
         };
-        let place = if file.first.line == 0 {
-            String::new()
-        } else {
-            format!("{}:{} ", file.first.line, file.first.column)
-        };
+        let place = file
+            .first
+            .position
+            .map_or_else(String::new, |p| format!("{}:{} ", p.line, p.column));
         let text = format!(
             "  {}{count}: {place}{}",
             printable(&name),

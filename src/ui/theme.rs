@@ -277,10 +277,47 @@ pub fn segment_label(kind: SegmentKind) -> &'static str {
     }
 }
 
+/// The background a terminal reported: light when dark text stands out more on it than light
+/// text (relative luminance above about 0.18, where the two contrasts are equal).
+pub fn background_of(rgb: [u8; 3]) -> Background {
+    let luminance = relative_luminance(rgb);
+    if (1.05 / (luminance + 0.05)) < ((luminance + 0.05) / 0.05) {
+        Background::Light
+    } else {
+        Background::Dark
+    }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white).
+pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG 2 contrast ratio of two colours, 1 to 21.
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (a, b) = (relative_luminance(a), relative_luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{DARK, LIGHT};
-    use crate::config::contrast_ratio;
+    use super::{Background, DARK, LIGHT, background_of, contrast_ratio};
+
+    #[test]
+    fn reported_backgrounds_are_light_or_dark_by_which_text_stands_out_more() {
+        assert_eq!(background_of([255, 255, 255]), Background::Light);
+        assert_eq!(background_of([0xfd, 0xf6, 0xe3]), Background::Light); // solarized light
+        assert_eq!(background_of([0, 0x2b, 0x36]), Background::Dark); // solarized dark
+        assert_eq!(background_of([0x30, 0x30, 0x30]), Background::Dark);
+    }
 
     #[test]
     fn every_colour_is_at_least_4_5_to_1_on_its_background() {

@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::footer;
 use super::theme::{self, Theme};
 use crate::app::App;
-use crate::app::today::Standing;
 use crate::calendar::date_of;
 use crate::program::judge::words::{day_words, level_reason};
 use crate::program::judge::{PauseCause, RestCause};
+use crate::program::standing::Standing;
 use crate::program::{REST_DAYS, State};
 use crate::text::printable;
 

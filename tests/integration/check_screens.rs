@@ -8,6 +8,7 @@ use limberup::audio::Silent;
 use limberup::calendar::Calendar;
 use limberup::history::HistoryError;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
+use limberup::words::Word;
 
 use crate::check_groups::{TO_THE_SIGNS, known_profile, screen};
 
@@ -186,8 +187,8 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
     CheckRow {
         taken_at: UtcTime(day * 86_400 + 8 * 3600),
         pain,
-        areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-        level: level.into(),
+        areas: areas.iter().map(|a| Word::read(a)).collect(),
+        level: Word::read(level),
         rules: vec![],
     }
 }

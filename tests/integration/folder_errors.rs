@@ -180,3 +180,25 @@ fn validate_counts_a_folder_as_a_folder() {
         "{text}"
     );
 }
+
+/// A program problem is reported as a routine's is: the problem's own line, not wrapped again in
+/// `limberup: error:` (nor, on a terminal, without its caret view).
+#[test]
+fn a_programs_entry_that_is_a_file_is_reported_as_a_routines_folder_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let programs = dir.path().join("programs");
+    std::fs::write(&programs, "not a folder").expect("written");
+    let output = limberup(&["program", "list"], dir.path());
+    assert_error(
+        &output,
+        &format!(
+            "{}: error: the programs folder is not a folder",
+            programs.display()
+        ),
+    );
+    assert!(
+        !stderr(&output).contains("limberup: error:"),
+        "{}",
+        stderr(&output)
+    );
+}

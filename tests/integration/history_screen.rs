@@ -10,6 +10,7 @@ use limberup::calendar::{Calendar, UtcTime};
 use limberup::history::{CheckRow, HistoryError};
 use limberup::routine::Library;
 use limberup::runtime::headless::{SnapshotRequest, capture, capture_saving};
+use limberup::words::Word;
 
 /// Tuesday 10 March 2026, 00:00 UTC.
 const TODAY: i64 = 20_522;
@@ -18,8 +19,8 @@ fn check(day: i64, pain: u8, areas: &[&str]) -> CheckRow {
     CheckRow {
         taken_at: UtcTime(day * 86_400 + 8 * 3_600),
         pain,
-        areas: areas.iter().map(|&a| a.to_owned()).collect(),
-        level: "self-care".to_owned(),
+        areas: areas.iter().map(|a| Word::read(a)).collect(),
+        level: Word::read("self-care"),
         rules: Vec::new(),
     }
 }

@@ -4,13 +4,14 @@
 
 use std::path::Path;
 
-use limberup::routine::{Library, LoadError};
+use limberup::diag::FileError;
+use limberup::routine::Library;
 
 fn problems(path: &str) -> Vec<String> {
     let library = Library::load(None).expect("the built-in library loads");
     match library.resolve(path) {
         Ok(routine) => panic!("{path} loaded as `{}` but must be refused", routine.name),
-        Err(LoadError::Invalid { problems, .. }) => {
+        Err(FileError::Invalid { problems, .. }) => {
             problems.iter().map(ToString::to_string).collect()
         }
         Err(other) => panic!("{path}: unexpected error {other}"),

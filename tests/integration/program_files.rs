@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use limberup::diag::FileError;
+use limberup::program::Programs;
 use limberup::program::catalog::load_file;
-use limberup::program::{ProgramError, Programs};
 use limberup::routine::Library;
 
 const FOLDER: &str = "tests/fixtures/invalid-programs/programs";
@@ -90,7 +91,7 @@ fn every_invalid_program_gives_its_exact_messages() {
         let path = format!("{FOLDER}/{name}.toml");
         let problems: Vec<String> = match load_file(Path::new(&path), &library) {
             Ok(program) => panic!("{path} loaded as `{}` but must be refused", program.name),
-            Err(ProgramError::Invalid { problems, .. }) => {
+            Err(FileError::Invalid { problems, .. }) => {
                 problems.iter().map(ToString::to_string).collect()
             }
             Err(other) => panic!("{path}: unexpected error {other}"),

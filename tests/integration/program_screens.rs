@@ -169,9 +169,9 @@ impl limberup::app::records::HistorySink for Saved {
 /// and the answer; skipped, it is saved without a pain.
 #[test]
 fn a_program_session_is_saved_with_its_level_and_pain() {
-    use limberup::app::today::standing;
     use limberup::calendar::{Calendar, day_number};
     use limberup::history::Store;
+    use limberup::history::standing;
     use limberup::program::Programs;
     use limberup::routine::Library;
     use limberup::runtime::headless::{SnapshotRequest, capture_saving};

@@ -7,9 +7,11 @@ use std::fmt::Write as _;
 use crate::common::Shot;
 use limberup::app::HistoryView;
 use limberup::calendar::Calendar;
-use limberup::config::{ThemeSetting, contrast_ratio};
+use limberup::config::ThemeSetting;
 use limberup::history::{CheckRow, SessionRow, UtcTime};
 use limberup::runtime::headless::buffer_lines;
+use limberup::ui::theme::contrast_ratio;
+use limberup::words::Word;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -40,8 +42,8 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
     CheckRow {
         taken_at: UtcTime(day * 86_400 + 8 * 3600),
         pain,
-        areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-        level: level.into(),
+        areas: areas.iter().map(|a| Word::read(a)).collect(),
+        level: Word::read(level),
         rules: vec![],
     }
 }

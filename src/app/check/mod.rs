@@ -9,7 +9,6 @@ pub mod group;
 mod input;
 mod order;
 pub mod result;
-pub mod spike_noted;
 
 use std::collections::BTreeMap;
 

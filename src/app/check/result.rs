@@ -1,8 +1,8 @@
 //! The result of a pain check: level, reasons, advice, routines that may help. Its keys are in
 //! [`crate::app::bindings::RESULT`]; every other key only points at them.
 
-use crate::app::records::CheckRecord;
 use crate::app::scroll::Scroll;
+use crate::triage::CheckRecord;
 
 #[derive(Debug, Clone)]
 pub struct CheckResult {

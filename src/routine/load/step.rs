@@ -211,11 +211,9 @@ fn read_exercise_ref<'c>(
     }
     let message = if let Some(problem) = catalog.broken(id.get_ref()) {
         format!(
-            "exercise `{}` cannot be used: its entry in the catalog has an error, at {}:{}:{}: {}",
+            "exercise `{}` cannot be used: its entry in the catalog has an error, at {}: {}",
             id.get_ref(),
-            problem.path,
-            problem.line,
-            problem.column,
+            problem.place(),
             problem.message
         )
     } else {
@@ -225,8 +223,10 @@ fn read_exercise_ref<'c>(
             .fold(String::new(), |mut out, p| {
                 let _ = write!(
                     out,
-                    "; {} could not be read ({}:{})",
-                    p.path, p.line, p.column
+                    "; {} could not be read ({})",
+                    p.path,
+                    p.position
+                        .map_or_else(String::new, |p| format!("{}:{}", p.line, p.column))
                 );
                 out
             });

@@ -32,7 +32,7 @@ pub struct SnapshotRequest {
     pub history: HistoryView,
     pub settings: Settings,
     /// The active program as it stands on the first day; the app then opens on Today.
-    pub program: Option<crate::app::today::Standing>,
+    pub program: Option<crate::program::standing::Standing>,
     /// Yesterday's program session without its morning answer: the app asks about it first.
     pub morning: Option<crate::history::MorningAsk>,
 }

@@ -2,8 +2,8 @@
 //! report after the check's rules have judged it, so it never changes the level, its reasons or
 //! its advice: a run is context for the runner, not a sign.
 
+use super::run_view::{RunView, recent_spike};
 use crate::calendar::DayNumber;
-use crate::history::run_view::{RunView, recent_spike};
 use crate::runs::warning::{LONG_RUN, words};
 use crate::triage::report::{Reason, Report};
 
@@ -47,11 +47,11 @@ mod tests {
 
     fn answers_for(level: Level) -> Answers {
         let text = match level {
-            Level::Ok => include_str!("../../../tests/fixtures/answers/ok.toml"),
-            Level::SelfCare => include_str!("../../../tests/fixtures/answers/self-care.toml"),
-            Level::Review => include_str!("../../../tests/fixtures/answers/review.toml"),
-            Level::Urgent => include_str!("../../../tests/fixtures/answers/urgent.toml"),
-            Level::Emergency => include_str!("../../../tests/fixtures/answers/emergency.toml"),
+            Level::Ok => include_str!("../../tests/fixtures/answers/ok.toml"),
+            Level::SelfCare => include_str!("../../tests/fixtures/answers/self-care.toml"),
+            Level::Review => include_str!("../../tests/fixtures/answers/review.toml"),
+            Level::Urgent => include_str!("../../tests/fixtures/answers/urgent.toml"),
+            Level::Emergency => include_str!("../../tests/fixtures/answers/emergency.toml"),
         };
         let source = crate::diag::SourceText::new("answers.toml", text.to_owned());
         let when = crate::triage::answers::DateContext {
