@@ -158,6 +158,9 @@ pub struct App {
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
     /// closes (a routine the runner had paused stays paused).
     paused_for_overlay: bool,
+    /// How long a pain-check screen waits before a key may answer it ([`check::READ_TIME_MS`];
+    /// less only for tests of the real binary, through the hidden `--answer-guard-ms`).
+    answer_guard: Millis,
 }
 
 impl App {
@@ -234,7 +237,18 @@ impl App {
             pain_typed: String::new(),
             awaiting_morning: None,
             paused_for_overlay: false,
+            answer_guard: check::READ_TIME_MS,
         }
+    }
+
+    /// Pain-check screens wait `guard` before a key may answer them (the check on screen too).
+    #[must_use]
+    pub fn with_answer_guard(mut self, guard: Millis) -> Self {
+        self.answer_guard = guard;
+        if let Screen::Check(form) = &mut self.screen {
+            form.set_read_time(guard, self.now);
+        }
+        self
     }
 
     /// With an active program, the app's home is Today (when it opened on the library).

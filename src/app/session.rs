@@ -90,6 +90,7 @@ impl App {
             need,
             profile.describe(now, &self.history.calendar),
         );
+        form.set_read_time(self.answer_guard, self.now);
         // Before the terminal's size is known, the form keeps its own guess.
         if self.size != (0, 0) {
             form.resize(self.size);

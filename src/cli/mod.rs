@@ -143,8 +143,18 @@ fn run(cli: Cli) -> Outcome {
     {
         settings(&dirs, &cli.common)?;
     }
+    let guard = cli
+        .common
+        .answer_guard_ms
+        .unwrap_or(crate::app::check::READ_TIME_MS);
     match cli.command {
-        None => run::run(library(&dirs)?, None, &dirs, &settings(&dirs, &cli.common)?),
+        None => run::run(
+            library(&dirs)?,
+            None,
+            &dirs,
+            &settings(&dirs, &cli.common)?,
+            guard,
+        ),
         Some(Command::Run { routine }) => {
             let library = library(&dirs)?;
             let routine = library.resolve(&routine)?;
@@ -153,6 +163,7 @@ fn run(cli: Cli) -> Outcome {
                 Some(routine),
                 &dirs,
                 &settings(&dirs, &cli.common)?,
+                guard,
             )
         }
         Some(Command::Check {
@@ -165,6 +176,7 @@ fn run(cli: Cli) -> Outcome {
             &dirs,
             &settings(&dirs, &cli.common)?,
             !no_save,
+            guard,
         ),
         // Not locked for the whole run: the signal thread must be able to write the terminal's
         // reset sequences while a full-screen app is running.

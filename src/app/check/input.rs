@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::group::{Group, Mark, Sign};
-use super::{CHOICES, CheckForm, Outcome, Question, READ_TIME_MS};
+use super::{CHOICES, CheckForm, Outcome, Question};
 use crate::app::bindings::{
     CHECK_AREAS, CHECK_GROUP, CHECK_NUMBER, CHECK_ONSET, CHECK_PAIN, CHECK_RECONFIRM, CHECK_TREND,
     CHECK_YES_NO_UNSURE, CheckKey,
@@ -109,7 +109,7 @@ impl CheckForm {
     /// starts the wait again, so a held key or a paste never answers the next screen.
     fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
         if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
-            self.answerable_at = now.saturating_add(READ_TIME_MS);
+            self.answerable_at = now.saturating_add(self.read_time);
             return false;
         }
         true
