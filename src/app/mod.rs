@@ -363,28 +363,23 @@ impl App {
         changed || flash_cleared || frame_due
     }
 
-    /// Handles one key; returns whether the screen changed.
-    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+    /// Handles one key (whether the screen is drawn again is [`update`]'s to decide).
+    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) {
         self.tick(now);
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             match key.code {
-                KeyCode::Char('c') => {
-                    self.quit_now();
-                    return true;
-                }
-                KeyCode::Char('z') => {
-                    self.suspend(now);
-                    return false;
-                }
-                _ => return false,
+                KeyCode::Char('c') => self.quit_now(),
+                KeyCode::Char('z') => self.suspend(now),
+                _ => {}
             }
+            return;
         }
         if let Some(overlay) = self.overlay {
-            return self.handle_overlay_key(overlay, key);
+            self.handle_overlay_key(overlay, key);
+            return;
         }
-        let changed = self.screen_key(key, now);
+        self.screen_key(key, now);
         self.finish_if_done();
-        changed
     }
 
     /// The player, while a routine plays.

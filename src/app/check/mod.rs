@@ -92,8 +92,8 @@ pub struct CheckForm {
 }
 
 pub enum Outcome {
-    /// Still asking; whether anything visible changed.
-    Asking(bool),
+    /// Still asking.
+    Asking,
     /// Esc on the first question: leave without a result.
     Left,
     /// The last answer is in.
@@ -232,7 +232,7 @@ impl CheckForm {
         }
         if let Some(next) = self.question.next(self.path(true)) {
             self.show(next, now);
-            Outcome::Asking(true)
+            Outcome::Asking
         } else {
             let profile = self.profile_answer();
             Outcome::Answered(self.final_answers(), profile)
