@@ -69,7 +69,7 @@ fn tempo_ms(step: &Step, catalog_tempo: Option<u64>) -> Option<u64> {
 impl App {
     /// The figure of an exercise step, if figures are on and its catalog entry has one.
     pub fn figure_of(&self, step: &Step) -> Option<(&Figure, Option<u64>)> {
-        if !self.figures {
+        if !self.prefs.figures {
             return None;
         }
         let exercise = self.library.catalog.get(step.exercise.as_deref()?)?;
@@ -143,7 +143,7 @@ impl App {
         let Screen::Exercises(browser) = &self.screen else {
             return None;
         };
-        if !self.figures {
+        if !self.prefs.figures {
             return None;
         }
         let exercise = browser.selected_exercise(&self.library)?;

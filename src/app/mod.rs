@@ -9,6 +9,7 @@ mod exercises;
 pub mod figures;
 pub mod keymap;
 pub mod morning;
+mod prefs;
 
 mod library;
 mod player;
@@ -35,6 +36,7 @@ pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
+pub use prefs::{CueStyle, Prefs};
 pub use records::{CheckRecord, HistoryView, Record};
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
@@ -91,27 +93,6 @@ pub enum Entry {
     Check,
 }
 
-/// How cues sound and count down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueStyle {
-    /// Spoken words ("three, two, one", "rest") with the tones.
-    pub spoken: bool,
-    /// With `spoken`: each step's caution said once as the step first starts.
-    pub spoken_cautions: bool,
-    /// Countdown ticks in the last N seconds of every segment, replacing the routines' own.
-    pub countdown: Option<u32>,
-}
-
-impl CueStyle {
-    /// What the voice says, for the sound layer.
-    pub fn voice(self) -> crate::audio::cues::Voice {
-        crate::audio::cues::Voice {
-            spoken: self.spoken,
-            cautions: self.spoken_cautions,
-        }
-    }
-}
-
 #[derive(Debug)]
 #[allow(
     clippy::struct_excessive_bools,
@@ -122,7 +103,6 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub library: Library,
     pub entry: Entry,
-    pub muted: bool,
     pub now: Millis,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
@@ -132,16 +112,10 @@ pub struct App {
     pub history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     pub preset_answers: Option<Answers>,
-    /// How cues sound and count down, from the settings.
-    pub cue_style: CueStyle,
     /// Why sound does not work, shown in the footer while it lasts.
     pub sound_problem: Option<String>,
-    /// Figures of the exercises are drawn (the `figures` setting, `--no-figures`).
-    pub figures: bool,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
     pub size: (u16, u16),
-    /// The theme and whether there is colour (`theme`, the terminal's background, `NO_COLOR`).
-    pub look: crate::config::Look,
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
@@ -158,9 +132,8 @@ pub struct App {
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
     /// closes (a routine the runner had paused stays paused).
     paused_for_overlay: bool,
-    /// How long a pain-check screen waits before a key may answer it ([`check::READ_TIME_MS`];
-    /// less only for tests of the real binary, through the hidden `--answer-guard-ms`).
-    answer_guard: Millis,
+    /// How it looks and sounds: the settings, mute toggled by `m`.
+    prefs: Prefs,
 }
 
 impl App {
@@ -215,21 +188,13 @@ impl App {
             overlay: None,
             library,
             entry,
-            muted: settings.muted,
             now: 0,
             should_quit: false,
             last_cue: None,
             history: HistoryView::default(),
             preset_answers: None,
-            cue_style: CueStyle {
-                spoken: settings.spoken,
-                spoken_cautions: settings.spoken_cautions,
-                countdown: settings.countdown,
-            },
             sound_problem: None,
-            figures: settings.figures,
             size: (0, 0),
-            look: settings.look(None),
             outbox: Vec::new(),
             program: None,
             playing_in_program: None,
@@ -237,14 +202,14 @@ impl App {
             pain_typed: String::new(),
             awaiting_morning: None,
             paused_for_overlay: false,
-            answer_guard: check::READ_TIME_MS,
+            prefs: Prefs::from_settings(settings),
         }
     }
 
     /// Pain-check screens wait `guard` before a key may answer them (the check on screen too).
     #[must_use]
     pub fn with_answer_guard(mut self, guard: Millis) -> Self {
-        self.answer_guard = guard;
+        self.prefs.answer_guard = guard;
         if let Screen::Check(form) = &mut self.screen {
             form.set_read_time(guard, self.now);
         }
@@ -324,7 +289,7 @@ impl App {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
-        if self.muted {
+        if self.prefs.muted {
             return None;
         }
         let at = player.session.next_deadline()?;

@@ -248,7 +248,7 @@ impl App {
     fn player_action(&mut self, action: player::Action) {
         match action {
             player::Action::Events(events) => self.absorb(events),
-            player::Action::ToggleMute => self.muted = !self.muted,
+            player::Action::ToggleMute => self.prefs.muted = !self.prefs.muted,
             player::Action::Help => {
                 self.pause_for_overlay();
                 self.help();

@@ -90,7 +90,7 @@ fn full_screen(
     let reported = (settings.theme == ThemeSetting::Auto && !settings.no_color)
         .then(|| crate::terminal::background::query(std::time::Duration::from_millis(200)))
         .flatten();
-    app.look = settings.look(reported);
+    app.set_look(settings.look(reported));
     let result = event_loop::run(
         &mut guard.terminal,
         &mut app,

@@ -37,7 +37,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     render_header(
         &player.routine,
         segment,
-        app.muted,
+        app.muted(),
         session.is_paused(),
         theme,
         header,

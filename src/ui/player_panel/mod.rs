@@ -72,7 +72,7 @@ pub(super) fn render_panel(
     if let Some((cue, at)) = app.last_cue {
         if app.now < at.saturating_add(CUE_FLASH_MS) && !session.is_paused() {
             // Without sound the cue must catch the eye instead: the panel's border lights up.
-            let silent = app.muted || app.sound_problem.is_some();
+            let silent = app.muted() || app.sound_problem.is_some();
             let label = if silent {
                 format!(" ♪ {} ", cue.as_str().to_uppercase())
             } else {
