@@ -9,6 +9,7 @@ use super::bindings::{
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
+use super::library::LibraryWants;
 use super::today_keys::TODAY;
 use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
@@ -152,50 +153,26 @@ impl App {
         let Screen::Library(screen) = &mut self.screen else {
             return;
         };
-        match action {
-            LibraryKey::Next => {
-                screen.select(1, &self.library);
-            }
-            LibraryKey::Previous => {
-                screen.select(-1, &self.library);
-            }
-            LibraryKey::Open => self.open_selected(),
-            LibraryKey::Filter => screen.filtering = true,
-            LibraryKey::ClearFilter => screen.clear_filter(),
-            LibraryKey::PainCheck => self.start_check(),
-            LibraryKey::History => self.open_history(),
-            LibraryKey::Runs => self.open_runs(),
-            LibraryKey::Exercises => {
+        let Some(wants) = screen.act(action, &self.library) else {
+            return;
+        };
+        match wants {
+            LibraryWants::Preview => self.open_selected(),
+            LibraryWants::PainCheck => self.start_check(),
+            LibraryWants::History => self.open_history(),
+            LibraryWants::Runs => self.open_runs(),
+            LibraryWants::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
-            LibraryKey::Help => self.help(),
-            LibraryKey::Quit => self.should_quit = true,
-            LibraryKey::Today => self.go_home(),
+            LibraryWants::Help => self.help(),
+            LibraryWants::Quit => self.should_quit = true,
+            LibraryWants::Today => self.go_home(),
         }
     }
 
     fn filter_action(&mut self, action: FilterKey, key: KeyEvent) {
-        let Screen::Library(screen) = &mut self.screen else {
-            return;
-        };
-        match action {
-            FilterKey::Type => {
-                screen.type_char(key);
-            }
-            FilterKey::Erase => {
-                screen.erase();
-            }
-            FilterKey::Done => screen.filtering = false,
-            FilterKey::Cancel => {
-                screen.filtering = false;
-                screen.clear_filter();
-            }
-            FilterKey::Next => {
-                screen.select(1, &self.library);
-            }
-            FilterKey::Previous => {
-                screen.select(-1, &self.library);
-            }
+        if let Screen::Library(screen) = &mut self.screen {
+            screen.act_filtering(action, key, &self.library);
         }
     }
 
