@@ -8,6 +8,7 @@ use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
+use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::library::LibraryWants;
 use super::today_keys::TODAY;
@@ -317,33 +318,10 @@ impl App {
         let Screen::Exercises(browser) = &mut self.screen else {
             return;
         };
-        match action {
-            ExerciseKey::Next => {
-                browser.select(1, &self.library, now);
-            }
-            ExerciseKey::Previous => {
-                browser.select(-1, &self.library, now);
-            }
-            ExerciseKey::ScrollDown => {
-                browser.scroll.down();
-            }
-            ExerciseKey::ScrollUp => {
-                browser.scroll.up();
-            }
-            ExerciseKey::NextArea => {
-                browser.next_area(&self.library, now);
-            }
-            ExerciseKey::Type => {
-                browser.type_char(key, now);
-            }
-            ExerciseKey::Erase => {
-                browser.erase(now);
-            }
-            ExerciseKey::Clear => {
-                browser.clear(now);
-            }
-            ExerciseKey::Help => self.help(),
-            ExerciseKey::Back => self.go_home(),
+        match browser.act(action, key, &self.library, now) {
+            Some(ExerciseWants::Help) => self.help(),
+            Some(ExerciseWants::Back) => self.go_home(),
+            None => {}
         }
     }
 
