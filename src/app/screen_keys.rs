@@ -8,6 +8,7 @@ use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
+use super::check::result::ResultWants;
 use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::library::LibraryWants;
@@ -285,22 +286,9 @@ impl App {
         let Screen::CheckResult(result) = &mut self.screen else {
             return;
         };
-        result.notice = None;
-        match action {
-            ResultKey::NextRoutine => {
-                result.choose(1);
-            }
-            ResultKey::PreviousRoutine => {
-                result.choose(-1);
-            }
-            ResultKey::ScrollDown => {
-                result.scroll.down();
-            }
-            ResultKey::ScrollUp => {
-                result.scroll.up();
-            }
-            ResultKey::Help => self.help(),
-            ResultKey::Start => {
+        match result.act(action) {
+            Some(ResultWants::Help) => self.help(),
+            Some(ResultWants::Start) => {
                 match result
                     .chosen()
                     .and_then(|id| self.library.find(id))
@@ -310,7 +298,8 @@ impl App {
                     None => self.go_home(),
                 }
             }
-            ResultKey::Close => self.go_home(),
+            Some(ResultWants::Close) => self.go_home(),
+            None => {}
         }
     }
 
