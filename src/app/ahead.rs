@@ -21,7 +21,7 @@ impl App {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
-        if self.muted {
+        if self.muted() {
             return None;
         }
         let due = player.session.next_deadline()?;
@@ -37,7 +37,7 @@ impl App {
                     &event,
                     &player.routine,
                     session.plan(),
-                    self.cue_style.voice(),
+                    self.prefs.cue_style.voice(),
                 ),
                 event,
             })
@@ -69,7 +69,7 @@ impl App {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
-        if self.muted {
+        if self.muted() {
             return None;
         }
         let at = player

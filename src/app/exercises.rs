@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::Scroll;
+use super::bindings::ExerciseKey;
 use crate::engine::Millis;
 use crate::routine::Library;
 use crate::routine::catalog::Exercise;
@@ -22,7 +23,55 @@ pub struct ExerciseScreen {
     pub scroll: Scroll,
 }
 
+/// What a browser key asks of the app: choosing, filtering and scrolling ask nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExerciseWants {
+    Help,
+    /// Home (Today or the library).
+    Back,
+}
+
 impl ExerciseScreen {
+    /// Acts on a browser key (`event` is the key, for a letter typed); what only the app can do
+    /// comes back.
+    pub fn act(
+        &mut self,
+        key: ExerciseKey,
+        event: KeyEvent,
+        library: &Library,
+        now: Millis,
+    ) -> Option<ExerciseWants> {
+        match key {
+            ExerciseKey::Next => {
+                self.select(1, library, now);
+            }
+            ExerciseKey::Previous => {
+                self.select(-1, library, now);
+            }
+            ExerciseKey::ScrollDown => {
+                self.scroll.down();
+            }
+            ExerciseKey::ScrollUp => {
+                self.scroll.up();
+            }
+            ExerciseKey::NextArea => {
+                self.next_area(library, now);
+            }
+            ExerciseKey::Type => {
+                self.type_char(event, now);
+            }
+            ExerciseKey::Erase => {
+                self.erase(now);
+            }
+            ExerciseKey::Clear => {
+                self.clear(now);
+            }
+            ExerciseKey::Help => return Some(ExerciseWants::Help),
+            ExerciseKey::Back => return Some(ExerciseWants::Back),
+        }
+        None
+    }
+
     pub fn new(now: Millis) -> Self {
         Self {
             shown_since: now,

@@ -31,8 +31,23 @@ pub struct FigureAt<'a> {
     pub mirrored: bool,
 }
 
+/// What the player shows in one frame.
+#[derive(Debug, Clone, Copy)]
+pub struct PlayerView<'a> {
+    /// The segment now.
+    pub current: &'a Segment,
+    /// The step of the exercise the segment features (see [`featured_segment`]): its name and
+    /// instructions are the words, its figure the picture.
+    pub step: Option<&'a Step>,
+    /// That exercise's figure, moving with the segment's time without pauses (mirrored for the
+    /// right side).
+    pub figure: Option<FigureAt<'a>>,
+    /// During an exercise, the next different exercise, with its figure at its start.
+    pub next: Option<(&'a Segment, Option<FigureAt<'a>>)>,
+}
+
 /// The exercise segment a segment shows: its own for an exercise, the coming one for rests,
-/// get-ready and switches.
+/// get-ready and switches (a switch shows the side that comes, mirrored for the right).
 pub fn featured_segment<'a>(segments: &'a [Segment], current: &'a Segment) -> Option<&'a Segment> {
     match current.kind {
         SegmentKind::Exercise => Some(current),
@@ -54,7 +69,7 @@ fn tempo_ms(step: &Step, catalog_tempo: Option<u64>) -> Option<u64> {
 impl App {
     /// The figure of an exercise step, if figures are on and its catalog entry has one.
     pub fn figure_of(&self, step: &Step) -> Option<(&Figure, Option<u64>)> {
-        if !self.figures {
+        if !self.prefs.figures {
             return None;
         }
         let exercise = self.library.catalog.get(step.exercise.as_deref()?)?;
@@ -63,23 +78,37 @@ impl App {
         Some((figure, tempo_ms(step, catalog_tempo)))
     }
 
-    /// The player's figure now: the exercise's own, moving with the step's time without pauses
-    /// (mirrored for the right side), or during rests, get-ready and switches the coming one's.
-    /// Room is the caller's to decide.
-    pub fn player_figure(&self) -> Option<FigureAt<'_>> {
+    /// What the player shows now, worked out once for a frame (the views and the wake-ups read
+    /// the same featured exercise); `None` off the player or after its last segment.
+    pub fn player_view(&self) -> Option<PlayerView<'_>> {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
         let session = &player.session;
         let current = session.current()?;
-        let featured = featured_segment(&session.plan().segments, current)?;
-        let step = player.routine.steps.get(featured.step? - 1)?;
-        let (figure, tempo) = self.figure_of(step)?;
-        Some(FigureAt {
+        let featured = featured_segment(&session.plan().segments, current);
+        let step = featured
+            .and_then(|f| f.step)
+            .and_then(|n| player.routine.steps.get(n.checked_sub(1)?));
+        let figure = featured.zip(step).and_then(|(featured, step)| {
+            let (figure, tempo) = self.figure_of(step)?;
+            Some(FigureAt {
+                figure,
+                phase: figure.phase_at(tempo, session.elapsed_in_segment(self.now)),
+                mirrored: featured.side == Some(Side::Right),
+            })
+        });
+        Some(PlayerView {
+            current,
+            step,
             figure,
-            phase: figure.phase_at(tempo, session.elapsed_in_segment(self.now)),
-            mirrored: featured.side == Some(Side::Right),
+            next: self.player_next_exercise(),
         })
+    }
+
+    /// The player's figure now (see [`PlayerView::figure`]). Room is the caller's to decide.
+    pub fn player_figure(&self) -> Option<FigureAt<'_>> {
+        self.player_view()?.figure
     }
 
     /// During an exercise, the next different exercise (not the same step's next set or side), with
@@ -114,7 +143,7 @@ impl App {
         let Screen::Exercises(browser) = &self.screen else {
             return None;
         };
-        if !self.figures {
+        if !self.prefs.figures {
             return None;
         }
         let exercise = browser.selected_exercise(&self.library)?;

@@ -17,6 +17,30 @@ pub enum Keys {
 /// Another word for a binding in the footer, while a condition holds.
 pub type Instead = (fn(&App) -> bool, &'static str);
 
+/// How long a key stays in a footer too narrow for all of them: the lowest go first, `?` never
+/// (it leads to every other key). Ordered from the first to go to the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    /// Keys a newcomer tries anyway (arrows, enter, scrolling): the help still lists them.
+    Low,
+    Normal,
+    /// The way out (`q`, `esc`): a footer never leaves someone without it while room remains.
+    High,
+    /// `?`: shown whatever the width.
+    Always,
+}
+
+impl Priority {
+    /// `?` always, the way out high, the rest normal, by how the keys are shown.
+    const fn of(shown: &str) -> Self {
+        match shown.as_bytes() {
+            b"?" => Self::Always,
+            b"q" | b"esc" => Self::High,
+            _ => Self::Normal,
+        }
+    }
+}
+
 /// One binding of a screen.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding<A: 'static> {
@@ -34,6 +58,8 @@ pub struct Binding<A: 'static> {
     pub in_footer: bool,
     /// Another word for the footer while a condition holds ("resume" while paused).
     pub instead: Option<Instead>,
+    /// Which keys a narrow footer drops first.
+    pub priority: Priority,
 }
 
 /// For bindings that always apply.
@@ -58,7 +84,15 @@ impl<A: Copy> Binding<A> {
             applies: always,
             in_footer: true,
             instead: None,
+            priority: Priority::of(shown),
         }
+    }
+
+    /// Dropped from a narrow footer before the screen's other keys.
+    #[must_use]
+    pub const fn low(mut self) -> Self {
+        self.priority = Priority::Low;
+        self
     }
 
     /// The footer says `does` instead while `when` holds.
@@ -110,6 +144,7 @@ pub struct Hint {
     pub shown: &'static str,
     pub does: &'static str,
     pub help: &'static str,
+    pub priority: Priority,
 }
 
 impl<A> From<&Binding<A>> for Hint {
@@ -118,6 +153,7 @@ impl<A> From<&Binding<A>> for Hint {
             shown: binding.shown,
             does: binding.does,
             help: binding.help,
+            priority: binding.priority,
         }
     }
 }
@@ -161,10 +197,12 @@ pub const GLOBAL_HELP: [Hint; 2] = [
         shown: "ctrl-c",
         does: "quit",
         help: "quit at once (a routine so far is saved)",
+        priority: Priority::High,
     },
     Hint {
         shown: "ctrl-z",
         does: "suspend",
         help: "suspend (a routine pauses); fg comes back",
+        priority: Priority::Normal,
     },
 ];

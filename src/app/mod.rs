@@ -10,6 +10,7 @@ mod exercises;
 pub mod figures;
 pub mod keymap;
 pub mod morning;
+mod prefs;
 
 mod library;
 mod player;
@@ -36,6 +37,7 @@ pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
+pub use prefs::{CueStyle, Prefs};
 pub use records::{HistoryView, Record};
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
@@ -92,27 +94,6 @@ pub enum Entry {
     Check,
 }
 
-/// How cues sound and count down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueStyle {
-    /// Spoken words ("three, two, one", "rest") with the tones.
-    pub spoken: bool,
-    /// With `spoken`: each step's caution said once as the step first starts.
-    pub spoken_cautions: bool,
-    /// Countdown ticks in the last N seconds of every segment, replacing the routines' own.
-    pub countdown: Option<u32>,
-}
-
-impl CueStyle {
-    /// What the voice says, for the sound layer.
-    pub fn voice(self) -> crate::audio::cues::Voice {
-        crate::audio::cues::Voice {
-            spoken: self.spoken,
-            cautions: self.spoken_cautions,
-        }
-    }
-}
-
 #[derive(Debug)]
 #[allow(
     clippy::struct_excessive_bools,
@@ -123,7 +104,6 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub library: Library,
     pub entry: Entry,
-    pub muted: bool,
     pub now: Millis,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
@@ -133,16 +113,10 @@ pub struct App {
     pub history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     pub preset_answers: Option<Answers>,
-    /// How cues sound and count down, from the settings.
-    pub cue_style: CueStyle,
     /// Why sound does not work, shown in the footer while it lasts.
     pub sound_problem: Option<String>,
-    /// Figures of the exercises are drawn (the `figures` setting, `--no-figures`).
-    pub figures: bool,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
     pub size: (u16, u16),
-    /// The theme and whether there is colour (`theme`, the terminal's background, `NO_COLOR`).
-    pub look: crate::config::Look,
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
@@ -159,6 +133,8 @@ pub struct App {
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
     /// closes (a routine the runner had paused stays paused).
     paused_for_overlay: bool,
+    /// How it looks and sounds: the settings, mute toggled by `m`.
+    prefs: Prefs,
 }
 
 impl App {
@@ -213,21 +189,13 @@ impl App {
             overlay: None,
             library,
             entry,
-            muted: settings.muted,
             now: 0,
             should_quit: false,
             last_cue: None,
             history: HistoryView::default(),
             preset_answers: None,
-            cue_style: CueStyle {
-                spoken: settings.spoken,
-                spoken_cautions: settings.spoken_cautions,
-                countdown: settings.countdown,
-            },
             sound_problem: None,
-            figures: settings.figures,
             size: (0, 0),
-            look: settings.look(None),
             outbox: Vec::new(),
             program: None,
             playing_in_program: None,
@@ -235,7 +203,18 @@ impl App {
             pain_typed: String::new(),
             awaiting_morning: None,
             paused_for_overlay: false,
+            prefs: Prefs::from_settings(settings),
         }
+    }
+
+    /// Pain-check screens wait `guard` before a key may answer them (the check on screen too).
+    #[must_use]
+    pub fn with_answer_guard(mut self, guard: Millis) -> Self {
+        self.prefs.answer_guard = guard;
+        if let Screen::Check(form) = &mut self.screen {
+            form.set_read_time(guard, self.now);
+        }
+        self
     }
 
     /// With an active program, the app's home is Today (when it opened on the library).
@@ -312,7 +291,7 @@ impl App {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
-        if self.muted {
+        if self.prefs.muted {
             return None;
         }
         let at = player.session.next_deadline()?;
@@ -351,28 +330,23 @@ impl App {
         changed || flash_cleared || frame_due
     }
 
-    /// Handles one key; returns whether the screen changed.
-    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+    /// Handles one key (whether the screen is drawn again is [`update`]'s to decide).
+    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) {
         self.tick(now);
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             match key.code {
-                KeyCode::Char('c') => {
-                    self.quit_now();
-                    return true;
-                }
-                KeyCode::Char('z') => {
-                    self.suspend(now);
-                    return false;
-                }
-                _ => return false,
+                KeyCode::Char('c') => self.quit_now(),
+                KeyCode::Char('z') => self.suspend(now),
+                _ => {}
             }
+            return;
         }
         if let Some(overlay) = self.overlay {
-            return self.handle_overlay_key(overlay, key);
+            self.handle_overlay_key(overlay, key);
+            return;
         }
-        let changed = self.screen_key(key, now);
+        self.screen_key(key, now);
         self.finish_if_done();
-        changed
     }
 
     /// The player, while a routine plays.

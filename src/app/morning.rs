@@ -57,9 +57,9 @@ impl App {
         self.awaiting_morning.as_ref()
     }
 
-    pub(super) fn morning_key(&mut self, key: KeyEvent) -> bool {
+    pub(super) fn morning_key(&mut self, key: KeyEvent) {
         let Some(action) = action_for(&MORNING, self, key) else {
-            return false;
+            return;
         };
         self.overlay = None;
         let ask = self.awaiting_morning.take();
@@ -75,6 +75,5 @@ impl App {
             }));
             self.refresh_program();
         }
-        true
     }
 }

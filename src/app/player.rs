@@ -26,9 +26,8 @@ impl PlayerScreen {
 }
 
 pub enum Action {
+    /// What the engine did (no events: nothing to hand on).
     Events(Vec<Event>),
-    Changed,
-    Unchanged,
     ToggleMute,
     Help,
     AskQuit,
@@ -37,8 +36,6 @@ pub enum Action {
 /// Acts on a player key (from [`crate::app::bindings::PLAYER`]).
 pub fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
     let session = &mut player.session;
-    let was_paused = session.is_paused();
-    let before = (session.current_index(), session.length());
     let events = match key {
         PlayerKey::Pause => session.toggle_pause(now),
         PlayerKey::Next => session.skip(now),
@@ -50,15 +47,5 @@ pub fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
         PlayerKey::Help => return Action::Help,
         PlayerKey::Quit => return Action::AskQuit,
     };
-    let moved =
-        (session.current_index(), session.length()) != before || was_paused != session.is_paused();
-    if events.is_empty() {
-        if moved {
-            Action::Changed
-        } else {
-            Action::Unchanged
-        }
-    } else {
-        Action::Events(events)
-    }
+    Action::Events(events)
 }

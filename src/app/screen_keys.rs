@@ -1,5 +1,6 @@
-//! What a key does on each screen, by that screen's table in [`super::bindings`]; each handler
-//! returns whether anything visible changed. The footers and the help come from the same tables.
+//! What a key does on each screen, by that screen's table in [`super::bindings`]. Whether the screen
+//! is drawn again is not theirs to say: [`super::update`] decides that for every message. The
+//! footers and the help come from the same tables.
 
 use crossterm::event::KeyEvent;
 
@@ -7,19 +8,21 @@ use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
+use super::check::result::ResultWants;
+use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
+use super::library::LibraryWants;
 use super::today_keys::TODAY;
 use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
 
 impl App {
-    pub(super) fn handle_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> bool {
+    pub(super) fn handle_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
         match overlay {
             Overlay::Help => {
                 // Any key closes help; it is never mistaken for a command.
                 self.overlay = None;
                 self.resume_after_overlay();
-                true
             }
             Overlay::SessionPain => self.session_pain_key(key),
             Overlay::Morning => self.morning_key(key),
@@ -27,62 +30,76 @@ impl App {
                 Some(ConfirmKey::Stop) => {
                     self.overlay = None;
                     self.stop_routine();
-                    true
                 }
                 Some(ConfirmKey::KeepGoing) => {
                     self.overlay = None;
                     self.resume_after_overlay();
-                    true
                 }
-                None => false,
+                None => {}
             },
         }
     }
 
-    pub(super) fn screen_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+    pub(super) fn screen_key(&mut self, key: KeyEvent, now: Millis) {
         match &self.screen {
-            Screen::Library(screen) if screen.filtering => action_for(&FILTERING, self, key)
-                .is_some_and(|action| self.filter_action(action, key)),
+            Screen::Library(screen) if screen.filtering => {
+                if let Some(action) = action_for(&FILTERING, self, key) {
+                    self.filter_action(action, key);
+                }
+            }
             Screen::Library(_) => {
-                action_for(&LIBRARY, self, key).is_some_and(|action| self.library_action(action))
+                if let Some(action) = action_for(&LIBRARY, self, key) {
+                    self.library_action(action);
+                }
             }
             Screen::Preview { .. } => {
-                action_for(&PREVIEW, self, key).is_some_and(|action| self.preview_action(action))
+                if let Some(action) = action_for(&PREVIEW, self, key) {
+                    self.preview_action(action);
+                }
             }
             Screen::Player(_) => {
                 let Some(action) = action_for(&PLAYER, self, key) else {
-                    return false;
+                    return;
                 };
                 let Screen::Player(screen) = &mut self.screen else {
-                    return false;
+                    return;
                 };
                 let outcome = player::act(screen, action, now);
-                self.player_action(outcome)
+                self.player_action(outcome);
             }
             Screen::Done(_) => {
-                action_for(&DONE, self, key).is_some_and(|action| self.done_action(action))
+                if let Some(action) = action_for(&DONE, self, key) {
+                    self.done_action(action);
+                }
             }
             Screen::Check(_) => self.check_key(key, now),
             Screen::CheckResult(_) => {
                 if let Some(action) = action_for(&RESULT, self, key) {
-                    return self.result_action(action);
-                }
-                if let Screen::CheckResult(result) = &mut self.screen {
+                    self.result_action(action);
+                } else if let Screen::CheckResult(result) = &mut self.screen {
                     result.point_at_the_keys();
                 }
-                true
             }
             Screen::History => {
-                action_for(&HISTORY, self, key).is_some_and(|action| self.history_action(action))
+                if let Some(action) = action_for(&HISTORY, self, key) {
+                    self.history_action(action);
+                }
             }
             Screen::Runs => {
-                action_for(&RUNS, self, key).is_some_and(|action| self.runs_action(action))
+                if let Some(action) = action_for(&RUNS, self, key) {
+                    self.runs_action(action);
+                }
             }
             Screen::Today => {
-                action_for(&TODAY, self, key).is_some_and(|action| self.today_action(action))
+                if let Some(action) = action_for(&TODAY, self, key) {
+                    self.today_action(action);
+                }
             }
-            Screen::Exercises(_) => action_for(&EXERCISES, self, key)
-                .is_some_and(|action| self.exercise_action(action, key, now)),
+            Screen::Exercises(_) => {
+                if let Some(action) = action_for(&EXERCISES, self, key) {
+                    self.exercise_action(action, key, now);
+                }
+            }
         }
     }
 
@@ -130,62 +147,44 @@ impl App {
         hints
     }
 
-    fn help(&mut self) -> bool {
+    fn help(&mut self) {
         self.overlay = Some(Overlay::Help);
-        true
     }
 
-    fn library_action(&mut self, action: LibraryKey) -> bool {
+    fn library_action(&mut self, action: LibraryKey) {
         let Screen::Library(screen) = &mut self.screen else {
-            return false;
+            return;
         };
-        match action {
-            LibraryKey::Next => return screen.select(1, &self.library),
-            LibraryKey::Previous => return screen.select(-1, &self.library),
-            LibraryKey::Open => return self.open_selected(),
-            LibraryKey::Filter => screen.filtering = true,
-            LibraryKey::ClearFilter => screen.clear_filter(),
-            LibraryKey::PainCheck => self.start_check(),
-            LibraryKey::History => self.open_history(),
-            LibraryKey::Runs => self.open_runs(),
-            LibraryKey::Exercises => {
+        let Some(wants) = screen.act(action, &self.library) else {
+            return;
+        };
+        match wants {
+            LibraryWants::Preview => self.open_selected(),
+            LibraryWants::PainCheck => self.start_check(),
+            LibraryWants::History => self.open_history(),
+            LibraryWants::Runs => self.open_runs(),
+            LibraryWants::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
-            LibraryKey::Help => return self.help(),
-            LibraryKey::Quit => self.should_quit = true,
-            LibraryKey::Today => self.go_home(),
+            LibraryWants::Help => self.help(),
+            LibraryWants::Quit => self.should_quit = true,
+            LibraryWants::Today => self.go_home(),
         }
-        true
     }
 
-    fn filter_action(&mut self, action: FilterKey, key: KeyEvent) -> bool {
-        let Screen::Library(screen) = &mut self.screen else {
-            return false;
-        };
-        match action {
-            FilterKey::Type => screen.type_char(key),
-            FilterKey::Erase => screen.erase(),
-            FilterKey::Done => {
-                screen.filtering = false;
-                true
-            }
-            FilterKey::Cancel => {
-                screen.filtering = false;
-                screen.clear_filter();
-                true
-            }
-            FilterKey::Next => screen.select(1, &self.library),
-            FilterKey::Previous => screen.select(-1, &self.library),
+    fn filter_action(&mut self, action: FilterKey, key: KeyEvent) {
+        if let Screen::Library(screen) = &mut self.screen {
+            screen.act_filtering(action, key, &self.library);
         }
     }
 
     /// The preview of the highlighted routine.
-    fn open_selected(&mut self) -> bool {
+    fn open_selected(&mut self) {
         let Screen::Library(screen) = &self.screen else {
-            return false;
+            return;
         };
         let Some(routine) = screen.selected_routine(&self.library).cloned() else {
-            return false;
+            return;
         };
         // The library comes back as it was left: its filter and the highlighted routine.
         let library = Box::new(screen.clone());
@@ -194,57 +193,48 @@ impl App {
             scroll: super::Scroll::default(),
             library,
         };
-        true
     }
 
-    fn preview_action(&mut self, action: PreviewKey) -> bool {
+    fn preview_action(&mut self, action: PreviewKey) {
         let Screen::Preview {
             routine,
             scroll,
             library,
         } = &mut self.screen
         else {
-            return false;
+            return;
         };
         match action {
             PreviewKey::Start => {
                 let routine = routine.as_ref().clone();
                 self.start(routine);
-                true
             }
-            PreviewKey::ScrollDown => scroll.down(),
-            PreviewKey::ScrollUp => scroll.up(),
+            PreviewKey::ScrollDown => {
+                scroll.down();
+            }
+            PreviewKey::ScrollUp => {
+                scroll.up();
+            }
             PreviewKey::Help => self.help(),
             PreviewKey::Back => {
                 let library = std::mem::take(library.as_mut());
                 self.overlay = None;
                 self.screen = Screen::Library(library);
-                true
             }
         }
     }
 
-    fn player_action(&mut self, action: player::Action) -> bool {
+    fn player_action(&mut self, action: player::Action) {
         match action {
-            player::Action::Events(events) => {
-                let changed = !events.is_empty();
-                self.absorb(events);
-                changed
-            }
-            player::Action::Changed => true,
-            player::Action::Unchanged => false,
-            player::Action::ToggleMute => {
-                self.muted = !self.muted;
-                true
-            }
+            player::Action::Events(events) => self.absorb(events),
+            player::Action::ToggleMute => self.prefs.muted = !self.prefs.muted,
             player::Action::Help => {
                 self.pause_for_overlay();
-                self.help()
+                self.help();
             }
             player::Action::AskQuit => {
                 self.pause_for_overlay();
                 self.overlay = Some(Overlay::ConfirmQuit);
-                true
             }
         }
     }
@@ -273,44 +263,32 @@ impl App {
         }
     }
 
-    fn done_action(&mut self, action: DoneKey) -> bool {
+    fn done_action(&mut self, action: DoneKey) {
         match action {
             DoneKey::PainCheck => self.start_check(),
             DoneKey::Continue | DoneKey::Back => self.go_home(),
-            DoneKey::Help => return self.help(),
+            DoneKey::Help => self.help(),
         }
-        true
     }
 
-    fn check_key(&mut self, key: KeyEvent, now: Millis) -> bool {
+    fn check_key(&mut self, key: KeyEvent, now: Millis) {
         let Screen::Check(form) = &mut self.screen else {
-            return false;
+            return;
         };
         match form.handle_key(key, now) {
-            check::Outcome::Asking(changed) => changed,
-            check::Outcome::Left => {
-                self.go_home();
-                true
-            }
-            check::Outcome::Answered(answers, profile) => {
-                self.show_result_with(answers, profile);
-                true
-            }
+            check::Outcome::Asking => {}
+            check::Outcome::Left => self.go_home(),
+            check::Outcome::Answered(answers, profile) => self.show_result_with(answers, profile),
         }
     }
 
-    fn result_action(&mut self, action: ResultKey) -> bool {
+    fn result_action(&mut self, action: ResultKey) {
         let Screen::CheckResult(result) = &mut self.screen else {
-            return false;
+            return;
         };
-        result.notice = None;
-        match action {
-            ResultKey::NextRoutine => result.choose(1),
-            ResultKey::PreviousRoutine => result.choose(-1),
-            ResultKey::ScrollDown => result.scroll.down(),
-            ResultKey::ScrollUp => result.scroll.up(),
-            ResultKey::Help => self.help(),
-            ResultKey::Start => {
+        match result.act(action) {
+            Some(ResultWants::Help) => self.help(),
+            Some(ResultWants::Start) => {
                 match result
                     .chosen()
                     .and_then(|id| self.library.find(id))
@@ -319,50 +297,35 @@ impl App {
                     Some(routine) => self.start(routine),
                     None => self.go_home(),
                 }
-                true
             }
-            ResultKey::Close => {
-                self.go_home();
-                true
-            }
+            Some(ResultWants::Close) => self.go_home(),
+            None => {}
         }
     }
 
-    fn exercise_action(&mut self, action: ExerciseKey, key: KeyEvent, now: Millis) -> bool {
+    fn exercise_action(&mut self, action: ExerciseKey, key: KeyEvent, now: Millis) {
         let Screen::Exercises(browser) = &mut self.screen else {
-            return false;
+            return;
         };
-        match action {
-            ExerciseKey::Next => browser.select(1, &self.library, now),
-            ExerciseKey::Previous => browser.select(-1, &self.library, now),
-            ExerciseKey::ScrollDown => browser.scroll.down(),
-            ExerciseKey::ScrollUp => browser.scroll.up(),
-            ExerciseKey::NextArea => browser.next_area(&self.library, now),
-            ExerciseKey::Type => browser.type_char(key, now),
-            ExerciseKey::Erase => browser.erase(now),
-            ExerciseKey::Clear => browser.clear(now),
-            ExerciseKey::Help => self.help(),
-            ExerciseKey::Back => {
-                self.go_home();
-                true
-            }
+        match browser.act(action, key, &self.library, now) {
+            Some(ExerciseWants::Help) => self.help(),
+            Some(ExerciseWants::Back) => self.go_home(),
+            None => {}
         }
     }
 
-    fn history_action(&mut self, action: HistoryKey) -> bool {
+    fn history_action(&mut self, action: HistoryKey) {
         match action {
             HistoryKey::PainCheck => self.start_check(),
-            HistoryKey::Help => return self.help(),
+            HistoryKey::Help => self.help(),
             HistoryKey::Back => self.go_home(),
         }
-        true
     }
 
-    fn runs_action(&mut self, action: RunsKey) -> bool {
+    fn runs_action(&mut self, action: RunsKey) {
         match action {
-            RunsKey::Help => return self.help(),
+            RunsKey::Help => self.help(),
             RunsKey::Back => self.go_home(),
         }
-        true
     }
 }

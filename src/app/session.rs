@@ -19,12 +19,13 @@ impl App {
         self.overlay = None;
         self.playing_in_program = None;
         self.paused_for_overlay = false;
-        let (player, events) = PlayerScreen::start(routine, self.now, self.cue_style.countdown);
+        let (player, events) =
+            PlayerScreen::start(routine, self.now, self.prefs.cue_style.countdown);
         self.outbox
             .push(Effect::Prepare(crate::audio::cues::sounds_to_prepare(
                 &player.routine,
                 player.session.plan(),
-                self.cue_style.voice(),
+                self.prefs.cue_style.voice(),
             )));
         self.screen = Screen::Player(Box::new(player));
         self.absorb(events);
@@ -91,6 +92,7 @@ impl App {
             need,
             profile.describe(now, &self.history.calendar),
         );
+        form.set_read_time(self.prefs.answer_guard, self.now);
         // Before the terminal's size is known, the form keeps its own guess.
         if self.size != (0, 0) {
             form.resize(self.size);
@@ -190,7 +192,7 @@ impl App {
                     &event,
                     &player.routine,
                     player.session.plan(),
-                    self.cue_style.voice(),
+                    self.prefs.cue_style.voice(),
                 )
             });
             self.outbox.push(Effect::Play(Cued { event, sounds }));

@@ -74,9 +74,9 @@ impl App {
         &self.pain_typed
     }
 
-    pub(super) fn session_pain_key(&mut self, key: KeyEvent) -> bool {
+    pub(super) fn session_pain_key(&mut self, key: KeyEvent) {
         let Some(action) = action_for(&SESSION_PAIN, self, key) else {
-            return false;
+            return;
         };
         match (action, key.code) {
             (PainKey::Digit, Char(digit)) => {
@@ -94,7 +94,7 @@ impl App {
             }
             (PainKey::Confirm, _) => {
                 let Ok(pain) = self.pain_typed.parse::<u8>() else {
-                    return false; // nothing typed yet: enter alone decides nothing
+                    return; // nothing typed yet: enter alone decides nothing
                 };
                 self.overlay = None;
                 self.save_awaiting(Some(pain));
@@ -103,9 +103,8 @@ impl App {
                 self.overlay = None;
                 self.save_awaiting(None);
             }
-            (PainKey::Digit, _) => return false,
+            (PainKey::Digit, _) => {}
         }
-        true
     }
 
     /// Saves the session waiting for its pain, with `pain` if given.

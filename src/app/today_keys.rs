@@ -65,9 +65,9 @@ pub static TODAY: [Binding<TodayKey>; 7] = [
 ];
 
 impl App {
-    pub(super) fn today_action(&mut self, action: TodayKey) -> bool {
+    pub(super) fn today_action(&mut self, action: TodayKey) {
         match action {
-            TodayKey::Start => return self.start_due(),
+            TodayKey::Start => self.start_due(),
             TodayKey::Library => self.screen = Screen::Library(LibraryScreen::default()),
             TodayKey::History => self.open_history(),
             TodayKey::Runs => self.open_runs(),
@@ -77,20 +77,19 @@ impl App {
             }
             TodayKey::Quit => self.should_quit = true,
         }
-        true
     }
 
     /// Plays the first routine due today, grown to its level; the session carries the program and
     /// that level.
-    fn start_due(&mut self) -> bool {
+    fn start_due(&mut self) {
         let Some(standing) = &self.program else {
-            return false;
+            return;
         };
         let Some(due) = standing.due.first() else {
-            return false;
+            return;
         };
         let Some(routine) = self.library.find(&due.routine) else {
-            return false;
+            return;
         };
         let grown = progressed(
             routine,
@@ -103,6 +102,5 @@ impl App {
         };
         self.start(grown);
         self.playing_in_program = Some(mark);
-        true
     }
 }

@@ -53,11 +53,18 @@ pub enum Effect {
 }
 
 /// Applies `msg` to the app; returns what to do about it. Whether the screen must be drawn again
-/// is decided here, once: [`Effect::Redraw`] comes last when the message changed what shows.
+/// is decided here, once, for every message: [`Effect::Redraw`] comes last when it may have changed
+/// what shows. A key always redraws (a frame that did not change costs the terminal nothing: only
+/// changed cells are written), so no handler keeps count of what it changed; time passing redraws
+/// only when the app says the screen moved on (a second, a cue, a figure's frame), as ticks are
+/// many and most change nothing.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let was_quitting = app.should_quit;
     let changed = match msg {
-        Msg::Key(key, at) => app.handle_key(key, at),
+        Msg::Key(key, at) => {
+            app.handle_key(key, at);
+            true
+        }
         Msg::Tick(at) => app.tick(at),
         Msg::Resize { width, height } => {
             app.resize(width, height);
@@ -92,4 +99,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         effects.push(Effect::Redraw);
     }
     effects
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+    use crate::config::Settings;
+    use crate::routine::Library;
+
+    /// Redrawing is decided here by the kind of message: any key redraws (even one that does
+    /// nothing), and time passing only when what shows moved on.
+    #[test]
+    fn keys_always_redraw_and_ticks_only_when_the_screen_moved_on() {
+        let library = Library::load(None).expect("built-ins load");
+        let mut app = App::with_library(library, &Settings::default());
+        let unbound = KeyEvent::from(KeyCode::Char('%'));
+        assert!(update(&mut app, Msg::Key(unbound, 10)).contains(&Effect::Redraw));
+        assert!(!update(&mut app, Msg::Tick(20)).contains(&Effect::Redraw));
+    }
 }

@@ -39,6 +39,10 @@ pub struct Common {
     /// Look for your own routines here instead of <config dir>/limberup/routines.
     #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_ROUTINES", value_parser = NonEmptyPath)]
     pub routines: Option<PathBuf>,
+    /// How long, in milliseconds, a pain-check screen waits before a key may answer it (1000).
+    /// Hidden: for tests of the real binary, which would otherwise sleep a second a screen.
+    #[arg(long, global = true, hide = true, value_name = "MS")]
+    pub answer_guard_ms: Option<u64>,
 }
 
 impl Common {

@@ -144,8 +144,18 @@ fn run(cli: Cli, style: Report) -> Outcome {
     {
         settings(&dirs, &cli.common)?;
     }
+    let guard = cli
+        .common
+        .answer_guard_ms
+        .unwrap_or(crate::app::check::READ_TIME_MS);
     match cli.command {
-        None => run::run(library(&dirs)?, None, &dirs, &settings(&dirs, &cli.common)?),
+        None => run::run(
+            library(&dirs)?,
+            None,
+            &dirs,
+            &settings(&dirs, &cli.common)?,
+            guard,
+        ),
         Some(Command::Run { routine }) => {
             let library = library(&dirs)?;
             let routine = library.resolve(&routine)?;
@@ -154,6 +164,7 @@ fn run(cli: Cli, style: Report) -> Outcome {
                 Some(routine),
                 &dirs,
                 &settings(&dirs, &cli.common)?,
+                guard,
             )
         }
         Some(Command::Check {
@@ -166,6 +177,7 @@ fn run(cli: Cli, style: Report) -> Outcome {
             &dirs,
             &settings(&dirs, &cli.common)?,
             !no_save,
+            guard,
         ),
         // Not locked for the whole run: the signal thread must be able to write the terminal's
         // reset sequences while a full-screen app is running.

@@ -8,18 +8,20 @@ use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings, ThemeSetting};
-use crate::engine::{Clock, MonotonicClock};
+use crate::engine::{Clock, Millis, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
 use crate::runtime::{self as event_loop, Outputs};
 use crate::terminal::{TerminalGuard, TerminalInput};
 
-/// Plays `routine` (or opens the library when `None`) until the user quits.
+/// Plays `routine` (or opens the library when `None`) until the user quits; pain-check screens
+/// wait `answer_guard` ms before a key may answer them.
 pub fn run(
     library: Library,
     routine: Option<Routine>,
     dirs: &Dirs,
     settings: &Settings,
+    answer_guard: Millis,
 ) -> Outcome {
     let clock = MonotonicClock::start();
     let calendar = Calendar::system();
@@ -31,14 +33,21 @@ pub fn run(
         None => App::with_library(library, settings),
     }
     .with_program(standing)
-    .with_morning_question(morning);
+    .with_morning_question(morning)
+    .with_answer_guard(answer_guard);
     full_screen(app, clock, dirs, settings, true)
 }
 
 /// The pain check's questions full-screen (`limberup check` without `--answers`).
-pub fn check(library: Library, dirs: &Dirs, settings: &Settings, save: bool) -> Outcome {
+pub fn check(
+    library: Library,
+    dirs: &Dirs,
+    settings: &Settings,
+    save: bool,
+    answer_guard: Millis,
+) -> Outcome {
     full_screen(
-        App::pain_check(library, settings),
+        App::pain_check(library, settings).with_answer_guard(answer_guard),
         MonotonicClock::start(),
         dirs,
         settings,
@@ -81,7 +90,7 @@ fn full_screen(
     let reported = (settings.theme == ThemeSetting::Auto && !settings.no_color)
         .then(|| crate::terminal::background::query(std::time::Duration::from_millis(200)))
         .flatten();
-    app.look = settings.look(reported);
+    app.set_look(settings.look(reported));
     let result = event_loop::run(
         &mut guard.terminal,
         &mut app,

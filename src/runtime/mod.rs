@@ -104,7 +104,7 @@ impl Pending {
         if !sounds.is_empty() {
             outputs.cues.prepare(sounds);
         }
-        let muted = app.muted;
+        let muted = app.muted();
         for cued in std::mem::take(&mut self.play) {
             outputs.cues.play(&cued, muted);
         }

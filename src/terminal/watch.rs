@@ -6,6 +6,21 @@
 //! which it writes to the wake pipe itself rather than raising SIGWINCH: crossterm's reader is
 //! edge-triggered and drops a key that it reads in the same wake-up as a SIGWINCH, so a made-up
 //! resize after `fg` swallowed the first key typed (issue 27).
+//!
+//! Why `an_external_sigtstp_suspends_like_ctrl_z` once saw PAUSED and then no `q`, and why it
+//! cannot happen so any more: crossterm's reader waits with epoll, edge-triggered, and takes one
+//! event per read; when its SIGWINCH and the terminal are ready in the same wait it returns the
+//! resize and the terminal's readiness is gone with that wait, so a key already there stays unread
+//! until another key comes. The SIGWINCH the signal thread used to raise after `kill -TSTP` woke
+//! this wait (through the SIGWINCH pipe) but never crossterm's, so it was still pending in
+//! crossterm after `fg`; on a loaded machine the test's `q` came before the loop's first look at
+//! crossterm, both were ready at once, and `q` was lost. The nudge is now a byte in this pipe, which
+//! crossterm never sees; the flag is set before the byte is written and read before each wait, so
+//! no wake-up is lost either. What remains is crossterm's own: a real resize whose SIGWINCH
+//! meets a key in the same wait (a window resized while the app is stopped, then a key typed the
+//! instant after `fg`) can hold that key until the next one. Only replacing crossterm's reader
+//! (reading the terminal here) would close that; the fallback without this watch (no terminal to
+//! watch) raises SIGWINCH still and has the same small window.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};

@@ -5,11 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::check_group;
 use super::footer;
 use super::theme::{self, Theme};
+use super::widgets::ScrolledText;
 use crate::app::check::{CHOICES, CheckForm, FOOTNOTE, Question};
 use crate::app::{App, CheckResult};
 use crate::triage::advice::DISCLAIMER;
@@ -272,16 +273,9 @@ pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buff
         lines.push(Line::styled("Routines that may help", theme.dim()));
         lines.extend(routine_lines.iter().cloned());
     }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let content = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
-    let offset = result.scroll.fit(content, inner.height);
-    let block = if result.scroll.more_below() {
-        block.title_bottom(Line::from(" ↓ more: j ").right_aligned())
-    } else {
-        block
-    };
-    block.render(body, buf);
-    paragraph.scroll((offset, 0)).render(inner, buf);
+    ScrolledText::new(lines, block)
+        .key("j")
+        .render(body, buf, &mut &result.scroll);
     if panel_height > 0 {
         Paragraph::new(routine_lines)
             .block(Block::bordered().title(" Routines that may help "))

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::footer;
 use super::theme::{self, Theme};
+use super::widgets::ScrolledText;
 use crate::app::figures::{BROWSER_FIGURE_ROOM, has_room};
 use crate::app::{App, ExerciseScreen, routines_using};
 use crate::figure::FigureView;
@@ -106,29 +107,22 @@ fn render_exercise(
     } else {
         0
     };
-    let [figure_area, _, words_area] = Layout::vertical([
-        Constraint::Length(figure_rows),
-        Constraint::Length(u16::from(figure_rows > 0)),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    // The figure, a blank row, then the words.
+    let words_top = figure_rows + u16::from(figure_rows > 0);
+    ScrolledText::new(words(app, exercise), block)
+        .key("pgdn")
+        .below(words_top)
+        .render(area, buf, &mut &screen.scroll);
     if let Some(figure) = figure {
+        let figure_area = Rect {
+            height: figure_rows,
+            ..inner
+        };
         let (body, props, background) = theme.figure_colors();
         FigureView::new(figure.figure, figure.phase, figure.mirrored)
             .colors(body, props, background)
             .render(figure_area, buf);
     }
-
-    let paragraph = Paragraph::new(words(app, exercise)).wrap(Wrap { trim: false });
-    let content = u16::try_from(paragraph.line_count(words_area.width)).unwrap_or(u16::MAX);
-    let offset = screen.scroll.fit(content, words_area.height);
-    let block = if screen.scroll.more_below() {
-        block.title_bottom(Line::from(" ↓ more (pgdn) ").right_aligned())
-    } else {
-        block
-    };
-    block.render(area, buf);
-    paragraph.scroll((offset, 0)).render(words_area, buf);
 }
 
 /// How to do it, what to feel, what to watch, where it helps and where it is used.

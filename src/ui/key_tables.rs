@@ -13,7 +13,12 @@ use crate::routine::Library;
 const WIDE: (u16, u16) = (240, 60);
 
 fn text(app: &App) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(WIDE.0, WIDE.1)).expect("terminal");
+    text_at(app, WIDE)
+}
+
+/// The screen's rows as text, at `size`.
+pub(super) fn text_at(app: &App, size: (u16, u16)) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(super::View(app), frame.area()))
         .expect("draw");
@@ -35,7 +40,7 @@ fn press(app: &mut App, keys: &[KeyCode], now: &mut u64) {
 }
 
 /// Every state worth walking: (what it is, the keys that lead there from the library).
-fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
+pub(super) fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
     use KeyCode::{Char, Down, Enter, Esc};
     vec![
         ("library", vec![]),
@@ -120,35 +125,41 @@ fn standing(paused: bool) -> crate::program::standing::Standing {
     }
 }
 
+/// The app in the state `name` of [`states`], reached by `keys`.
+pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
+    let mut app = App::with_library(
+        Library::load(None).expect("built-ins load"),
+        &Settings::default(),
+    );
+    if name.starts_with("today") {
+        app = app.with_program(Some(standing(name == "today paused")));
+        assert!(matches!(app.screen, Screen::Today), "{name}");
+    }
+    if name.ends_with("morning question") {
+        app = app.with_morning_question(Some(crate::history::MorningAsk {
+            session_id: 1,
+            routine: "upper-back-strength".to_owned(),
+            started_at: crate::calendar::UtcTime(20_513 * 86_400),
+        }));
+        assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
+    }
+    let mut now = 0;
+    press(&mut app, keys, &mut now);
+    if name == "result" {
+        // None of the emergency or urgent signs, then the profile (first check): age 40 and
+        // none of its facts.
+        use KeyCode::{Char, Enter};
+        let keys = [Char('n'), Char('n'), Char('4'), Char('0'), Enter, Char('n')];
+        press(&mut app, &keys, &mut now);
+        assert!(matches!(app.screen, Screen::CheckResult(_)), "{name}");
+    }
+    app
+}
+
 #[test]
 fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
     for (name, keys) in states() {
-        let mut app = App::with_library(
-            Library::load(None).expect("built-ins load"),
-            &Settings::default(),
-        );
-        if name.starts_with("today") {
-            app = app.with_program(Some(standing(name == "today paused")));
-            assert!(matches!(app.screen, Screen::Today), "{name}");
-        }
-        if name.ends_with("morning question") {
-            app = app.with_morning_question(Some(crate::history::MorningAsk {
-                session_id: 1,
-                routine: "upper-back-strength".to_owned(),
-                started_at: crate::calendar::UtcTime(20_513 * 86_400),
-            }));
-            assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
-        }
-        let mut now = 0;
-        press(&mut app, &keys, &mut now);
-        if name == "result" {
-            // None of the emergency or urgent signs, then the profile (first check): age 40 and
-            // none of its facts.
-            use KeyCode::{Char, Enter};
-            let keys = [Char('n'), Char('n'), Char('4'), Char('0'), Enter, Char('n')];
-            press(&mut app, &keys, &mut now);
-            assert!(matches!(app.screen, Screen::CheckResult(_)), "{name}");
-        }
+        let mut app = app_in(name, &keys);
         let screen = text(&app);
         let footer = screen.last().expect("a footer line").clone();
         for hint in app.footer_hints() {

@@ -6,6 +6,7 @@ mod check;
 mod check_group;
 mod done;
 mod exercises;
+mod footer;
 mod history;
 mod history_program;
 mod library;
@@ -21,11 +22,10 @@ mod widgets;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::keymap::Hint;
 use crate::app::{App, Overlay, Screen};
+use footer::footer;
 
 /// The whole screen for the app's state as it is now.
 #[derive(Clone, Copy)]
@@ -92,53 +92,7 @@ fn too_small(area: Rect, min_width: u16, min_height: u16, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// A notice (what went wrong, if anything), then the screen's key hints in their table's order. When
-/// they do not all fit, the ones in the middle go first: the first (the screen's main key), quit or
-/// back, and help are kept longest.
-fn footer(app: &App, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
-    let theme = theme::of(app);
-    let hints: &[Hint] = &app.footer_hints();
-    let width = usize::from(area.width);
-    let cost =
-        |shown: &str, does: &str| 3 + crate::text::width(shown) + 1 + crate::text::width(does);
-    let mut used = notice.map_or(0, |text| cost("!", text) - 3);
-    let last = hints.len().saturating_sub(1);
-    let kept_longest = |index: usize, hint: &Hint| {
-        index == 0 || matches!(hint.shown, "?" | "q" | "esc")
-    } || index == last;
-    let mut keep = vec![false; hints.len()];
-    let by_priority = hints
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| kept_longest(*i, h))
-        .chain(
-            hints
-                .iter()
-                .enumerate()
-                .filter(|(i, h)| !kept_longest(*i, h)),
-        );
-    for (index, hint) in by_priority {
-        let needed = cost(hint.shown, hint.does) - usize::from(used == 0) * 3;
-        if used + needed <= width {
-            keep[index] = true;
-            used += needed;
-        }
-    }
-    let mut spans: Vec<Span<'_>> = Vec::new();
-    let shown = hints
-        .iter()
-        .zip(&keep)
-        .filter(|(_, kept)| **kept)
-        .map(|(h, _)| (h.shown, h.does));
-    for (key, action) in notice.map(|text| ("!", text)).into_iter().chain(shown) {
-        if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme.dim()));
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {action}")));
-    }
-    Line::from(spans).render(area, buf);
-}
-
+#[cfg(test)]
+mod footers_80x24;
 #[cfg(test)]
 mod key_tables;

@@ -20,9 +20,11 @@ pub const MIN_SIZE: (u16, u16) = (30, 10);
 pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let session = &player.session;
-    let Some(segment) = session.current() else {
+    // Worked out once for the frame: the panel's words and figure read the same exercise.
+    let Some(view) = app.player_view() else {
         return;
     };
+    let segment = view.current;
     let [header, main, next, progress, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(6),
@@ -35,14 +37,14 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     render_header(
         &player.routine,
         segment,
-        app.muted,
+        app.muted(),
         session.is_paused(),
         theme,
         header,
         buf,
     );
     let roomy = has_room((area.width, area.height), PLAYER_FIGURE_ROOM);
-    render_panel(app, player, segment, roomy, main, buf);
+    render_panel(app, player, &view, roomy, main, buf);
     render_up_next(player, theme, next, buf);
 
     let (position, total) = session.routine_progress(app.now);

@@ -3,8 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
 
+use super::widgets::ScrolledText;
 use super::{footer, theme};
 use crate::app::figures::{PREVIEW_FIGURE_ROOM, has_room};
 use crate::app::{App, Scroll};
@@ -67,16 +68,8 @@ pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &m
     };
     let block = Block::bordered().title(Span::styled(format!(" {} ", routine.name), theme.title()));
     let inner = block.inner(body);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let content = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
-    let offset = scroll.fit(content, inner.height);
-    let block = if scroll.more_below() {
-        block.title_bottom(Line::from(" ↓ more ").right_aligned())
-    } else {
-        block
-    };
-    block.render(body, buf);
-    paragraph.scroll((offset, 0)).render(inner, buf);
+    ScrolledText::new(lines, block).render(body, buf, &mut &*scroll);
+    let offset = scroll.offset();
     if let Some(figure_area) = figure_area {
         // The first step on screen with a figure: scrolling down the steps shows each in turn.
         let before_steps = Paragraph::new(steps_from)

@@ -118,7 +118,7 @@ pub struct Theme {
 
 /// The app's theme.
 pub fn of(app: &App) -> Theme {
-    Theme::new(app.look)
+    Theme::new(app.look())
 }
 
 fn rgb(c: [u8; 3]) -> Color {

@@ -125,3 +125,38 @@ fn preview_with_a_figure() {
         .at("3");
     assert!(!has_figure(&plain), "{plain}");
 }
+
+/// Only the figure's cells (braille), the rest blanked, line by line.
+fn figure_only(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|line| {
+            let figure: String = line
+                .chars()
+                .map(|c| {
+                    if ('\u{2801}'..='\u{28FF}').contains(&c) {
+                        c
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            figure.trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// A switch features the side that comes: its words name the step, and its figure is that side's,
+/// mirrored, as the right side then shows it (one featured exercise for words and figure alike).
+#[test]
+fn a_switch_shows_the_coming_side_in_words_and_figure() {
+    let switch = player((120, 40), "", "77");
+    assert!(switch.contains("SWITCH"), "{switch}");
+    assert!(
+        switch.contains("Stand in a doorway"),
+        "the step's words\n{switch}"
+    );
+    let right = player((120, 40), "", "82");
+    assert!(has_figure(&switch));
+    assert_eq!(figure_only(&switch), figure_only(&right));
+}

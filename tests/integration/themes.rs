@@ -339,7 +339,9 @@ fn no_color_gauges_and_chart_are_characters() {
 
 /// The player at the three sizes the runner's screens are made for, in each theme: a timed exercise
 /// (the side stretch, left side), a rest saying what comes next, and a tempo step counting its reps
-/// (the band row). Both themes pin the colours of every cell; `NO_COLOR` pins the text.
+/// (the band row). At 80x24 both themes pin the colours of every cell; the larger sizes pin the
+/// text (the layout), as the colours there are the same roles on more cells; `NO_COLOR` pins the
+/// text at every size.
 #[test]
 fn the_player_at_every_size_in_every_theme() {
     let states = [("work", "120"), ("rest", "100"), ("tempo", "20")];
@@ -347,11 +349,42 @@ fn the_player_at_every_size_in_every_theme() {
         for (state, at) in states {
             let shot = || Shot::new().routine(PLAYER).size(width, height);
             let name = format!("player_{state}_{width}x{height}");
-            let dark = shot().theme(ThemeSetting::Dark).buffer_at(at);
-            insta::assert_snapshot!(format!("dark_{name}"), styles(&dark));
-            let light = shot().theme(ThemeSetting::Light).buffer_at(at);
-            insta::assert_snapshot!(format!("light_{name}"), styles(&light));
+            if (width, height) == (80, 24) {
+                let dark = shot().theme(ThemeSetting::Dark).buffer_at(at);
+                insta::assert_snapshot!(format!("dark_{name}"), styles(&dark));
+                let light = shot().theme(ThemeSetting::Light).buffer_at(at);
+                insta::assert_snapshot!(format!("light_{name}"), styles(&light));
+            } else {
+                let text = shot().theme(ThemeSetting::Dark).at(at);
+                insta::assert_snapshot!(format!("text_{name}"), text);
+            }
             insta::assert_snapshot!(format!("no_color_{name}"), shot().no_color().at(at));
+        }
+    }
+}
+
+/// The other main screens at 80x24, the smallest usual terminal: the library, a routine's
+/// preview, the help and "Quit?" over the player, the end of a routine, a pain-check question and
+/// the exercise browser.
+fn main_screens() -> [(&'static str, Shot<'static>, &'static str); 7] {
+    [
+        ("library", Shot::new(), "1"),
+        ("preview", Shot::new().keys("down@1,enter@2"), "3"),
+        ("help", Shot::new().routine(PLAYER).keys("?@22"), "22"),
+        ("quit", Shot::new().routine(PLAYER).keys("q@23"), "23"),
+        ("done", Shot::new().routine(PLAYER).keys("enter@200"), "200"),
+        ("question", Shot::new().keys("c@1,6@2"), "2"),
+        ("exercises", Shot::new().keys("e@1"), "2"),
+    ]
+}
+
+/// The main screens with the colours of every cell, in both themes.
+#[test]
+fn the_main_screens_in_colour_at_80x24() {
+    for (theme, setting) in [("dark", ThemeSetting::Dark), ("light", ThemeSetting::Light)] {
+        for (name, shot, at) in main_screens() {
+            let buffer = shot.theme(setting).buffer_at(at);
+            insta::assert_snapshot!(format!("{theme}_{name}_80x24"), styles(&buffer));
         }
     }
 }

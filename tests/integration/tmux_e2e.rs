@@ -96,11 +96,11 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     if !common::pane::tmux_or_skip() {
         return;
     }
-    // Leaving half-way saves nothing.
-    let pane = Pane::start("check");
+    // Leaving half-way saves nothing. Without the one-second guard (proved by the test after this
+    // one), so that no key waits.
+    let pane = Pane::start(UNGUARDED_CHECK);
     pane.wait_for_text("How bad is the pain");
     pane.keys(&["3"]);
-    std::thread::sleep(Duration::from_millis(1_500));
     pane.keys(&["Enter"]);
     pane.wait_for_text("Where does it hurt?");
     // One key at a time: two escapes read together are one key to the terminal's parser (ESC ESC),
@@ -112,24 +112,18 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     pane.assert_terminal_restored();
     assert_eq!(pane.history()["checks"].as_array().map(Vec::len), Some(0));
 
-    // Answered to the end, a key a little over a second after each question (a key sooner is
-    // taken as held or pasted): the result shows and the check is in the history.
-    let pane = Pane::start("check");
+    // Answered to the end: the result shows and the check is in the history.
+    let pane = Pane::start(UNGUARDED_CHECK);
     pane.wait_for_text("How bad is the pain");
-    let answer = |keys: &[&str]| {
-        std::thread::sleep(Duration::from_millis(1_500));
-        pane.keys(keys);
-    };
+    let answer = |keys: &[&str]| pane.keys(keys);
     pane.keys(&["6"]);
     answer(&["Enter"]);
     pane.wait_for_text("Where does it hurt?");
     pane.keys(&["5"]);
     answer(&["Enter"]);
     pane.wait_for_text("Warning signs first");
-    // Enter held on the warning signs answers nothing: too soon, then nothing marked.
+    // Enter on the warning signs with nothing marked answers nothing.
     pane.keys(&["Enter", "Enter", "Enter"]);
-    pane.wait_for_text("Too quick");
-    answer(&["Enter"]);
     pane.wait_for_text("Nothing marked");
     answer(&["1"]);
     pane.wait_for_text("[  YES   ]");
@@ -146,6 +140,31 @@ fn the_pain_check_full_screen_saves_only_when_the_result_shows() {
     assert_eq!(checks.len(), 1, "{history}");
     assert_eq!(checks[0]["level"], "emergency");
     assert_eq!(checks[0]["areas"][0], "lower-back");
+}
+
+/// The pain check with no wait before a key may answer (the hidden `--answer-guard-ms`), so that
+/// these tests type at once instead of sleeping a second a screen.
+const UNGUARDED_CHECK: &str = "check --answer-guard-ms 0";
+
+/// The real binary with its real one-second guard: a key right after a question appears answers
+/// nothing ("Too quick"). Two enters back to back: whichever screen the first lands on, the second
+/// comes milliseconds after that screen appeared.
+#[cfg_attr(
+    limberup_no_tmux,
+    ignore = "needs tmux, not found on PATH at build time"
+)]
+#[test]
+fn the_real_guard_refuses_a_key_that_comes_too_soon() {
+    if !common::pane::tmux_or_skip() {
+        return;
+    }
+    let pane = Pane::start("check --no-save");
+    pane.wait_for_text("How bad is the pain");
+    pane.keys(&["3", "Enter", "Enter"]);
+    pane.wait_for_text("Too quick");
+    pane.keys(&["C-c"]);
+    assert_eq!(pane.exit_status(), "0");
+    pane.assert_terminal_restored();
 }
 
 #[cfg_attr(
@@ -322,11 +341,8 @@ fn the_first_check_asks_the_profile_and_the_next_does_not() {
     }
     let shared = tempfile::tempdir().expect("temp dir");
     let env = format!("LIMBERUP_DATA_DIR={}", shared.path().display());
-    let answer = |pane: &Pane, keys: &[&str]| {
-        std::thread::sleep(Duration::from_millis(1_500));
-        pane.keys(keys);
-    };
-    let first = Pane::start_with_env(&env, "check", false);
+    let answer = |pane: &Pane, keys: &[&str]| pane.keys(keys);
+    let first = Pane::start_with_env(&env, UNGUARDED_CHECK, false);
     first.wait_for_text("How bad is the pain");
     first.keys(&["0"]);
     answer(&first, &["Enter"]);
@@ -357,7 +373,7 @@ fn the_first_check_asks_the_profile_and_the_next_does_not() {
         "{profile}"
     );
 
-    let second = Pane::start_with_env(&env, "check", false);
+    let second = Pane::start_with_env(&env, UNGUARDED_CHECK, false);
     second.wait_for_text("How bad is the pain");
     second.keys(&["0"]);
     answer(&second, &["Enter"]);

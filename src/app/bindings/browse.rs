@@ -36,28 +36,32 @@ pub static LIBRARY: [Binding<LibraryKey>; 12] = [
         "choose",
         "choose a routine (also tab, j, k)",
         LibraryKey::Next,
-    ),
+    )
+    .low(),
     Binding::new(
         &[Up, BackTab, Char('k')],
         "↑↓",
         "choose",
         "choose a routine (also tab, j, k)",
         LibraryKey::Previous,
-    ),
+    )
+    .low(),
     Binding::new(
         &[Enter],
         "enter",
         "preview",
         "preview the routine; enter again starts it",
         LibraryKey::Open,
-    ),
+    )
+    .low(),
     Binding::new(
         &[Char('/')],
         "/",
         "filter",
         "filter by words of names, descriptions, tags",
         LibraryKey::Filter,
-    ),
+    )
+    .low(),
     Binding::new(
         &[Esc],
         "esc",

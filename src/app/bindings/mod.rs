@@ -51,7 +51,7 @@ fn paused(app: &App) -> bool {
 }
 
 fn muted(app: &App) -> bool {
-    app.muted
+    app.muted()
 }
 
 fn timed(app: &App) -> bool {

@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::group::{Group, Mark, Sign};
-use super::{CHOICES, CheckForm, Outcome, Question, READ_TIME_MS};
+use super::{CHOICES, CheckForm, Outcome, Question};
 use crate::app::bindings::{
     CHECK_AREAS, CHECK_GROUP, CHECK_NUMBER, CHECK_ONSET, CHECK_PAIN, CHECK_RECONFIRM, CHECK_TREND,
     CHECK_YES_NO_UNSURE, CheckKey,
@@ -44,8 +44,8 @@ impl CheckForm {
         if let Some(action) = action {
             self.apply(action, key, now)
         } else {
-            let changed = self.notice.take().is_some();
-            Outcome::Asking(changed)
+            self.notice = None;
+            Outcome::Asking
         }
     }
 
@@ -56,7 +56,7 @@ impl CheckForm {
             return match self.previous.pop() {
                 Some(question) => {
                     self.show(question, now);
-                    Outcome::Asking(true)
+                    Outcome::Asking
                 }
                 None => Outcome::Left,
             };
@@ -67,7 +67,7 @@ impl CheckForm {
         );
         if answering && !self.may_answer(key, now) {
             self.notice = Some("Too quick: read the question, then answer.");
-            return Outcome::Asking(true);
+            return Outcome::Asking;
         }
         let digit = match key.code {
             KeyCode::Char(c) => c.to_digit(10),
@@ -99,9 +99,9 @@ impl CheckForm {
                 } else {
                     "Nothing chosen: press one of the letters shown."
                 });
-                Outcome::Asking(true)
+                Outcome::Asking
             }
-            _ => Outcome::Asking(false),
+            _ => Outcome::Asking,
         }
     }
 
@@ -109,7 +109,7 @@ impl CheckForm {
     /// starts the wait again, so a held key or a paste never answers the next screen.
     fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
         if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
-            self.answerable_at = now.saturating_add(READ_TIME_MS);
+            self.answerable_at = now.saturating_add(self.read_time);
             return false;
         }
         true
@@ -132,43 +132,42 @@ impl CheckForm {
                     .map_or(0, |d| (d + 9) % 10);
                 let Some(mark) = self.marks.get_mut(index) else {
                     self.notice = Some("There is no line with that number.");
-                    return Outcome::Asking(true);
+                    return Outcome::Asking;
                 };
                 *mark = mark.next();
                 self.update_seen_end();
-                Outcome::Asking(true)
+                Outcome::Asking
             }
             CheckKey::ScrollDown | CheckKey::ScrollUp => {
-                let before = self.offset;
                 self.offset = if action == CheckKey::ScrollDown {
                     self.offset + 1
                 } else {
                     self.offset.saturating_sub(1)
                 };
                 self.update_seen_end();
-                Outcome::Asking(before != self.offset)
+                Outcome::Asking
             }
             CheckKey::Confirm | CheckKey::NoneOfThese if !self.seen_end => {
                 self.notice =
                     Some("There is more below: scroll down (j) to read every line first.");
-                Outcome::Asking(true)
+                Outcome::Asking
             }
             CheckKey::Confirm if !marked => {
                 self.notice =
                     Some("Nothing marked: press n if none of these is true, or a line's number.");
-                Outcome::Asking(true)
+                Outcome::Asking
             }
             CheckKey::NoneOfThese if marked => {
                 self.notice = Some(
                     "Some lines are marked: press enter to confirm them, or unmark them first.",
                 );
-                Outcome::Asking(true)
+                Outcome::Asking
             }
             CheckKey::Confirm | CheckKey::NoneOfThese => {
                 self.take_marks(group);
                 self.advance(now)
             }
-            _ => Outcome::Asking(false),
+            _ => Outcome::Asking,
         }
     }
 
@@ -210,7 +209,6 @@ impl CheckForm {
     /// Digits build the number (`1` then `0` is 10; a digit that would pass 10 starts it again),
     /// arrows step it, backspace removes a digit, `enter` confirms it.
     fn pain(&mut self, action: CheckKey, digit: Option<u32>, now: Millis) -> Outcome {
-        let before = self.typed.clone();
         let current = self.typed.parse::<u8>().ok();
         match (action, digit) {
             (CheckKey::Digit, Some(d)) => {
@@ -232,15 +230,15 @@ impl CheckForm {
             (CheckKey::Confirm, _) => {
                 let Some(pain) = current else {
                     self.notice = Some("Type a number from 0 to 10, then press enter.");
-                    return Outcome::Asking(true);
+                    return Outcome::Asking;
                 };
                 self.answers.pain = pain;
                 self.pain_confirmed = true;
                 return self.advance(now);
             }
-            _ => return Outcome::Asking(false),
+            _ => return Outcome::Asking,
         }
-        Outcome::Asking(before != self.typed)
+        Outcome::Asking
     }
 
     /// The pain shown on the scale: typed so far, not yet confirmed.
@@ -265,13 +263,13 @@ impl CheckForm {
             CheckKey::Confirm => {
                 if self.answers.areas.is_empty() {
                     self.notice = Some("Choose at least one area with space.");
-                    return Outcome::Asking(true);
+                    return Outcome::Asking;
                 }
                 return self.advance(now);
             }
-            _ => return Outcome::Asking(false),
+            _ => return Outcome::Asking,
         }
-        Outcome::Asking(true)
+        Outcome::Asking
     }
 
     fn toggle_area(&mut self, index: usize) {
@@ -304,19 +302,18 @@ impl CheckForm {
                 self.answers.onset =
                     Some([Onset::BeforeRun, Onset::DuringRun, Onset::AfterRun][choice.min(2)]);
             }
-            _ => return Outcome::Asking(false),
+            _ => return Outcome::Asking,
         }
         self.advance(now)
     }
 
     /// Moves the highlight between the choices; from none, either way lands on the first.
     fn move_cursor(&mut self, step: isize) -> Outcome {
-        let before = self.cursor;
         self.cursor = Some(match self.cursor {
             None => 0,
             Some(at) => at.saturating_add_signed(step).min(CHOICES.len() - 1),
         });
-        Outcome::Asking(before != self.cursor)
+        Outcome::Asking
     }
 
     /// Digits, backspace, up and down; enter takes the number.
@@ -338,7 +335,7 @@ impl CheckForm {
             (CheckKey::Confirm, _) => {
                 let Ok(value) = self.typed.parse::<u32>() else {
                     self.notice = Some("Type a number, then press enter.");
-                    return Outcome::Asking(true);
+                    return Outcome::Asking;
                 };
                 if self.question == Question::Age {
                     self.profile_age = Some(value);
@@ -347,8 +344,8 @@ impl CheckForm {
                 }
                 return self.advance(now);
             }
-            _ => return Outcome::Asking(false),
+            _ => return Outcome::Asking,
         }
-        Outcome::Asking(true)
+        Outcome::Asking
     }
 }

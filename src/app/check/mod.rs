@@ -73,6 +73,9 @@ pub struct CheckForm {
     pub notice: Option<&'static str>,
     /// No key answers before this time.
     answerable_at: Millis,
+    /// How long each screen waits before a key may answer it: [`READ_TIME_MS`] but in tests of
+    /// the real binary, which would otherwise sleep a second a screen.
+    read_time: Millis,
     /// Screens answered at least once: going back to one shows its answer.
     answered: Vec<Question>,
     /// The profile: what the check must do about it, and the answers given here.
@@ -88,8 +91,8 @@ pub struct CheckForm {
 }
 
 pub enum Outcome {
-    /// Still asking; whether anything visible changed.
-    Asking(bool),
+    /// Still asking.
+    Asking,
     /// Esc on the first question: leave without a result.
     Left,
     /// The last answer is in.
@@ -112,6 +115,7 @@ impl CheckForm {
             seen_end: true,
             notice: None,
             answerable_at: now.saturating_add(READ_TIME_MS),
+            read_time: READ_TIME_MS,
             answered: Vec::new(),
             profile_need,
             profile_shown,
@@ -120,6 +124,12 @@ impl CheckForm {
             profile_age: None,
             size: (80, 24),
         }
+    }
+
+    /// From `now` on, each screen waits `read_time` before a key may answer it.
+    pub fn set_read_time(&mut self, read_time: Millis, now: Millis) {
+        self.read_time = read_time;
+        self.answerable_at = now.saturating_add(read_time);
     }
 
     fn path(&self, pain_confirmed: bool) -> Path<'_> {
@@ -143,7 +153,7 @@ impl CheckForm {
     /// back; otherwise nothing is chosen or marked.
     fn show(&mut self, question: Question, now: Millis) {
         self.question = question;
-        self.answerable_at = now.saturating_add(READ_TIME_MS);
+        self.answerable_at = now.saturating_add(self.read_time);
         self.typed.clear();
         self.offset = 0;
         self.cursor = (question == Question::Areas).then_some(0);
@@ -221,7 +231,7 @@ impl CheckForm {
         }
         if let Some(next) = self.question.next(self.path(true)) {
             self.show(next, now);
-            Outcome::Asking(true)
+            Outcome::Asking
         } else {
             let profile = self.profile_answer();
             Outcome::Answered(self.final_answers(), profile)

@@ -1,6 +1,7 @@
 //! The result of a pain check: level, reasons, advice, routines that may help. Its keys are in
 //! [`crate::app::bindings::RESULT`]; every other key only points at them.
 
+use crate::app::bindings::ResultKey;
 use crate::app::scroll::Scroll;
 use crate::triage::CheckRecord;
 
@@ -16,7 +17,39 @@ pub struct CheckResult {
     pub notice: Option<&'static str>,
 }
 
+/// What a result key asks of the app: choosing and scrolling ask nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultWants {
+    Help,
+    /// Start the routine chosen (home when there is none).
+    Start,
+    Close,
+}
+
 impl CheckResult {
+    /// Acts on a result key (any key clears the notice); what only the app can do comes back.
+    pub fn act(&mut self, key: ResultKey) -> Option<ResultWants> {
+        self.notice = None;
+        match key {
+            ResultKey::NextRoutine => {
+                self.choose(1);
+            }
+            ResultKey::PreviousRoutine => {
+                self.choose(-1);
+            }
+            ResultKey::ScrollDown => {
+                self.scroll.down();
+            }
+            ResultKey::ScrollUp => {
+                self.scroll.up();
+            }
+            ResultKey::Help => return Some(ResultWants::Help),
+            ResultKey::Start => return Some(ResultWants::Start),
+            ResultKey::Close => return Some(ResultWants::Close),
+        }
+        None
+    }
+
     pub fn new(record: CheckRecord, routines: Vec<String>) -> Self {
         Self {
             record,

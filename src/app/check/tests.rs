@@ -204,6 +204,27 @@ fn a_paste_answers_one_screen_at_most() {
     assert!(typist.form.answers.symptoms.contains(&Symptom::Radiating));
 }
 
+/// The wait before a key may answer is a setting (tests of the real binary set none); the default
+/// still refuses a key that comes at once.
+#[test]
+fn the_answer_guard_is_a_setting_and_by_default_refuses_a_key_at_once() {
+    let keys = [KeyCode::Char('5'), KeyCode::Enter];
+    let mut guarded = CheckForm::new(0, ProfileNeed::Known, Vec::new());
+    let mut unguarded = guarded.clone();
+    unguarded.set_read_time(0, 0);
+    for code in keys {
+        guarded.handle_key(KeyEvent::from(code), 1);
+        unguarded.handle_key(KeyEvent::from(code), 1);
+    }
+    assert_eq!(guarded.question, Question::Pain);
+    assert_eq!(
+        guarded.notice,
+        Some("Too quick: read the question, then answer.")
+    );
+    assert_eq!(unguarded.question, Question::Areas);
+    assert_eq!(unguarded.notice, None);
+}
+
 #[test]
 fn enter_spam_and_a_held_key_answer_nothing_beyond_their_screen() {
     let mut typist = Typist::new();

@@ -5,7 +5,22 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::bindings::{FilterKey, LibraryKey};
 use crate::routine::{Library, Routine};
+
+/// What a library key asks of the app: the screen's own keys (moving, filtering) ask nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryWants {
+    /// The highlighted routine's preview.
+    Preview,
+    PainCheck,
+    History,
+    Runs,
+    Exercises,
+    Help,
+    Quit,
+    Today,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct LibraryScreen {
@@ -17,6 +32,60 @@ pub struct LibraryScreen {
 }
 
 impl LibraryScreen {
+    /// Acts on a key of the list; what only the app can do comes back.
+    pub fn act(&mut self, key: LibraryKey, library: &Library) -> Option<LibraryWants> {
+        let wants = match key {
+            LibraryKey::Next => {
+                self.select(1, library);
+                return None;
+            }
+            LibraryKey::Previous => {
+                self.select(-1, library);
+                return None;
+            }
+            LibraryKey::Filter => {
+                self.filtering = true;
+                return None;
+            }
+            LibraryKey::ClearFilter => {
+                self.clear_filter();
+                return None;
+            }
+            LibraryKey::Open => LibraryWants::Preview,
+            LibraryKey::PainCheck => LibraryWants::PainCheck,
+            LibraryKey::History => LibraryWants::History,
+            LibraryKey::Runs => LibraryWants::Runs,
+            LibraryKey::Exercises => LibraryWants::Exercises,
+            LibraryKey::Help => LibraryWants::Help,
+            LibraryKey::Quit => LibraryWants::Quit,
+            LibraryKey::Today => LibraryWants::Today,
+        };
+        Some(wants)
+    }
+
+    /// Acts on a key while typing a filter (`event` is the key, for the letter typed).
+    pub fn act_filtering(&mut self, key: FilterKey, event: KeyEvent, library: &Library) {
+        match key {
+            FilterKey::Type => {
+                self.type_char(event);
+            }
+            FilterKey::Erase => {
+                self.erase();
+            }
+            FilterKey::Done => self.filtering = false,
+            FilterKey::Cancel => {
+                self.filtering = false;
+                self.clear_filter();
+            }
+            FilterKey::Next => {
+                self.select(1, library);
+            }
+            FilterKey::Previous => {
+                self.select(-1, library);
+            }
+        }
+    }
+
     /// The routines shown, in display order: grouped by kind, then by name; with a filter, the
     /// routines whose names hold more of its words first.
     pub fn visible<'a>(&self, library: &'a Library) -> Vec<&'a Routine> {

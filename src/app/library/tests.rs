@@ -133,3 +133,22 @@ fn leaving_the_preview_keeps_the_filter_and_the_choice() {
         assert_eq!(library_state(&app), before, "back with {back:?}");
     }
 }
+
+/// The screen owns its keys: moving and filtering act on it and ask nothing of the app; the rest
+/// come back as what the app must do, the screen untouched.
+#[test]
+fn the_library_acts_on_its_own_keys_and_hands_on_the_rest() {
+    use super::{LibraryScreen, LibraryWants};
+    use crate::app::bindings::LibraryKey;
+    let library = Library::load(None).expect("built-ins load");
+    let mut screen = LibraryScreen::default();
+    assert_eq!(screen.act(LibraryKey::Next, &library), None);
+    assert_eq!(screen.selected, 1);
+    assert_eq!(screen.act(LibraryKey::Filter, &library), None);
+    assert!(screen.filtering);
+    assert_eq!(
+        screen.act(LibraryKey::Open, &library),
+        Some(LibraryWants::Preview)
+    );
+    assert_eq!(screen.selected, 1);
+}

@@ -13,13 +13,12 @@ mod words;
 use super::big_digits;
 use super::theme::{self, Theme};
 use super::widgets::{gauge, ratio};
-use crate::app::figures::FigureAt;
+use crate::app::figures::{FigureAt, PlayerView};
 use crate::app::{App, CUE_FLASH_MS, PlayerScreen};
 use crate::duration::{format_clock, format_human};
 use crate::engine::Millis;
 use crate::figure::FigureView;
 use crate::plan::{Segment, SegmentKind};
-use crate::routine::Step;
 use words::{detail_text, heading_line};
 
 /// How long each coaching cue stays before the next one shows.
@@ -43,7 +42,6 @@ struct Words<'a> {
     elapsed: Millis,
 }
 
-/// The step a segment shows: its own for an exercise or switch, the coming one for rests and get-ready.
 /// `WORK`, or a rest's or switch's name: the usual words ("REST BETWEEN SETS") or the coach's own.
 fn panel_title(segment: &Segment) -> String {
     match segment.kind {
@@ -52,25 +50,16 @@ fn panel_title(segment: &Segment) -> String {
     }
 }
 
-fn featured_step<'a>(player: &'a PlayerScreen, segment: &Segment) -> Option<&'a Step> {
-    let shown = match segment.kind {
-        SegmentKind::Exercise | SegmentKind::Switch => segment,
-        _ => player.session.plan().segments[segment.index + 1..]
-            .iter()
-            .find(|s| s.kind == SegmentKind::Exercise)?,
-    };
-    shown.step.and_then(|n| player.routine.steps.get(n - 1))
-}
-
 pub(super) fn render_panel(
     app: &App,
     player: &PlayerScreen,
-    segment: &Segment,
+    view: &PlayerView<'_>,
     roomy: bool,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let session = &player.session;
+    let segment = view.current;
     let theme = theme::of(app);
     let color = theme.segment(segment.kind);
     let mut block = Block::bordered()
@@ -83,7 +72,7 @@ pub(super) fn render_panel(
     if let Some((cue, at)) = app.last_cue {
         if app.now < at.saturating_add(CUE_FLASH_MS) && !session.is_paused() {
             // Without sound the cue must catch the eye instead: the panel's border lights up.
-            let silent = app.muted || app.sound_problem.is_some();
+            let silent = app.muted() || app.sound_problem.is_some();
             let label = if silent {
                 format!(" ♪ {} ", cue.as_str().to_uppercase())
             } else {
@@ -101,7 +90,7 @@ pub(super) fn render_panel(
         return;
     }
 
-    let featured = featured_step(player, segment);
+    let featured = view.step;
     let elapsed = session.elapsed_in_segment(app.now);
     let heading = heading_line(player, segment, featured, theme, elapsed);
     let clock_text = match session.remaining_in_segment(app.now) {
@@ -125,7 +114,7 @@ pub(super) fn render_panel(
         elapsed,
     };
     if roomy {
-        render_roomy(app, player, words, inner, buf);
+        render_roomy(player, view, words, inner, buf);
     } else {
         render_compact(player, words, inner, buf);
     }
@@ -170,7 +159,13 @@ fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mu
 /// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left; the digits as
 /// large as the rest of the width and half the height allow; the words at a readable measure, and
 /// beside them, with width to spare, the next exercise.
-fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mut Buffer) {
+fn render_roomy(
+    player: &PlayerScreen,
+    view: &PlayerView<'_>,
+    words: Words<'_>,
+    inner: Rect,
+    buf: &mut Buffer,
+) {
     let Words {
         heading,
         clock_text,
@@ -188,7 +183,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
     .areas(inner);
     Paragraph::new(heading).centered().render(heading_area, buf);
 
-    let figure = app.player_figure();
+    let figure = view.figure;
     let text_area = match figure {
         Some(figure) => {
             let [figure_area, _, text_area] = Layout::horizontal([
@@ -214,7 +209,7 @@ fn render_roomy(app: &App, player: &PlayerScreen, words: Words<'_>, inner: Rect,
         Rect::new(text_area.x, text_area.y, text_area.width, big_room),
     );
     let clock_height = scale.map_or(1, |s| big_digits::GLYPH_ROWS * s.y);
-    let next = app.player_next_exercise();
+    let next = view.next;
     let next_beside =
         next.filter(|_| text_area.width.saturating_sub(measure + 2) >= NEXT_MIN_WIDTH);
     // With no figure to fill the height, the clock and the words sit in the middle of it rather than
