@@ -88,6 +88,30 @@ fn is_executable_file(path: &Path) -> bool {
     path.is_file()
 }
 
+/// How often, and how far apart, a program whose file is busy is started again.
+const BUSY_TRIES: u32 = 10;
+const BUSY_WAIT: Duration = Duration::from_millis(20);
+
+/// Starts `command`, trying again for a moment while its file is busy ("text file busy"): on Linux
+/// a program file is busy while any process holds it open for writing, which a package update
+/// does, and so does any fork of this process that happened while another of its threads was
+/// writing a file (the copy of the descriptor lives until that child execs). Seen as one test in
+/// ten failing when sixteen threads wrote and ran scripts at once.
+pub(super) fn spawn_when_not_busy(command: &mut Command) -> std::io::Result<std::process::Child> {
+    let mut tries = 1;
+    loop {
+        match command.spawn() {
+            Err(error)
+                if error.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < BUSY_TRIES =>
+            {
+                tries += 1;
+                std::thread::sleep(BUSY_WAIT);
+            }
+            result => return result,
+        }
+    }
+}
+
 /// Runs `program` on `text`, writing into `out`; gives up at `timeout` or as soon as `stop` is set.
 pub(super) fn run(
     program: &Program,
@@ -107,7 +131,7 @@ pub(super) fn run(
         // A group of its own, so a time-out or quitting can end it and every child it started.
         command.process_group(0);
     }
-    let mut child = command.spawn().map_err(SpeechError::Run)?;
+    let mut child = spawn_when_not_busy(&mut command).map_err(SpeechError::Run)?;
     if let Some(mut stdin) = child.stdin.take() {
         // A program that exits without reading its input is judged by its exit status below.
         let _ = stdin.write_all(text.as_bytes());

@@ -108,12 +108,14 @@ fn a_failing_program_says_nothing_leaves_no_file_and_is_not_asked_again() {
 fn a_program_that_hangs_is_killed_at_the_timeout() {
     let (mut speaker, dir) = speaker_with(
         "sleep 30 & echo $! > 'DIR/child'; wait",
-        Duration::from_millis(300),
+        // Long enough for the script to start its child on a loaded machine (300 ms was not, with
+        // sixteen test threads on two cores), far short of the child's 30 s.
+        Duration::from_secs(2),
     );
     let started = Instant::now();
     assert_eq!(speaker.wav("Banded squat"), None);
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < Duration::from_secs(10),
         "{:?}",
         started.elapsed()
     );
@@ -202,9 +204,10 @@ fn espeak_ng_says_a_name_when_installed() {
     assert!((300..5000).contains(&millis), "{millis} ms");
 }
 
-/// Whether process `pid` has ended (gone, or a zombie about to be reaped), waiting up to 2 s.
+/// Whether process `pid` has ended (gone, or a zombie about to be reaped), waiting up to 10 s (the
+/// processes in question would live 30 s).
 fn gone(pid: &str) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(2);
+    let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
         let state = stat
@@ -389,4 +392,30 @@ proptest::proptest! {
         let said = speaker.wav("Banded squat").expect("used, or made again");
         proptest::prop_assert!(crate::soundfile::check_decodes(said).is_ok());
     }
+}
+
+/// A program whose file is held open for writing a moment longer ("text file busy") is started
+/// once it is free, not given up on.
+#[test]
+fn a_program_file_busy_for_a_moment_is_started_once_it_is_free() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let exe = dir.path().join("busy");
+    let mut file = std::fs::File::create(&exe).expect("creates");
+    file.write_all(b"#!/bin/sh\nexit 0\n").expect("writes");
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let busy = std::process::Command::new(&exe).spawn();
+    assert_eq!(
+        busy.map(drop).map_err(|e| e.kind()),
+        Err(std::io::ErrorKind::ExecutableFileBusy),
+        "busy while open for writing"
+    );
+    let holder = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(60));
+        drop(file);
+    });
+    let mut command = std::process::Command::new(&exe);
+    let mut child = super::run::spawn_when_not_busy(&mut command).expect("started once free");
+    assert!(child.wait().expect("waits").success());
+    holder.join().expect("holder");
 }
