@@ -202,6 +202,14 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
         heard.len(),
         spread.join(" ")
     );
+    // What the stream said of its delay (making a frame to hearing it) at each hand-over: the output
+    // starts each cue that much before its moment.
+    let delays: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("the stream's delay as a cue is handed over"))
+        .filter_map(|line| line.split_whitespace().find_map(|f| f.strip_prefix("delay=")))
+        .collect();
+    eprintln!("the stream's delay at each hand-over: {}", delays.join(" "));
 }
 
 /// What a routine played into the sink: the recording, its chunks' arrivals, the app's log, and its

@@ -8,7 +8,11 @@
 
 pub mod clips;
 pub mod cues;
+#[cfg(feature = "audio")]
+mod device_stream;
 pub mod player;
+#[cfg(feature = "audio")]
+mod playhead;
 #[cfg(feature = "audio")]
 pub mod rodio_output;
 pub mod sink;

@@ -1,5 +1,6 @@
-//! The real output: rodio on the default device (cpal picks PulseAudio when a server runs, else ALSA;
-//! `CoreAudio` and WASAPI elsewhere). Device errors go to the log, never to the terminal.
+//! The real output: rodio's mixer on the default device (cpal picks PulseAudio when a server runs,
+//! else ALSA; `CoreAudio` and WASAPI elsewhere), through a [`DeviceStream`] that knows when each frame
+//! will be heard. Device errors go to the log, never to the terminal.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -7,8 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rodio::buffer::SamplesBuffer;
-use rodio::{DeviceSinkBuilder, MixerDeviceSink, Player, Source};
+use rodio::{Player, Source};
 
+use super::device_stream::DeviceStream;
 use super::player::{Opener, Output, OutputError, SETTLE};
 use super::speech::Speaker;
 use super::speech::worker::SpeechWorker;
@@ -122,7 +124,7 @@ fn decode_name(wav: Arc<[u8]>) -> Result<(SamplesBuffer, usize), String> {
 }
 
 pub struct RodioOutput {
-    sink: MixerDeviceSink,
+    stream: DeviceStream,
     /// When the stream opened: sounds played before it has settled wait in silence until it has.
     opened: Instant,
     /// Cues still playing or waiting to start, with when they start; finished ones are dropped on
@@ -162,24 +164,18 @@ impl Opener for DefaultDevice {
         let failed = Arc::new(AtomicBool::new(false));
         let errors = Arc::new(AtomicU32::new(0));
         let flag = Arc::clone(&failed);
-        let callback = move |error: rodio::cpal::Error| {
+        let on_error = move |error: rodio::cpal::Error| {
             flag.store(true, Ordering::Relaxed);
             // A broken stream can report on every buffer; the log gets the first few.
             if errors.fetch_add(1, Ordering::Relaxed) < 3 {
                 tracing::warn!(%error, "sound stream error");
             }
         };
-        let mut sink = DeviceSinkBuilder::from_default_device()
-            .map_err(|e| OutputError::NoDevice(e.to_string()))?
-            .with_buffer_size(rodio::cpal::BufferSize::Fixed(BUFFER_FRAMES))
-            .with_error_callback(callback)
-            .open_sink_or_fallback()
+        let stream = DeviceStream::open_default(BUFFER_FRAMES, on_error)
             .map_err(|e| OutputError::NoDevice(e.to_string()))?;
-        // Otherwise rodio prints a line to stderr when the output closes.
-        sink.log_on_drop(false);
-        tracing::debug!(config = ?sink.config(), "sound output opened");
+        tracing::debug!(config = ?stream.config, format = ?stream.format, "sound output opened");
         Ok(RodioOutput {
-            sink,
+            stream,
             opened: Instant::now(),
             players: Vec::new(),
             failed,
@@ -273,7 +269,7 @@ impl Output for RodioOutput {
         start_in: Duration,
     ) -> Result<Option<Duration>, OutputError> {
         self.players.retain(|(player, _)| !player.empty());
-        let player = Player::connect_new(self.sink.mixer());
+        let player = Player::connect_new(&self.stream.mixer);
         player.set_volume(volume);
         let now = Instant::now();
         let settle = (self.opened + SETTLE).saturating_duration_since(now);
@@ -286,6 +282,14 @@ impl Output for RodioOutput {
         // cue starts then, whenever this thread or the app's runs, and whatever the stream did
         // in between.
         let starts = now + start_in.max(settle);
+        // What the stream last said of its delay: read from another thread, so only near, and
+        // only for the log.
+        let delay = self
+            .stream
+            .playhead
+            .next_heard()
+            .saturating_duration_since(now);
+        tracing::debug!(?delay, "the stream's delay as a cue is handed over");
         let mut due = Some(starts);
         let mut length = Duration::ZERO;
         for sound in sounds {
@@ -300,9 +304,11 @@ impl Output for RodioOutput {
             };
             if let Some(buffer) = buffer {
                 length += buffer.total_duration().unwrap_or_default();
-                match due.take() {
-                    Some(at) => player.append(StartAt::new(buffer, at)),
-                    None => player.append(buffer),
+                if let Some(at) = due.take() {
+                    let playhead = Arc::clone(&self.stream.playhead);
+                    player.append(StartAt::new(buffer, at, playhead));
+                } else {
+                    player.append(buffer);
                 }
             }
         }
