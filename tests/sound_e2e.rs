@@ -207,7 +207,10 @@ fn cues_reach_a_pulseaudio_sink_in_order_and_on_time() {
     let delays: Vec<&str> = log
         .lines()
         .filter(|line| line.contains("the stream's delay as a cue is handed over"))
-        .filter_map(|line| line.split_whitespace().find_map(|f| f.strip_prefix("delay=")))
+        .filter_map(|line| {
+            line.split_whitespace()
+                .find_map(|f| f.strip_prefix("delay="))
+        })
         .collect();
     eprintln!("the stream's delay at each hand-over: {}", delays.join(" "));
 }

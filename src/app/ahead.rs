@@ -18,13 +18,7 @@ impl App {
     /// of the session, so they are exactly the events its tick will give then (or none, if a key
     /// changes the routine first, and then this says `None` or other cues).
     pub fn cues_ahead(&self, now: Millis) -> Option<Ahead> {
-        let Screen::Player(player) = &self.screen else {
-            return None;
-        };
-        if self.muted() {
-            return None;
-        }
-        let due = player.session.next_deadline()?;
+        let (player, due) = self.next_sounding_deadline()?;
         let due_in = due
             .checked_sub(now)
             .filter(|&d| d > 0 && d <= HAND_AHEAD_MS)?;
@@ -66,17 +60,21 @@ impl App {
     /// When the cues due next are to be handed to the sound thread: [`HAND_AHEAD`](crate::audio::HAND_AHEAD)
     /// before their moment, while a routine plays unmuted and that moment is still to come.
     fn next_hand_ahead(&self) -> Option<Millis> {
+        let (_, due) = self.next_sounding_deadline()?;
+        let at = due.saturating_sub(HAND_AHEAD_MS);
+        (at > self.now).then_some(at)
+    }
+
+    /// The playing routine and its next deadline, while it plays unmuted: the only cues worth handing
+    /// ahead.
+    fn next_sounding_deadline(&self) -> Option<(&super::player::PlayerScreen, Millis)> {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
         if self.muted() {
             return None;
         }
-        let at = player
-            .session
-            .next_deadline()?
-            .saturating_sub(HAND_AHEAD_MS);
-        (at > self.now).then_some(at)
+        Some((player, player.session.next_deadline()?))
     }
 }
 
