@@ -126,7 +126,7 @@ fn an_export_since_a_day_keeps_what_came_from_it_on() {
     let header: serde_json::Value =
         serde_json::from_str(export.lines().next().expect("a first line")).expect("json");
     assert_eq!(header["format"], "limberup-history");
-    assert_eq!(header["version"], 1);
+    assert_eq!(header["version"], 2);
 }
 
 #[test]
