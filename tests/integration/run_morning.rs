@@ -277,6 +277,23 @@ fn export_and_import_carry_the_answer() {
         asked.contains("before that run"),
         "not answered there: {asked}"
     );
+
+    // An answer this limberup does not know is named, and nothing is imported.
+    let bad = export.replace("\"morning\":\"worse\"", "\"morning\":\"awful\"");
+    assert_ne!(bad, export);
+    let bad_file = dir.path().join("bad.jsonl");
+    std::fs::write(&bad_file, bad).expect("written");
+    let output = paris(
+        &["history", "import", bad_file.to_str().expect("utf-8")],
+        &dir.path().join("fourth"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let told = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        told.contains(": error: a run's `morning` must be better, same, worse, skipped or null\n")
+            && told.ends_with("nothing was imported\n"),
+        "{told}"
+    );
 }
 
 struct Saved(Vec<limberup::app::Record>);
