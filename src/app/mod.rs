@@ -81,6 +81,8 @@ pub enum Overlay {
     SessionPain,
     /// "Compared with before that session, your back this morning is…" on the day after one.
     Morning,
+    /// "Compared with before that run, …" on the day after a spike run.
+    RunMorning,
 }
 
 /// Where the app was started, which decides where "back" leads after a routine.
@@ -130,6 +132,8 @@ pub struct App {
     pain_typed: String,
     /// Yesterday's program session, while the morning question about it is open.
     awaiting_morning: Option<morning::MorningAsk>,
+    /// Yesterday's spike run, while the morning question about it is open or waits its turn.
+    awaiting_run_morning: Option<morning::RunMorningAsk>,
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
     /// closes (a routine the runner had paused stays paused).
     paused_for_overlay: bool,
@@ -202,6 +206,7 @@ impl App {
             awaiting_pain: None,
             pain_typed: String::new(),
             awaiting_morning: None,
+            awaiting_run_morning: None,
             paused_for_overlay: false,
             prefs: Prefs::from_settings(settings),
         }

@@ -91,6 +91,11 @@ pub enum Record {
         session_id: i64,
         answer: crate::program::Morning,
     },
+    /// The next-morning answer about the spike run saved as `run_id`, or that it was skipped.
+    RunMorning {
+        run_id: i64,
+        answer: crate::history::RunMorning,
+    },
     /// The runner's profile as answered or confirmed in a check: it replaces the saved one.
     Profile(crate::triage::profile::Profile),
 }

@@ -26,6 +26,7 @@ impl App {
             }
             Overlay::SessionPain => self.session_pain_key(key),
             Overlay::Morning => self.morning_key(key),
+            Overlay::RunMorning => self.run_morning_key(key),
             Overlay::ConfirmQuit => match action_for(&CONFIRM_QUIT, self, key) {
                 Some(ConfirmKey::Stop) => {
                     self.overlay = None;
@@ -111,6 +112,7 @@ impl App {
                 return footer_hints(&super::session_pain::SESSION_PAIN, self);
             }
             Some(Overlay::Morning) => return footer_hints(&super::morning::MORNING, self),
+            Some(Overlay::RunMorning) => return footer_hints(&super::morning::RUN_MORNING, self),
             Some(Overlay::Help) | None => {}
         }
         match &self.screen {

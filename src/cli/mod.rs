@@ -342,6 +342,7 @@ fn snapshot_command(
         },
         program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
         morning: program::morning_on(dirs, &calendar, calendar.day(origin)),
+        run_morning: program::run_morning_on(dirs, &calendar, calendar.day(origin)),
     };
     snapshot::run(library, routine, &request, out)
 }

@@ -102,6 +102,16 @@ pub fn morning_on(
     store.awaiting_morning(today).ok().flatten()
 }
 
+/// Yesterday's spike run still without its morning answer, for the app to ask about.
+pub fn run_morning_on(
+    dirs: &Dirs,
+    calendar: &Calendar,
+    today: crate::calendar::DayNumber,
+) -> Option<crate::history::run_view::RunMorningAsk> {
+    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
+    store.awaiting_run_morning(today).ok().flatten()
+}
+
 pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
     let programs = Programs::load(library, dirs.routines_dir.as_deref())?;
     for problem in &programs.problems {

@@ -28,12 +28,14 @@ pub fn run(
     let today = calendar.day(UtcTime::now());
     let standing = super::program::standing_on(&library, dirs, &calendar, today);
     let morning = super::program::morning_on(dirs, &calendar, today);
+    let run_morning = super::program::run_morning_on(dirs, &calendar, today);
     let app = match routine {
         Some(routine) => App::run_routine(library, routine, settings, clock.now()),
         None => App::with_library(library, settings),
     }
     .with_program(standing)
     .with_morning_question(morning)
+    .with_run_morning_question(run_morning)
     .with_answer_guard(answer_guard);
     full_screen(app, clock, dirs, settings, true)
 }
@@ -259,6 +261,9 @@ impl HistorySink for StoreSink {
             Record::Check(check) => store.save_check(check),
             Record::Morning { session_id, answer } => {
                 store.set_morning(*session_id, *answer).map(|()| 0)
+            }
+            Record::RunMorning { run_id, answer } => {
+                store.set_run_morning(*run_id, *answer).map(|_| 0)
             }
             Record::Profile(profile) => store.save_profile(profile).map(|()| 0),
         }

@@ -92,6 +92,9 @@ const STEPS: &[Step] = &[
     // Version 6, runs version 1 (the runs spec's "history version 4"): one row per imported run,
     // no GPS points; and the files seen by `runs sync`, by path, size and modified time.
     Step::Sql(super::runs::CREATE_RUNS),
+    // Version 7, the next-morning question after a spike run (runs.md, "Programs"): the answer, or
+    // that it was skipped, saved with that run. Earlier runs were never asked: NULL.
+    Step::Sql(super::runs::ADD_RUN_MORNING),
 ];
 
 /// Version 2: version 1 stored a check's `taken_at` as the answers file wrote it (with an offset,

@@ -35,7 +35,7 @@ pub use crate::calendar::UtcTime;
 pub use migrate::SetAside;
 pub use program::{MorningAsk, facts};
 pub use rows::{CheckRow, InProgram, SessionRow};
-pub use runs::{Imported, RunRow};
+pub use runs::{Imported, RunMorning, RunRow};
 pub use standing::{StandingError, standing};
 
 use crate::calendar::Calendar;
@@ -308,5 +308,7 @@ mod check_rows_tests;
 mod fuzz_tests;
 #[cfg(test)]
 mod program_tests;
+#[cfg(test)]
+mod run_morning_tests;
 #[cfg(test)]
 mod tests;

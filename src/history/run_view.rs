@@ -173,11 +173,49 @@ pub fn spike_facts(runs: &[RunView]) -> Vec<crate::program::SpikeFact> {
                 Some(crate::program::SpikeFact {
                     day: crate::calendar::day_number(run.local.date()),
                     percent,
+                    morning: run.row.morning.and_then(super::RunMorning::answer),
                 })
             }
             _ => None,
         })
         .collect()
+}
+
+/// A spike run of the runner's previous local day, for the next-morning question about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunMorningAsk {
+    /// The run's row, where the answer goes.
+    pub run_id: i64,
+    /// Its local date.
+    pub date: jiff::civil::Date,
+    pub distance_m: f64,
+    /// The spike (or "more than twice") it was.
+    pub warning: LongRun,
+}
+
+/// The counted spike run of the local day before `today` that was not asked about yet (the latest
+/// of them, should there be two): the next-morning question is asked on the morning after it
+/// only, as it is after a program session. A spike two days ago is not asked about any more: the
+/// runner's "this morning" would no longer be the morning after it.
+pub fn spike_to_ask(runs: &[RunView], today: crate::calendar::DayNumber) -> Option<RunMorningAsk> {
+    runs.iter()
+        .filter(|run| run.counted() && run.row.morning.is_none())
+        .filter(|run| crate::calendar::day_number(run.local.date()) == today - 1)
+        .filter(|run| {
+            matches!(
+                run.warning,
+                Some(LongRun::Spike { .. } | LongRun::MoreThanTwice { .. })
+            )
+        })
+        .max_by_key(|run| (run.row.activity.start, run.id()))
+        .and_then(|run| {
+            Some(RunMorningAsk {
+                run_id: run.id(),
+                date: run.local.date(),
+                distance_m: run.row.activity.distance_m?,
+                warning: run.warning.clone()?,
+            })
+        })
 }
 
 /// Runs made for tests.
@@ -208,6 +246,7 @@ pub(crate) mod fixtures {
             sha256: id.to_string(),
             duplicate_of: None,
             hidden: false,
+            morning: None,
         }
     }
 }

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::rows::column;
 use super::{HistoryError, Store};
 use crate::calendar::UtcTime;
+use crate::program::Morning;
 use crate::runs::{Activity, DistanceSource, Format, Quality};
 
 /// Step 6 of the history. `IF NOT EXISTS` so a file that somehow has the tables is left as it is.
@@ -38,8 +39,46 @@ pub(super) const CREATE_RUNS: &str = "CREATE TABLE IF NOT EXISTS runs (
         seen_at TEXT NOT NULL
     );";
 
+/// Step 7 of the history: the next-morning answer after a spike run (`better`, `same`, `worse`, or
+/// `skipped` when the runner pressed esc: asked all the same). Earlier runs keep NULL: never asked.
+pub(super) const ADD_RUN_MORNING: &str = "ALTER TABLE runs ADD COLUMN morning TEXT;";
+
 const COLUMNS: &str = "id, start, timer_s, elapsed_s, distance_m, distance_from, sport, sub_sport, \
     indoor, offset_s, format, device, quality, sha256, duplicate_of, hidden";
+
+/// What the runner said the morning after a spike run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunMorning {
+    /// The back compared with before that run.
+    Answered(Morning),
+    /// Asked, and skipped with esc: not asked again.
+    Skipped,
+}
+
+impl RunMorning {
+    /// As stored and exported: `better`, `same`, `worse` or `skipped`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Answered(answer) => answer.as_str(),
+            Self::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "skipped" => Some(Self::Skipped),
+            other => Morning::parse(other).map(Self::Answered),
+        }
+    }
+
+    /// The answer, when there is one.
+    pub fn answer(self) -> Option<Morning> {
+        match self {
+            Self::Answered(answer) => Some(answer),
+            Self::Skipped => None,
+        }
+    }
+}
 
 /// A stored run.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +89,8 @@ pub struct RunRow {
     /// The counted copy this one duplicates.
     pub duplicate_of: Option<i64>,
     pub hidden: bool,
+    /// The next-morning answer after it, when it was a spike and the question was asked.
+    pub morning: Option<RunMorning>,
 }
 
 impl RunRow {
@@ -170,6 +211,15 @@ impl Store {
                         params![id, other],
                     )
                     .map_err(&sqlite)?;
+                // The next-morning answer is about the run, not the file: it goes with the copy
+                // counted, so the question is not asked again.
+                transaction
+                    .execute(
+                        "UPDATE runs SET morning = (SELECT morning FROM runs WHERE id = ?2)
+                         WHERE id = ?1",
+                        params![id, other],
+                    )
+                    .map_err(&sqlite)?;
                 Imported::SameRun {
                     id,
                     other,
@@ -186,9 +236,17 @@ impl Store {
         if !self.has_table("runs")? {
             return Ok(Vec::new());
         }
+        // A history from before step 7, read without writing, has no answers yet.
+        let morning = if self.has_column("runs", "morning")? {
+            "morning"
+        } else {
+            "NULL"
+        };
         let mut statement = self
             .connection
-            .prepare(&format!("SELECT {COLUMNS} FROM runs ORDER BY start_s, id"))
+            .prepare(&format!(
+                "SELECT {COLUMNS}, {morning} FROM runs ORDER BY start_s, id"
+            ))
             .map_err(|e| self.sqlite(e))?;
         let mut rows = statement.query([]).map_err(|e| self.sqlite(e))?;
         let mut runs = Vec::new();
@@ -275,6 +333,40 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
+    /// Saves the next-morning answer (or that it was skipped) with run `id`, or with the copy
+    /// counted when `id` is a duplicate; `false` when there is no such run.
+    pub fn set_run_morning(&mut self, id: i64, morning: RunMorning) -> Result<bool, HistoryError> {
+        self.connection
+            .execute(
+                "UPDATE runs SET morning = ?2
+                 WHERE id = COALESCE((SELECT duplicate_of FROM runs WHERE id = ?1), ?1)",
+                params![id, morning.as_str()],
+            )
+            .map(|changed| changed > 0)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The spike run of the local day before `today` still without its next-morning answer, for
+    /// the app to ask about (see [`super::run_view::spike_to_ask`]).
+    pub fn awaiting_run_morning(
+        &self,
+        today: crate::calendar::DayNumber,
+    ) -> Result<Option<super::run_view::RunMorningAsk>, HistoryError> {
+        let views = super::run_view::views(self.runs()?, &self.calendar);
+        Ok(super::run_view::spike_to_ask(&views, today))
+    }
+
+    pub(super) fn has_column(&self, table: &str, column: &str) -> Result<bool, HistoryError> {
+        self.connection
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+                params![table, column],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|count| count > 0)
+            .map_err(|e| self.sqlite(e))
+    }
+
     pub(super) fn has_table(&self, name: &str) -> Result<bool, HistoryError> {
         self.connection
             .query_row(
@@ -349,5 +441,12 @@ fn run_row(row: &Row<'_>) -> Result<RunRow, String> {
         sha256: column(row, 13, "sha256")?,
         duplicate_of: column(row, 14, "duplicate_of")?,
         hidden: column(row, 15, "hidden")?,
+        morning: column::<Option<String>>(row, 16, "morning")?
+            .map(|word| {
+                RunMorning::parse(&word).ok_or(format!(
+                    "`morning` is {word:?}, not better, same, worse or skipped"
+                ))
+            })
+            .transpose()?,
     })
 }

@@ -13,12 +13,13 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
 use serde_json::{Map, Value as Json};
 
-use super::{HistoryError, Imported, Store};
+use super::{HistoryError, Imported, RunMorning, Store};
 use crate::calendar::UtcTime;
 use crate::runs::{Activity, DistanceSource, Format, Quality};
 
-/// The export's own format version (the first line says it).
-pub const EXPORT_VERSION: i64 = 1;
+/// The export's own format version (the first line says it). Version 2 adds a run's `morning`
+/// (the next-morning answer after a spike run); an export of version 1, without it, still imports.
+pub const EXPORT_VERSION: i64 = 2;
 /// The first line's `format`.
 const FORMAT_NAME: &str = "limberup-history";
 
@@ -285,19 +286,31 @@ impl Store {
         now: UtcTime,
         same_runs: &mut usize,
     ) -> Result<bool, HistoryError> {
-        let (activity, sha256, hidden) = run_of(record).map_err(HistoryError::Unavailable)?;
-        let id = match self.save_run(&activity, &sha256, now)? {
-            Imported::AlreadyImported(_) => return Ok(false),
-            Imported::New(id) => id,
+        let (activity, sha256, hidden, morning) =
+            run_of(record).map_err(HistoryError::Unavailable)?;
+        let (id, added) = match self.save_run(&activity, &sha256, now)? {
+            Imported::AlreadyImported(id) => (id, false),
+            Imported::New(id) => (id, true),
             Imported::SameRun { id, .. } => {
                 *same_runs += 1;
-                id
+                (id, true)
             }
         };
-        if hidden {
+        if hidden && added {
             self.hide_run(id)?;
         }
-        Ok(true)
+        if let Some(morning) = morning {
+            // The answer goes with the run counted, where none was given here (never over one).
+            self.connection
+                .execute(
+                    "UPDATE runs SET morning = ?2
+                     WHERE id = COALESCE((SELECT duplicate_of FROM runs WHERE id = ?1), ?1)
+                       AND morning IS NULL",
+                    params![id, morning.as_str()],
+                )
+                .map_err(|e| self.sqlite(e))?;
+        }
+        Ok(added)
     }
 }
 
@@ -383,11 +396,11 @@ fn check_header(record: &Map<String, Json>) -> Result<(), String> {
         ));
     }
     match record.get("version").and_then(Json::as_i64) {
-        Some(EXPORT_VERSION) => Ok(()),
+        Some(version) if (1..=EXPORT_VERSION).contains(&version) => Ok(()),
         Some(version) if version > EXPORT_VERSION => Err(format!(
-            "an export of version {version}, from a newer limberup (this one reads version {EXPORT_VERSION}); update limberup"
+            "an export of version {version}, from a newer limberup (this one reads versions 1 to {EXPORT_VERSION}); update limberup"
         )),
-        _ => Err(format!("`version` must be {EXPORT_VERSION}")),
+        _ => Err(format!("`version` must be 1 to {EXPORT_VERSION}")),
     }
 }
 
@@ -435,9 +448,11 @@ fn check_record(
     Ok(())
 }
 
-/// A run record as the duplicate rules take it: the activity, its file's hash, and whether the
-/// runner had forgotten it.
-fn run_of(record: &Map<String, Json>) -> Result<(Activity, String, bool), String> {
+/// A run record as the duplicate rules take it: the activity, its file's hash, whether the
+/// runner had forgotten it, and the next-morning answer after it (version 2 on).
+fn run_of(
+    record: &Map<String, Json>,
+) -> Result<(Activity, String, bool, Option<RunMorning>), String> {
     let text = |name: &str| record.get(name).and_then(Json::as_str);
     let number = |name: &str| record.get(name).and_then(Json::as_f64);
     let required = |name: &str| text(name).ok_or(format!("a run needs `{name}`"));
@@ -469,10 +484,18 @@ fn run_of(record: &Map<String, Json>) -> Result<(Activity, String, bool), String
             "`quality` must be ok, crc or partial, found {quality:?}"
         ))?,
     };
+    let morning =
+        match record.get("morning") {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(value.as_str().and_then(RunMorning::parse).ok_or(
+                "a run's `morning` must be better, same, worse, skipped or null".to_owned(),
+            )?),
+        };
     Ok((
         activity,
         sha256.to_ascii_lowercase(),
         flag(record.get("hidden")),
+        morning,
     ))
 }
 

@@ -98,6 +98,8 @@ pub struct SpikeFact {
     pub day: DayNumber,
     /// How much longer than the month's longest, in per cent.
     pub percent: i64,
+    /// The next-morning answer after it, if the runner gave one.
+    pub morning: Option<Morning>,
 }
 
 /// `program resume`, after two red weeks paused the program.

@@ -69,6 +69,8 @@ pub(super) fn states() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("today paused", vec![]),
         ("today, its help", vec![Char('?')]),
         ("today, the morning question", vec![]),
+        ("today, after a spike run", vec![]),
+        ("library, after a spike run", vec![]),
         ("today, the library", vec![Char('l')]),
         (
             "today, a session done",
@@ -142,6 +144,18 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
             started_at: crate::calendar::UtcTime(20_513 * 86_400),
         }));
         assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
+    }
+    if name.ends_with("after a spike run") {
+        app = app.with_run_morning_question(Some(crate::history::run_view::RunMorningAsk {
+            run_id: 1,
+            date: crate::calendar::date_of(20_513),
+            distance_m: 14_200.0,
+            warning: crate::runs::warning::LongRun::Spike {
+                percent: 42,
+                longest_before_m: 10_000.0,
+            },
+        }));
+        assert_eq!(app.overlay, Some(Overlay::RunMorning), "{name}");
     }
     let mut now = 0;
     press(&mut app, keys, &mut now);

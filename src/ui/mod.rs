@@ -65,6 +65,7 @@ impl Widget for View<'_> {
             Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, area, buf),
             Some(Overlay::SessionPain) => overlay::session_pain(app, area, buf),
             Some(Overlay::Morning) => overlay::morning(app, area, buf),
+            Some(Overlay::RunMorning) => overlay::run_morning(app, area, buf),
             None => {}
         }
     }

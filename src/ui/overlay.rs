@@ -100,6 +100,42 @@ pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
     question(app, popup(area, 66, 6), lines, title, buf);
 }
 
+/// The one question the morning after a spike run, naming the run: "Yesterday, Mon 9 Mar: a 14.2
+/// km run, 35% longer than your longest in the 30 days before it."
+pub fn run_morning(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = theme::of(app);
+    let run = app
+        .run_morning_asked()
+        .map_or_else(String::new, run_morning_words);
+    let lines = vec![
+        Line::styled(run, theme.dim()),
+        Line::raw("Compared with before that run, your back this morning is:"),
+    ];
+    let title = Span::styled(" This morning ", theme.title());
+    // The run's line takes two rows in the box; more on a narrow terminal.
+    let height = if area.width < 70 { 8 } else { 6 };
+    question(app, popup(area, 66, height), lines, title, buf);
+}
+
+/// The run a morning question is about, in one sentence.
+pub fn run_morning_words(ask: &crate::history::run_view::RunMorningAsk) -> String {
+    use crate::runs::warning::{LongRun, words::km};
+    let how_much = match &ask.warning {
+        LongRun::MoreThanTwice { .. } => {
+            "more than twice as long as your longest in the 30 days before it".to_owned()
+        }
+        LongRun::Spike { percent, .. } => {
+            format!("{percent}% longer than your longest in the 30 days before it")
+        }
+        LongRun::FirstInThirtyDays => "your first in over 30 days".to_owned(),
+    };
+    format!(
+        "Yesterday, {}: a {} run, {how_much}.",
+        ask.date.strftime("%a %-d %b"),
+        km(ask.distance_m)
+    )
+}
+
 /// A box asking one question: its lines, then the keys of the overlay's table on one line.
 fn question(app: &App, area: Rect, mut lines: Vec<Line<'_>>, title: Span<'_>, buf: &mut Buffer) {
     let theme = theme::of(app);

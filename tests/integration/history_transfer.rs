@@ -126,7 +126,7 @@ fn an_export_since_a_day_keeps_what_came_from_it_on() {
     let header: serde_json::Value =
         serde_json::from_str(export.lines().next().expect("a first line")).expect("json");
     assert_eq!(header["format"], "limberup-history");
-    assert_eq!(header["version"], 1);
+    assert_eq!(header["version"], 2);
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn a_bad_export_names_each_bad_line_and_imports_nothing() {
         "limberup: error: /dev/zero: not a regular file (a device, pipe or socket); give the file `history export` wrote\n"
     );
     let newer = dir.path().join("newer.jsonl");
-    std::fs::write(&newer, "{\"format\":\"limberup-history\",\"version\":2}\n").expect("write");
+    std::fs::write(&newer, "{\"format\":\"limberup-history\",\"version\":3}\n").expect("write");
     let output = utc(
         &["history", "import", newer.to_str().expect("utf-8")],
         &data,
@@ -181,7 +181,7 @@ fn a_bad_export_names_each_bad_line_and_imports_nothing() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         format!(
-            "{}:1: error: an export of version 2, from a newer limberup (this one reads version 1); update limberup\nnothing was imported\n",
+            "{}:1: error: an export of version 3, from a newer limberup (this one reads versions 1 to 2); update limberup\nnothing was imported\n",
             newer.display()
         )
     );

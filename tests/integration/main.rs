@@ -42,6 +42,7 @@ mod program_screens;
 mod program_v2_cli;
 mod program_v2_screens;
 mod routine_library;
+mod run_morning;
 mod runs_cli;
 mod runs_files;
 mod runs_fuzz;

@@ -10,6 +10,7 @@ use super::json::{RunJson, write_json};
 use crate::calendar::Calendar;
 use crate::cli::{Failure, Outcome, io_failure};
 use crate::config::Dirs;
+use crate::history::RunMorning;
 use crate::history::run_view::{RunView, clock};
 use crate::runs::DistanceSource;
 use crate::text::printable;
@@ -26,6 +27,8 @@ struct ShowJson<'a> {
     duplicates: Vec<i64>,
     /// The run a spike was compared with.
     compared_with: Option<ComparedJson>,
+    /// The next-morning answer after a spike run: better, same, worse, skipped, or null.
+    morning: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,7 @@ pub fn run(dirs: &Dirs, calendar: &Calendar, id: i64, json: bool, out: &mut impl
                 local_date: other.local.date().to_string(),
                 distance_m: other.row.activity.distance_m,
             }),
+            morning: view.row.morning.map(RunMorning::as_str),
         };
         return write_json(out, &shown, true);
     }
@@ -142,6 +146,9 @@ fn as_text(view: &RunView, copies: &[&RunView], compared: Option<&RunView>) -> S
             ),
         ));
     }
+    if let Some(morning) = view.row.morning {
+        fields.push(("next morning", morning_words(morning).to_owned()));
+    }
     let mut text = format!("Run #{}\n", view.id());
     for (name, value) in fields {
         let _ = writeln!(text, "  {name:<14}{value}");
@@ -153,6 +160,17 @@ fn as_text(view: &RunView, copies: &[&RunView], compared: Option<&RunView>) -> S
         let _ = writeln!(text, "Source: {}", crate::runs::warning::LONG_RUN.source);
     }
     text
+}
+
+/// The next-morning answer after the run, as the runner gave it.
+fn morning_words(morning: RunMorning) -> &'static str {
+    use crate::program::Morning;
+    match morning {
+        RunMorning::Answered(Morning::Better) => "the back better than before the run",
+        RunMorning::Answered(Morning::Same) => "the back the same as before the run",
+        RunMorning::Answered(Morning::Worse) => "the back worse than before the run",
+        RunMorning::Skipped => "asked, not answered (skipped)",
+    }
 }
 
 fn yes_no(value: bool) -> &'static str {

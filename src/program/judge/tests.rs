@@ -357,7 +357,11 @@ fn a_week_across_a_daylight_saving_change_is_seven_local_days() {
 }
 
 fn with_spike(mut facts: Facts, day: DayNumber, percent: i64) -> Facts {
-    facts.spikes.push(super::SpikeFact { day, percent });
+    facts.spikes.push(super::SpikeFact {
+        day,
+        percent,
+        morning: None,
+    });
     facts
 }
 
@@ -401,6 +405,87 @@ fn a_week_with_a_spike_is_at_most_amber() {
         let last = status.last_week().expect("week 1 judged");
         assert_eq!(last.verdict, verdict, "{what}: {}", last.reason);
         assert!(last.reason.contains(words), "{what}: {}", last.reason);
+        assert_eq!(status.level, level, "{what}");
+    }
+}
+
+fn with_spike_morning(
+    mut facts: Facts,
+    day: DayNumber,
+    percent: i64,
+    morning: Option<Morning>,
+) -> Facts {
+    facts.spikes.push(super::SpikeFact {
+        day,
+        percent,
+        morning,
+    });
+    facts
+}
+
+/// A "worse" next morning after a spike run counts for the run's week as a worse morning after a
+/// session does: the week is amber at least (the level holds, never rises), with that reason; a
+/// better or same morning leaves the spike's own reason; pain above the gate still makes it red.
+#[test]
+fn a_worse_morning_after_a_spike_run_holds_the_level() {
+    // (what, history, week-2 verdict, level in week 3, words in the reason)
+    let two_weeks = |pain_week_2: u8| {
+        let mut sessions = full_week(1, 1);
+        sessions.extend(full_week(2, pain_week_2));
+        facts(sessions, vec![])
+    };
+    let week_2 = START + 7;
+    let table: Vec<(&str, Facts, Verdict, u32, &str)> = vec![
+        (
+            "worse after a spike: amber, the level holds at 1",
+            with_spike_morning(two_weeks(1), week_2 + 2, 42, Some(Morning::Worse)),
+            Verdict::Amber,
+            1,
+            "worse the morning after the long run on Wed 11 Mar",
+        ),
+        (
+            "worse after a spike on the week's Sunday counts for that week",
+            with_spike_morning(two_weeks(1), week_2 + 6, 42, Some(Morning::Worse)),
+            Verdict::Amber,
+            1,
+            "worse the morning after the long run on Sun 15 Mar",
+        ),
+        (
+            "the same after a spike: the spike's own reason",
+            with_spike_morning(two_weeks(1), week_2 + 2, 42, Some(Morning::Same)),
+            Verdict::Amber,
+            1,
+            "a run 42% longer than the longest of the 30 days before it",
+        ),
+        (
+            "better after a spike: still amber for the spike",
+            with_spike_morning(two_weeks(1), week_2 + 2, 150, Some(Morning::Better)),
+            Verdict::Amber,
+            1,
+            "a run 150% longer",
+        ),
+        (
+            "worse after a spike, and a session hurt 6/10: red",
+            with_spike_morning(two_weeks(6), week_2 + 2, 42, Some(Morning::Worse)),
+            Verdict::Red,
+            0,
+            "a session hurt 6/10",
+        ),
+        (
+            "worse after a spike in week 1 (held at 0): week 2 is green",
+            with_spike_morning(two_weeks(1), START + 3, 42, Some(Morning::Worse)),
+            Verdict::Green,
+            1,
+            "5 of 5 sessions done",
+        ),
+    ];
+    for (what, facts, verdict, level, words) in table {
+        let status = status(&program(), START, &facts, START + 14);
+        let last = status.last_week().expect("week 2 judged");
+        assert_eq!(last.week, 2, "{what}");
+        assert_eq!(last.verdict, verdict, "{what}: {}", last.reason);
+        assert!(last.reason.contains(words), "{what}: {}", last.reason);
+        // Week 1 green (level 1): after week 2 the level never rises past it.
         assert_eq!(status.level, level, "{what}");
     }
 }

@@ -104,6 +104,17 @@ impl WeekFacts<'_> {
         {
             return amber("worse the morning after a session".to_owned());
         }
+        // Counted as a worse morning after a session is: the week holds (runs.md, "Programs").
+        if let Some(spike) = self
+            .spikes
+            .iter()
+            .find(|s| s.morning == Some(Morning::Worse))
+        {
+            return amber(format!(
+                "worse the morning after the long run on {}: the level holds",
+                super::words::day_words(spike.day)
+            ));
+        }
         if worst_check == Some(Level::SelfCare) {
             return amber("a pain check said self-care".to_owned());
         }

@@ -35,6 +35,8 @@ pub struct SnapshotRequest {
     pub program: Option<crate::program::standing::Standing>,
     /// Yesterday's program session without its morning answer: the app asks about it first.
     pub morning: Option<crate::history::MorningAsk>,
+    /// Yesterday's spike run without its morning answer: asked about after the session, if any.
+    pub run_morning: Option<crate::history::run_view::RunMorningAsk>,
 }
 
 impl SnapshotRequest {
@@ -50,6 +52,7 @@ impl SnapshotRequest {
             settings: Settings::default(),
             program: None,
             morning: None,
+            run_morning: None,
         }
     }
 }
@@ -172,7 +175,8 @@ pub fn capture_buffers(
     app.set_history(request.history.clone());
     let mut app = app
         .with_program(request.program.clone())
-        .with_morning_question(request.morning.clone());
+        .with_morning_question(request.morning.clone())
+        .with_run_morning_question(request.run_morning.clone());
     app.preset_answers.clone_from(&request.answers);
     let mut terminal = Terminal::new(ScreenBackend::new(request.width, request.height))
         .map_err(io::Error::other)?;

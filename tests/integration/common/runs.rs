@@ -56,6 +56,7 @@ pub fn run_row(id: i64, day: i64, km: f64) -> limberup::history::RunRow {
         sha256: format!("{id:064}"),
         duplicate_of: None,
         hidden: false,
+        morning: None,
     }
 }
 
