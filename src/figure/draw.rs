@@ -18,6 +18,9 @@ use super::scene::{Scene, Shape};
 const FRAME_SAMPLES: u32 = 16;
 /// Room left around the figure, in body heights.
 const MARGIN: f64 = 0.04;
+/// A drawing this many times wider than tall is wide (a body lying down): beside words it would be a
+/// thin strip, so screens give it the whole width instead.
+pub const WIDE_RATIO: f64 = 2.0;
 
 /// A figure at one moment of its movement, ready to draw (`&FigureView` is a read-only widget).
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +66,12 @@ impl FigureView {
         self.prop_color = props;
         self.background = background;
         self
+    }
+
+    /// Whether the movement's frame is more than [`WIDE_RATIO`] times as wide as it is tall.
+    pub fn is_wide(&self) -> bool {
+        let [left, right, bottom, top] = self.frame;
+        right - left > WIDE_RATIO * (top - bottom)
     }
 
     /// The part of `area` the drawing takes (the whole width or the whole height, whichever its shape

@@ -16,7 +16,7 @@ mod scene;
 
 pub use body::{Angles, Bone, Joint, Point, Skeleton, SpineBend};
 pub use contact::{CONTACT_TOLERANCE, ContactMiss, MOMENTS_CHECKED};
-pub use draw::{FigureView, render_text};
+pub use draw::{FigureView, WIDE_RATIO, render_text};
 pub use landmark::{Landmark, Part};
 pub use motion::{
     FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at,

@@ -397,3 +397,14 @@ fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
         "nothing is far from the front"
     );
 }
+
+#[test]
+fn a_body_lying_down_is_wide_and_a_standing_one_is_not() {
+    let lying = Figure {
+        props: vec![Prop::Floor],
+        poses: vec![key(0.0, &[(Joint::Trunk, 90.0), (Joint::LeftHip, 0.0)])],
+        ..squat()
+    };
+    assert!(FigureView::new(&lying, 0.0, false).is_wide());
+    assert!(!FigureView::new(&squat(), 0.0, false).is_wide());
+}
