@@ -11,6 +11,7 @@ mod contact;
 mod draw;
 mod landmark;
 mod motion;
+mod props;
 mod read;
 mod scene;
 
@@ -91,8 +92,13 @@ pub enum Prop {
     Wall { side: Facing },
     /// A door frame: its posts at the hands (front view) or one post in front (side view).
     Door,
-    /// A chair under the pelvis.
-    Chair,
+    /// A chair under the pelvis, or (`beside`) at hand to hold for balance: drawn in front of the front
+    /// foot, where a side view shows it clear of the legs.
+    Chair { beside: bool },
+    /// A broomstick held along the back, touching the head, the upper back and the tailbone.
+    Stick,
+    /// A low step under the working (left) foot.
+    Step,
     /// A desk in front of the body, at desk height.
     Desk,
 }
@@ -107,7 +113,9 @@ impl Prop {
             Prop::Band { .. } => "band",
             Prop::Wall { .. } => "wall",
             Prop::Door => "door",
-            Prop::Chair => "chair",
+            Prop::Chair { .. } => "chair",
+            Prop::Stick => "stick",
+            Prop::Step => "step",
             Prop::Desk => "desk",
         }
     }
@@ -158,7 +166,7 @@ impl Figure {
         let body = self.body_at(phase);
         self.props
             .iter()
-            .map(|prop| (prop, scene::prop_shapes(self, prop, &body, phase)))
+            .map(|prop| (prop, props::prop_shapes(self, prop, &body, phase)))
             .collect()
     }
 
@@ -173,3 +181,5 @@ impl Figure {
 mod tests;
 #[cfg(test)]
 mod tests_contacts;
+#[cfg(test)]
+mod tests_props;

@@ -12,9 +12,9 @@ pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period"];
 /// Besides the joint names.
 pub const POSE_KEYS: &[&str] = &["at", "x", "contacts", "hold"];
 pub const PROP_NAMES: &[&str] = &[
-    "floor", "mat", "roller", "band", "wall", "door", "chair", "desk",
+    "floor", "mat", "roller", "band", "wall", "door", "chair", "desk", "stick", "step",
 ];
-pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side"];
+pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side", "place"];
 /// Props and key poses in one figure: each is drawn or blended every frame, so a file must not be
 /// able to make a frame cost seconds. The built-in figures use at most 2 props and 4 poses.
 pub const MAX_PROPS: usize = 16;
@@ -336,7 +336,14 @@ fn prop_by_name(
         "floor" => Some(Prop::Floor),
         "mat" => Some(Prop::Mat),
         "door" => Some(Prop::Door),
-        "chair" => Some(Prop::Chair),
+        "chair" => {
+            let beside = checker
+                .choice(table, "place", &[("under", false), ("beside", true)])
+                .is_some_and(Spanned::into_inner);
+            Some(Prop::Chair { beside })
+        }
+        "stick" => Some(Prop::Stick),
+        "step" => Some(Prop::Step),
         "desk" => Some(Prop::Desk),
         "wall" => {
             let side = checker

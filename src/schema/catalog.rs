@@ -78,7 +78,8 @@ fn figure_schema() -> Value {
             "from": fraction, "to": fraction,
             "anchor": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
                        "description": "band: [x, y] where it is tied, in body heights."},
-            "side": {"enum": ["front", "back"], "description": "wall: which side of the body."}
+            "side": {"enum": ["front", "back"], "description": "wall: which side of the body."},
+            "place": {"enum": ["under", "beside"], "description": "chair: under the pelvis (default) or beside the body, held for balance."}
         }
     });
     let figure = json!({
