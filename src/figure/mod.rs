@@ -182,4 +182,6 @@ mod tests;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
+mod tests_ghost;
+#[cfg(test)]
 mod tests_props;

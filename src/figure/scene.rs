@@ -51,6 +51,10 @@ pub struct Scene {
     /// Empty in the other views, where neither side is nearer.
     pub far: Vec<Shape>,
     pub props: Vec<Shape>,
+    /// The body at the start of a movement (its first key pose), for drawing faintly behind the
+    /// moving one: in a still frame, where a hand or a knee came from shows what moves. Empty for
+    /// holds and rolls, and for a single pose, which have no start to come from.
+    pub ghost: Vec<Shape>,
 }
 
 impl Scene {
@@ -61,6 +65,7 @@ impl Scene {
             body: flip(&self.body),
             far: flip(&self.far),
             props: flip(&self.props),
+            ghost: flip(&self.ghost),
         }
     }
 
@@ -94,7 +99,28 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
     for prop in &figure.props {
         props.extend(prop_shapes(figure, prop, &skeleton, phase));
     }
-    Scene { body, far, props }
+    Scene {
+        body,
+        far,
+        props,
+        ghost: ghost(figure),
+    }
+}
+
+/// The first key pose's body, placed as the scene places it, for a movement through several poses.
+fn ghost(figure: &Figure) -> Vec<Shape> {
+    let start = match figure.poses.as_slice() {
+        [first, _, ..] if figure.motion == Motion::Cycle => first.at,
+        _ => return Vec::new(),
+    };
+    let skeleton = placed(figure, start);
+    let mut shapes: Vec<Shape> = skeleton
+        .segments()
+        .into_iter()
+        .map(|(a, b)| Shape::Line(a, b))
+        .collect();
+    shapes.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
+    shapes
 }
 
 /// How far the nose sticks out of the head, in body heights.

@@ -21,7 +21,7 @@ pub(super) fn key(at: f64, changes: &[(Joint, f64)]) -> KeyPose {
     }
 }
 
-fn squat() -> Figure {
+pub(super) fn squat() -> Figure {
     Figure {
         view: View::Side,
         motion: Motion::Cycle,

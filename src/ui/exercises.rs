@@ -122,6 +122,7 @@ fn render_exercise(
         let (body, props, background) = theme.figure_colors();
         FigureView::new(figure.figure, figure.phase, figure.mirrored)
             .colors(body, props, background)
+            .with_ghost()
             .render(figure_area, buf);
     }
 }

@@ -186,7 +186,10 @@ fn render_roomy(
     .areas(inner);
     Paragraph::new(heading).centered().render(heading_area, buf);
 
-    let figure = view.figure.map(|figure| figure_view(figure, theme));
+    // The start pose dotted behind the moving body, so the movement reads at a glance.
+    let figure = view
+        .figure
+        .map(|figure| figure_view(figure, theme).with_ghost());
     let text_area = match &figure {
         // Lying down, a figure beside the words would be a thin strip: it takes a band across the
         // whole width instead, and the clock and words go below it.
