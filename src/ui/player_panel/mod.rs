@@ -159,7 +159,8 @@ fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mu
     details.render(details_area, buf);
 }
 
-/// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left; the digits as
+/// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left (lying down, in a band
+/// across the panel above the rest); the digits as
 /// large as the rest of the width and half the height allow; the words at a readable measure, and
 /// beside them, with width to spare, the next exercise.
 fn render_roomy(
@@ -186,47 +187,7 @@ fn render_roomy(
     .areas(inner);
     Paragraph::new(heading).centered().render(heading_area, buf);
 
-    // The start pose dotted behind the moving body, so the movement reads at a glance.
-    let figure = view
-        .figure
-        .map(|figure| figure_view(figure, theme).with_ghost());
-    let text_area = match &figure {
-        // Lying down, a figure beside the words would be a thin strip: it takes a band across the
-        // whole width instead, and the clock and words go below it.
-        Some(drawing) if drawing.is_wide() => {
-            let fitted = drawing.fitted(Rect {
-                height: body.height * WIDE_BAND_PERCENT / 100,
-                ..body
-            });
-            let [band, _, text_area] = Layout::vertical([
-                Constraint::Length(fitted.height),
-                Constraint::Length(1),
-                Constraint::Min(0),
-            ])
-            .areas(body);
-            drawing.render(
-                Rect {
-                    y: band.y,
-                    ..fitted
-                },
-                buf,
-            );
-            text_area
-        }
-        Some(drawing) => {
-            let [figure_area, _, text_area] = Layout::horizontal([
-                Constraint::Length(body.width * 2 / 5),
-                Constraint::Length(2),
-                Constraint::Min(0),
-            ])
-            .areas(body);
-            drawing.render(drawing.fitted(figure_area), buf);
-            text_area
-        }
-        None => body,
-    };
-    let beside_figure = figure.as_ref().is_some_and(|drawing| !drawing.is_wide());
-    let figure = figure.is_some();
+    let (text_area, figure, beside_figure) = place_figure(view, theme, body, buf);
 
     let measure = text_area.width.min(MEASURE);
     let details_height = u16::try_from(details.line_count(measure)).unwrap_or(u16::MAX);
@@ -297,6 +258,57 @@ fn render_roomy(
         );
         details.render(details_area, buf);
     }
+}
+
+/// Draws the figure, if any, and says where the clock and words go: beside a standing figure, or
+/// below a wide one's band; and whether there is a figure, and whether it stands beside the words.
+fn place_figure(
+    view: &PlayerView<'_>,
+    theme: Theme,
+    body: Rect,
+    buf: &mut Buffer,
+) -> (Rect, bool, bool) {
+    // The start pose dotted behind the moving body, so the movement reads at a glance.
+    let figure = view
+        .figure
+        .map(|figure| figure_view(figure, theme).with_ghost());
+    let text_area = match &figure {
+        // Lying down, a figure beside the words would be a thin strip: it takes a band across the
+        // whole width instead, and the clock and words go below it.
+        Some(drawing) if drawing.is_wide() => {
+            let fitted = drawing.fitted(Rect {
+                height: body.height * WIDE_BAND_PERCENT / 100,
+                ..body
+            });
+            let [band, _, text_area] = Layout::vertical([
+                Constraint::Length(fitted.height),
+                Constraint::Length(1),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            drawing.render(
+                Rect {
+                    y: band.y,
+                    ..fitted
+                },
+                buf,
+            );
+            text_area
+        }
+        Some(drawing) => {
+            let [figure_area, _, text_area] = Layout::horizontal([
+                Constraint::Length(body.width * 2 / 5),
+                Constraint::Length(2),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            drawing.render(drawing.fitted(figure_area), buf);
+            text_area
+        }
+        None => body,
+    };
+    let beside = figure.as_ref().is_some_and(|drawing| !drawing.is_wide());
+    (text_area, figure.is_some(), beside)
 }
 
 /// The figure, in the middle of its room.
