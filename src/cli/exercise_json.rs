@@ -67,6 +67,10 @@ fn figure_data(figure: &Figure, tempo_ms: Option<u64>, at_ms: u64) -> Value {
     json!({
         "view": view_name(figure),
         "motion": motion_name(figure.motion),
+        "crop": crate::figure::Crop::ALL
+            .iter()
+            .find(|(_, c)| *c == figure.crop)
+            .map_or("whole", |(name, _)| name),
         "period_s": figure.cycle_ms(tempo_ms) as f64 / 1000.0,
         "at_s": at_ms as f64 / 1000.0,
         "phase": round(phase),

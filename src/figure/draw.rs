@@ -11,8 +11,8 @@ use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Circle, Context, Line, Points};
 
-use super::Figure;
 use super::scene::{Scene, Shape};
+use super::{Crop, Figure};
 
 /// Moments sampled to find the frame that holds the whole movement.
 const FRAME_SAMPLES: u32 = 16;
@@ -230,9 +230,26 @@ fn movement_frame(figure: &Figure, mirrored: bool) -> [f64; 4] {
         f64::INFINITY,
         f64::NEG_INFINITY,
     ];
+    // Cropped to the head and shoulders, nothing below the lowest the middle of the back goes is
+    // framed (the canvas leaves out what falls outside its frame).
+    let cut = match figure.crop {
+        Crop::Whole => f64::NEG_INFINITY,
+        Crop::HeadAndShoulders => (0..=FRAME_SAMPLES)
+            .map(|sample| {
+                figure
+                    .body_at(f64::from(sample) / f64::from(FRAME_SAMPLES))
+                    .mid_back
+                    .y
+            })
+            .fold(f64::INFINITY, f64::min),
+    };
     for sample in 0..=FRAME_SAMPLES {
         let scene = figure.scene_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
-        for point in scene.shapes().flat_map(Shape::extent) {
+        let kept = scene
+            .shapes()
+            .flat_map(Shape::extent)
+            .filter(|point| point.y >= cut);
+        for point in kept {
             frame[0] = frame[0].min(point.x);
             frame[1] = frame[1].max(point.x);
             frame[2] = frame[2].min(point.y);

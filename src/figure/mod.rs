@@ -48,6 +48,25 @@ impl View {
     ];
 }
 
+/// How much of the body the drawing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Crop {
+    /// The whole body, and what it stands or lies on.
+    #[default]
+    Whole,
+    /// The head and shoulders, down to the middle of the back: for neck and shoulder-blade drills,
+    /// whose small movements (a chin sliding back, a shoulder blade drawn back) a whole standing
+    /// body would draw a few dots across.
+    HeadAndShoulders,
+}
+
+impl Crop {
+    pub const ALL: [(&'static str, Crop); 2] = [
+        ("whole", Crop::Whole),
+        ("head-and-shoulders", Crop::HeadAndShoulders),
+    ];
+}
+
 /// How the figure moves while its step plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Motion {
@@ -152,6 +171,8 @@ pub struct Figure {
     pub poses: Vec<KeyPose>,
     /// How long one movement takes when the step gives no tempo (`period` in the file), in ms.
     pub period_ms: Option<u64>,
+    /// How much of the body is drawn (`crop` in the file).
+    pub crop: Crop,
 }
 
 impl Figure {

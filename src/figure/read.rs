@@ -4,11 +4,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::body::{Bone, JOINT_COUNT, Joint, Point};
-use super::{Facing, Figure, KeyPose, Landmark, Motion, Prop, View};
+use super::{Crop, Facing, Figure, KeyPose, Landmark, Motion, Prop, View};
 use crate::diag::fields::Checker;
 use crate::diag::hint;
 
-pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period"];
+pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period", "crop"];
 /// Besides the joint names.
 pub const POSE_KEYS: &[&str] = &["at", "x", "contacts", "hold"];
 pub const PROP_NAMES: &[&str] = &[
@@ -45,6 +45,9 @@ pub fn read_figure(
     let motion = checker
         .choice(table, "motion", &Motion::ALL)
         .map(Spanned::into_inner);
+    let crop = checker
+        .choice(table, "crop", &Crop::ALL)
+        .map_or(Crop::Whole, Spanned::into_inner);
     let props = table
         .get("props")
         .map(|props| read_props(checker, props, id))
@@ -71,6 +74,7 @@ pub fn read_figure(
         props,
         poses,
         period_ms: period.map(|p| p.into_inner().millis()),
+        crop,
     })
 }
 

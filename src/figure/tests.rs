@@ -39,6 +39,7 @@ pub(super) fn squat() -> Figure {
             ),
         ],
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 
@@ -313,6 +314,7 @@ fn stride() -> Figure {
             ],
         )],
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 

@@ -12,6 +12,7 @@ fn standing(view: View, props: Vec<Prop>) -> Figure {
         props,
         poses: vec![key(0.0, &[])],
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 
@@ -219,5 +220,47 @@ at = 0
             Prop::Step,
             Prop::Chair { beside: true }
         ]
+    );
+}
+
+#[test]
+fn cropped_to_the_head_and_shoulders_the_head_is_drawn_larger_and_the_floor_not_at_all() {
+    let whole = Figure {
+        poses: vec![key(0.0, &[]), key(0.5, &[(Joint::Neck, -6.0)])],
+        ..standing(View::Side, vec![Prop::Floor])
+    };
+    let cropped = Figure {
+        crop: Crop::HeadAndShoulders,
+        ..whole.clone()
+    };
+    let rows_with_ink = |text: &str| text.lines().filter(|l| !l.trim().is_empty()).count();
+    let (whole_text, cropped_text) = (
+        render_text(&whole, 0.5, false, 40, 20),
+        render_text(&cropped, 0.5, false, 40, 20),
+    );
+    // The floor is the whole drawing's bottom line; cropped, it is out of the frame.
+    assert!(
+        whole_text
+            .lines()
+            .any(|l| l.chars().filter(|&c| c == '⠤').count() > 30)
+    );
+    assert!(
+        !cropped_text
+            .lines()
+            .any(|l| l.chars().filter(|&c| c == '⠤').count() > 30),
+        "{cropped_text}"
+    );
+    // The head's circle: about a tenth of the whole body's height, a third of the cropped drawing's.
+    assert!(rows_with_ink(&cropped_text) >= 15, "{cropped_text}");
+    let head_rows = |text: &str| {
+        // The head is the topmost ink, up to the first row of only the neck's line.
+        text.lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| l.trim().chars().count() > 1)
+            .count()
+    };
+    assert!(
+        2 * head_rows(&cropped_text) > 3 * head_rows(&whole_text),
+        "{whole_text}\n{cropped_text}"
     );
 }

@@ -157,3 +157,16 @@ fn stick_step_and_chair_carry_their_geometry() {
     let split = data(&["exercises", "split-squat", "--json"]);
     assert_eq!(prop(&split, "chair")["place"], "beside");
 }
+
+/// Neck and shoulder-blade drills are drawn cropped to the head and shoulders; the rest whole.
+#[test]
+fn neck_and_shoulder_blade_drills_are_cropped_to_the_head_and_shoulders() {
+    for id in ["chin-tucks", "scapular-retraction", "shoulder-rolls"] {
+        let figure = &data(&["exercises", id, "--json"])["figure"];
+        assert_eq!(figure["crop"], "head-and-shoulders", "{id}");
+    }
+    assert_eq!(
+        data(&["exercises", "plank", "--json"])["figure"]["crop"],
+        "whole"
+    );
+}
