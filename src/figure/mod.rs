@@ -7,6 +7,7 @@
 //! ([`read_figure`]).
 
 pub mod body;
+mod compose;
 mod contact;
 mod draw;
 mod landmark;
@@ -193,7 +194,7 @@ impl Figure {
 
     /// The scene at a moment of the movement; `mirrored` draws the other side (left and right swapped).
     pub fn scene_at(&self, phase: f64, mirrored: bool) -> Scene {
-        let scene = scene::build(self, phase);
+        let scene = compose::build(self, phase);
         if mirrored { scene.mirrored() } else { scene }
     }
 }

@@ -197,33 +197,6 @@ fn a_band_anchor_is_drawn_as_a_knot_on_a_post() {
 }
 
 #[test]
-fn the_new_props_read_from_a_file() {
-    let text = r#"
-[x]
-name = "X"
-[x.figure]
-props = ["floor", "stick", "step", { kind = "chair", place = "beside" }]
-[[x.figure.pose]]
-at = 0
-"#;
-    let source = crate::diag::SourceText::new("exercises.toml", text);
-    let catalog = crate::routine::catalog::Catalog::parse(&source).expect("reads");
-    let figure = catalog
-        .get("x")
-        .and_then(|e| e.figure.as_ref())
-        .expect("a figure");
-    assert_eq!(
-        figure.props,
-        vec![
-            Prop::Floor,
-            Prop::Stick,
-            Prop::Step,
-            Prop::Chair { beside: true }
-        ]
-    );
-}
-
-#[test]
 fn cropped_to_the_head_and_shoulders_the_head_is_drawn_larger_and_the_floor_not_at_all() {
     let whole = Figure {
         poses: vec![key(0.0, &[]), key(0.5, &[(Joint::Neck, -6.0)])],
