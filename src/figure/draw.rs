@@ -244,7 +244,7 @@ fn movement_frame(figure: &Figure, mirrored: bool) -> [f64; 4] {
             .fold(f64::INFINITY, f64::min),
     };
     for sample in 0..=FRAME_SAMPLES {
-        let scene = figure.scene_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
+        let scene = figure.outline_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
         let kept = scene
             .shapes()
             .flat_map(Shape::extent)

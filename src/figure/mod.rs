@@ -192,8 +192,19 @@ impl Figure {
             .collect()
     }
 
-    /// The scene at a moment of the movement; `mirrored` draws the other side (left and right swapped).
+    /// The scene at a moment of the movement, with its ghost; `mirrored` draws the other side (left
+    /// and right swapped).
     pub fn scene_at(&self, phase: f64, mirrored: bool) -> Scene {
+        let scene = Scene {
+            ghost: compose::ghost(self),
+            ..compose::build(self, phase)
+        };
+        if mirrored { scene.mirrored() } else { scene }
+    }
+
+    /// The scene without its ghost (which only repeats the first key pose), for framing the whole
+    /// movement: sampled many times a frame, it is spared placing the start pose each time.
+    pub(super) fn outline_at(&self, phase: f64, mirrored: bool) -> Scene {
         let scene = compose::build(self, phase);
         if mirrored { scene.mirrored() } else { scene }
     }
