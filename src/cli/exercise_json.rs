@@ -67,6 +67,10 @@ fn figure_data(figure: &Figure, tempo_ms: Option<u64>, at_ms: u64) -> Value {
     json!({
         "view": view_name(figure),
         "motion": motion_name(figure.motion),
+        "crop": crate::figure::Crop::ALL
+            .iter()
+            .find(|(_, c)| *c == figure.crop)
+            .map_or("whole", |(name, _)| name),
         "period_s": figure.cycle_ms(tempo_ms) as f64 / 1000.0,
         "at_s": at_ms as f64 / 1000.0,
         "phase": round(phase),
@@ -106,6 +110,25 @@ fn prop_data(prop: &Prop, shapes: &[Shape]) -> Vec<Value> {
             json!({ "kind": "roller", "x": round(centre.x), "y": round(centre.y), "r": round(*r) })
         }
         (Prop::Wall { .. }, Some(Shape::Line(a, _))) => json!({ "kind": "wall", "x": round(a.x) }),
+        (Prop::Stick, Some(Shape::Line(from, to))) => json!({
+            "kind": "stick",
+            "from": point(from.x, from.y),
+            "to": point(to.x, to.y),
+        }),
+        (Prop::Step, Some(_)) => {
+            let xs = shapes.iter().flat_map(Shape::extent).map(|p| p.x);
+            let ys = shapes.iter().flat_map(Shape::extent).map(|p| p.y);
+            json!({
+                "kind": "step",
+                "left": round(xs.clone().fold(f64::INFINITY, f64::min)),
+                "right": round(xs.fold(f64::NEG_INFINITY, f64::max)),
+                "top": round(ys.fold(f64::NEG_INFINITY, f64::max)),
+            })
+        }
+        (Prop::Chair { beside }, _) => json!({
+            "kind": "chair",
+            "place": if *beside { "beside" } else { "under" },
+        }),
         (prop, _) => json!({ "kind": prop.kind() }),
     };
     if !lines.is_empty()

@@ -9,15 +9,20 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Circle, Context, Line};
+use ratatui::widgets::canvas::{Canvas, Circle, Context, Line, Points};
 
-use super::Figure;
 use super::scene::{Scene, Shape};
+use super::{Crop, Figure};
 
 /// Moments sampled to find the frame that holds the whole movement.
 const FRAME_SAMPLES: u32 = 16;
+/// The ghost's dots are this many braille dots apart.
+const GHOST_DOT_EVERY: f64 = 3.0;
 /// Room left around the figure, in body heights.
 const MARGIN: f64 = 0.04;
+/// A drawing this many times wider than tall is wide (a body lying down): beside words it would be a
+/// thin strip, so screens give it the whole width instead.
+pub const WIDE_RATIO: f64 = 2.0;
 
 /// A figure at one moment of its movement, ready to draw (`&FigureView` is a read-only widget).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +35,8 @@ pub struct FigureView {
     far_color: Color,
     prop_color: Color,
     background: Color,
+    /// Whether the start pose is drawn, dotted, behind the moving body (see [`Scene::ghost`]).
+    ghost: bool,
 }
 
 impl FigureView {
@@ -43,7 +50,17 @@ impl FigureView {
             far_color: Color::Gray,
             prop_color: Color::DarkGray,
             background: Color::Reset,
+            ghost: false,
         }
+    }
+
+    /// With the start pose drawn dotted, in the props' colour, behind the moving body: a movement
+    /// reads in a still frame. Off by default, for the plain text of `exercises ID` and the
+    /// snapshots of every figure, where a dotted body would be a second figure.
+    #[must_use]
+    pub fn with_ghost(mut self) -> Self {
+        self.ghost = true;
+        self
     }
 
     /// Braille (2×4 dots a cell) by default; `Marker::HalfBlock` where a font lacks braille.
@@ -63,6 +80,12 @@ impl FigureView {
         self.prop_color = props;
         self.background = background;
         self
+    }
+
+    /// Whether the movement's frame is more than [`WIDE_RATIO`] times as wide as it is tall.
+    pub fn is_wide(&self) -> bool {
+        let [left, right, bottom, top] = self.frame;
+        right - left > WIDE_RATIO * (top - bottom)
     }
 
     /// The part of `area` the drawing takes (the whole width or the whole height, whichever its shape
@@ -117,7 +140,22 @@ impl Widget for &FigureView {
             return;
         }
         let (x_bounds, y_bounds) = self.bounds(area);
+        // A dot of the ghost every few braille dots across: dotted, it reads as a trace of the
+        // body rather than a second one, with or without colour.
+        let dot_spacing =
+            GHOST_DOT_EVERY * (x_bounds[1] - x_bounds[0]) / (2.0 * f64::from(area.width));
+        let ghost_dots = if self.ghost {
+            dotted(&self.scene.ghost, dot_spacing)
+        } else {
+            Vec::new()
+        };
         let paint = |ctx: &mut Context<'_>| {
+            if !ghost_dots.is_empty() {
+                ctx.draw(&Points {
+                    coords: &ghost_dots,
+                    color: self.prop_color,
+                });
+            }
             for shape in &self.scene.props {
                 draw(ctx, shape, x_bounds, self.prop_color);
             }
@@ -137,6 +175,34 @@ impl Widget for &FigureView {
             .paint(paint)
             .render(area, buf);
     }
+}
+
+/// Points along the shapes, `spacing` apart (body heights).
+fn dotted(shapes: &[Shape], spacing: f64) -> Vec<(f64, f64)> {
+    if spacing <= 0.0 || !spacing.is_finite() {
+        return Vec::new();
+    }
+    let mut dots = Vec::new();
+    let mut along = |length: f64, at: &dyn Fn(f64) -> (f64, f64)| {
+        // Bounded: a line of a few body heights at a few dots a cell.
+        let steps = (length / spacing).ceil().clamp(1.0, 1000.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let count = steps as u32;
+        dots.extend((0..=count).map(|k| at(f64::from(k) / f64::from(count))));
+    };
+    for shape in shapes {
+        match *shape {
+            Shape::Line(a, b) => along((b.x - a.x).hypot(b.y - a.y), &|t| {
+                (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+            }),
+            Shape::Circle(c, r) => along(std::f64::consts::TAU * r, &|t| {
+                let turn = std::f64::consts::TAU * t;
+                (c.x + r * turn.cos(), c.y + r * turn.sin())
+            }),
+            Shape::Floor(_) => {}
+        }
+    }
+    dots
 }
 
 /// The colour halfway between two RGB colours; `None` unless both are RGB.
@@ -164,9 +230,26 @@ fn movement_frame(figure: &Figure, mirrored: bool) -> [f64; 4] {
         f64::INFINITY,
         f64::NEG_INFINITY,
     ];
+    // Cropped to the head and shoulders, nothing below the lowest the middle of the back goes is
+    // framed (the canvas leaves out what falls outside its frame).
+    let cut = match figure.crop {
+        Crop::Whole => f64::NEG_INFINITY,
+        Crop::HeadAndShoulders => (0..=FRAME_SAMPLES)
+            .map(|sample| {
+                figure
+                    .body_at(f64::from(sample) / f64::from(FRAME_SAMPLES))
+                    .mid_back
+                    .y
+            })
+            .fold(f64::INFINITY, f64::min),
+    };
     for sample in 0..=FRAME_SAMPLES {
-        let scene = figure.scene_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
-        for point in scene.shapes().flat_map(Shape::extent) {
+        let scene = figure.outline_at(f64::from(sample) / f64::from(FRAME_SAMPLES), mirrored);
+        let kept = scene
+            .shapes()
+            .flat_map(Shape::extent)
+            .filter(|point| point.y >= cut);
+        for point in kept {
             frame[0] = frame[0].min(point.x);
             frame[1] = frame[1].max(point.x);
             frame[2] = frame[2].min(point.y);

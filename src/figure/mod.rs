@@ -7,16 +7,18 @@
 //! ([`read_figure`]).
 
 pub mod body;
+mod compose;
 mod contact;
 mod draw;
 mod landmark;
 mod motion;
+mod props;
 mod read;
 mod scene;
 
 pub use body::{Angles, Bone, Joint, Point, Skeleton, SpineBend};
 pub use contact::{CONTACT_TOLERANCE, ContactMiss, MOMENTS_CHECKED};
-pub use draw::{FigureView, render_text};
+pub use draw::{FigureView, WIDE_RATIO, render_text};
 pub use landmark::{Landmark, Part};
 pub use motion::{
     FRAME_MS, FRAMES_PER_SECOND, HOLD_BREATH_MS, ROLL_PERIOD_MS, UNTIMED_REP_MS, next_frame_at,
@@ -44,6 +46,25 @@ impl View {
         ("front", View::Front),
         ("top", View::Top),
         ("end", View::End),
+    ];
+}
+
+/// How much of the body the drawing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Crop {
+    /// The whole body, and what it stands or lies on.
+    #[default]
+    Whole,
+    /// The head and shoulders, down to the middle of the back: for neck and shoulder-blade drills,
+    /// whose small movements (a chin sliding back, a shoulder blade drawn back) a whole standing
+    /// body would draw a few dots across.
+    HeadAndShoulders,
+}
+
+impl Crop {
+    pub const ALL: [(&'static str, Crop); 2] = [
+        ("whole", Crop::Whole),
+        ("head-and-shoulders", Crop::HeadAndShoulders),
     ];
 }
 
@@ -91,8 +112,13 @@ pub enum Prop {
     Wall { side: Facing },
     /// A door frame: its posts at the hands (front view) or one post in front (side view).
     Door,
-    /// A chair under the pelvis.
-    Chair,
+    /// A chair under the pelvis, or (`beside`) at hand to hold for balance: drawn in front of the front
+    /// foot, where a side view shows it clear of the legs.
+    Chair { beside: bool },
+    /// A broomstick held along the back, touching the head, the upper back and the tailbone.
+    Stick,
+    /// A low step under the working (left) foot.
+    Step,
     /// A desk in front of the body, at desk height.
     Desk,
 }
@@ -107,7 +133,9 @@ impl Prop {
             Prop::Band { .. } => "band",
             Prop::Wall { .. } => "wall",
             Prop::Door => "door",
-            Prop::Chair => "chair",
+            Prop::Chair { .. } => "chair",
+            Prop::Stick => "stick",
+            Prop::Step => "step",
             Prop::Desk => "desk",
         }
     }
@@ -144,6 +172,8 @@ pub struct Figure {
     pub poses: Vec<KeyPose>,
     /// How long one movement takes when the step gives no tempo (`period` in the file), in ms.
     pub period_ms: Option<u64>,
+    /// How much of the body is drawn (`crop` in the file).
+    pub crop: Crop,
 }
 
 impl Figure {
@@ -158,13 +188,24 @@ impl Figure {
         let body = self.body_at(phase);
         self.props
             .iter()
-            .map(|prop| (prop, scene::prop_shapes(self, prop, &body, phase)))
+            .map(|prop| (prop, props::prop_shapes(self, prop, &body, phase)))
             .collect()
     }
 
-    /// The scene at a moment of the movement; `mirrored` draws the other side (left and right swapped).
+    /// The scene at a moment of the movement, with its ghost; `mirrored` draws the other side (left
+    /// and right swapped).
     pub fn scene_at(&self, phase: f64, mirrored: bool) -> Scene {
-        let scene = scene::build(self, phase);
+        let scene = Scene {
+            ghost: compose::ghost(self),
+            ..compose::build(self, phase)
+        };
+        if mirrored { scene.mirrored() } else { scene }
+    }
+
+    /// The scene without its ghost (which only repeats the first key pose), for framing the whole
+    /// movement: sampled many times a frame, it is spared placing the start pose each time.
+    pub(super) fn outline_at(&self, phase: f64, mirrored: bool) -> Scene {
+        let scene = compose::build(self, phase);
         if mirrored { scene.mirrored() } else { scene }
     }
 }
@@ -173,3 +214,7 @@ impl Figure {
 mod tests;
 #[cfg(test)]
 mod tests_contacts;
+#[cfg(test)]
+mod tests_ghost;
+#[cfg(test)]
+mod tests_props;

@@ -4,17 +4,17 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::body::{Bone, JOINT_COUNT, Joint, Point};
-use super::{Facing, Figure, KeyPose, Landmark, Motion, Prop, View};
+use super::{Crop, Facing, Figure, KeyPose, Landmark, Motion, Prop, View};
 use crate::diag::fields::Checker;
 use crate::diag::hint;
 
-pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period"];
+pub const FIGURE_KEYS: &[&str] = &["view", "motion", "props", "pose", "period", "crop"];
 /// Besides the joint names.
 pub const POSE_KEYS: &[&str] = &["at", "x", "contacts", "hold"];
 pub const PROP_NAMES: &[&str] = &[
-    "floor", "mat", "roller", "band", "wall", "door", "chair", "desk",
+    "floor", "mat", "roller", "band", "wall", "door", "chair", "desk", "stick", "step",
 ];
-pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side"];
+pub const PROP_KEYS: &[&str] = &["kind", "under", "from", "to", "anchor", "side", "place"];
 /// Props and key poses in one figure: each is drawn or blended every frame, so a file must not be
 /// able to make a frame cost seconds. The built-in figures use at most 2 props and 4 poses.
 pub const MAX_PROPS: usize = 16;
@@ -45,6 +45,9 @@ pub fn read_figure(
     let motion = checker
         .choice(table, "motion", &Motion::ALL)
         .map(Spanned::into_inner);
+    let crop = checker
+        .choice(table, "crop", &Crop::ALL)
+        .map_or(Crop::Whole, Spanned::into_inner);
     let props = table
         .get("props")
         .map(|props| read_props(checker, props, id))
@@ -71,6 +74,7 @@ pub fn read_figure(
         props,
         poses,
         period_ms: period.map(|p| p.into_inner().millis()),
+        crop,
     })
 }
 
@@ -336,7 +340,14 @@ fn prop_by_name(
         "floor" => Some(Prop::Floor),
         "mat" => Some(Prop::Mat),
         "door" => Some(Prop::Door),
-        "chair" => Some(Prop::Chair),
+        "chair" => {
+            let beside = checker
+                .choice(table, "place", &[("under", false), ("beside", true)])
+                .is_some_and(Spanned::into_inner);
+            Some(Prop::Chair { beside })
+        }
+        "stick" => Some(Prop::Stick),
+        "step" => Some(Prop::Step),
         "desk" => Some(Prop::Desk),
         "wall" => {
             let side = checker

@@ -5,17 +5,12 @@
 //! working out heights: they give angles, and gravity does the rest.
 
 use super::body::{Point, Skeleton, SpineBend, length};
-use super::{Facing, Figure, Landmark, Motion, Prop, View};
+use super::{Figure, Landmark, Motion, Prop, View};
 
 /// Radius of a foam roller (15 cm across, for a 1.75 m runner).
 pub const ROLLER_RADIUS: f64 = 0.043;
 /// Supports closer than this along the floor (body heights) do not tip the body.
 const MIN_SUPPORT_SPAN: f64 = 0.05;
-const MAT_THICKNESS: f64 = 0.012;
-const CHAIR_SEAT: f64 = 0.25;
-const CHAIR_BACK: f64 = 0.5;
-const DESK_HEIGHT: f64 = 0.42;
-const DOOR_HEIGHT: f64 = 1.15;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shape {
@@ -26,7 +21,7 @@ pub enum Shape {
 }
 
 impl Shape {
-    fn mirrored(self) -> Shape {
+    pub(super) fn mirrored(self) -> Shape {
         let flip = |p: Point| Point::new(-p.x, p.y);
         match self {
             Shape::Line(a, b) => Shape::Line(flip(a), flip(b)),
@@ -55,6 +50,10 @@ pub struct Scene {
     /// Empty in the other views, where neither side is nearer.
     pub far: Vec<Shape>,
     pub props: Vec<Shape>,
+    /// The body at the start of a movement (its first key pose), for drawing faintly behind the
+    /// moving one: in a still frame, where a hand or a knee came from shows what moves. Empty for
+    /// holds and rolls, and for a single pose, which have no start to come from.
+    pub ghost: Vec<Shape>,
 }
 
 impl Scene {
@@ -65,6 +64,7 @@ impl Scene {
             body: flip(&self.body),
             far: flip(&self.far),
             props: flip(&self.props),
+            ghost: flip(&self.ghost),
         }
     }
 
@@ -72,54 +72,6 @@ impl Scene {
     pub fn shapes(&self) -> impl Iterator<Item = &Shape> {
         self.body.iter().chain(&self.far).chain(&self.props)
     }
-}
-
-/// Poses and places the body at `phase`, then the props around it.
-pub fn build(figure: &Figure, phase: f64) -> Scene {
-    let skeleton = placed(figure, phase);
-    let lines = |segments: Vec<(Point, Point)>| -> Vec<Shape> {
-        segments
-            .into_iter()
-            .map(|(a, b)| Shape::Line(a, b))
-            .collect()
-    };
-    let (mut body, far) = if figure.view == View::Side {
-        let mut near = lines(skeleton.trunk_segments());
-        near.extend(lines(skeleton.limb_segments(&skeleton.left)));
-        (near, lines(skeleton.limb_segments(&skeleton.right)))
-    } else {
-        (lines(skeleton.segments()), Vec::new())
-    };
-    body.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
-    if figure.view == View::Side {
-        body.push(nose(&skeleton));
-    }
-    let mut props = Vec::new();
-    for prop in &figure.props {
-        props.extend(prop_shapes(figure, prop, &skeleton, phase));
-    }
-    Scene { body, far, props }
-}
-
-/// How far the nose sticks out of the head, in body heights.
-const NOSE: f64 = 0.025;
-
-/// A tick on the face, square to the neck on the side the body faces: which way the head looks and
-/// whether it nods or slides back (a chin tuck) reads at a glance.
-fn nose(skeleton: &Skeleton) -> Shape {
-    let (dx, dy) = (
-        skeleton.head.x - skeleton.skull_base.x,
-        skeleton.head.y - skeleton.skull_base.y,
-    );
-    let along = dx.hypot(dy).max(f64::EPSILON);
-    // The neck turned a quarter clockwise: forward (+x) for an upright head.
-    let (forward_x, forward_y) = (dy / along, -dx / along);
-    let on = |distance: f64| {
-        skeleton
-            .head
-            .shifted(forward_x * distance, forward_y * distance)
-    };
-    Shape::Line(on(length::HEAD_RADIUS), on(length::HEAD_RADIUS + NOSE))
 }
 
 /// The body at `phase`, set down on what it rests on, unless seen from above.
@@ -223,138 +175,4 @@ pub(super) fn roller_contact(figure: &Figure, skeleton: &Skeleton, phase: f64) -
         }
         _ => None,
     })
-}
-
-/// The body's left, right, bottom and top over the key poses, for walls and mats that must not move.
-fn key_bounds(figure: &Figure) -> (f64, f64, f64, f64) {
-    let mut bounds = (
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-    );
-    for key in &figure.poses {
-        let skeleton = placed(figure, key.at);
-        let mut points = skeleton.points();
-        // The head's outline, not only its top: a wall behind the body touches the back of the skull
-        // instead of cutting through it.
-        let radius = length::HEAD_RADIUS;
-        points.extend([
-            skeleton.head.shifted(0.0, radius),
-            skeleton.head.shifted(-radius, 0.0),
-            skeleton.head.shifted(radius, 0.0),
-        ]);
-        for p in points {
-            bounds.0 = bounds.0.min(p.x);
-            bounds.1 = bounds.1.max(p.x);
-            bounds.2 = bounds.2.min(p.y);
-            bounds.3 = bounds.3.max(p.y);
-        }
-    }
-    bounds
-}
-
-fn rectangle(left: f64, bottom: f64, right: f64, top: f64) -> Vec<Shape> {
-    let (a, b) = (Point::new(left, bottom), Point::new(right, bottom));
-    let (c, d) = (Point::new(right, top), Point::new(left, top));
-    vec![
-        Shape::Line(a, b),
-        Shape::Line(b, c),
-        Shape::Line(c, d),
-        Shape::Line(d, a),
-    ]
-}
-
-pub(super) fn prop_shapes(
-    figure: &Figure,
-    prop: &Prop,
-    skeleton: &Skeleton,
-    phase: f64,
-) -> Vec<Shape> {
-    // Without a floor line a body lying down is seen from the ceiling, and its mat from above too.
-    let seen_from_above = figure.view == View::Top || !figure.props.contains(&Prop::Floor);
-    match *prop {
-        Prop::Floor if seen_from_above => Vec::new(),
-        Prop::Floor => vec![Shape::Floor(0.0)],
-        Prop::Mat => {
-            let (left, right, bottom, top) = key_bounds(figure);
-            if seen_from_above {
-                rectangle(left - 0.05, bottom - 0.05, right + 0.05, top + 0.05)
-            } else {
-                rectangle(left - 0.05, -MAT_THICKNESS, right + 0.05, 0.0)
-            }
-        }
-        Prop::Roller { .. } => roller_contact(figure, skeleton, phase)
-            .map(|_| vec![Shape::Circle(Point::new(0.0, ROLLER_RADIUS), ROLLER_RADIUS)])
-            .unwrap_or_default(),
-        Prop::Band { anchor: None } => {
-            vec![Shape::Line(skeleton.left.wrist, skeleton.right.wrist)]
-        }
-        Prop::Band {
-            anchor: Some(anchor),
-        } => {
-            let anchor = Point::new(anchor.x, anchor.y);
-            vec![
-                Shape::Line(skeleton.left.wrist, anchor),
-                Shape::Line(skeleton.right.wrist, anchor),
-            ]
-        }
-        Prop::Wall { side } => {
-            let (left, right, _, _) = key_bounds(figure);
-            let x = match side {
-                Facing::Front => right + 0.01,
-                Facing::Back => left - 0.01,
-            };
-            vec![Shape::Line(Point::new(x, 0.0), Point::new(x, DOOR_HEIGHT))]
-        }
-        Prop::Door => door(figure),
-        Prop::Chair => chair(figure.view, skeleton.pelvis),
-        Prop::Desk => {
-            let (_, right, _, _) = key_bounds(figure);
-            let (near, far) = (right - 0.12, right + 0.25);
-            vec![
-                Shape::Line(Point::new(near, DESK_HEIGHT), Point::new(far, DESK_HEIGHT)),
-                Shape::Line(
-                    Point::new(far - 0.02, 0.0),
-                    Point::new(far - 0.02, DESK_HEIGHT),
-                ),
-            ]
-        }
-    }
-}
-
-/// Seen from the front, a frame around the body with its posts where the hands reach; from the side,
-/// one post in front of the body.
-fn door(figure: &Figure) -> Vec<Shape> {
-    let (left, right, _, top) = key_bounds(figure);
-    let lintel = DOOR_HEIGHT.max(top + 0.08);
-    if figure.view == View::Side {
-        return vec![Shape::Line(
-            Point::new(right + 0.01, 0.0),
-            Point::new(right + 0.01, lintel),
-        )];
-    }
-    let (left, right) = (left - 0.01, right + 0.01);
-    vec![
-        Shape::Line(Point::new(left, 0.0), Point::new(left, lintel)),
-        Shape::Line(Point::new(left, lintel), Point::new(right, lintel)),
-        Shape::Line(Point::new(right, lintel), Point::new(right, 0.0)),
-    ]
-}
-
-fn chair(view: View, pelvis: Point) -> Vec<Shape> {
-    let seat = (pelvis.y - 0.02).clamp(0.05, CHAIR_SEAT + 0.1);
-    let (back, front) = (pelvis.x - 0.12, pelvis.x + 0.12);
-    let mut shapes = vec![
-        Shape::Line(Point::new(back, seat), Point::new(front, seat)),
-        Shape::Line(Point::new(back, 0.0), Point::new(back, seat)),
-        Shape::Line(Point::new(front, 0.0), Point::new(front, seat)),
-    ];
-    if view == View::Side {
-        shapes.push(Shape::Line(
-            Point::new(back, seat),
-            Point::new(back - 0.03, CHAIR_BACK),
-        ));
-    }
-    shapes
 }

@@ -21,7 +21,7 @@ pub(super) fn key(at: f64, changes: &[(Joint, f64)]) -> KeyPose {
     }
 }
 
-fn squat() -> Figure {
+pub(super) fn squat() -> Figure {
     Figure {
         view: View::Side,
         motion: Motion::Cycle,
@@ -39,6 +39,7 @@ fn squat() -> Figure {
             ),
         ],
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 
@@ -313,6 +314,7 @@ fn stride() -> Figure {
             ],
         )],
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 
@@ -396,4 +398,15 @@ fn far_limbs_are_drawn_dimmer_and_under_the_near_ones() {
         !front.content().iter().any(|cell| cell.fg == far),
         "nothing is far from the front"
     );
+}
+
+#[test]
+fn a_body_lying_down_is_wide_and_a_standing_one_is_not() {
+    let lying = Figure {
+        props: vec![Prop::Floor],
+        poses: vec![key(0.0, &[(Joint::Trunk, 90.0), (Joint::LeftHip, 0.0)])],
+        ..squat()
+    };
+    assert!(FigureView::new(&lying, 0.0, false).is_wide());
+    assert!(!FigureView::new(&squat(), 0.0, false).is_wide());
 }

@@ -17,6 +17,7 @@ fn figure(props: Vec<Prop>, poses: Vec<KeyPose>) -> Figure {
         props,
         poses,
         period_ms: None,
+        crop: Crop::Whole,
     }
 }
 
@@ -137,6 +138,7 @@ fn a_held_pose_stays_still_for_its_hold() {
     // With a 10 s period, that is 5 s held.
     let ten = Figure {
         period_ms: Some(10_000),
+        crop: Crop::Whole,
         ..held
     };
     assert!((ten.phase_at(None, 2_500) - 0.25).abs() < 1e-9);
@@ -147,6 +149,7 @@ fn a_held_pose_stays_still_for_its_hold() {
 fn an_untimed_move_takes_the_figures_own_period_and_a_tempo_wins() {
     let slow = Figure {
         period_ms: Some(6_000),
+        crop: Crop::Whole,
         ..figure(vec![Prop::Floor], vec![pose(0.0, &[], &[])])
     };
     assert!((slow.phase_at(None, 3_000) - 0.5).abs() < 1e-9);

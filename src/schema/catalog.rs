@@ -37,7 +37,9 @@ pub fn catalog_schema() -> Value {
 
 /// The `[id.figure]` table of a catalog entry.
 fn figure_schema() -> Value {
-    use crate::figure::{Bone, Joint, Landmark, MAX_POSES, MAX_PROPS, Motion, PROP_NAMES, View};
+    use crate::figure::{
+        Bone, Crop, Joint, Landmark, MAX_POSES, MAX_PROPS, Motion, PROP_NAMES, View,
+    };
     let fraction = json!({"type": "number", "minimum": 0, "maximum": 1});
     let mut pose = serde_json::Map::new();
     pose.insert(
@@ -78,7 +80,8 @@ fn figure_schema() -> Value {
             "from": fraction, "to": fraction,
             "anchor": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
                        "description": "band: [x, y] where it is tied, in body heights."},
-            "side": {"enum": ["front", "back"], "description": "wall: which side of the body."}
+            "side": {"enum": ["front", "back"], "description": "wall: which side of the body."},
+            "place": {"enum": ["under", "beside"], "description": "chair: under the pelvis (default) or beside the body, held for balance."}
         }
     });
     let figure = json!({
@@ -89,6 +92,8 @@ fn figure_schema() -> Value {
         "properties": {
             "view": {"enum": words(&View::ALL), "description": "side (default) | front | top | end (from in front of the head, along the spine)"},
             "period": duration("How long one movement takes when the step gives no tempo (default 3 s a rep, 5 s a breath, 4 s a roll); 1 s to 1 min.", true),
+            "crop": {"enum": words(&Crop::ALL),
+                     "description": "whole (default) | head-and-shoulders (down to the middle of the back, for neck and shoulder-blade drills)"},
             "motion": {"enum": words(&Motion::ALL),
                        "description": "cycle (one movement per rep) | hold (breathing) | roll (foam rolling)"},
             "props": {"type": "array", "maxItems": MAX_PROPS,

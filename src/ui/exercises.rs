@@ -17,8 +17,9 @@ use crate::text::fit;
 
 /// The list's width, at most.
 const LIST_WIDTH: u16 = 32;
-/// The figure's height, at most.
-const FIGURE_ROWS: u16 = 16;
+/// The figure's share of the exercise panel's height: large enough to read at a glance at any
+/// size, with the words (scrolled below it) keeping the rest.
+const FIGURE_PERCENT: u16 = 45;
 
 pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
@@ -103,7 +104,7 @@ fn render_exercise(
     let inner = block.inner(area);
     let figure = app.browser_figure().filter(|_| room);
     let figure_rows = if figure.is_some() {
-        FIGURE_ROWS.min(inner.height / 2)
+        inner.height * FIGURE_PERCENT / 100
     } else {
         0
     };
@@ -121,6 +122,7 @@ fn render_exercise(
         let (body, props, background) = theme.figure_colors();
         FigureView::new(figure.figure, figure.phase, figure.mirrored)
             .colors(body, props, background)
+            .with_ghost()
             .render(figure_area, buf);
     }
 }

@@ -117,3 +117,56 @@ fn a_hold_at_a_key_pose_holds() {
         serde_json::json!(["left_wrist", "right_knee"])
     );
 }
+
+/// The props added for issue 25 (point 4) as data: the broomstick's two ends, the step's top and
+/// edges, the chair's place, each with the lines drawn for it.
+#[test]
+fn stick_step_and_chair_carry_their_geometry() {
+    let hinge = data(&["exercises", "hip-hinge", "--json"]);
+    let stick = prop(&hinge, "stick");
+    let (from, to) = (&stick["from"], &stick["to"]);
+    // Upright: from below the pelvis to above the head, behind the body (-x).
+    assert!(
+        from["y"].as_f64().expect("y") < y(&hinge["figure"], "pelvis"),
+        "{stick}"
+    );
+    assert!(
+        to["y"].as_f64().expect("y") > y(&hinge["figure"], "head"),
+        "{stick}"
+    );
+    let pelvis_x = hinge["figure"]["points"]["pelvis"]["x"]
+        .as_f64()
+        .expect("x");
+    assert!(from["x"].as_f64().expect("x") < pelvis_x, "{stick}");
+
+    let stretch = data(&["exercises", "hamstring-stretch", "--json"]);
+    let step = prop(&stretch, "step");
+    let top = step["top"].as_f64().expect("top");
+    // The front heel rests on the step, within it.
+    assert!(
+        (top - y(&stretch["figure"], "left_heel")).abs() < 0.01,
+        "{stretch}"
+    );
+    let heel_x = stretch["figure"]["points"]["left_heel"]["x"]
+        .as_f64()
+        .expect("x");
+    assert!(step["left"].as_f64().expect("left") < heel_x, "{step}");
+    assert!(step["right"].as_f64().expect("right") > heel_x, "{step}");
+    assert!(step["lines"].is_array(), "{step}");
+
+    let split = data(&["exercises", "split-squat", "--json"]);
+    assert_eq!(prop(&split, "chair")["place"], "beside");
+}
+
+/// Neck and shoulder-blade drills are drawn cropped to the head and shoulders; the rest whole.
+#[test]
+fn neck_and_shoulder_blade_drills_are_cropped_to_the_head_and_shoulders() {
+    for id in ["chin-tucks", "scapular-retraction", "shoulder-rolls"] {
+        let figure = &data(&["exercises", id, "--json"])["figure"];
+        assert_eq!(figure["crop"], "head-and-shoulders", "{id}");
+    }
+    assert_eq!(
+        data(&["exercises", "plank", "--json"])["figure"]["crop"],
+        "whole"
+    );
+}

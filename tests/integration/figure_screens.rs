@@ -160,3 +160,95 @@ fn a_switch_shows_the_coming_side_in_words_and_figure() {
     assert!(has_figure(&switch));
     assert_eq!(figure_only(&switch), figure_only(&right));
 }
+
+const LYING: &str = "tests/fixtures/screens/lying.toml";
+
+fn lying(size: (u16, u16), at: &str) -> String {
+    Shot::new().routine(LYING).size(size.0, size.1).at(at)
+}
+
+/// The columns from the figure's first braille cell to its last, over every line.
+fn figure_width(screen: &str) -> usize {
+    let columns = figure_only(screen)
+        .iter()
+        .filter_map(|line| {
+            let first = line.chars().position(|c| c != ' ')?;
+            Some((first, line.chars().count()))
+        })
+        .fold((usize::MAX, 0), |(first, last), (f, l)| {
+            (first.min(f), last.max(l))
+        });
+    columns.1.saturating_sub(columns.0)
+}
+
+/// The rows that hold any of the figure.
+fn figure_rows(screen: &str) -> Vec<usize> {
+    figure_only(screen)
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(row, _)| row)
+        .collect()
+}
+
+/// Lying down, the figure takes a band across the panel, above the clock, rather than a narrow
+/// column beside it (issue 25, point 5): wider than the column's two fifths of the width.
+#[test]
+fn a_lying_figure_gets_a_full_width_band_at_120x40() {
+    let screen = lying((120, 40), "20");
+    assert!(screen.contains("GLUTE BRIDGE"), "{screen}");
+    assert!(figure_width(&screen) > 120 * 2 / 5, "{screen}");
+    // The words come below the band, not beside it.
+    // The band's last row: the first unbroken run of figure rows (the next exercise's box has its own).
+    let rows = figure_rows(&screen);
+    let band_end = rows
+        .windows(2)
+        .find(|pair| pair[1] > pair[0] + 1)
+        .map_or(rows[rows.len() - 1], |pair| pair[0]);
+    let words_row = screen
+        .lines()
+        .position(|line| line.contains("Lie on your back"))
+        .unwrap_or_else(|| panic!("the instructions\n{screen}"));
+    assert!(words_row > band_end, "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_lying_figure_at_200x60() {
+    let screen = lying((200, 60), "20");
+    assert!(figure_width(&screen) > 200 * 2 / 5, "{screen}");
+    assert!(figure_rows(&screen).len() >= 15, "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// At 80x24 there is no room for a figure: the clock, the step's name and the footer all show.
+#[test]
+fn a_lying_routine_at_80x24_keeps_the_clock_the_name_and_the_footer() {
+    let screen = lying((80, 24), "20");
+    assert!(screen.contains("GLUTE BRIDGE"), "the step's name\n{screen}");
+    assert!(screen.contains('█'), "the clock's digits\n{screen}");
+    assert!(screen.contains("left ─"), "the gauge's time left\n{screen}");
+    assert!(
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("space pause")),
+        "the footer\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+/// The browser's figure takes 40-50 % of the exercise panel's height, at any size.
+#[test]
+fn exercise_browser_figure_grows_with_the_panel() {
+    for (width, height) in [(120u16, 40u16), (200, 60)] {
+        let screen = Shot::new().size(width, height).keys("e@1").at("2");
+        let rows = figure_rows(&screen);
+        let tall = rows.last().expect("a figure") - rows[0] + 1;
+        let panel = usize::from(height) - 4;
+        assert!(
+            tall * 100 >= panel * 35 && tall * 100 <= panel * 50,
+            "{width}x{height}: {tall} rows of {panel}\n{screen}"
+        );
+    }
+}

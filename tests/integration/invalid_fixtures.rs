@@ -394,7 +394,7 @@ fn invalid_figures_report_every_problem_with_a_suggestion() {
         "30:6: error: `at` must increase from one pose to the next: 0.4 comes after 0.5",
         "32:6: error: `at` must be from 0 to 1, found 1.5",
         "33:1: error: missing required key `at` in pose 4 of the figure of `bad-timing`",
-        "39:10: error: unknown prop `flor` (did you mean `floor`?); props are floor, mat, roller, band, wall, door, chair, desk",
+        "39:10: error: unknown prop `flor` (did you mean `floor`?); props are floor, mat, roller, band, wall, door, chair, desk, stick, step",
         "39:27: error: a roller needs `under`, the bone it rolls: write { kind = \"roller\", under = \"left_shin\" }",
         "39:66: error: `under` must be one of lower_trunk, upper_trunk, left_upper_arm, left_thigh, left_shin, right_upper_arm, right_thigh, right_shin, found \"left_shine\" (did you mean `left_shin`?)",
         "39:108: error: `anchor` must be [x, y] in body heights: x from -2 to 2, y from 0 to 2",

@@ -132,6 +132,14 @@ fn every_screen() -> Vec<(String, Shot<'static>, &'static str)> {
         "40",
     );
     add("exercises", Shot::new().size(120, 40).keys("e@1"), "2");
+    // A lying figure's band, and a bird-dog's reach with the start pose's ghost behind it.
+    add(
+        "lying figure",
+        Shot::new()
+            .routine("tests/fixtures/screens/lying.toml")
+            .size(120, 40),
+        "62",
+    );
     add("too small", Shot::new().size(20, 5), "1");
     all
 }

@@ -29,6 +29,9 @@ const MEASURE: u16 = 70;
 const NEXT_MIN_WIDTH: u16 = 28;
 /// The height of the box naming the next exercise when it has no figure: its border and two lines.
 const NEXT_BOX_ROWS: u16 = 4;
+/// A wide (lying) figure's band takes at most this share of the panel's height: the clock, the gauge
+/// and the words keep the rest.
+const WIDE_BAND_PERCENT: u16 = 45;
 
 /// What the panel says, whatever its layout.
 struct Words<'a> {
@@ -156,7 +159,8 @@ fn render_compact(player: &PlayerScreen, words: Words<'_>, inner: Rect, buf: &mu
     details.render(details_area, buf);
 }
 
-/// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left; the digits as
+/// From [`crate::app::figures::PLAYER_FIGURE_ROOM`] up: the heading across the top; the figure on the left (lying down, in a band
+/// across the panel above the rest); the digits as
 /// large as the rest of the width and half the height allow; the words at a readable measure, and
 /// beside them, with width to spare, the next exercise.
 fn render_roomy(
@@ -183,20 +187,7 @@ fn render_roomy(
     .areas(inner);
     Paragraph::new(heading).centered().render(heading_area, buf);
 
-    let figure = view.figure;
-    let text_area = match figure {
-        Some(figure) => {
-            let [figure_area, _, text_area] = Layout::horizontal([
-                Constraint::Length(body.width * 2 / 5),
-                Constraint::Length(2),
-                Constraint::Min(0),
-            ])
-            .areas(body);
-            draw_figure(figure, theme, figure_area, buf);
-            text_area
-        }
-        None => body,
-    };
+    let (text_area, figure, beside_figure) = place_figure(view, theme, body, buf);
 
     let measure = text_area.width.min(MEASURE);
     let details_height = u16::try_from(details.line_count(measure)).unwrap_or(u16::MAX);
@@ -215,7 +206,7 @@ fn render_roomy(
     // With no figure to fill the height, the clock and the words sit in the middle of it rather than
     // leaving the bottom half of a tall terminal empty.
     let text_area = match next_beside {
-        _ if figure.is_some() => text_area,
+        _ if figure => text_area,
         Some((_, Some(_))) => text_area,
         Some((_, None)) => middle(
             text_area,
@@ -253,8 +244,8 @@ fn render_roomy(
         };
         render_next(segment, next_figure, theme, next_area, buf);
     } else {
-        // Alone, the words sit in the middle of the width; beside a figure, next to it.
-        let left = if figure.is_some() {
+        // Alone or under a band, the words sit in the middle of the width; beside a figure, next to it.
+        let left = if beside_figure {
             0
         } else {
             words_area.width.saturating_sub(measure) / 2
@@ -269,6 +260,57 @@ fn render_roomy(
     }
 }
 
+/// Draws the figure, if any, and says where the clock and words go: beside a standing figure, or
+/// below a wide one's band; and whether there is a figure, and whether it stands beside the words.
+fn place_figure(
+    view: &PlayerView<'_>,
+    theme: Theme,
+    body: Rect,
+    buf: &mut Buffer,
+) -> (Rect, bool, bool) {
+    // The start pose dotted behind the moving body, so the movement reads at a glance.
+    let figure = view
+        .figure
+        .map(|figure| figure_view(figure, theme).with_ghost());
+    let text_area = match &figure {
+        // Lying down, a figure beside the words would be a thin strip: it takes a band across the
+        // whole width instead, and the clock and words go below it.
+        Some(drawing) if drawing.is_wide() => {
+            let fitted = drawing.fitted(Rect {
+                height: body.height * WIDE_BAND_PERCENT / 100,
+                ..body
+            });
+            let [band, _, text_area] = Layout::vertical([
+                Constraint::Length(fitted.height),
+                Constraint::Length(1),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            drawing.render(
+                Rect {
+                    y: band.y,
+                    ..fitted
+                },
+                buf,
+            );
+            text_area
+        }
+        Some(drawing) => {
+            let [figure_area, _, text_area] = Layout::horizontal([
+                Constraint::Length(body.width * 2 / 5),
+                Constraint::Length(2),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            drawing.render(drawing.fitted(figure_area), buf);
+            text_area
+        }
+        None => body,
+    };
+    let beside = figure.as_ref().is_some_and(|drawing| !drawing.is_wide());
+    (text_area, figure.is_some(), beside)
+}
+
 /// The figure, in the middle of its room.
 /// The lower part of `area` in which `used` rows sit in the middle of its height.
 fn middle(area: Rect, used: u16) -> Rect {
@@ -280,10 +322,13 @@ fn middle(area: Rect, used: u16) -> Rect {
     }
 }
 
-fn draw_figure(figure: FigureAt<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+fn figure_view(figure: FigureAt<'_>, theme: Theme) -> FigureView {
     let (body, props, background) = theme.figure_colors();
-    let view = FigureView::new(figure.figure, figure.phase, figure.mirrored)
-        .colors(body, props, background);
+    FigureView::new(figure.figure, figure.phase, figure.mirrored).colors(body, props, background)
+}
+
+fn draw_figure(figure: FigureAt<'_>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let view = figure_view(figure, theme);
     view.render(view.fitted(area), buf);
 }
 

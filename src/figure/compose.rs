@@ -1,0 +1,76 @@
+//! The scene at a moment of the movement: the body placed on what it rests on, split into near and
+//! far limbs in the side view, with the nose, the start pose's ghost and the props around it.
+
+use super::body::{Skeleton, length};
+use super::props::prop_shapes;
+use super::scene::{Scene, Shape, placed};
+use super::{Figure, Motion, Point, View};
+
+/// Poses and places the body at `phase`, then the props around it; no ghost (see [`ghost`]).
+pub fn build(figure: &Figure, phase: f64) -> Scene {
+    let skeleton = placed(figure, phase);
+    let lines = |segments: Vec<(Point, Point)>| -> Vec<Shape> {
+        segments
+            .into_iter()
+            .map(|(a, b)| Shape::Line(a, b))
+            .collect()
+    };
+    let (mut body, far) = if figure.view == View::Side {
+        let mut near = lines(skeleton.trunk_segments());
+        near.extend(lines(skeleton.limb_segments(&skeleton.left)));
+        (near, lines(skeleton.limb_segments(&skeleton.right)))
+    } else {
+        (lines(skeleton.segments()), Vec::new())
+    };
+    body.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
+    if figure.view == View::Side {
+        body.push(nose(&skeleton));
+    }
+    let mut props = Vec::new();
+    for prop in &figure.props {
+        props.extend(prop_shapes(figure, prop, &skeleton, phase));
+    }
+    Scene {
+        body,
+        far,
+        props,
+        ghost: Vec::new(),
+    }
+}
+
+/// The first key pose's body, placed as the scene places it, for a movement through several poses.
+pub fn ghost(figure: &Figure) -> Vec<Shape> {
+    let start = match figure.poses.as_slice() {
+        [first, _, ..] if figure.motion == Motion::Cycle => first.at,
+        _ => return Vec::new(),
+    };
+    let skeleton = placed(figure, start);
+    let mut shapes: Vec<Shape> = skeleton
+        .segments()
+        .into_iter()
+        .map(|(a, b)| Shape::Line(a, b))
+        .collect();
+    shapes.push(Shape::Circle(skeleton.head, length::HEAD_RADIUS));
+    shapes
+}
+
+/// How far the nose sticks out of the head, in body heights.
+const NOSE: f64 = 0.025;
+
+/// A tick on the face, square to the neck on the side the body faces: which way the head looks and
+/// whether it nods or slides back (a chin tuck) reads at a glance.
+fn nose(skeleton: &Skeleton) -> Shape {
+    let (dx, dy) = (
+        skeleton.head.x - skeleton.skull_base.x,
+        skeleton.head.y - skeleton.skull_base.y,
+    );
+    let along = dx.hypot(dy).max(f64::EPSILON);
+    // The neck turned a quarter clockwise: forward (+x) for an upright head.
+    let (forward_x, forward_y) = (dy / along, -dx / along);
+    let on = |distance: f64| {
+        skeleton
+            .head
+            .shifted(forward_x * distance, forward_y * distance)
+    };
+    Shape::Line(on(length::HEAD_RADIUS), on(length::HEAD_RADIUS + NOSE))
+}
