@@ -11,7 +11,6 @@ use super::bindings::{
 use super::check::result::ResultWants;
 use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
-use super::library::LibraryWants;
 use super::today_keys::TODAY;
 use super::{App, Overlay, Screen, check, player};
 use crate::engine::Millis;
@@ -155,20 +154,25 @@ impl App {
         let Screen::Library(screen) = &mut self.screen else {
             return;
         };
-        let Some(wants) = screen.act(action, &self.library) else {
+        // What the screen did not act on itself is the app's to do.
+        let Some(handed_back) = screen.act(action, &self.library) else {
             return;
         };
-        match wants {
-            LibraryWants::Preview => self.open_selected(),
-            LibraryWants::PainCheck => self.start_check(),
-            LibraryWants::History => self.open_history(),
-            LibraryWants::Runs => self.open_runs(),
-            LibraryWants::Exercises => {
+        match handed_back {
+            LibraryKey::Open => self.open_selected(),
+            LibraryKey::PainCheck => self.start_check(),
+            LibraryKey::History => self.open_history(),
+            LibraryKey::Runs => self.open_runs(),
+            LibraryKey::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
-            LibraryWants::Help => self.help(),
-            LibraryWants::Quit => self.should_quit = true,
-            LibraryWants::Today => self.go_home(),
+            LibraryKey::Help => self.help(),
+            LibraryKey::Quit => self.should_quit = true,
+            LibraryKey::Today => self.go_home(),
+            LibraryKey::Next
+            | LibraryKey::Previous
+            | LibraryKey::Filter
+            | LibraryKey::ClearFilter => {}
         }
     }
 

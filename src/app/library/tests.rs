@@ -135,10 +135,10 @@ fn leaving_the_preview_keeps_the_filter_and_the_choice() {
 }
 
 /// The screen owns its keys: moving and filtering act on it and ask nothing of the app; the rest
-/// come back as what the app must do, the screen untouched.
+/// come back as they were, for the app to act on, the screen untouched.
 #[test]
 fn the_library_acts_on_its_own_keys_and_hands_on_the_rest() {
-    use super::{LibraryScreen, LibraryWants};
+    use super::LibraryScreen;
     use crate::app::bindings::LibraryKey;
     let library = Library::load(None).expect("built-ins load");
     let mut screen = LibraryScreen::default();
@@ -148,7 +148,7 @@ fn the_library_acts_on_its_own_keys_and_hands_on_the_rest() {
     assert!(screen.filtering);
     assert_eq!(
         screen.act(LibraryKey::Open, &library),
-        Some(LibraryWants::Preview)
+        Some(LibraryKey::Open)
     );
     assert_eq!(screen.selected, 1);
 }
