@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod check;
 mod exercises;
 pub mod figures;
+mod history_view;
 pub mod keymap;
 pub mod morning;
 mod prefs;
@@ -35,10 +36,11 @@ pub use crate::audio::Cued;
 pub use check::CheckForm;
 pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
+pub use history_view::HistoryView;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use prefs::{CueStyle, Prefs};
-pub use records::{HistoryView, Record};
+pub use records::Record;
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
 
@@ -110,7 +112,7 @@ pub struct App {
     /// The last cue and when it sounded, for the on-screen flash.
     pub last_cue: Option<(Cue, Millis)>,
     /// The history as loaded, plus what was recorded since.
-    pub history: HistoryView,
+    history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     pub preset_answers: Option<Answers>,
     /// Why sound does not work, shown in the footer while it lasts.
@@ -181,6 +183,11 @@ impl App {
                 self.screen = Screen::Check(Box::new(self.new_check_form()));
             }
         }
+    }
+
+    /// The history as loaded, plus what was recorded since.
+    pub fn history(&self) -> &HistoryView {
+        &self.history
     }
 
     fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {

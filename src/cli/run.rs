@@ -111,9 +111,8 @@ fn full_screen(
     }
     result.map_err(Failure::Terminal)?;
     let not_saved = app
-        .history
-        .problem
-        .as_ref()
+        .history()
+        .unsaved()
         .map(|problem| Failure::Unsaved(vec![format!("not saved to the history: {problem}")]));
     let printed = app.player().map_or(Ok(()), say_how_it_ended);
     not_saved.map_or(printed, Err)
@@ -190,10 +189,10 @@ fn history_view(
     let loaded = match store {
         Ok(Some(store)) => {
             // A profile that cannot be read is asked again; the checks still count.
-            view.profile = store.profile().unwrap_or_else(|error| {
+            view.set_profile(store.profile().unwrap_or_else(|error| {
                 tracing::error!(%error, "cannot read the profile");
                 crate::triage::profile::Profile::default()
-            });
+            }));
             store
                 .sessions()
                 .and_then(|sessions| Ok((sessions, store.checks()?, store.runs()?)))
@@ -204,13 +203,13 @@ fn history_view(
     };
     match loaded {
         Ok((sessions, checks, runs)) => {
-            view.sessions = sessions;
-            view.checks = checks;
+            view.set_sessions(sessions);
+            view.set_checks(checks);
             view.set_runs(runs);
         }
         Err(error) => {
             tracing::error!(%error, "cannot read the history");
-            view.unreadable = Some(error);
+            view.set_unreadable(error);
         }
     }
     view

@@ -294,7 +294,7 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
     let theme = theme::of(app);
     let report = crate::history::spike_noted::with_recent_spike(
         report(&result.record.triage, &result.record.answers),
-        &app.history.runs,
+        app.history().runs(),
         result.record.day,
     );
     let mut lines = vec![Line::styled(report.headline, theme.title()), Line::raw("")];
@@ -322,14 +322,14 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
     for line in &report.advice {
         lines.extend(bullet(line, None, width, theme));
     }
-    if let Some(unreadable) = &app.history.unreadable {
+    if let Some(unreadable) = app.history().unreadable() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("Earlier checks could not be compared: {unreadable}"),
             theme.caution(),
         ));
     }
-    if let Some(problem) = &app.history.problem {
+    if let Some(problem) = app.history().unsaved() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("This result could not be saved: {problem}"),

@@ -89,7 +89,7 @@ pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
         format!(
             "Yesterday: {} ({})",
             crate::text::printable(name),
-            app.history.calendar.date(ask.started_at)
+            app.history().calendar().date(ask.started_at)
         )
     });
     let lines = vec![
