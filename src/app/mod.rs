@@ -12,6 +12,7 @@ mod history_view;
 pub mod keymap;
 pub mod morning;
 mod prefs;
+mod program_state;
 
 mod library;
 mod player;
@@ -40,6 +41,7 @@ pub use history_view::HistoryView;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use prefs::{CueStyle, Prefs};
+pub use program_state::ProgramState;
 pub use records::Record;
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
@@ -122,16 +124,8 @@ pub struct App {
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
-    /// The active program as it stood when the app opened; `None` without one.
-    pub program: Option<crate::program::standing::Standing>,
-    /// The program and level of the routine playing, when it was started from Today.
-    playing_in_program: Option<crate::history::InProgram>,
-    /// A program session not yet saved: it waits for its session pain.
-    awaiting_pain: Option<crate::history::SessionRow>,
-    /// The session pain typed so far.
-    pain_typed: String,
-    /// Yesterday's program session, while the morning question about it is open.
-    awaiting_morning: Option<morning::MorningAsk>,
+    /// The active program and what is open about its sessions.
+    program: ProgramState,
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
     /// closes (a routine the runner had paused stays paused).
     paused_for_overlay: bool,
@@ -204,11 +198,7 @@ impl App {
             sound_problem: None,
             size: (0, 0),
             outbox: Vec::new(),
-            program: None,
-            playing_in_program: None,
-            awaiting_pain: None,
-            pain_typed: String::new(),
-            awaiting_morning: None,
+            program: ProgramState::default(),
             paused_for_overlay: false,
             prefs: Prefs::from_settings(settings),
         }
@@ -227,8 +217,8 @@ impl App {
     /// With an active program, the app's home is Today (when it opened on the library).
     #[must_use]
     pub fn with_program(mut self, standing: Option<crate::program::standing::Standing>) -> Self {
-        self.program = standing;
-        if self.program.is_some() && matches!(self.screen, Screen::Library(_)) {
+        self.program.standing = standing;
+        if self.program.standing.is_some() && matches!(self.screen, Screen::Library(_)) {
             self.screen = Screen::Today;
         }
         self
@@ -238,8 +228,9 @@ impl App {
         let mut row = records::session_row(player, &self.history);
         // Started from Today: at the due level. Otherwise one of the program's routines played at
         // its own length, level 0, still counts for the program.
-        row.program = self.playing_in_program.take().or_else(|| {
+        row.program = self.program.playing.take().or_else(|| {
             self.program
+                .standing
                 .as_ref()
                 .filter(|s| s.program.involves(&row.routine_id))
                 .map(|s| crate::history::InProgram {

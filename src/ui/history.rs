@@ -17,10 +17,7 @@ use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
 const PAIN_DAYS: i64 = 30;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let program_rows = app
-        .program
-        .as_ref()
-        .map_or(0, super::history_program::height);
+    let program_rows = app.standing().map_or(0, super::history_program::height);
     // The latest check's lines wrap rather than being cut, while the charts keep 6 rows; with less
     // room they are cut as before, a line each.
     let wrapped = latest_check_lines(
@@ -74,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts)
     };
-    if let Some(standing) = &app.program {
+    if let Some(standing) = app.standing() {
         super::history_program::render(standing, program, buf);
     }
     weeks_chart(app, today, weeks_area, buf);

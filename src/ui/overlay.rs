@@ -118,11 +118,7 @@ fn question(app: &App, area: Rect, mut lines: Vec<Line<'_>>, title: Span<'_>, bu
 
 /// What the answer does, by the active program's gate: "0-3 go on · 4-5 hold · above 5 step back".
 fn gate_words(app: &App) -> String {
-    let gate = app
-        .program
-        .as_ref()
-        .map(|s| s.program.gate)
-        .unwrap_or_default();
+    let gate = app.standing().map(|s| s.program.gate).unwrap_or_default();
     format!(
         "0-{} go on · {}-{} hold · above {} step back",
         gate.green,

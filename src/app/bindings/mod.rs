@@ -26,7 +26,7 @@ const HELP: &[KeyCode] = &[Char('?')];
 
 /// Today is home (the full app with a program active): "back" and the library's `q` lead there.
 pub fn home_is_today(app: &App) -> bool {
-    app.entry == super::Entry::Library && app.program.is_some()
+    app.entry == super::Entry::Library && app.standing().is_some()
 }
 
 fn home_is_library(app: &App) -> bool {
