@@ -16,6 +16,7 @@ mod program_state;
 
 mod library;
 mod player;
+mod preview;
 pub mod records;
 mod screen_keys;
 pub mod scroll;
@@ -41,6 +42,7 @@ pub use history_view::HistoryView;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
 pub use prefs::{CueStyle, Prefs};
+pub use preview::PreviewScreen;
 pub use program_state::ProgramState;
 pub use records::Record;
 pub use scroll::Scroll;
@@ -54,12 +56,7 @@ pub const CUE_FLASH_MS: Millis = 2_000;
 pub enum Screen {
     Library(LibraryScreen),
     /// A routine's step list and total time, before starting it.
-    Preview {
-        routine: Box<Routine>,
-        scroll: Scroll,
-        /// The library the preview was opened from, to go back to with its filter and selection.
-        library: Box<LibraryScreen>,
-    },
+    Preview(Box<PreviewScreen>),
     Player(Box<PlayerScreen>),
     /// The summary after a routine ends or is quit.
     Done(Box<PlayerScreen>),

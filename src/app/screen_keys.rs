@@ -12,7 +12,7 @@ use super::check::result::ResultWants;
 use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::today_keys::TODAY;
-use super::{App, Overlay, Screen, check, player};
+use super::{App, LibraryScreen, Overlay, PreviewScreen, Screen, check, player};
 use crate::engine::Millis;
 
 impl App {
@@ -51,7 +51,7 @@ impl App {
                     self.library_action(action);
                 }
             }
-            Screen::Preview { .. } => {
+            Screen::Preview(_) => {
                 if let Some(action) = action_for(&PREVIEW, self, key) {
                     self.preview_action(action);
                 }
@@ -115,7 +115,7 @@ impl App {
         match &self.screen {
             Screen::Library(screen) if screen.filtering => footer_hints(&FILTERING, self),
             Screen::Library(_) => footer_hints(&LIBRARY, self),
-            Screen::Preview { .. } => footer_hints(&PREVIEW, self),
+            Screen::Preview(_) => footer_hints(&PREVIEW, self),
             Screen::Player(_) => footer_hints(&PLAYER, self),
             Screen::Done(_) => footer_hints(&DONE, self),
             Screen::Check(form) => footer_hints(form.bindings(), self),
@@ -132,7 +132,7 @@ impl App {
         let mut hints = match &self.screen {
             Screen::Library(screen) if screen.filtering => help_hints(&FILTERING, self),
             Screen::Library(_) => help_hints(&LIBRARY, self),
-            Screen::Preview { .. } => help_hints(&PREVIEW, self),
+            Screen::Preview(_) => help_hints(&PREVIEW, self),
             Screen::Player(_) => help_hints(&PLAYER, self),
             Screen::Done(_) => help_hints(&DONE, self),
             Screen::Check(form) => help_hints(form.bindings(), self),
@@ -191,40 +191,31 @@ impl App {
             return;
         };
         // The library comes back as it was left: its filter and the highlighted routine.
-        let library = Box::new(screen.clone());
-        self.screen = Screen::Preview {
-            routine: Box::new(routine),
-            scroll: super::Scroll::default(),
-            library,
-        };
+        let preview = PreviewScreen::new(routine, screen.clone());
+        self.screen = Screen::Preview(Box::new(preview));
     }
 
     fn preview_action(&mut self, action: PreviewKey) {
-        let Screen::Preview {
-            routine,
-            scroll,
-            library,
-        } = &mut self.screen
-        else {
+        let Screen::Preview(preview) = &mut self.screen else {
             return;
         };
-        match action {
-            PreviewKey::Start => {
-                let routine = routine.as_ref().clone();
+        // What the screen did not act on itself is the app's to do.
+        match preview.act(action) {
+            Some(PreviewKey::Start) => {
+                let routine = preview.routine.clone();
                 self.start(routine);
             }
-            PreviewKey::ScrollDown => {
-                scroll.down();
-            }
-            PreviewKey::ScrollUp => {
-                scroll.up();
-            }
-            PreviewKey::Help => self.help(),
-            PreviewKey::Back => {
-                let library = std::mem::take(library.as_mut());
+            Some(PreviewKey::Help) => self.help(),
+            Some(PreviewKey::Back) => {
+                let Screen::Preview(preview) =
+                    std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()))
+                else {
+                    return;
+                };
                 self.overlay = None;
-                self.screen = Screen::Library(library);
+                self.screen = Screen::Library(preview.into_library());
             }
+            Some(PreviewKey::ScrollDown | PreviewKey::ScrollUp) | None => {}
         }
     }
 

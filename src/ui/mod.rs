@@ -46,10 +46,8 @@ impl Widget for View<'_> {
         }
         match &app.screen {
             Screen::Library(screen) => library::render(app, screen, area, buf),
-            Screen::Preview {
-                routine, scroll, ..
-            } => {
-                preview::render(app, routine, scroll, area, buf);
+            Screen::Preview(screen) => {
+                preview::render(app, &screen.routine, &screen.scroll, area, buf);
             }
             Screen::Player(player) => player::render(app, player, area, buf),
             Screen::Done(player) => done::render(app, player, area, buf),

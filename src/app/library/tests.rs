@@ -108,10 +108,10 @@ fn enter_keeps_the_filter_and_a_second_enter_previews_the_choice() {
         "enter keeps the filter and the choice, and stops typing"
     );
     press(&mut app, &[KeyCode::Enter]);
-    let Screen::Preview { routine, .. } = &app.screen else {
+    let Screen::Preview(preview) = &app.screen else {
         panic!("enter in the list previews");
     };
-    assert_eq!(Some(routine.name.clone()), chosen);
+    assert_eq!(Some(preview.routine.name.clone()), chosen);
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn leaving_the_preview_keeps_the_filter_and_the_choice() {
         press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
         let before = library_state(&app);
         press(&mut app, &[KeyCode::Enter]);
-        assert!(matches!(app.screen, Screen::Preview { .. }));
+        assert!(matches!(app.screen, Screen::Preview(_)));
         press(&mut app, &[back]);
         assert_eq!(library_state(&app), before, "back with {back:?}");
     }
