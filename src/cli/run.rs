@@ -8,7 +8,7 @@ use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings, ThemeSetting};
-use crate::engine::{Clock, Millis, MonotonicClock};
+use crate::engine::{AppClock, Millis, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
 use crate::runtime::{self as event_loop, Outputs};

@@ -10,7 +10,7 @@ mod summary;
 
 use crate::format::limits::MAX_DURATION;
 use crate::plan::{Cue, Plan, Segment};
-pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
+pub use clock::{AppClock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
 pub use summary::Summary;
 

@@ -23,7 +23,7 @@ pub mod background;
 #[cfg(unix)]
 mod watch;
 
-use crate::engine::{Clock, Millis, MonotonicClock};
+use crate::engine::{AppClock, Millis, MonotonicClock};
 use crate::runtime::{Input, InputSource};
 
 pub type RealTerminal = Terminal<CrosstermBackend<Stdout>>;

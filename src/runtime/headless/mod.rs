@@ -15,7 +15,7 @@ use crate::app::records::{HistorySink, NoHistory};
 use crate::app::{App, HistoryView};
 use crate::audio::CueSink;
 use crate::config::Settings;
-use crate::engine::{Clock, Millis, VirtualClock};
+use crate::engine::{AppClock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
 /// The terminal size and what to do when.
