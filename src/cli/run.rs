@@ -265,6 +265,15 @@ impl HistorySink for StoreSink {
     }
 
     fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
+        if let Some(reader) = &mut self.reader {
+            // Opened while nobody wrote, the reader cannot see a later writer until opened again.
+            match reader.follow_writers() {
+                // A new connection: its data_version says nothing about the old one's.
+                Ok(true) => self.seen = None,
+                Ok(false) => {}
+                Err(error) => return Some(Err(error)),
+            }
+        }
         let seen = self.seen;
         let store = match self.readable()? {
             Ok(store) => store,
@@ -386,5 +395,34 @@ mod tests {
         let _writer = Store::open(dir.path(), &Calendar::utc()).expect("opens");
         let (_, mut sink) = open_history(&dirs(dir.path()), false, UtcTime(0));
         read_again_only_after_another_write(&mut sink, dir.path());
+    }
+
+    /// Opened read-only while no limberup had the history open, the sink still sees one that opens
+    /// it later: one that writes and closes (its log gone), then one that keeps it open.
+    #[test]
+    fn a_history_read_while_nobody_wrote_is_read_again_after_a_later_limberup_wrote() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        drop(Store::open(dir.path(), &Calendar::utc()).expect("creates"));
+        let (_, mut sink) = open_history(&dirs(dir.path()), false, UtcTime(0));
+        read_again_only_after_another_write(&mut sink, dir.path());
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            None,
+            "nothing written since"
+        );
+        let mut staying = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+        staying.save_session(&session("easy-walk")).expect("saved");
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            Some(2),
+            "one that stays open"
+        );
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            None,
+            "nothing written since"
+        );
+        staying.save_session(&session("easy-walk")).expect("saved");
+        assert_eq!(sessions_read_again(&mut sink), Some(3), "its next write");
     }
 }
