@@ -34,7 +34,7 @@ struct CheckJson<'a> {
     pain: u8,
     areas: Vec<&'a str>,
     level: &'a str,
-    rules: &'a [String],
+    rules: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -90,7 +90,7 @@ fn as_json<'a>(sessions: &'a [SessionRow], checks: &'a [CheckRow]) -> HistoryJso
                 pain: c.pain,
                 areas: c.area_words(),
                 level: c.level.as_str(),
-                rules: &c.rules,
+                rules: c.rule_words(),
             })
             .collect(),
     }
@@ -139,7 +139,7 @@ fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failur
             c.pain.to_string(),
             printable(&c.area_words().join(";")).into_owned(),
             printable(c.level.as_str()).into_owned(),
-            printable(&c.rules.join(";")).into_owned(),
+            printable(&c.rule_words().join(";")).into_owned(),
         ])?;
     }
     let bytes = writer

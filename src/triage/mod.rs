@@ -9,6 +9,7 @@ pub mod answers;
 pub mod profile;
 mod record;
 pub mod report;
+mod rule_id;
 pub mod rules;
 mod table;
 mod vocabulary;
@@ -17,6 +18,7 @@ use crate::calendar::{DayNumber, UtcTime};
 
 pub use answers::{Answers, parse_answers};
 pub use record::CheckRecord;
+pub use rule_id::RuleId;
 pub use rules::{Condition, RULES, Rule};
 pub use vocabulary::{Area, Level, Onset, Symptom, Trend};
 
