@@ -164,7 +164,7 @@ impl ExerciseScreen {
 }
 
 /// Every body area named in the catalog, sorted, once each.
-pub fn areas(library: &Library) -> Vec<String> {
+pub(super) fn areas(library: &Library) -> Vec<String> {
     let mut areas: Vec<String> = library
         .catalog
         .iter()

@@ -9,7 +9,7 @@ use crate::history::InProgram;
 use crate::program::progress::progressed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TodayKey {
+pub(super) enum TodayKey {
     Start,
     Library,
     History,
@@ -23,7 +23,7 @@ fn something_due(app: &App) -> bool {
     app.standing().is_some_and(|s| !s.due.is_empty())
 }
 
-pub static TODAY: [Binding<TodayKey>; 7] = [
+pub(super) static TODAY: [Binding<TodayKey>; 7] = [
     Binding::new(
         &[Enter],
         "enter",

@@ -16,7 +16,7 @@ use rodio::{ChannelCount, SampleRate, Source};
 const CHECK_EVERY_FRAMES: usize = 64;
 
 /// Silence until `due`, then `input`.
-pub struct StartAt<I> {
+pub(super) struct StartAt<I> {
     input: I,
     due: Instant,
     waiting: bool,
@@ -25,7 +25,7 @@ pub struct StartAt<I> {
 }
 
 impl<I: Source> StartAt<I> {
-    pub fn new(input: I, due: Instant) -> Self {
+    pub(super) fn new(input: I, due: Instant) -> Self {
         Self {
             input,
             due,

@@ -43,7 +43,7 @@ struct HistoryJson<'a> {
     checks: Vec<CheckJson<'a>>,
 }
 
-pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     // Read only: listing the history never creates or changes anything.
     let calendar = Calendar::system();

@@ -16,7 +16,7 @@ use crate::terminal::{TerminalGuard, TerminalInput};
 
 /// Plays `routine` (or opens the library when `None`) until the user quits; pain-check screens
 /// wait `answer_guard` ms before a key may answer them.
-pub fn run(
+pub(super) fn run(
     library: Library,
     routine: Option<Routine>,
     dirs: &Dirs,
@@ -39,7 +39,7 @@ pub fn run(
 }
 
 /// The pain check's questions full-screen (`limberup check` without `--answers`).
-pub fn check(
+pub(super) fn check(
     library: Library,
     dirs: &Dirs,
     settings: &Settings,
@@ -170,7 +170,7 @@ fn say_how_it_ended(player: &crate::app::PlayerScreen) -> Outcome {
 
 /// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,
 /// `check --no-save`, a history that cannot be written).
-pub fn read_history(dirs: &Dirs, origin: UtcTime, calendar: &Calendar) -> HistoryView {
+pub(super) fn read_history(dirs: &Dirs, origin: UtcTime, calendar: &Calendar) -> HistoryView {
     let store = dirs
         .data_dir
         .as_deref()

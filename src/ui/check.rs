@@ -17,7 +17,7 @@ use crate::triage::advice::DISCLAIMER;
 use crate::triage::report::{Reason, report};
 use crate::triage::{Area, Level};
 
-pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
@@ -233,7 +233,7 @@ fn level_border(level: Level) -> BorderType {
     }
 }
 
-pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let level = result.record.triage.level;
     let disclaimer = Paragraph::new(DISCLAIMER)

@@ -10,7 +10,7 @@ use crate::app::{App, PlayerScreen};
 use crate::duration::format_clock;
 use crate::engine::Summary;
 
-pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let record = player.session.record();
     let plan = player.session.plan();

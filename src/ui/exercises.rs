@@ -20,7 +20,7 @@ const LIST_WIDTH: u16 = 32;
 /// The figure's height, at most.
 const FIGURE_ROWS: u16 = 16;
 
-pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),

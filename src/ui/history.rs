@@ -16,7 +16,7 @@ use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let program_rows = app.standing().map_or(0, super::history_program::height);
     // The latest check's lines wrap rather than being cut, while the charts keep 6 rows; with less
     // room they are cut as before, a line each.

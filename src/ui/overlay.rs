@@ -22,7 +22,7 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Every key of the screen, from its key table (the same one its handler and footer use).
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let keys = app.help_hints();
     let mut lines: Vec<Line<'_>> = keys
@@ -48,7 +48,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "Stop this routine?", with the keys of its table.
-pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let lines = vec![Line::raw("Stop this routine? What you did is kept.")];
     question(
@@ -61,7 +61,7 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The one question after a program session.
-pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let typed = app.session_pain_typed();
     let shown = if typed.is_empty() { "_" } else { typed };
@@ -79,7 +79,7 @@ pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The one question the morning after a program session.
-pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn morning(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let session = app.morning_asked().map_or_else(String::new, |ask| {
         let name = app

@@ -22,7 +22,7 @@ const BAR_GAP: u16 = 1;
 /// border.
 const CHART_ROWS: u16 = 11;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = super::title_body_footer(area);
     Line::styled("limberup · runs", theme.title()).render(header, buf);

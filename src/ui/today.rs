@@ -17,7 +17,7 @@ use crate::program::standing::Standing;
 use crate::program::{REST_DAYS, State};
 use crate::text::printable;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = super::title_body_footer(area);
     footer(app, None, keys, buf);

@@ -14,7 +14,7 @@ use crate::text::printable;
 const AFTER_RUN_NAMED: usize = 3;
 
 /// Nothing without a spike in the last days; otherwise a blank line, then its lines.
-pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+pub(super) fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let history = app.history();
     let now = history.wall_time(app.now);
     let Some(spike) = recent_spike(history.runs(), history.calendar().day(now)) else {

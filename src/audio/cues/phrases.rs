@@ -11,7 +11,7 @@ use crate::routine::Routine;
 
 /// A rest or get-ready shorter than this says only "next" and the name: the whole description would
 /// still be playing when the countdown starts.
-pub const ROOM_FOR_DETAILS_MS: u64 = 10_000;
+pub(super) const ROOM_FOR_DETAILS_MS: u64 = 10_000;
 
 /// The words for the moments of one routine's plan.
 #[derive(Clone, Copy)]
