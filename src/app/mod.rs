@@ -4,12 +4,12 @@
 //! list; rendering (in [`crate::ui`]) only reads.
 
 mod ahead;
-pub mod bindings;
-pub mod check;
+pub(crate) mod bindings;
+pub(crate) mod check;
 mod exercises;
-pub mod figures;
+pub(crate) mod figures;
 mod history_view;
-pub mod keymap;
+pub(crate) mod keymap;
 pub mod morning;
 mod prefs;
 mod program_state;
@@ -19,12 +19,12 @@ mod player;
 mod preview;
 pub mod records;
 mod screen_keys;
-pub mod scroll;
+pub(crate) mod scroll;
 mod session;
-pub mod session_pain;
+pub(crate) mod session_pain;
 mod today;
 mod today_keys;
-pub mod update;
+pub(crate) mod update;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -9,7 +9,7 @@ use super::keymap::{Binding, action_for};
 use super::{App, Overlay, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PainKey {
+pub(crate) enum PainKey {
     Digit,
     Erase,
     Confirm,
@@ -29,7 +29,7 @@ const DIGITS: &[KeyCode] = &[
     Char('9'),
 ];
 
-pub static SESSION_PAIN: [Binding<PainKey>; 4] = [
+pub(crate) static SESSION_PAIN: [Binding<PainKey>; 4] = [
     Binding::new(
         DIGITS,
         "0-10",

@@ -6,14 +6,14 @@
 //! wake-ups. A missing or failing device never stops the routine: the app shows a notice and the
 //! visual cues, and the player tries again later.
 
-pub mod clips;
-pub mod cues;
+pub(crate) mod clips;
+pub(crate) mod cues;
 pub mod player;
 #[cfg(feature = "audio")]
-pub mod rodio_output;
-pub mod sink;
+pub(crate) mod rodio_output;
+pub(crate) mod sink;
 #[cfg(feature = "audio")]
-pub mod speech;
+pub(crate) mod speech;
 #[cfg(feature = "audio")]
 mod start_at;
 pub mod voice;

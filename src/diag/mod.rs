@@ -3,11 +3,11 @@
 //! The one-line form `path:line:col: error: message` is the contract (scripts and editors parse it); on a
 //! terminal the same problem can also be drawn with its source line and a caret.
 
-pub mod fields;
+pub(crate) mod fields;
 mod file_error;
 pub mod source;
 mod suggest;
-pub mod toml;
+pub(crate) mod toml;
 
 use std::fmt;
 use std::ops::Range;

@@ -4,8 +4,8 @@
 //! plus an offset), and a segment that ends at time `t` starts the next one at exactly `t`, however late
 //! the caller looks, so nothing drifts over a long routine. Pauses shift the current segment's start.
 
-pub mod clock;
-pub mod record;
+pub(crate) mod clock;
+pub(crate) mod record;
 mod summary;
 
 use crate::format::limits::MAX_DURATION;

@@ -4,13 +4,13 @@
 //! evaluated by [`evaluate`]; the result is the highest level of any rule that fired, with every
 //! fired rule listed.
 
-pub mod advice;
+pub(crate) mod advice;
 pub mod answers;
 pub mod profile;
 mod record;
-pub mod report;
+pub(crate) mod report;
 mod rule_id;
-pub mod rules;
+pub(crate) mod rules;
 mod table;
 mod vocabulary;
 
