@@ -41,7 +41,7 @@ pub use exercises::{ExerciseScreen, routines_using};
 pub use history_view::HistoryView;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
-pub use prefs::{CueStyle, Prefs};
+pub use prefs::Prefs;
 pub use preview::PreviewScreen;
 pub use program_state::ProgramState;
 pub use records::Record;

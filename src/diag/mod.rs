@@ -15,7 +15,7 @@ use std::ops::Range;
 use crate::text::printable;
 
 pub use file_error::{FileError, Lookup};
-pub use suggest::{did_you_mean, hint};
+pub use suggest::hint;
 
 /// A 1-based line and column (in characters) in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

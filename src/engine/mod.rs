@@ -98,7 +98,8 @@ impl Session {
         self.paused_since.is_some()
     }
 
-    pub fn current_index(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn current_index(&self) -> usize {
         self.current
     }
 

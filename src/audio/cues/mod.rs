@@ -15,7 +15,7 @@ pub(crate) use phrases::Phrases;
 
 /// What the voice says besides the tones (the `spoken` and `spoken_cautions` settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Voice {
+pub(crate) struct Voice {
     /// Words with the tones: names, counts, "rest".
     pub spoken: bool,
     /// Each step's caution, once, as the step first starts (only with `spoken`).
@@ -24,7 +24,7 @@ pub struct Voice {
 
 impl Voice {
     /// Whether a step's caution is said.
-    pub fn says_cautions(self) -> bool {
+    pub(crate) fn says_cautions(self) -> bool {
         self.spoken && self.cautions
     }
 }
