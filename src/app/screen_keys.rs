@@ -8,8 +8,6 @@ use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
-use super::check::result::ResultWants;
-use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::today_keys::TODAY;
 use super::{App, LibraryScreen, Overlay, PreviewScreen, Screen, check, player};
@@ -282,8 +280,8 @@ impl App {
             return;
         };
         match result.act(action) {
-            Some(ResultWants::Help) => self.help(),
-            Some(ResultWants::Start) => {
+            Some(ResultKey::Help) => self.help(),
+            Some(ResultKey::Start) => {
                 match result
                     .chosen()
                     .and_then(|id| self.library.find(id))
@@ -293,8 +291,14 @@ impl App {
                     None => self.go_home(),
                 }
             }
-            Some(ResultWants::Close) => self.go_home(),
-            None => {}
+            Some(ResultKey::Close) => self.go_home(),
+            Some(
+                ResultKey::NextRoutine
+                | ResultKey::PreviousRoutine
+                | ResultKey::ScrollDown
+                | ResultKey::ScrollUp,
+            )
+            | None => {}
         }
     }
 
@@ -303,9 +307,19 @@ impl App {
             return;
         };
         match browser.act(action, key, &self.library, now) {
-            Some(ExerciseWants::Help) => self.help(),
-            Some(ExerciseWants::Back) => self.go_home(),
-            None => {}
+            Some(ExerciseKey::Help) => self.help(),
+            Some(ExerciseKey::Back) => self.go_home(),
+            Some(
+                ExerciseKey::Next
+                | ExerciseKey::Previous
+                | ExerciseKey::ScrollDown
+                | ExerciseKey::ScrollUp
+                | ExerciseKey::NextArea
+                | ExerciseKey::Type
+                | ExerciseKey::Erase
+                | ExerciseKey::Clear,
+            )
+            | None => {}
         }
     }
 
