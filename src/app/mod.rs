@@ -104,7 +104,8 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub library: Library,
-    pub entry: Entry,
+    /// Where the app was started: where "back" leads, and whether it ends after a routine.
+    entry: Entry,
     pub now: Millis,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
@@ -113,7 +114,7 @@ pub struct App {
     /// The history as loaded, plus what was recorded since.
     history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
-    pub preset_answers: Option<Answers>,
+    preset_answers: Option<Answers>,
     /// Why sound does not work, shown in the footer while it lasts.
     pub sound_problem: Option<String>,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
@@ -208,6 +209,13 @@ impl App {
         if let Screen::Check(form) = &mut self.screen {
             form.set_read_time(guard, self.now);
         }
+        self
+    }
+
+    /// The pain check answers itself with `answers` (`snapshot --answers`).
+    #[must_use]
+    pub fn with_preset_answers(mut self, answers: Option<Answers>) -> Self {
+        self.preset_answers = answers;
         self
     }
 

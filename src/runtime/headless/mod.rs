@@ -172,8 +172,8 @@ pub fn capture_buffers(
     app.set_history(request.history.clone());
     let mut app = app
         .with_program(request.program.clone())
-        .with_morning_question(request.morning.clone());
-    app.preset_answers.clone_from(&request.answers);
+        .with_morning_question(request.morning.clone())
+        .with_preset_answers(request.answers.clone());
     let mut terminal = Terminal::new(ScreenBackend::new(request.width, request.height))
         .map_err(io::Error::other)?;
     let mut input = ScriptedInput::new(request);
