@@ -59,7 +59,7 @@ fn embed_folder(folder: &Path, shown: &str, static_name: &str, target: &Path) {
         .unwrap_or_default();
     names.sort();
     let mut code = format!(
-        "/// Every `{shown}/*.{extension}`, by file name.\npub static {static_name}: &[(&str, {contents})] = &[\n"
+        "/// Every `{shown}/*.{extension}`, by file name.\npub(super) static {static_name}: &[(&str, {contents})] = &[\n"
     );
     for name in &names {
         let path = folder.join(name);

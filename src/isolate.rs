@@ -14,12 +14,12 @@ static HOOK: Once = Once::new();
 
 /// Whether a panic now would be caught by [`isolated`]: other panic hooks (the terminal's) use this to
 /// do nothing for it.
-pub fn panic_is_caught() -> bool {
+pub(crate) fn panic_is_caught() -> bool {
     ISOLATED.with(Cell::get)
 }
 
 /// Runs `f`; a panic inside it comes back as `Err` with its message, printed nowhere.
-pub fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

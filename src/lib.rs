@@ -4,6 +4,10 @@
 //! write, [`plan`] expands a routine into a timeline of segments and cues, and the command line in [`cli`]
 //! is a thin layer over them.
 
+// An item `pub` but out of reach of the crate's users is `pub(crate)` (or narrower), so the
+// compiler's dead-code check sees it when nothing uses it.
+#![warn(unreachable_pub)]
+
 pub mod app;
 pub mod audio;
 pub mod calendar;
@@ -12,19 +16,24 @@ pub mod config;
 pub mod diag;
 pub mod duration;
 pub mod engine;
+// figure, history and runs are being changed on other branches: they come under
+// `unreachable_pub` once those are merged.
+#[allow(unreachable_pub)]
 pub mod figure;
 pub mod format;
+#[allow(unreachable_pub)]
 pub mod history;
-pub mod isolate;
-pub mod logging;
+pub(crate) mod isolate;
+pub(crate) mod logging;
 pub mod plan;
 pub mod program;
 pub mod routine;
+#[allow(unreachable_pub)]
 pub mod runs;
 pub mod runtime;
 pub mod schema;
 pub mod soundfile;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod text;
 pub mod triage;
 pub mod ui;

@@ -6,13 +6,13 @@ use std::sync::{Mutex, PoisonError};
 
 use tracing_subscriber::EnvFilter;
 
-pub const LOG_FILE: &str = "limberup.log";
+pub(crate) const LOG_FILE: &str = "limberup.log";
 
 /// Starts logging to `<data dir>/limberup.log` (level from `LIMBERUP_LOG`, default `info`). Without a
 /// writable data folder the app runs unlogged rather than not at all; a log path that is not a
 /// regular file (a FIFO would block the start until something reads it) is refused with a warning
 /// on stderr, before the screen starts.
-pub fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn init(data_dir: Option<&Path>) -> Option<PathBuf> {
     let dir = data_dir?;
     std::fs::create_dir_all(dir).ok()?;
     let path = dir.join(LOG_FILE);
@@ -79,11 +79,11 @@ static SAVED_STDERR: Mutex<Option<std::os::fd::OwnedFd>> = Mutex::new(None);
 /// While alive, the process's stderr (file descriptor 2) goes to the log file, so nothing a library
 /// prints (ALSA's own error handler, a sound server client) lands on the full-screen app. Dropping it
 /// puts stderr back. Without a log file, stderr goes nowhere meanwhile.
-pub struct StderrToLog(());
+pub(crate) struct StderrToLog(());
 
 impl StderrToLog {
     #[cfg(unix)]
-    pub fn start(log: Option<&Path>) -> Self {
+    pub(crate) fn start(log: Option<&Path>) -> Self {
         use std::os::fd::AsFd;
         let target = match log {
             Some(path) => OpenOptions::new().append(true).open(path),
@@ -116,7 +116,7 @@ impl Drop for StderrToLog {
 }
 
 /// Puts the terminal's stderr back (after [`StderrToLog::start`]); safe to call at any time.
-pub fn restore_stderr() {
+pub(crate) fn restore_stderr() {
     #[cfg(unix)]
     if let Some(saved) = SAVED_STDERR
         .lock()

@@ -86,6 +86,10 @@ impl<T: Vocabulary> From<T> for Word<T> {
 }
 
 #[cfg(test)]
+#[allow(
+    unreachable_pub,
+    reason = "the enum `words!` declares is pub, here in a private module"
+)]
 mod tests {
     use super::*;
 

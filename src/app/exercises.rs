@@ -23,24 +23,16 @@ pub struct ExerciseScreen {
     pub scroll: Scroll,
 }
 
-/// What a browser key asks of the app: choosing, filtering and scrolling ask nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExerciseWants {
-    Help,
-    /// Home (Today or the library).
-    Back,
-}
-
 impl ExerciseScreen {
-    /// Acts on a browser key (`event` is the key, for a letter typed); what only the app can do
-    /// comes back.
+    /// Acts on a browser key (choosing, filtering, scrolling; `event` is the key, for a letter
+    /// typed); a key only the app can act on (help, back home) comes back as it was.
     pub fn act(
         &mut self,
         key: ExerciseKey,
         event: KeyEvent,
         library: &Library,
         now: Millis,
-    ) -> Option<ExerciseWants> {
+    ) -> Option<ExerciseKey> {
         match key {
             ExerciseKey::Next => {
                 self.select(1, library, now);
@@ -66,8 +58,7 @@ impl ExerciseScreen {
             ExerciseKey::Clear => {
                 self.clear(now);
             }
-            ExerciseKey::Help => return Some(ExerciseWants::Help),
-            ExerciseKey::Back => return Some(ExerciseWants::Back),
+            ExerciseKey::Help | ExerciseKey::Back => return Some(key),
         }
         None
     }
@@ -164,7 +155,7 @@ impl ExerciseScreen {
 }
 
 /// Every body area named in the catalog, sorted, once each.
-pub fn areas(library: &Library) -> Vec<String> {
+pub(super) fn areas(library: &Library) -> Vec<String> {
     let mut areas: Vec<String> = library
         .catalog
         .iter()

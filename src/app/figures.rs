@@ -12,14 +12,14 @@ use crate::routine::{Side, Step, Work};
 
 /// The player draws a figure beside the countdown from this size (columns, rows) up; below it, the
 /// digits and words keep the whole panel.
-pub const PLAYER_FIGURE_ROOM: (u16, u16) = (100, 30);
+pub(crate) const PLAYER_FIGURE_ROOM: (u16, u16) = (100, 30);
 /// The exercise browser draws its figure from this size up.
-pub const BROWSER_FIGURE_ROOM: (u16, u16) = (60, 16);
+pub(crate) const BROWSER_FIGURE_ROOM: (u16, u16) = (60, 16);
 /// The routine preview draws a figure from this size up.
-pub const PREVIEW_FIGURE_ROOM: (u16, u16) = (100, 24);
+pub(crate) const PREVIEW_FIGURE_ROOM: (u16, u16) = (100, 24);
 
 /// Whether a terminal of `size` has `room`.
-pub fn has_room(size: (u16, u16), room: (u16, u16)) -> bool {
+pub(crate) fn has_room(size: (u16, u16), room: (u16, u16)) -> bool {
     size.0 >= room.0 && size.1 >= room.1
 }
 
@@ -48,7 +48,10 @@ pub struct PlayerView<'a> {
 
 /// The exercise segment a segment shows: its own for an exercise, the coming one for rests,
 /// get-ready and switches (a switch shows the side that comes, mirrored for the right).
-pub fn featured_segment<'a>(segments: &'a [Segment], current: &'a Segment) -> Option<&'a Segment> {
+pub(crate) fn featured_segment<'a>(
+    segments: &'a [Segment],
+    current: &'a Segment,
+) -> Option<&'a Segment> {
     match current.kind {
         SegmentKind::Exercise => Some(current),
         _ => segments

@@ -15,7 +15,7 @@ pub enum Keys {
 }
 
 /// Another word for a binding in the footer, while a condition holds.
-pub type Instead = (fn(&App) -> bool, &'static str);
+pub(crate) type Instead = (fn(&App) -> bool, &'static str);
 
 /// How long a key stays in a footer too narrow for all of them: the lowest go first, `?` never
 /// (it leads to every other key). Ordered from the first to go to the last.
@@ -63,7 +63,7 @@ pub struct Binding<A: 'static> {
 }
 
 /// For bindings that always apply.
-pub fn always(_: &App) -> bool {
+pub(crate) fn always(_: &App) -> bool {
     true
 }
 
@@ -131,7 +131,7 @@ impl<A: Copy> Binding<A> {
 }
 
 /// The action of the first binding in `table` that answers `key` and applies now.
-pub fn action_for<A: Copy>(table: &[Binding<A>], app: &App, key: KeyEvent) -> Option<A> {
+pub(crate) fn action_for<A: Copy>(table: &[Binding<A>], app: &App, key: KeyEvent) -> Option<A> {
     table
         .iter()
         .find(|b| b.answers(key.code) && (b.applies)(app))
@@ -159,7 +159,7 @@ impl<A> From<&Binding<A>> for Hint {
 }
 
 /// The footer's hints: bindings that apply now and belong in the footer, once each, in table order.
-pub fn footer_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
+pub(crate) fn footer_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
     let mut hints: Vec<Hint> = Vec::new();
     for binding in table.iter().filter(|b| b.in_footer && (b.applies)(app)) {
         let mut hint = Hint::from(binding);
@@ -177,7 +177,7 @@ pub fn footer_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
 
 /// The help's lines: every key of the table once, by how it is shown; where several bindings show
 /// the same keys, the one that applies now speaks for them.
-pub fn help_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
+pub(crate) fn help_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
     let mut hints: Vec<Hint> = Vec::new();
     let applying = table.iter().filter(|b| (b.applies)(app));
     let others = table.iter().filter(|b| !(b.applies)(app));
@@ -192,7 +192,7 @@ pub fn help_hints<A>(table: &[Binding<A>], app: &App) -> Vec<Hint> {
 }
 
 /// Keys that act on every screen, before its own table.
-pub const GLOBAL_HELP: [Hint; 2] = [
+pub(crate) const GLOBAL_HELP: [Hint; 2] = [
     Hint {
         shown: "ctrl-c",
         does: "quit",

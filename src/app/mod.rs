@@ -4,24 +4,27 @@
 //! list; rendering (in [`crate::ui`]) only reads.
 
 mod ahead;
-pub mod bindings;
-pub mod check;
+pub(crate) mod bindings;
+pub(crate) mod check;
 mod exercises;
-pub mod figures;
-pub mod keymap;
+pub(crate) mod figures;
+mod history_view;
+pub(crate) mod keymap;
 pub mod morning;
 mod prefs;
+mod program_state;
 
 mod library;
 mod player;
+mod preview;
 pub mod records;
 mod screen_keys;
-pub mod scroll;
+pub(crate) mod scroll;
 mod session;
-pub mod session_pain;
+pub(crate) mod session_pain;
 mod today;
 mod today_keys;
-pub mod update;
+pub(crate) mod update;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -35,10 +38,13 @@ pub use crate::audio::Cued;
 pub use check::CheckForm;
 pub use check::result::CheckResult;
 pub use exercises::{ExerciseScreen, routines_using};
+pub use history_view::HistoryView;
 pub use library::LibraryScreen;
 pub use player::PlayerScreen;
-pub use prefs::{CueStyle, Prefs};
-pub use records::{HistoryView, Record};
+pub use prefs::Prefs;
+pub use preview::PreviewScreen;
+pub use program_state::ProgramState;
+pub use records::Record;
 pub use scroll::Scroll;
 pub use update::{Effect, Msg, update};
 
@@ -50,12 +56,7 @@ pub const CUE_FLASH_MS: Millis = 2_000;
 pub enum Screen {
     Library(LibraryScreen),
     /// A routine's step list and total time, before starting it.
-    Preview {
-        routine: Box<Routine>,
-        scroll: Scroll,
-        /// The library the preview was opened from, to go back to with its filter and selection.
-        library: Box<LibraryScreen>,
-    },
+    Preview(Box<PreviewScreen>),
     Player(Box<PlayerScreen>),
     /// The summary after a routine ends or is quit.
     Done(Box<PlayerScreen>),
@@ -105,16 +106,17 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub library: Library,
-    pub entry: Entry,
+    /// Where the app was started: where "back" leads, and whether it ends after a routine.
+    entry: Entry,
     pub now: Millis,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
     /// The last cue and when it sounded, for the on-screen flash.
     pub last_cue: Option<(Cue, Millis)>,
     /// The history as loaded, plus what was recorded since.
-    pub history: HistoryView,
+    history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
-    pub preset_answers: Option<Answers>,
+    preset_answers: Option<Answers>,
     /// Why sound does not work, shown in the footer while it lasts.
     pub sound_problem: Option<String>,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
@@ -122,16 +124,8 @@ pub struct App {
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
-    /// The active program as it stood when the app opened; `None` without one.
-    pub program: Option<crate::program::standing::Standing>,
-    /// The program and level of the routine playing, when it was started from Today.
-    playing_in_program: Option<crate::history::InProgram>,
-    /// A program session not yet saved: it waits for its session pain.
-    awaiting_pain: Option<crate::history::SessionRow>,
-    /// The session pain typed so far.
-    pain_typed: String,
-    /// Yesterday's program session, while the morning question about it is open.
-    awaiting_morning: Option<morning::MorningAsk>,
+    /// The active program and what is open about its sessions.
+    program: ProgramState,
     /// Yesterday's spike run, while the morning question about it is open or waits its turn.
     awaiting_run_morning: Option<morning::RunMorningAsk>,
     /// The routine was paused because the help or "Quit?" opened over it: it goes on when the box
@@ -187,6 +181,11 @@ impl App {
         }
     }
 
+    /// The history as loaded, plus what was recorded since.
+    pub fn history(&self) -> &HistoryView {
+        &self.history
+    }
+
     fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {
         Self {
             screen,
@@ -201,11 +200,7 @@ impl App {
             sound_problem: None,
             size: (0, 0),
             outbox: Vec::new(),
-            program: None,
-            playing_in_program: None,
-            awaiting_pain: None,
-            pain_typed: String::new(),
-            awaiting_morning: None,
+            program: ProgramState::default(),
             awaiting_run_morning: None,
             paused_for_overlay: false,
             prefs: Prefs::from_settings(settings),
@@ -222,11 +217,18 @@ impl App {
         self
     }
 
+    /// The pain check answers itself with `answers` (`snapshot --answers`).
+    #[must_use]
+    pub fn with_preset_answers(mut self, answers: Option<Answers>) -> Self {
+        self.preset_answers = answers;
+        self
+    }
+
     /// With an active program, the app's home is Today (when it opened on the library).
     #[must_use]
     pub fn with_program(mut self, standing: Option<crate::program::standing::Standing>) -> Self {
-        self.program = standing;
-        if self.program.is_some() && matches!(self.screen, Screen::Library(_)) {
+        self.program.standing = standing;
+        if self.program.standing.is_some() && matches!(self.screen, Screen::Library(_)) {
             self.screen = Screen::Today;
         }
         self
@@ -236,8 +238,9 @@ impl App {
         let mut row = records::session_row(player, &self.history);
         // Started from Today: at the due level. Otherwise one of the program's routines played at
         // its own length, level 0, still counts for the program.
-        row.program = self.playing_in_program.take().or_else(|| {
+        row.program = self.program.playing.take().or_else(|| {
             self.program
+                .standing
                 .as_ref()
                 .filter(|s| s.program.involves(&row.routine_id))
                 .map(|s| crate::history::InProgram {

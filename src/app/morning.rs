@@ -86,7 +86,7 @@ impl App {
     #[must_use]
     pub fn with_morning_question(mut self, ask: Option<MorningAsk>) -> Self {
         if self.entry == Entry::Library && ask.is_some() {
-            self.awaiting_morning = ask;
+            self.program.awaiting_morning = ask;
             self.overlay = Some(Overlay::Morning);
         }
         self
@@ -107,7 +107,7 @@ impl App {
 
     /// The session the morning question is about, while it is asked.
     pub fn morning_asked(&self) -> Option<&MorningAsk> {
-        self.awaiting_morning.as_ref()
+        self.program.awaiting_morning.as_ref()
     }
 
     /// The spike run the morning question is about, while it is asked or waits its turn.
@@ -150,7 +150,7 @@ impl App {
             return;
         };
         self.next_morning_question();
-        let ask = self.awaiting_morning.take();
+        let ask = self.program.awaiting_morning.take();
         if let (MorningKey::Answer(answer), Some(ask)) = (action, ask) {
             if let Some(session) = self.history.sessions.iter_mut().rev().find(|s| {
                 s.started_at == ask.started_at && s.routine_id == ask.routine && s.morning.is_none()

@@ -25,7 +25,7 @@ impl PlayerScreen {
     }
 }
 
-pub enum Action {
+pub(super) enum Action {
     /// What the engine did (no events: nothing to hand on).
     Events(Vec<Event>),
     ToggleMute,
@@ -34,7 +34,7 @@ pub enum Action {
 }
 
 /// Acts on a player key (from [`crate::app::bindings::PLAYER`]).
-pub fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
+pub(super) fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
     let session = &mut player.session;
     let events = match key {
         PlayerKey::Pause => session.toggle_pause(now),

@@ -7,7 +7,7 @@ use crate::engine::Millis;
 
 /// How cues sound and count down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueStyle {
+pub(super) struct CueStyle {
     /// Spoken words ("three, two, one", "rest") with the tones.
     pub spoken: bool,
     /// With `spoken`: each step's caution said once as the step first starts.
@@ -18,7 +18,7 @@ pub struct CueStyle {
 
 impl CueStyle {
     /// What the voice says, for the sound layer.
-    pub fn voice(self) -> crate::audio::cues::Voice {
+    pub(super) fn voice(self) -> crate::audio::cues::Voice {
         crate::audio::cues::Voice {
             spoken: self.spoken,
             cautions: self.spoken_cautions,

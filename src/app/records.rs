@@ -1,85 +1,11 @@
 //! What the app knows of the history, and the records it adds: played sessions and pain checks.
 //! The app itself does no I/O; the event loop hands new records to a [`HistorySink`].
 
-use crate::calendar::{Calendar, DayNumber, UtcTime};
 use crate::engine::Millis;
-use crate::history::run_view::{RunView, views};
 use crate::history::{CheckRow, HistoryError, RunRow, SessionRow};
-use crate::triage::{CheckRecord, PastCheck};
+use crate::triage::CheckRecord;
 
-use super::PlayerScreen;
-
-/// The history as loaded when the app started, plus everything recorded since.
-#[derive(Debug, Clone)]
-pub struct HistoryView {
-    /// Wall-clock seconds (UTC) at the app's virtual time 0, to date what happens in the app.
-    pub origin: i64,
-    /// The runner's zone, for local days.
-    pub calendar: Calendar,
-    pub sessions: Vec<SessionRow>,
-    pub checks: Vec<CheckRow>,
-    /// The imported runs, oldest first, each with its local time and long-run warning.
-    pub runs: Vec<RunView>,
-    /// Why the history could not be read, shown with the check's result (its history rules could
-    /// not look at earlier checks) and on the history screen.
-    pub unreadable: Option<String>,
-    /// Why the history could not be written, shown in the footer and with the check's result.
-    pub problem: Option<String>,
-    /// The runner's profile as saved (pain check version 3).
-    pub profile: crate::triage::profile::Profile,
-}
-
-impl Default for HistoryView {
-    fn default() -> Self {
-        Self::starting_at(UtcTime(0), Calendar::utc())
-    }
-}
-
-impl HistoryView {
-    /// An empty history whose day starts at `origin`, with days in `calendar`'s zone.
-    pub fn starting_at(origin: UtcTime, calendar: Calendar) -> Self {
-        Self {
-            origin: origin.0,
-            calendar,
-            sessions: Vec::new(),
-            checks: Vec::new(),
-            runs: Vec::new(),
-            unreadable: None,
-            problem: None,
-            profile: crate::triage::profile::Profile::default(),
-        }
-    }
-
-    /// The runner's local day at the app's time `now`.
-    pub fn today(&self, now: Millis) -> DayNumber {
-        self.calendar.day(self.wall_time(now))
-    }
-
-    /// The wall-clock time at the app's time `now`.
-    pub fn wall_time(&self, now: Millis) -> UtcTime {
-        UtcTime(
-            self.origin
-                .saturating_add(i64::try_from(now / 1000).unwrap_or(i64::MAX)),
-        )
-    }
-
-    /// Sets the imported runs, working out each one's local time and warning once.
-    pub fn set_runs(&mut self, rows: Vec<RunRow>) {
-        self.runs = views(rows, &self.calendar);
-    }
-
-    fn same_runs(&self, rows: &[RunRow]) -> bool {
-        self.runs.len() == rows.len() && self.runs.iter().zip(rows).all(|(v, r)| &v.row == r)
-    }
-
-    /// Earlier checks, as the history rules (R10, R11) read them.
-    pub fn past_checks(&self) -> Vec<PastCheck> {
-        self.checks
-            .iter()
-            .map(|c| c.as_past(&self.calendar))
-            .collect()
-    }
-}
+use super::{HistoryView, PlayerScreen};
 
 /// Something to write to the history.
 #[derive(Debug, Clone, PartialEq, Eq)]

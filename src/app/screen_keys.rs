@@ -8,12 +8,9 @@ use super::bindings::{
     CONFIRM_QUIT, ConfirmKey, DONE, DoneKey, EXERCISES, ExerciseKey, FILTERING, FilterKey, HISTORY,
     HistoryKey, LIBRARY, LibraryKey, PLAYER, PREVIEW, PreviewKey, RESULT, RUNS, ResultKey, RunsKey,
 };
-use super::check::result::ResultWants;
-use super::exercises::ExerciseWants;
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
-use super::library::LibraryWants;
 use super::today_keys::TODAY;
-use super::{App, Overlay, Screen, check, player};
+use super::{App, LibraryScreen, Overlay, PreviewScreen, Screen, check, player};
 use crate::engine::Millis;
 
 impl App {
@@ -53,7 +50,7 @@ impl App {
                     self.library_action(action);
                 }
             }
-            Screen::Preview { .. } => {
+            Screen::Preview(_) => {
                 if let Some(action) = action_for(&PREVIEW, self, key) {
                     self.preview_action(action);
                 }
@@ -118,7 +115,7 @@ impl App {
         match &self.screen {
             Screen::Library(screen) if screen.filtering => footer_hints(&FILTERING, self),
             Screen::Library(_) => footer_hints(&LIBRARY, self),
-            Screen::Preview { .. } => footer_hints(&PREVIEW, self),
+            Screen::Preview(_) => footer_hints(&PREVIEW, self),
             Screen::Player(_) => footer_hints(&PLAYER, self),
             Screen::Done(_) => footer_hints(&DONE, self),
             Screen::Check(form) => footer_hints(form.bindings(), self),
@@ -135,7 +132,7 @@ impl App {
         let mut hints = match &self.screen {
             Screen::Library(screen) if screen.filtering => help_hints(&FILTERING, self),
             Screen::Library(_) => help_hints(&LIBRARY, self),
-            Screen::Preview { .. } => help_hints(&PREVIEW, self),
+            Screen::Preview(_) => help_hints(&PREVIEW, self),
             Screen::Player(_) => help_hints(&PLAYER, self),
             Screen::Done(_) => help_hints(&DONE, self),
             Screen::Check(form) => help_hints(form.bindings(), self),
@@ -157,20 +154,25 @@ impl App {
         let Screen::Library(screen) = &mut self.screen else {
             return;
         };
-        let Some(wants) = screen.act(action, &self.library) else {
+        // What the screen did not act on itself is the app's to do.
+        let Some(handed_back) = screen.act(action, &self.library) else {
             return;
         };
-        match wants {
-            LibraryWants::Preview => self.open_selected(),
-            LibraryWants::PainCheck => self.start_check(),
-            LibraryWants::History => self.open_history(),
-            LibraryWants::Runs => self.open_runs(),
-            LibraryWants::Exercises => {
+        match handed_back {
+            LibraryKey::Open => self.open_selected(),
+            LibraryKey::PainCheck => self.start_check(),
+            LibraryKey::History => self.open_history(),
+            LibraryKey::Runs => self.open_runs(),
+            LibraryKey::Exercises => {
                 self.screen = Screen::Exercises(Box::new(super::ExerciseScreen::new(self.now)));
             }
-            LibraryWants::Help => self.help(),
-            LibraryWants::Quit => self.should_quit = true,
-            LibraryWants::Today => self.go_home(),
+            LibraryKey::Help => self.help(),
+            LibraryKey::Quit => self.should_quit = true,
+            LibraryKey::Today => self.go_home(),
+            LibraryKey::Next
+            | LibraryKey::Previous
+            | LibraryKey::Filter
+            | LibraryKey::ClearFilter => {}
         }
     }
 
@@ -189,40 +191,31 @@ impl App {
             return;
         };
         // The library comes back as it was left: its filter and the highlighted routine.
-        let library = Box::new(screen.clone());
-        self.screen = Screen::Preview {
-            routine: Box::new(routine),
-            scroll: super::Scroll::default(),
-            library,
-        };
+        let preview = PreviewScreen::new(routine, screen.clone());
+        self.screen = Screen::Preview(Box::new(preview));
     }
 
     fn preview_action(&mut self, action: PreviewKey) {
-        let Screen::Preview {
-            routine,
-            scroll,
-            library,
-        } = &mut self.screen
-        else {
+        let Screen::Preview(preview) = &mut self.screen else {
             return;
         };
-        match action {
-            PreviewKey::Start => {
-                let routine = routine.as_ref().clone();
+        // What the screen did not act on itself is the app's to do.
+        match preview.act(action) {
+            Some(PreviewKey::Start) => {
+                let routine = preview.routine.clone();
                 self.start(routine);
             }
-            PreviewKey::ScrollDown => {
-                scroll.down();
-            }
-            PreviewKey::ScrollUp => {
-                scroll.up();
-            }
-            PreviewKey::Help => self.help(),
-            PreviewKey::Back => {
-                let library = std::mem::take(library.as_mut());
+            Some(PreviewKey::Help) => self.help(),
+            Some(PreviewKey::Back) => {
+                let Screen::Preview(preview) =
+                    std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::default()))
+                else {
+                    return;
+                };
                 self.overlay = None;
-                self.screen = Screen::Library(library);
+                self.screen = Screen::Library(preview.into_library());
             }
+            Some(PreviewKey::ScrollDown | PreviewKey::ScrollUp) | None => {}
         }
     }
 
@@ -289,8 +282,8 @@ impl App {
             return;
         };
         match result.act(action) {
-            Some(ResultWants::Help) => self.help(),
-            Some(ResultWants::Start) => {
+            Some(ResultKey::Help) => self.help(),
+            Some(ResultKey::Start) => {
                 match result
                     .chosen()
                     .and_then(|id| self.library.find(id))
@@ -300,8 +293,14 @@ impl App {
                     None => self.go_home(),
                 }
             }
-            Some(ResultWants::Close) => self.go_home(),
-            None => {}
+            Some(ResultKey::Close) => self.go_home(),
+            Some(
+                ResultKey::NextRoutine
+                | ResultKey::PreviousRoutine
+                | ResultKey::ScrollDown
+                | ResultKey::ScrollUp,
+            )
+            | None => {}
         }
     }
 
@@ -310,9 +309,19 @@ impl App {
             return;
         };
         match browser.act(action, key, &self.library, now) {
-            Some(ExerciseWants::Help) => self.help(),
-            Some(ExerciseWants::Back) => self.go_home(),
-            None => {}
+            Some(ExerciseKey::Help) => self.help(),
+            Some(ExerciseKey::Back) => self.go_home(),
+            Some(
+                ExerciseKey::Next
+                | ExerciseKey::Previous
+                | ExerciseKey::ScrollDown
+                | ExerciseKey::ScrollUp
+                | ExerciseKey::NextArea
+                | ExerciseKey::Type
+                | ExerciseKey::Erase
+                | ExerciseKey::Clear,
+            )
+            | None => {}
         }
     }
 

@@ -17,7 +17,7 @@ use crate::triage::{Answers, CheckRecord};
 impl App {
     pub(crate) fn start(&mut self, routine: Routine) {
         self.overlay = None;
-        self.playing_in_program = None;
+        self.program.playing = None;
         self.paused_for_overlay = false;
         let (player, events) =
             PlayerScreen::start(routine, self.now, self.prefs.cue_style.countdown);
@@ -64,7 +64,7 @@ impl App {
         self.overlay = None;
         match self.entry {
             Entry::Run | Entry::Check => self.should_quit = true,
-            Entry::Library if self.program.is_some() => {
+            Entry::Library if self.program.standing.is_some() => {
                 self.refresh_program();
                 self.screen = Screen::Today;
             }
@@ -170,7 +170,7 @@ impl App {
                 // A program session's pain question comes first; the check is then one key away.
                 let check_now = player.routine.pain_check
                     && self.preset_answers.is_some()
-                    && self.awaiting_pain.is_none();
+                    && self.program.awaiting_pain.is_none();
                 self.screen = Screen::Done(player);
                 if self.overlay != Some(Overlay::SessionPain) {
                     self.overlay = None;

@@ -9,7 +9,7 @@ use super::keymap::{Binding, action_for};
 use super::{App, Overlay, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PainKey {
+pub(crate) enum PainKey {
     Digit,
     Erase,
     Confirm,
@@ -29,7 +29,7 @@ const DIGITS: &[KeyCode] = &[
     Char('9'),
 ];
 
-pub static SESSION_PAIN: [Binding<PainKey>; 4] = [
+pub(crate) static SESSION_PAIN: [Binding<PainKey>; 4] = [
     Binding::new(
         DIGITS,
         "0-10",
@@ -64,14 +64,14 @@ pub static SESSION_PAIN: [Binding<PainKey>; 4] = [
 impl App {
     /// A program session waits for its pain before it is saved.
     pub(super) fn ask_session_pain(&mut self, row: crate::history::SessionRow) {
-        self.awaiting_pain = Some(row);
-        self.pain_typed.clear();
+        self.program.awaiting_pain = Some(row);
+        self.program.pain_typed.clear();
         self.overlay = Some(Overlay::SessionPain);
     }
 
     /// The session pain typed so far, not yet confirmed.
     pub fn session_pain_typed(&self) -> &str {
-        &self.pain_typed
+        &self.program.pain_typed
     }
 
     pub(super) fn session_pain_key(&mut self, key: KeyEvent) {
@@ -81,19 +81,19 @@ impl App {
         match (action, key.code) {
             (PainKey::Digit, Char(digit)) => {
                 // A digit that would pass 10 (or follow a 0) starts the number again.
-                let longer = format!("{}{digit}", self.pain_typed);
-                self.pain_typed = match longer.parse::<u8>() {
-                    Ok(value) if value <= 10 && !self.pain_typed.starts_with('0') => {
+                let longer = format!("{}{digit}", self.program.pain_typed);
+                self.program.pain_typed = match longer.parse::<u8>() {
+                    Ok(value) if value <= 10 && !self.program.pain_typed.starts_with('0') => {
                         value.to_string()
                     }
                     _ => digit.to_string(),
                 };
             }
             (PainKey::Erase, _) => {
-                self.pain_typed.pop();
+                self.program.pain_typed.pop();
             }
             (PainKey::Confirm, _) => {
-                let Ok(pain) = self.pain_typed.parse::<u8>() else {
+                let Ok(pain) = self.program.pain_typed.parse::<u8>() else {
                     return; // nothing typed yet: enter alone decides nothing
                 };
                 self.overlay = None;
@@ -109,8 +109,8 @@ impl App {
 
     /// Saves the session waiting for its pain, with `pain` if given.
     pub(super) fn save_awaiting(&mut self, pain: Option<u8>) {
-        self.pain_typed.clear();
-        if let Some(mut row) = self.awaiting_pain.take() {
+        self.program.pain_typed.clear();
+        if let Some(mut row) = self.program.awaiting_pain.take() {
             row.pain = pain;
             self.history.sessions.push(row.clone());
             self.outbox.push(super::Effect::Save(Record::Session(row)));

@@ -9,7 +9,7 @@ impl App {
     /// plus what was recorded since), for today: Today then counts a session just played. A history
     /// that could not be read leaves the standing as it was.
     pub(super) fn refresh_program(&mut self) {
-        let Some(old) = &self.program else {
+        let Some(old) = &self.program.standing else {
             return;
         };
         if self.history.unreadable.is_some() {
@@ -21,7 +21,7 @@ impl App {
         facts.resumes.clone_from(&old.resumes);
         facts.spikes = crate::history::run_view::spike_facts(&history.runs);
         let today = history.today(self.now);
-        self.program = Some(standing_of(
+        self.program.standing = Some(standing_of(
             old.program.clone(),
             old.active.clone(),
             &facts,

@@ -9,7 +9,7 @@ use crate::history::InProgram;
 use crate::program::progress::progressed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TodayKey {
+pub(super) enum TodayKey {
     Start,
     Library,
     History,
@@ -20,10 +20,10 @@ pub enum TodayKey {
 }
 
 fn something_due(app: &App) -> bool {
-    app.program.as_ref().is_some_and(|s| !s.due.is_empty())
+    app.standing().is_some_and(|s| !s.due.is_empty())
 }
 
-pub static TODAY: [Binding<TodayKey>; 7] = [
+pub(super) static TODAY: [Binding<TodayKey>; 7] = [
     Binding::new(
         &[Enter],
         "enter",
@@ -82,7 +82,7 @@ impl App {
     /// Plays the first routine due today, grown to its level; the session carries the program and
     /// that level.
     fn start_due(&mut self) {
-        let Some(standing) = &self.program else {
+        let Some(standing) = &self.program.standing else {
             return;
         };
         let Some(due) = standing.due.first() else {
@@ -101,6 +101,6 @@ impl App {
             level: due.level,
         };
         self.start(grown);
-        self.playing_in_program = Some(mark);
+        self.program.playing = Some(mark);
     }
 }

@@ -20,19 +20,19 @@ use rodio::{ChannelCount, SampleRate};
 use super::playhead::Playhead;
 
 /// An open output: drop it to close the stream.
-pub struct DeviceStream {
+pub(super) struct DeviceStream {
     /// Kept only to keep the stream playing.
     _stream: cpal::Stream,
-    pub mixer: Mixer,
-    pub playhead: Arc<Playhead>,
+    pub(super) mixer: Mixer,
+    pub(super) playhead: Arc<Playhead>,
     /// What was opened, for the log.
-    pub config: StreamConfig,
-    pub format: SampleFormat,
+    pub(super) config: StreamConfig,
+    pub(super) format: SampleFormat,
 }
 
 /// Why no stream could be opened.
 #[derive(Debug, thiserror::Error)]
-pub enum OpenError {
+pub(super) enum OpenError {
     #[error("no output device")]
     NoDevice,
     #[error("{0}")]
@@ -44,7 +44,7 @@ pub enum OpenError {
 impl DeviceStream {
     /// Opens the default output device with buffers of `frames`, on its default configuration or,
     /// failing that, the first other one it supports that opens. Errors go to `on_error`.
-    pub fn open_default<E>(frames: u32, on_error: E) -> Result<Self, OpenError>
+    pub(super) fn open_default<E>(frames: u32, on_error: E) -> Result<Self, OpenError>
     where
         E: FnMut(cpal::Error) + Clone + Send + 'static,
     {

@@ -6,18 +6,18 @@
 //! wake-ups. A missing or failing device never stops the routine: the app shows a notice and the
 //! visual cues, and the player tries again later.
 
-pub mod clips;
-pub mod cues;
+pub(crate) mod clips;
+pub(crate) mod cues;
 #[cfg(feature = "audio")]
 mod device_stream;
 pub mod player;
 #[cfg(feature = "audio")]
 mod playhead;
 #[cfg(feature = "audio")]
-pub mod rodio_output;
-pub mod sink;
+pub(crate) mod rodio_output;
+pub(crate) mod sink;
 #[cfg(feature = "audio")]
-pub mod speech;
+pub(crate) mod speech;
 #[cfg(feature = "audio")]
 mod start_at;
 pub mod voice;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 /// A reported delay longer than this is not believed: no stream is that slow on purpose, and a bad
 /// report must not start cues early by seconds.
-pub const LONGEST_BELIEVED: Duration = Duration::from_millis(500);
+pub(super) const LONGEST_BELIEVED: Duration = Duration::from_millis(500);
 
 /// Not known yet: no buffer has been made.
 const UNKNOWN: u64 = u64::MAX;
@@ -24,7 +24,7 @@ const UNKNOWN: u64 = u64::MAX;
 /// Written by the output's callback and read by the sources it pulls, on that same thread, so the
 /// two numbers are always read as they were last written; the atomics only make sharing it sound.
 #[derive(Debug)]
-pub struct Playhead {
+pub(super) struct Playhead {
     origin: Instant,
     /// When the current buffer's first frame will be heard, in nanoseconds after `origin`.
     buffer_heard_ns: AtomicU64,
@@ -36,7 +36,7 @@ pub struct Playhead {
 
 impl Playhead {
     #[must_use]
-    pub fn new(rate: u32) -> Self {
+    pub(super) fn new(rate: u32) -> Self {
         Self {
             origin: Instant::now(),
             buffer_heard_ns: AtomicU64::new(UNKNOWN),
@@ -47,7 +47,7 @@ impl Playhead {
 
     /// A new buffer begins at `made`; its first frame will be heard `delay` later (as the output
     /// reports it, when it does).
-    pub fn begin_buffer(&self, made: Instant, delay: Option<Duration>) {
+    pub(super) fn begin_buffer(&self, made: Instant, delay: Option<Duration>) {
         let delay = delay.filter(|&d| d <= LONGEST_BELIEVED).unwrap_or_default();
         let heard = (made + delay).saturating_duration_since(self.origin);
         let nanos = u64::try_from(heard.as_nanos()).unwrap_or(UNKNOWN - 1);
@@ -56,13 +56,13 @@ impl Playhead {
     }
 
     /// One more frame of the current buffer has been made.
-    pub fn frame_made(&self) {
+    pub(super) fn frame_made(&self) {
         self.frames_made.fetch_add(1, Ordering::Relaxed);
     }
 
     /// When the next frame made will be heard; before the first buffer, now.
     #[must_use]
-    pub fn next_heard(&self) -> Instant {
+    pub(super) fn next_heard(&self) -> Instant {
         let heard_ns = self.buffer_heard_ns.load(Ordering::Relaxed);
         if heard_ns == UNKNOWN {
             return Instant::now();

@@ -78,7 +78,7 @@ impl SpokenNames {
 }
 
 /// Opens the default output device.
-pub struct DefaultDevice {
+pub(crate) struct DefaultDevice {
     decoded: Decoded,
     spoken: Arc<Mutex<SpokenNames>>,
     /// Says the names no built-in clip says, on a thread of its own.
@@ -92,7 +92,7 @@ impl std::fmt::Debug for DefaultDevice {
 }
 
 impl DefaultDevice {
-    pub fn new(speaker: Speaker) -> Self {
+    pub(crate) fn new(speaker: Speaker) -> Self {
         let spoken = Arc::new(Mutex::new(SpokenNames::default()));
         let store = Arc::clone(&spoken);
         let speech = SpeechWorker::start(
@@ -123,7 +123,7 @@ fn decode_name(wav: Arc<[u8]>) -> Result<(SamplesBuffer, usize), String> {
     Ok((samples_buffer(decoded), bytes))
 }
 
-pub struct RodioOutput {
+pub(crate) struct RodioOutput {
     stream: DeviceStream,
     /// When the stream opened: sounds played before it has settled wait in silence until it has.
     opened: Instant,

@@ -58,9 +58,11 @@ impl CueSink for Silent {
 }
 
 /// A build without the `audio` feature: nothing plays, and the screen says why.
+#[cfg(not(feature = "audio"))]
 #[derive(Debug, Default)]
-pub struct WithoutAudio;
+pub(crate) struct WithoutAudio;
 
+#[cfg(not(feature = "audio"))]
 impl CueSink for WithoutAudio {
     fn play(&mut self, _cued: &Cued, _muted: bool) {}
 

@@ -20,7 +20,7 @@ use rodio::{ChannelCount, SampleRate, Source};
 const CHECK_EVERY_FRAMES: usize = 64;
 
 /// Silence until the frame heard at `due`, then `input`.
-pub struct StartAt<I> {
+pub(super) struct StartAt<I> {
     input: I,
     due: Instant,
     playhead: Arc<Playhead>,
@@ -30,7 +30,7 @@ pub struct StartAt<I> {
 }
 
 impl<I: Source> StartAt<I> {
-    pub fn new(input: I, due: Instant, playhead: Arc<Playhead>) -> Self {
+    pub(super) fn new(input: I, due: Instant, playhead: Arc<Playhead>) -> Self {
         Self {
             input,
             due,

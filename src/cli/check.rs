@@ -38,14 +38,14 @@ struct CheckJson<'a> {
 
 /// How `check --answers` runs.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub(super) struct Options {
     pub json: bool,
     pub save: bool,
     /// Fill in what the file leaves open from the saved profile (not with `--no-profile`).
     pub use_profile: bool,
 }
 
-pub fn run(
+pub(super) fn run(
     library: &Library,
     dirs: &Dirs,
     answers_path: &Path,
@@ -208,7 +208,10 @@ fn as_text(
 }
 
 /// Reads and checks an answers file; every problem is reported with its position.
-pub fn read_answers(path: &Path, when: &DateContext) -> Result<crate::triage::Answers, Failure> {
+pub(super) fn read_answers(
+    path: &Path,
+    when: &DateContext,
+) -> Result<crate::triage::Answers, Failure> {
     let source = read_source(path).map_err(|d| invalid(vec![d], None))?;
     parse_answers(&source, when).map_err(|p| invalid(p, Some(source.clone())))
 }

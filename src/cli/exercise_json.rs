@@ -32,7 +32,7 @@ struct ExerciseData<'a> {
 }
 
 /// The whole answer, for serde.
-pub fn exercise_data(exercise: &Exercise, routines: &[&str], at_ms: u64) -> Value {
+pub(super) fn exercise_data(exercise: &Exercise, routines: &[&str], at_ms: u64) -> Value {
     let tempo = exercise.tempo.map(crate::duration::Secs::millis);
     let data = ExerciseData {
         id: &exercise.id,

@@ -13,7 +13,7 @@ use crate::routine::Library;
 use crate::routine::catalog::Exercise;
 
 /// The size `limberup exercises ID` draws at without `--size`.
-pub const DEFAULT_SIZE: (u16, u16) = (40, 12);
+pub(super) const DEFAULT_SIZE: (u16, u16) = (40, 12);
 
 #[derive(Serialize)]
 struct ExerciseEntry<'a> {
@@ -37,7 +37,7 @@ fn routines_using<'l>(library: &'l Library, id: &str) -> Vec<&'l str> {
 }
 
 /// Every exercise in the catalog, built-in and the runner's.
-pub fn list(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn list(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
     let entries: Vec<ExerciseEntry<'_>> = library
         .catalog
         .iter()
@@ -80,7 +80,7 @@ pub fn list(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
 }
 
 /// `limberup exercises [ID]`.
-pub fn run(
+pub(super) fn run(
     library: &Library,
     id: Option<&str>,
     json: bool,
@@ -102,7 +102,7 @@ pub fn run(
 }
 
 /// One exercise: its figure at `at_ms` of its movement, then how to do it.
-pub fn show(
+pub(super) fn show(
     library: &Library,
     id: &str,
     size: (u16, u16),
@@ -115,7 +115,7 @@ pub fn show(
 }
 
 /// One exercise as data, its figure's points and props at `at_ms` of its movement.
-pub fn show_json(library: &Library, id: &str, at_ms: u64, out: &mut impl Write) -> Outcome {
+pub(super) fn show_json(library: &Library, id: &str, at_ms: u64, out: &mut impl Write) -> Outcome {
     let exercise = find(library, id)?;
     let data = super::exercise_json::exercise_data(exercise, &routines_using(library, id), at_ms);
     serde_json::to_writer_pretty(&mut *out, &data).map_err(json_failure)?;

@@ -34,7 +34,7 @@ struct CheckJson<'a> {
     pain: u8,
     areas: Vec<&'a str>,
     level: &'a str,
-    rules: &'a [String],
+    rules: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -43,7 +43,7 @@ struct HistoryJson<'a> {
     checks: Vec<CheckJson<'a>>,
 }
 
-pub fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(dirs: &Dirs, json: bool, csv: bool, out: &mut impl Write) -> Outcome {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     // Read only: listing the history never creates or changes anything.
     let calendar = Calendar::system();
@@ -90,7 +90,7 @@ fn as_json<'a>(sessions: &'a [SessionRow], checks: &'a [CheckRow]) -> HistoryJso
                 pain: c.pain,
                 areas: c.area_words(),
                 level: c.level.as_str(),
-                rules: &c.rules,
+                rules: c.rule_words(),
             })
             .collect(),
     }
@@ -139,7 +139,7 @@ fn as_csv(sessions: &[SessionRow], checks: &[CheckRow]) -> Result<String, Failur
             c.pain.to_string(),
             printable(&c.area_words().join(";")).into_owned(),
             printable(c.level.as_str()).into_owned(),
-            printable(&c.rules.join(";")).into_owned(),
+            printable(&c.rule_words().join(";")).into_owned(),
         ])?;
     }
     let bytes = writer

@@ -15,7 +15,7 @@ use crate::history::transfer::{ExportError, parse_export};
 use crate::history::{HISTORY_FILE, Store};
 use crate::text::printable_path;
 
-pub fn run(action: HistoryAction, dirs: &Dirs, out: &mut impl Write) -> Outcome {
+pub(super) fn run(action: HistoryAction, dirs: &Dirs, out: &mut impl Write) -> Outcome {
     let dir = dirs.data_dir.as_deref().ok_or(Failure::NoDataFolder)?;
     let calendar = Calendar::system();
     match action {

@@ -28,7 +28,7 @@ struct ListEntry<'a> {
     description: Option<&'a str>,
 }
 
-pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
     if json {
         let entries: Vec<ListEntry<'_>> = library.routines.iter().map(entry).collect();
         serde_json::to_writer_pretty(&mut *out, &entries).map_err(json_failure)?;
@@ -41,7 +41,7 @@ pub fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcome {
 }
 
 /// The README's table: `| id | kind | when | total | what it is for |`.
-pub fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
+pub(super) fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
     let mut text =
         String::from("| id | kind | when | total | what it is for |\n|---|---|---|---|---|\n");
     for routine in &library.routines {

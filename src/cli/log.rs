@@ -15,7 +15,7 @@ use crate::routine::Library;
 use crate::text::printable;
 
 /// What `log` records.
-pub struct LogRequest<'a> {
+pub(super) struct LogRequest<'a> {
     pub routine: &'a str,
     pub date: Option<&'a str>,
     pub pain: Option<u8>,
@@ -23,7 +23,7 @@ pub struct LogRequest<'a> {
 }
 
 /// A `--date` (default now), never more than a day ahead.
-pub fn when(date: Option<&str>, calendar: &Calendar) -> Result<UtcTime, Failure> {
+pub(super) fn when(date: Option<&str>, calendar: &Calendar) -> Result<UtcTime, Failure> {
     let now = UtcTime::now();
     let at = match date {
         None => now,
@@ -40,7 +40,7 @@ pub fn when(date: Option<&str>, calendar: &Calendar) -> Result<UtcTime, Failure>
 }
 
 /// `limberup log ROUTINE [--date DATETIME] [--pain N | --morning ANSWER]`.
-pub fn log(
+pub(super) fn log(
     library: &Library,
     dirs: &Dirs,
     request: &LogRequest<'_>,

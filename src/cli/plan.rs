@@ -9,7 +9,7 @@ use crate::duration::{format_clock, format_human};
 use crate::plan::{Plan, PlanJson, Segment};
 use crate::routine::Routine;
 
-pub fn run(routine: &Routine, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(routine: &Routine, json: bool, out: &mut impl Write) -> Outcome {
     let plan = Plan::build(routine);
     if json {
         serde_json::to_writer(&mut *out, &PlanJson::from(&plan)).map_err(json_failure)?;

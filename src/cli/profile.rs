@@ -22,7 +22,7 @@ use crate::triage::profile::{AgeGiven, Dated, Profile, Reply, reply_words};
 const FIRST_YEAR: i32 = 1900;
 const MAX_AGE: u32 = 120;
 
-pub fn run(
+pub(super) fn run(
     dirs: &Dirs,
     json: bool,
     action: Option<ProfileAction>,

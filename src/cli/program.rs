@@ -20,7 +20,12 @@ use crate::program::{Programs, State};
 use crate::routine::Library;
 use crate::text::printable;
 
-pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    action: ProgramAction,
+    library: &Library,
+    dirs: &Dirs,
+    out: &mut impl Write,
+) -> Outcome {
     let programs = load_programs(library, dirs)?;
     let calendar = Calendar::system();
     match action {
@@ -79,7 +84,7 @@ pub fn run(action: ProgramAction, library: &Library, dirs: &Dirs, out: &mut impl
 
 /// The active program on `today` for the app, read without writing; none when there is none or it
 /// cannot be worked out (the app then opens on the library, as without a program).
-pub fn standing_on(
+pub(super) fn standing_on(
     library: &Library,
     dirs: &Dirs,
     calendar: &Calendar,
@@ -93,7 +98,7 @@ pub fn standing_on(
 }
 
 /// Yesterday's program session still without its morning answer, for the app to ask about.
-pub fn morning_on(
+pub(super) fn morning_on(
     dirs: &Dirs,
     calendar: &Calendar,
     today: crate::calendar::DayNumber,
@@ -103,7 +108,7 @@ pub fn morning_on(
 }
 
 /// Yesterday's spike run still without its morning answer, for the app to ask about.
-pub fn run_morning_on(
+pub(super) fn run_morning_on(
     dirs: &Dirs,
     calendar: &Calendar,
     today: crate::calendar::DayNumber,
@@ -112,7 +117,7 @@ pub fn run_morning_on(
     store.awaiting_run_morning(today).ok().flatten()
 }
 
-pub fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
+pub(super) fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {
     let programs = Programs::load(library, dirs.routines_dir.as_deref())?;
     for problem in &programs.problems {
         let _ = writeln!(std::io::stderr(), "limberup: warning: {problem}");

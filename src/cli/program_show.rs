@@ -49,7 +49,7 @@ struct SessionJson<'a> {
 }
 
 /// Refuses a level `program` can never reach.
-pub fn reachable(program: &Program, level: u32) -> Result<(), Failure> {
+pub(super) fn reachable(program: &Program, level: u32) -> Result<(), Failure> {
     let top = program.top_level();
     if level <= top {
         return Ok(());
@@ -84,7 +84,7 @@ fn seconds(ms: u64) -> f64 {
     f64::from(u32::try_from(ms).unwrap_or(u32::MAX)) / 1000.0
 }
 
-pub fn show(
+pub(super) fn show(
     program: &Program,
     library: &Library,
     level: u32,

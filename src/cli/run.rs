@@ -8,7 +8,7 @@ use crate::app::{App, HistoryView};
 use crate::audio::{CueSink, Cued};
 use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings, ThemeSetting};
-use crate::engine::{Clock, Millis, MonotonicClock};
+use crate::engine::{AppClock, Millis, MonotonicClock};
 use crate::history::{HistoryError, Store, UtcTime};
 use crate::routine::{Library, Routine};
 use crate::runtime::{self as event_loop, Outputs};
@@ -16,7 +16,7 @@ use crate::terminal::{TerminalGuard, TerminalInput};
 
 /// Plays `routine` (or opens the library when `None`) until the user quits; pain-check screens
 /// wait `answer_guard` ms before a key may answer them.
-pub fn run(
+pub(super) fn run(
     library: Library,
     routine: Option<Routine>,
     dirs: &Dirs,
@@ -41,7 +41,7 @@ pub fn run(
 }
 
 /// The pain check's questions full-screen (`limberup check` without `--answers`).
-pub fn check(
+pub(super) fn check(
     library: Library,
     dirs: &Dirs,
     settings: &Settings,
@@ -113,9 +113,8 @@ fn full_screen(
     }
     result.map_err(Failure::Terminal)?;
     let not_saved = app
-        .history
-        .problem
-        .as_ref()
+        .history()
+        .unsaved()
         .map(|problem| Failure::Unsaved(vec![format!("not saved to the history: {problem}")]));
     let printed = app.player().map_or(Ok(()), say_how_it_ended);
     not_saved.map_or(printed, Err)
@@ -173,7 +172,7 @@ fn say_how_it_ended(player: &crate::app::PlayerScreen) -> Outcome {
 
 /// The saved sessions and checks, read if there is a history, never created or written (`snapshot`,
 /// `check --no-save`, a history that cannot be written).
-pub fn read_history(dirs: &Dirs, origin: UtcTime, calendar: &Calendar) -> HistoryView {
+pub(super) fn read_history(dirs: &Dirs, origin: UtcTime, calendar: &Calendar) -> HistoryView {
     let store = dirs
         .data_dir
         .as_deref()
@@ -192,10 +191,10 @@ fn history_view(
     let loaded = match store {
         Ok(Some(store)) => {
             // A profile that cannot be read is asked again; the checks still count.
-            view.profile = store.profile().unwrap_or_else(|error| {
+            view.set_profile(store.profile().unwrap_or_else(|error| {
                 tracing::error!(%error, "cannot read the profile");
                 crate::triage::profile::Profile::default()
-            });
+            }));
             store
                 .sessions()
                 .and_then(|sessions| Ok((sessions, store.checks()?, store.runs()?)))
@@ -206,13 +205,13 @@ fn history_view(
     };
     match loaded {
         Ok((sessions, checks, runs)) => {
-            view.sessions = sessions;
-            view.checks = checks;
+            view.set_sessions(sessions);
+            view.set_checks(checks);
             view.set_runs(runs);
         }
         Err(error) => {
             tracing::error!(%error, "cannot read the history");
-            view.unreadable = Some(error);
+            view.set_unreadable(error);
         }
     }
     view
@@ -271,6 +270,15 @@ impl HistorySink for StoreSink {
     }
 
     fn reload(&mut self) -> Option<Result<Loaded, HistoryError>> {
+        if let Some(reader) = &mut self.reader {
+            // Opened while nobody wrote, the reader cannot see a later writer until opened again.
+            match reader.follow_writers() {
+                // A new connection: its data_version says nothing about the old one's.
+                Ok(true) => self.seen = None,
+                Ok(false) => {}
+                Err(error) => return Some(Err(error)),
+            }
+        }
         let seen = self.seen;
         let store = match self.readable()? {
             Ok(store) => store,
@@ -392,5 +400,34 @@ mod tests {
         let _writer = Store::open(dir.path(), &Calendar::utc()).expect("opens");
         let (_, mut sink) = open_history(&dirs(dir.path()), false, UtcTime(0));
         read_again_only_after_another_write(&mut sink, dir.path());
+    }
+
+    /// Opened read-only while no limberup had the history open, the sink still sees one that opens
+    /// it later: one that writes and closes (its log gone), then one that keeps it open.
+    #[test]
+    fn a_history_read_while_nobody_wrote_is_read_again_after_a_later_limberup_wrote() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        drop(Store::open(dir.path(), &Calendar::utc()).expect("creates"));
+        let (_, mut sink) = open_history(&dirs(dir.path()), false, UtcTime(0));
+        read_again_only_after_another_write(&mut sink, dir.path());
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            None,
+            "nothing written since"
+        );
+        let mut staying = Store::open(dir.path(), &Calendar::utc()).expect("opens");
+        staying.save_session(&session("easy-walk")).expect("saved");
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            Some(2),
+            "one that stays open"
+        );
+        assert_eq!(
+            sessions_read_again(&mut sink),
+            None,
+            "nothing written since"
+        );
+        staying.save_session(&session("easy-walk")).expect("saved");
+        assert_eq!(sessions_read_again(&mut sink), Some(3), "its next write");
     }
 }

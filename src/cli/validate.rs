@@ -15,7 +15,7 @@ use crate::routine::library::{is_catalog, toml_files};
 use crate::text::io_reason;
 use crate::text::{count, printable, printable_path};
 
-pub fn run(
+pub(super) fn run(
     library: &Library,
     paths: &[PathBuf],
     routines_dir: Option<&Path>,

@@ -12,7 +12,7 @@ use super::{Diagnostic, SourceText, hint};
 use crate::duration::{Secs, parse_duration};
 
 /// Where an array of tables or a table sits, for messages: "step 3", "the catalog entry `band-row`".
-pub type Context<'c> = Option<&'c str>;
+pub(crate) type Context<'c> = Option<&'c str>;
 
 /// Collects the problems of one file.
 pub struct Checker<'s> {
@@ -328,7 +328,7 @@ impl<'s> Checker<'s> {
     }
 }
 
-pub use crate::text::is_unprintable;
+pub(crate) use crate::text::is_unprintable;
 
 fn article(type_name: &str) -> String {
     match type_name {

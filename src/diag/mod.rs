@@ -3,11 +3,11 @@
 //! The one-line form `path:line:col: error: message` is the contract (scripts and editors parse it); on a
 //! terminal the same problem can also be drawn with its source line and a caret.
 
-pub mod fields;
+pub(crate) mod fields;
 mod file_error;
 pub mod source;
 mod suggest;
-pub mod toml;
+pub(crate) mod toml;
 
 use std::fmt;
 use std::ops::Range;
@@ -15,7 +15,7 @@ use std::ops::Range;
 use crate::text::printable;
 
 pub use file_error::{FileError, Lookup};
-pub use suggest::{did_you_mean, hint};
+pub use suggest::hint;
 
 /// A 1-based line and column (in characters) in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,7 +1,7 @@
 //! "Did you mean" for misspelt keys, kinds and ids.
 
 /// The closest candidate, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(super) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

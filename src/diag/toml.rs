@@ -7,7 +7,7 @@ use toml::de::DeTable;
 use super::{Diagnostic, SourceText};
 
 /// Parses TOML, turning syntax errors into diagnostics.
-pub fn parse_toml(source: &SourceText) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+pub(crate) fn parse_toml(source: &SourceText) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
     let (table, errors) = DeTable::parse_recoverable(&source.text);
     if errors.is_empty() {
         return Ok(table);
@@ -121,7 +121,7 @@ fn duplicate(source: &SourceText, at: usize) -> Explained {
     }
 }
 
-pub fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn sorted(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems.sort_by_key(|d| d.position);
     problems.dedup();
     problems

@@ -9,7 +9,10 @@ use std::time::{Duration, Instant};
 /// Milliseconds since the app started.
 pub type Millis = u64;
 
-pub trait Clock {
+/// The app's time: milliseconds since it started, read by the event loop and passed in to the app
+/// and the engine, which never read a clock themselves. (The sound player's thread has a clock of
+/// its own, `PlayerClock`, which also waits for its messages.)
+pub trait AppClock {
     fn now(&self) -> Millis;
 }
 
@@ -39,7 +42,7 @@ impl Default for MonotonicClock {
     }
 }
 
-impl Clock for MonotonicClock {
+impl AppClock for MonotonicClock {
     fn now(&self) -> Millis {
         u64::try_from(self.origin.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
@@ -62,7 +65,7 @@ impl VirtualClock {
     }
 }
 
-impl Clock for VirtualClock {
+impl AppClock for VirtualClock {
     fn now(&self) -> Millis {
         self.now.get()
     }

@@ -4,13 +4,13 @@
 //! plus an offset), and a segment that ends at time `t` starts the next one at exactly `t`, however late
 //! the caller looks, so nothing drifts over a long routine. Pauses shift the current segment's start.
 
-pub mod clock;
-pub mod record;
+pub(crate) mod clock;
+pub(crate) mod record;
 mod summary;
 
 use crate::format::limits::MAX_DURATION;
 use crate::plan::{Cue, Plan, Segment};
-pub use clock::{Clock, Millis, MonotonicClock, VirtualClock};
+pub use clock::{AppClock, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
 pub use summary::Summary;
 
@@ -98,7 +98,8 @@ impl Session {
         self.paused_since.is_some()
     }
 
-    pub fn current_index(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn current_index(&self) -> usize {
         self.current
     }
 

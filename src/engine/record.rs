@@ -26,14 +26,17 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
-    pub fn completed(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn completed(&self) -> usize {
         self.count(SegmentOutcome::Completed)
     }
 
-    pub fn skipped(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn skipped(&self) -> usize {
         self.count(SegmentOutcome::Skipped)
     }
 
+    #[cfg(test)]
     fn count(&self, outcome: SegmentOutcome) -> usize {
         self.segments.iter().filter(|(_, o)| *o == outcome).count()
     }

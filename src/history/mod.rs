@@ -13,6 +13,7 @@
 
 pub mod batch;
 mod create;
+mod follow;
 mod migrate;
 mod open;
 mod profile;
@@ -94,6 +95,9 @@ pub struct Store {
     /// Rows the migration on opening could not convert, set aside in the quarantine table; the
     /// caller says so once ([`Store::take_set_aside`]).
     set_aside: Vec<SetAside>,
+    /// Opened read-only as a file nobody changes: the file as it was then, to notice a later
+    /// writer by ([`Store::follow_writers`]). `None` when it reads every write as it comes.
+    file_stamp: Option<follow::FileStamp>,
 }
 
 impl Store {
@@ -121,6 +125,7 @@ impl Store {
             path,
             calendar: calendar.clone(),
             set_aside: Vec::new(),
+            file_stamp: None,
         };
         migrate::check_ours(&store)?;
         store.set_aside = migrate::up_to_date(&mut store)?;
@@ -145,18 +150,13 @@ impl Store {
         // With no write-ahead log beside it, no limberup is writing: read the file as it stands,
         // which makes no -wal or -shm files. With one (the app is running), read through it, so
         // its latest records count; those files exist already.
-        let wal = path.with_file_name(format!("{HISTORY_FILE}-wal"));
-        let connection = if wal.exists() {
-            open_read_only(&path, false).or_else(|_| open_read_only(&path, true))
-        } else {
-            open_read_only(&path, true)
-        }
-        .map_err(sqlite)?;
+        let (connection, file_stamp) = follow::open_to_read(&path).map_err(sqlite)?;
         let store = Self {
             connection,
             path,
             calendar: calendar.clone(),
             set_aside: Vec::new(),
+            file_stamp,
         };
         migrate::check_ours(&store)?;
         Ok(Some(store))

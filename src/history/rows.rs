@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{HistoryError, Store};
 use crate::calendar::{Calendar, UtcTime};
 use crate::program::Morning;
-use crate::triage::{Answers, Area, CheckRecord, Level, PastCheck};
+use crate::triage::{Answers, Area, CheckRecord, Level, PastCheck, RuleId};
 use crate::words::{Vocabulary, Word};
 
 /// A session as the history keeps it.
@@ -39,7 +39,7 @@ pub struct InProgram {
     pub level: u32,
 }
 
-/// A saved check, its words read once: an area or level this limberup does not know (a newer
+/// A saved check, its words read once: an area, level or rule this limberup does not know (a newer
 /// limberup wrote it) is kept as written, logged when read, and left out of the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRow {
@@ -47,7 +47,8 @@ pub struct CheckRow {
     pub pain: u8,
     pub areas: Vec<Word<Area>>,
     pub level: Word<Level>,
-    pub rules: Vec<String>,
+    /// The rules that fired, in table order.
+    pub rules: Vec<Word<RuleId>>,
 }
 
 impl CheckRow {
@@ -66,9 +67,9 @@ impl CheckRow {
             level: check.triage.level.into(),
             rules: check
                 .triage
-                .rule_ids()
-                .into_iter()
-                .map(str::to_owned)
+                .fired
+                .iter()
+                .map(|rule| Word::Known(RuleId::of(rule)))
                 .collect(),
         }
     }
@@ -87,6 +88,11 @@ impl CheckRow {
     /// The areas as written, known or not.
     pub fn area_words(&self) -> Vec<&str> {
         self.areas.iter().map(Word::as_str).collect()
+    }
+
+    /// The rules' ids as written, known or not.
+    pub fn rule_words(&self) -> Vec<&str> {
+        self.rules.iter().map(Word::as_str).collect()
     }
 
     /// How many of its words (areas, level) this limberup does not know.
@@ -205,7 +211,10 @@ pub(super) fn read_checks(store: &Store) -> Result<Vec<CheckRow>, HistoryError> 
                 pain,
                 areas: areas.iter().map(|a| read_word(a, "area", id)).collect(),
                 level: read_word(&level, "level", id),
-                rules: words(&column::<String>(row, 5, "rules")?, "rules")?,
+                rules: words(&column::<String>(row, 5, "rules")?, "rules")?
+                    .iter()
+                    .map(|rule| read_word(rule, "rule", id))
+                    .collect(),
             })
         },
     )?;

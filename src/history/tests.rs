@@ -42,7 +42,7 @@ fn sessions_and_checks_round_trip() {
         vec![(19_999, 2), (20_000, 5)]
     );
     assert_eq!(checks[1].level, Word::Known(Level::SelfCare));
-    assert_eq!(checks[1].rules, vec!["S1"]);
+    assert_eq!(checks[1].rule_words(), vec!["S1"]);
     assert_eq!(
         store.past_checks().expect("read")[1].areas,
         vec![Area::LowerBack]

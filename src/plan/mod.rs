@@ -36,10 +36,6 @@ impl SegmentKind {
             Self::RoundRest => "round-rest",
         }
     }
-
-    pub fn is_rest(self) -> bool {
-        matches!(self, Self::SetRest | Self::Rest | Self::RoundRest)
-    }
 }
 
 /// Something the runner hears (and sees).
@@ -59,17 +55,6 @@ pub enum Cue {
 }
 
 impl Cue {
-    pub const ALL: [Self; 8] = [
-        Self::Start,
-        Self::Tick,
-        Self::Halfway,
-        Self::Switch,
-        Self::Rest,
-        Self::Done,
-        Self::Rep,
-        Self::Caution,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Start => "start",

@@ -10,11 +10,11 @@ use crate::duration::Secs;
 use crate::format::limits;
 use crate::format::model::Block;
 
-pub const BLOCK_KEYS: &[&str] = &["rounds", "round_rest", "round_rest_label"];
+pub(crate) const BLOCK_KEYS: &[&str] = &["rounds", "round_rest", "round_rest_label"];
 
 /// The routine's blocks, each checked, and every step's `block` checked against them: a block that
 /// exists, steps of a block one after another, no block without steps.
-pub fn read_blocks(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Option<Vec<Block>> {
+pub(crate) fn read_blocks(checker: &mut Checker<'_>, root: &DeTable<'_>) -> Option<Vec<Block>> {
     let before = checker.problems.len();
     let mut blocks = Vec::new();
     let mut spans = Vec::new();

@@ -7,7 +7,7 @@ use crate::diag::{Diagnostic, SourceText};
 use super::catalog::Catalog;
 
 /// One warning per key pose that misses, at the pose's `[[id.figure.pose]]` table (or the figure's).
-pub fn contact_warnings(source: &SourceText, catalog: &Catalog) -> Vec<Diagnostic> {
+pub(crate) fn contact_warnings(source: &SourceText, catalog: &Catalog) -> Vec<Diagnostic> {
     let Ok(root) = crate::diag::toml::parse_toml(source) else {
         return Vec::new();
     };

@@ -13,7 +13,7 @@ mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 }
 
-pub const CATALOG_FILE: &str = "exercises.toml";
+pub(crate) const CATALOG_FILE: &str = "exercises.toml";
 
 /// Everything the app can offer: the routines found and the catalog they draw on.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +47,7 @@ pub struct FileProblems<'a> {
 }
 
 /// The built-in catalog text (`routines/exercises.toml`).
-pub fn built_in_catalog_text() -> Option<&'static str> {
+pub(crate) fn built_in_catalog_text() -> Option<&'static str> {
     built_in::BUILT_IN_FILES
         .iter()
         .find(|(name, _)| *name == CATALOG_FILE)
@@ -55,7 +55,7 @@ pub fn built_in_catalog_text() -> Option<&'static str> {
 }
 
 /// The built-in routine files, by id.
-pub fn built_in_routine_texts() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn built_in_routine_texts() -> impl Iterator<Item = (&'static str, &'static str)> {
     built_in::BUILT_IN_FILES
         .iter()
         .filter(|(name, _)| *name != CATALOG_FILE)
@@ -225,7 +225,11 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Loads a routine file; its id is the file name without `.toml`.
-pub fn load_file(path: &Path, origin: Origin, catalog: &Catalog) -> Result<Routine, FileError> {
+pub(crate) fn load_file(
+    path: &Path,
+    origin: Origin,
+    catalog: &Catalog,
+) -> Result<Routine, FileError> {
     let source = read_source(path).map_err(|d| FileError::invalid(vec![d], None))?;
     let id = file_id(path);
     let folder = path.parent().map_or_else(
@@ -274,7 +278,7 @@ fn user_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
 
 /// The `.toml` entries directly in `dir`, sorted. A folder or an entry that cannot be read is an
 /// error, never an empty or shorter list.
-pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -290,7 +294,7 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-pub fn is_catalog(path: &Path) -> bool {
+pub(crate) fn is_catalog(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.eq_ignore_ascii_case(CATALOG_FILE))
 }

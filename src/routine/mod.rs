@@ -1,12 +1,12 @@
 //! Routines: the format coaches write, from file to validated model, and the library of them.
 
-pub mod blocks;
+pub(crate) mod blocks;
 pub mod catalog;
-pub mod figure_check;
-pub mod library;
+pub(crate) mod figure_check;
+pub(crate) mod library;
 pub mod load;
 mod shared;
-pub mod sound;
+pub(crate) mod sound;
 
 pub use crate::format::{Kind, Routine, Side, Sides, Step, When, Work, limits, model};
 pub use library::Library;

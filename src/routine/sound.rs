@@ -10,7 +10,7 @@ use crate::text::io_reason;
 
 /// Why a step's `sound` cannot be used; each reads as the rest of "`sound`: …".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SoundRefError {
+pub(crate) enum SoundRefError {
     #[error("the path is empty")]
     Empty,
     #[error("`{0}` is an absolute path; give a path relative to the routine's folder")]
@@ -37,7 +37,7 @@ pub enum SoundRefError {
 }
 
 /// Checks that `relative` names a regular audio file of at most 5 MiB inside `folder` (or below it).
-pub fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, SoundRefError> {
+pub(crate) fn check_sound(folder: &Path, relative: &str) -> Result<StepSound, SoundRefError> {
     let path = Path::new(relative);
     let owned = || relative.to_owned();
     let unreadable = |e: &std::io::Error| SoundRefError::Unreadable {
@@ -120,7 +120,7 @@ fn sound_problem(format: &str, problem: DecodeProblem) -> String {
 }
 
 /// Recognises the supported audio formats by their first bytes.
-pub fn audio_format(head: &[u8]) -> Option<&'static str> {
+pub(crate) fn audio_format(head: &[u8]) -> Option<&'static str> {
     match head {
         [
             b'R',

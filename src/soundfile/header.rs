@@ -4,15 +4,15 @@
 
 use super::DecodeProblem;
 
-pub const MAX_CHANNELS: usize = 8;
-pub const MIN_RATE: u32 = 8_000;
-pub const MAX_RATE: u32 = 192_000;
+pub(crate) const MAX_CHANNELS: usize = 8;
+pub(crate) const MIN_RATE: u32 = 8_000;
+pub(crate) const MAX_RATE: u32 = 192_000;
 /// The longest a sound may last, in milliseconds: 10 minutes.
-pub const MAX_LENGTH_MS: u64 = 10 * 60 * 1000;
+pub(crate) const MAX_LENGTH_MS: u64 = 10 * 60 * 1000;
 
 /// What a header says; `None` where it does not say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Facts {
+pub(crate) struct Facts {
     pub channels: Option<usize>,
     pub rate: Option<u32>,
     /// The length in frames (samples a channel).
@@ -22,10 +22,10 @@ pub struct Facts {
 }
 
 /// The limits on channels, rate and length.
-pub struct Limits;
+pub(crate) struct Limits;
 
 impl Limits {
-    pub fn check(facts: &Facts) -> Result<(), DecodeProblem> {
+    pub(crate) fn check(facts: &Facts) -> Result<(), DecodeProblem> {
         // A sample of no bits holds no sound and makes some decoders fail: refused in every build,
         // with or without a decoder.
         if facts.bits == Some(0) {
@@ -55,7 +55,7 @@ impl Limits {
 
 /// The facts in a WAV's `fmt ` and `data` chunks or a FLAC's STREAMINFO; `None` for other formats
 /// or headers too broken to read (the decoder then gives the reason).
-pub fn header_facts(bytes: &[u8]) -> Option<Facts> {
+pub(crate) fn header_facts(bytes: &[u8]) -> Option<Facts> {
     match bytes {
         [
             b'R',

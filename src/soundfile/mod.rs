@@ -5,7 +5,7 @@
 
 #[cfg(feature = "audio")]
 pub mod decode;
-pub mod header;
+pub(crate) mod header;
 
 use std::sync::Arc;
 

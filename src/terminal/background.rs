@@ -11,7 +11,7 @@ use crate::config::Background;
 /// Asks the terminal (in raw mode, before the event loop reads it) for its background colour; `None`
 /// when it does not answer within `timeout` or is not a terminal.
 #[cfg(unix)]
-pub fn query(timeout: Duration) -> Option<Background> {
+pub(crate) fn query(timeout: Duration) -> Option<Background> {
     use std::io::{IsTerminal, Write};
     use std::os::fd::AsFd;
     use std::time::Instant;

@@ -19,24 +19,24 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-pub mod background;
+pub(crate) mod background;
 #[cfg(unix)]
 mod watch;
 
-use crate::engine::{Clock, Millis, MonotonicClock};
+use crate::engine::{AppClock, Millis, MonotonicClock};
 use crate::runtime::{Input, InputSource};
 
-pub type RealTerminal = Terminal<CrosstermBackend<Stdout>>;
+pub(crate) type RealTerminal = Terminal<CrosstermBackend<Stdout>>;
 
 /// Owns the terminal's raw mode and alternate screen; restores them when dropped.
-pub struct TerminalGuard {
+pub(crate) struct TerminalGuard {
     pub terminal: RealTerminal,
 }
 
 impl TerminalGuard {
     /// Enters raw mode and the alternate screen, after arranging for the terminal to be restored
     /// on panic and on termination signals.
-    pub fn enter() -> io::Result<Self> {
+    pub(crate) fn enter() -> io::Result<Self> {
         install_panic_hook();
         enter_screen()?;
         // A fixed viewport, resized on resize events only: a full-screen viewport would ask the
@@ -68,7 +68,7 @@ fn enter_screen() -> io::Result<()> {
 
 /// Raw mode off, alternate screen left, cursor shown. Safe to call more than once; errors are ignored
 /// because the terminal may already be gone (SIGHUP).
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), LeaveAlternateScreen, Show);
 }
@@ -92,7 +92,7 @@ fn install_panic_hook() {
 /// deadline: no polling, and nothing reads the terminal once the loop is over (a reader thread
 /// would eat what the user types into the shell as the app exits). A termination signal or a SIGTSTP
 /// from outside sets a flag and wakes that wait by raising SIGWINCH, which the wait listens for.
-pub struct TerminalInput {
+pub(crate) struct TerminalInput {
     clock: MonotonicClock,
     /// The termination signal received, or 0.
     signal: Arc<AtomicI32>,
@@ -108,7 +108,7 @@ pub struct TerminalInput {
 const SIGNAL_GRACE: Duration = Duration::from_secs(3);
 
 impl TerminalInput {
-    pub fn new(clock: MonotonicClock) -> Self {
+    pub(crate) fn new(clock: MonotonicClock) -> Self {
         let signal = Arc::new(AtomicI32::new(0));
         let stop = Arc::new(AtomicBool::new(false));
         #[cfg(unix)]
@@ -159,7 +159,7 @@ impl TerminalInput {
     }
 
     /// The signal that ended the app, if one did.
-    pub fn terminated_by(&self) -> Option<i32> {
+    pub(crate) fn terminated_by(&self) -> Option<i32> {
         self.terminated_by
     }
 

@@ -33,7 +33,7 @@ use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 /// What ended a wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ready {
+pub(super) enum Ready {
     /// The terminal has input for crossterm to read.
     Input,
     /// A signal came (a resize, or a nudge): look at the flags and crossterm's own events.
@@ -44,7 +44,7 @@ pub enum Ready {
     Timeout,
 }
 
-pub struct TtyWatch {
+pub(super) struct TtyWatch {
     /// The terminal crossterm reads: stdin when it is one, else `/dev/tty` (as crossterm decides).
     tty: OwnedFd,
     wake: UnixStream,
@@ -53,17 +53,17 @@ pub struct TtyWatch {
 
 /// Wakes the event loop's wait on the terminal (the signal thread's call after a signal).
 #[derive(Clone)]
-pub struct Nudger(Arc<UnixStream>);
+pub(super) struct Nudger(Arc<UnixStream>);
 
 impl Nudger {
-    pub fn nudge(&self) {
+    pub(super) fn nudge(&self) {
         // A full pipe already holds a wake-up: nothing is lost by a failed write.
         let _ = (&*self.0).write(&[1]);
     }
 }
 
 impl TtyWatch {
-    pub fn new() -> io::Result<Self> {
+    pub(super) fn new() -> io::Result<Self> {
         let stdin = io::stdin();
         let tty = if stdin.is_terminal() {
             stdin.as_fd().try_clone_to_owned()?
@@ -83,12 +83,12 @@ impl TtyWatch {
     }
 
     /// What wakes a wait from another thread.
-    pub fn nudger(&self) -> Nudger {
+    pub(super) fn nudger(&self) -> Nudger {
         self.nudger.clone()
     }
 
     /// Blocks until the terminal has input, is gone, a signal comes, or `timeout` (if any) passes.
-    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Ready> {
+    pub(super) fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Ready> {
         let timeout = timeout.map(|d| Timespec {
             tv_sec: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
             tv_nsec: d.subsec_nanos().into(),
@@ -119,7 +119,7 @@ impl TtyWatch {
     }
 
     /// Whether the terminal is gone, without waiting.
-    pub fn gone(&mut self) -> io::Result<bool> {
+    pub(super) fn gone(&mut self) -> io::Result<bool> {
         let mut fds = [PollFd::new(&self.tty, PollFlags::IN)];
         match poll(&mut fds, Some(&Timespec::default())) {
             Ok(_) => Ok(fds[0]

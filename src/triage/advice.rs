@@ -5,7 +5,7 @@ use crate::routine::catalog::Catalog;
 use crate::routine::{Kind, Library, Routine, When};
 
 /// Shown with every result.
-pub const DISCLAIMER: &str = "limberup is not a medical device and this is not a diagnosis. If anything feels like an emergency, call your local emergency number (112, 911, 999) now.";
+pub(crate) const DISCLAIMER: &str = "limberup is not a medical device and this is not a diagnosis. If anything feels like an emergency, call your local emergency number (112, 911, 999) now.";
 
 /// Safety-netting: when to come back sooner.
 const SEE_SOMEONE: &str = "See a GP or physiotherapist if it is not improving within about two weeks, or is getting worse.";
@@ -13,7 +13,7 @@ const SEE_SOMEONE: &str = "See a GP or physiotherapist if it is not improving wi
 const CALL_NOW: &str = "Call your local emergency number at once if you get new numbness around your genitals or buttocks, trouble with your bladder or bowels, weakness in both legs, or chest pain.";
 
 /// The one safe next step, in a sentence.
-pub fn headline(level: Level) -> &'static str {
+pub(crate) fn headline(level: Level) -> &'static str {
     match level {
         Level::Ok => {
             "Normal post-run soreness: keep moving gently, and check again if it is worse tomorrow."
@@ -32,7 +32,7 @@ pub fn headline(level: Level) -> &'static str {
 }
 
 /// Practical advice for the level.
-pub fn advice(level: Level) -> Vec<&'static str> {
+pub(crate) fn advice(level: Level) -> Vec<&'static str> {
     match level {
         Level::Ok => vec![
             "Keep moving gently: an easy walk or the stretches below help more than sitting still.",
@@ -70,7 +70,7 @@ pub fn advice(level: Level) -> Vec<&'static str> {
 
 /// Whether every step of `routine` is a catalog exercise marked `review_safe` (a step of its own,
 /// not from the catalog, cannot be vouched for).
-pub fn review_safe(routine: &Routine, catalog: &Catalog) -> bool {
+pub(crate) fn review_safe(routine: &Routine, catalog: &Catalog) -> bool {
     !routine.steps.is_empty()
         && routine.steps.iter().all(|step| {
             step.exercise
@@ -84,7 +84,7 @@ pub fn review_safe(routine: &Routine, catalog: &Catalog) -> bool {
 /// self-care), or routines made wholly of review-safe exercises (for review: radiating or nerve
 /// pain can be aggravated by stretching, loading and foam rolling); nothing above review. Most
 /// areas matched first, then those meant for after a run (the check follows one), then by id.
-pub fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
+pub(crate) fn suggested_routines(level: Level, areas: &[Area], library: &Library) -> Vec<String> {
     let fits = |routine: &Routine| match level {
         Level::Ok | Level::SelfCare => matches!(
             routine.kind,

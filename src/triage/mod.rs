@@ -4,12 +4,13 @@
 //! evaluated by [`evaluate`]; the result is the highest level of any rule that fired, with every
 //! fired rule listed.
 
-pub mod advice;
+pub(crate) mod advice;
 pub mod answers;
 pub mod profile;
 mod record;
-pub mod report;
-pub mod rules;
+pub(crate) mod report;
+mod rule_id;
+pub(crate) mod rules;
 mod table;
 mod vocabulary;
 
@@ -17,6 +18,7 @@ use crate::calendar::{DayNumber, UtcTime};
 
 pub use answers::{Answers, parse_answers};
 pub use record::CheckRecord;
+pub use rule_id::RuleId;
 pub use rules::{Condition, RULES, Rule};
 pub use vocabulary::{Area, Level, Onset, Symptom, Trend};
 

@@ -36,7 +36,7 @@ pub struct Report {
     pub from_profile: Vec<String>,
 }
 
-pub fn report(triage: &Triage, answers: &Answers) -> Report {
+pub(crate) fn report(triage: &Triage, answers: &Answers) -> Report {
     let (why, also_noted): (Vec<_>, Vec<_>) = triage
         .fired
         .iter()

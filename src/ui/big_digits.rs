@@ -22,17 +22,17 @@ fn glyph(c: char) -> Option<&'static [&'static str; 5]> {
     })
 }
 
-pub const GLYPH_ROWS: u16 = 5;
+pub(super) const GLYPH_ROWS: u16 = 5;
 
 /// Cells per font pixel, across and down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scale {
+pub(super) struct Scale {
     pub x: u16,
     pub y: u16,
 }
 
 /// The size of `text` drawn at `scale`, or `None` if it has a character the font lacks.
-pub fn measure(text: &str, scale: Scale) -> Option<(u16, u16)> {
+pub(super) fn measure(text: &str, scale: Scale) -> Option<(u16, u16)> {
     let mut width: u16 = 0;
     for (i, c) in text.chars().enumerate() {
         let rows = glyph(c)?;
@@ -44,7 +44,7 @@ pub fn measure(text: &str, scale: Scale) -> Option<(u16, u16)> {
 
 /// The largest scale at which `text` fits in `area`: from 1×1 up to 12 across and 8 down, about
 /// square dots (a cell is twice as tall as wide), so on a big terminal the digits read across a room.
-pub fn best_scale(text: &str, area: Rect) -> Option<Scale> {
+pub(super) fn best_scale(text: &str, area: Rect) -> Option<Scale> {
     [
         Scale { x: 12, y: 8 },
         Scale { x: 11, y: 7 },
@@ -62,7 +62,7 @@ pub fn best_scale(text: &str, area: Rect) -> Option<Scale> {
 }
 
 /// Draws `text` centred in `area` at `scale`.
-pub fn render(text: &str, scale: Scale, style: Style, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(text: &str, scale: Scale, style: Style, area: Rect, buf: &mut Buffer) {
     let Some((width, height)) = measure(text, scale) else {
         return;
     };

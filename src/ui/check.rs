@@ -17,7 +17,7 @@ use crate::triage::advice::DISCLAIMER;
 use crate::triage::report::{Reason, report};
 use crate::triage::{Area, Level};
 
-pub fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_form(app: &App, form: &CheckForm, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),
@@ -233,7 +233,7 @@ fn level_border(level: Level) -> BorderType {
     }
 }
 
-pub fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_result(app: &App, result: &CheckResult, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let level = result.record.triage.level;
     let disclaimer = Paragraph::new(DISCLAIMER)
@@ -294,7 +294,7 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
     let theme = theme::of(app);
     let report = crate::history::spike_noted::with_recent_spike(
         report(&result.record.triage, &result.record.answers),
-        &app.history.runs,
+        app.history().runs(),
         result.record.day,
     );
     let mut lines = vec![Line::styled(report.headline, theme.title()), Line::raw("")];
@@ -322,14 +322,14 @@ fn result_lines(app: &App, result: &CheckResult, width: usize) -> Vec<Line<'stat
     for line in &report.advice {
         lines.extend(bullet(line, None, width, theme));
     }
-    if let Some(unreadable) = &app.history.unreadable {
+    if let Some(unreadable) = app.history().unreadable() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("Earlier checks could not be compared: {unreadable}"),
             theme.caution(),
         ));
     }
-    if let Some(problem) = &app.history.problem {
+    if let Some(problem) = app.history().unsaved() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("This result could not be saved: {problem}"),

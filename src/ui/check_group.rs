@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::check::group::{Group, Mark, Row};
 use crate::app::check::{CheckForm, FOOTNOTE};
 
-pub fn render(form: &CheckForm, group: Group, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(form: &CheckForm, group: Group, theme: Theme, area: Rect, buf: &mut Buffer) {
     let rows = form.group_rows(FOOTNOTE);
     let mut block = Block::bordered()
         .padding(Padding::horizontal(1))

@@ -10,7 +10,7 @@ use crate::app::{App, PlayerScreen};
 use crate::duration::format_clock;
 use crate::engine::Summary;
 
-pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let record = player.session.record();
     let plan = player.session.plan();
@@ -19,7 +19,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let summary = Summary::of(record, plan);
 
     // Why the history could not be written: then nothing "counts" in it, and the runner is told.
-    let unsaved = app.history.problem.as_deref();
+    let unsaved = app.history().unsaved();
     let (title, headline) = match (summary.finished, unsaved) {
         (true, _) => (" Well done! ", "Routine complete."),
         (false, Some(_)) => (" Stopped ", "Routine stopped early."),

@@ -21,7 +21,7 @@ const LIST_WIDTH: u16 = 32;
 /// size, with the words (scrolled below it) keeping the rest.
 const FIGURE_PERCENT: u16 = 45;
 
-pub fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = Layout::vertical([
         Constraint::Length(1),

@@ -16,11 +16,8 @@ use crate::history::trends::{pain_by_area, runs, sessions_per_week, streaks};
 /// Days the pain chart looks back.
 const PAIN_DAYS: i64 = 30;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let program_rows = app
-        .program
-        .as_ref()
-        .map_or(0, super::history_program::height);
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let program_rows = app.standing().map_or(0, super::history_program::height);
     // The latest check's lines wrap rather than being cut, while the charts keep 6 rows; with less
     // room they are cut as before, a line each.
     let wrapped = latest_check_lines(
@@ -44,11 +41,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     let theme = theme::of(app);
     Line::styled("limberup · history", theme.title()).render(header, buf);
-    let history = &app.history;
+    let history = app.history();
     let today = history.today(app.now);
-    let problem = history.problem.as_ref().or(history.unreadable.as_ref());
-    footer(app, problem.map(String::as_str), keys, buf);
-    if history.sessions.is_empty() && history.checks.is_empty() {
+    let problem = history.trouble();
+    footer(app, problem, keys, buf);
+    if history.sessions().is_empty() && history.checks().is_empty() {
         Paragraph::new(
             "Nothing here yet. Play a routine, or take the pain check (c): sessions per week, streaks and pain by area will show here.",
         )
@@ -61,7 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [latest_area, streak_area] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(summary);
     latest_check(app, latest_area, wrap, buf);
-    let (current, longest) = streaks(&history.sessions, today, &history.calendar);
+    let (current, longest) = streaks(history.sessions(), today, history.calendar());
     Paragraph::new(vec![
         Line::raw(format!("now  {}", days_word(current))),
         Line::raw(format!("best {}", days_word(longest))),
@@ -74,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts)
     };
-    if let Some(standing) = &app.program {
+    if let Some(standing) = app.standing() {
         super::history_program::render(standing, program, buf);
     }
     weeks_chart(app, today, weeks_area, buf);
@@ -99,10 +96,10 @@ fn latest_check(app: &App, area: Rect, wrap: bool, buf: &mut Buffer) {
 /// date, then its pain and areas, wrapped at words (or a line each, cut by the box).
 fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
     let Some(check) = app
-        .history
-        .checks
+        .history()
+        .checks()
         .iter()
-        .filter(|c| c.taken_at <= app.history.wall_time(app.now))
+        .filter(|c| c.taken_at <= app.history().wall_time(app.now))
         .max_by_key(|c| c.taken_at)
     else {
         return vec![Line::raw("none yet: press c")];
@@ -130,7 +127,7 @@ fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
     };
     let said = format!(
         "{}: pain {}/10{areas}",
-        app.history.calendar.date(check.taken_at),
+        app.history().calendar().date(check.taken_at),
         check.pain
     );
     let mut lines: Vec<Line<'static>> = wrap_words(level_words, width)
@@ -180,10 +177,10 @@ fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
     // Bars of 5 columns and a gap of 1; as many weeks as fit, up to 12.
     let room = usize::from(area.width.saturating_sub(2)) / 6;
     let weeks = sessions_per_week(
-        &app.history.sessions,
+        app.history().sessions(),
         today,
         room.clamp(1, 12),
-        &app.history.calendar,
+        app.history().calendar(),
     );
     let bars: Vec<Bar<'_>> = weeks
         .iter()
@@ -205,7 +202,12 @@ fn weeks_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
 }
 
 fn pain_chart(app: &App, today: i64, area: Rect, buf: &mut Buffer) {
-    let series = pain_by_area(&app.history.checks, today, PAIN_DAYS, &app.history.calendar);
+    let series = pain_by_area(
+        app.history().checks(),
+        today,
+        PAIN_DAYS,
+        app.history().calendar(),
+    );
     let block = Block::bordered().title(format!(" Pain by area, last {PAIN_DAYS} days (0-10) "));
     if series.is_empty() {
         Paragraph::new("No pain checks with pain in the last 30 days.")

@@ -12,13 +12,13 @@ use crate::program::{State, Verdict};
 use crate::text::printable;
 
 /// Rows the view takes: a line a week so far, and its borders.
-pub fn height(standing: &Standing) -> u16 {
+pub(super) fn height(standing: &Standing) -> u16 {
     u16::try_from(lines(standing).len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
 }
 
-pub fn render(standing: &Standing, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(standing: &Standing, area: Rect, buf: &mut Buffer) {
     let title = format!(" {} · week by week ", printable(&standing.program.name));
     Paragraph::new(lines(standing))
         .block(Block::bordered().title(title))

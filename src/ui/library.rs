@@ -12,7 +12,7 @@ use crate::routine::Routine;
 use crate::routine::library::FileProblems;
 use crate::text::{fit, pad, printable};
 
-pub fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let broken = app.library.files_with_problems();
     let broken_height = problems_height(broken.len(), area.height);

@@ -22,7 +22,7 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Every key of the screen, from its key table (the same one its handler and footer use).
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let keys = app.help_hints();
     let mut lines: Vec<Line<'_>> = keys
@@ -48,7 +48,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "Stop this routine?", with the keys of its table.
-pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let lines = vec![Line::raw("Stop this routine? What you did is kept.")];
     question(
@@ -61,7 +61,7 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The one question after a program session.
-pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let typed = app.session_pain_typed();
     let shown = if typed.is_empty() { "_" } else { typed };
@@ -79,7 +79,7 @@ pub fn session_pain(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The one question the morning after a program session.
-pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn morning(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let session = app.morning_asked().map_or_else(String::new, |ask| {
         let name = app
@@ -89,7 +89,7 @@ pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
         format!(
             "Yesterday: {} ({})",
             crate::text::printable(name),
-            app.history.calendar.date(ask.started_at)
+            app.history().calendar().date(ask.started_at)
         )
     });
     let lines = vec![
@@ -102,7 +102,7 @@ pub fn morning(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The one question the morning after a spike run, naming the run: "Yesterday, Mon 9 Mar: a 14.2
 /// km run, 35% longer than your longest in the 30 days before it."
-pub fn run_morning(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn run_morning(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let run = app
         .run_morning_asked()
@@ -118,7 +118,7 @@ pub fn run_morning(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The run a morning question is about, in one sentence.
-pub fn run_morning_words(ask: &crate::history::run_view::RunMorningAsk) -> String {
+pub(super) fn run_morning_words(ask: &crate::history::run_view::RunMorningAsk) -> String {
     use crate::runs::warning::{LongRun, words::km};
     let how_much = match &ask.warning {
         LongRun::MoreThanTwice { .. } => {
@@ -154,11 +154,7 @@ fn question(app: &App, area: Rect, mut lines: Vec<Line<'_>>, title: Span<'_>, bu
 
 /// What the answer does, by the active program's gate: "0-3 go on · 4-5 hold · above 5 step back".
 fn gate_words(app: &App) -> String {
-    let gate = app
-        .program
-        .as_ref()
-        .map(|s| s.program.gate)
-        .unwrap_or_default();
+    let gate = app.standing().map(|s| s.program.gate).unwrap_or_default();
     format!(
         "0-{} go on · {}-{} hold · above {} step back",
         gate.green,

@@ -13,7 +13,7 @@ use crate::duration::format_human;
 use crate::figure::FigureView;
 use crate::routine::{Routine, Sides, Step, Work};
 
-pub fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, routine: &Routine, scroll: &Scroll, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let mut lines = vec![Line::from(vec![
@@ -114,7 +114,7 @@ fn when_words(routine: &Routine) -> &'static str {
 }
 
 /// `30s each side`, `3 × 12 reps at 3s`, `10 reps, at your pace`.
-pub fn step_summary(step: &Step) -> String {
+pub(super) fn step_summary(step: &Step) -> String {
     let work = match step.work {
         Work::Timed(secs) => format_human(secs.millis()),
         Work::Reps {

@@ -22,14 +22,14 @@ const BAR_GAP: u16 = 1;
 /// border.
 const CHART_ROWS: u16 = 11;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = super::title_body_footer(area);
     Line::styled("limberup · runs", theme.title()).render(header, buf);
-    let history = &app.history;
-    let problem = history.problem.as_ref().or(history.unreadable.as_ref());
-    footer(app, problem.map(String::as_str), keys, buf);
-    let counted: Vec<&RunView> = history.runs.iter().filter(|r| r.counted()).collect();
+    let history = app.history();
+    let problem = history.trouble();
+    footer(app, problem, keys, buf);
+    let counted: Vec<&RunView> = history.runs().iter().filter(|r| r.counted()).collect();
     if counted.is_empty() {
         Paragraph::new(
             "No runs yet. Import the files your watch or app exports (FIT, GPX or TCX, a folder \
@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let now = history.wall_time(app.now);
-    let this_week = week_start(history.calendar.day(now));
+    let this_week = week_start(history.calendar().day(now));
     let counted_views: Vec<RunView> = counted.iter().map(|&r| r.clone()).collect();
     let weeks = weeks(&counted_views, this_week, WEEKS);
     let facts: Vec<RunFacts> = counted.iter().map(|r| r.row.facts()).collect();

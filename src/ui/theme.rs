@@ -33,8 +33,9 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// Every colour drawn on the background.
-    pub fn foregrounds(&self) -> Vec<[u8; 3]> {
+    /// Every colour drawn on the background (for the contrast test).
+    #[cfg(test)]
+    pub(crate) fn foregrounds(&self) -> Vec<[u8; 3]> {
         let mut all = vec![
             self.text,
             self.dim,

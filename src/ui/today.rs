@@ -17,11 +17,11 @@ use crate::program::standing::Standing;
 use crate::program::{REST_DAYS, State};
 use crate::text::printable;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let [header, body, keys] = super::title_body_footer(area);
     footer(app, None, keys, buf);
-    let Some(standing) = &app.program else {
+    let Some(standing) = app.standing() else {
         Line::styled("limberup · today", theme.title()).render(header, buf);
         return;
     };

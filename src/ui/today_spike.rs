@@ -14,10 +14,10 @@ use crate::text::printable;
 const AFTER_RUN_NAMED: usize = 3;
 
 /// Nothing without a spike in the last days; otherwise a blank line, then its lines.
-pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
-    let history = &app.history;
+pub(super) fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let history = app.history();
     let now = history.wall_time(app.now);
-    let Some(spike) = recent_spike(&history.runs, history.calendar.day(now)) else {
+    let Some(spike) = recent_spike(history.runs(), history.calendar().day(now)) else {
         return Vec::new();
     };
     let Some(warning) = &spike.warning else {
@@ -32,7 +32,7 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
         Line::raw(""),
         Line::styled(format!("▲ {named} (r: your runs)"), theme.caution()),
     ];
-    let facts: Vec<RunFacts> = history.runs.iter().map(|r| r.row.facts()).collect();
+    let facts: Vec<RunFacts> = history.runs().iter().map(|r| r.row.facts()).collect();
     if let Some(budget) = budget(&facts, now) {
         lines.push(Line::raw(words::budget(&budget)));
     }

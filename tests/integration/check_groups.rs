@@ -47,7 +47,7 @@ fn profile_answered(at: UtcTime) -> Profile {
 /// The history the screens start from: empty but for a profile answered ten days ago.
 fn with_profile() -> HistoryView {
     let mut history = HistoryView::starting_at(NOW, Calendar::utc());
-    history.profile = known_profile();
+    history.set_profile(known_profile());
     history
 }
 
@@ -239,7 +239,7 @@ fn the_profile_is_asked_on_the_first_check_only() {
 fn after_180_days_the_profile_is_reconfirmed_on_one_screen() {
     let old = |days: i64| {
         let mut history = HistoryView::starting_at(NOW, Calendar::utc());
-        history.profile = profile_answered(UtcTime(NOW.0 - days * 86_400));
+        history.set_profile(profile_answered(UtcTime(NOW.0 - days * 86_400)));
         history
     };
     let keys = "c@1,0@2,enter@3,n@4.5,n@6,y@7.5";

@@ -195,16 +195,18 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
 
 fn busy_history() -> HistoryView {
     let mut history = utc_day(TODAY * 86_400 + 18 * 3600);
-    history.sessions = [-40, -20, -15, -14, -13, -6, -2, -1, 0]
-        .into_iter()
-        .map(|d| session(TODAY + d, d != -6))
-        .collect();
-    history.checks = vec![
+    history.set_sessions(
+        [-40, -20, -15, -14, -13, -6, -2, -1, 0]
+            .into_iter()
+            .map(|d| session(TODAY + d, d != -6))
+            .collect(),
+    );
+    history.set_checks(vec![
         check(TODAY - 20, 6, &["lower-back"], "self-care"),
         check(TODAY - 14, 4, &["lower-back", "hips"], "self-care"),
         check(TODAY - 6, 2, &["lower-back"], "ok"),
         check(TODAY - 1, 5, &["neck"], "review"),
-    ];
+    ]);
     history
 }
 
@@ -233,13 +235,11 @@ fn history_at_40x12() {
 fn history_rules_see_the_loaded_history() {
     // Lower back at pain >= 4 on two earlier days within 14 days, and now: R10 fires.
     let mut history = busy_history();
-    history
-        .checks
-        .push(check(TODAY - 3, 5, &["lower-back"], "self-care"));
-    history
-        .checks
-        .push(check(TODAY - 5, 4, &["lower-back"], "self-care"));
-    history.profile = known_profile();
+    let mut checks = history.checks().to_vec();
+    checks.push(check(TODAY - 3, 5, &["lower-back"], "self-care"));
+    checks.push(check(TODAY - 5, 4, &["lower-back"], "self-care"));
+    history.set_checks(checks);
+    history.set_profile(known_profile());
     let text = Shot::new()
         .keys("c@1,5@2,enter@3,5@4,enter@5,n@6.5,n@8,n@9.5,0@11,enter@11.5,s@13,a@14.5")
         .history(history)

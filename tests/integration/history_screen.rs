@@ -29,7 +29,7 @@ fn request(width: u16, height: u16, checks: Vec<CheckRow>) -> SnapshotRequest {
     let mut request = SnapshotRequest::new(width, height);
     request.history =
         HistoryView::starting_at(UtcTime(TODAY * 86_400 + 12 * 3_600), Calendar::utc());
-    request.history.checks = checks;
+    request.history.set_checks(checks);
     request.keys = limberup::cli::snapshot::script::parse_script("h@1").expect("keys");
     request.at = vec![1_500];
     request

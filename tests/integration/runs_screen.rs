@@ -83,7 +83,7 @@ fn the_runs_are_read_again_when_the_screen_opens() {
         Msg::HistoryLoaded(Ok((Vec::new(), Vec::new(), runs.clone()))),
     );
     assert!(effects.contains(&Effect::Redraw), "{effects:?}");
-    assert_eq!(app.history.runs.len(), runs.len());
+    assert_eq!(app.history().runs().len(), runs.len());
 }
 
 /// A program from Monday 2 March 2026 and 10 km runs since late January, then 14 km on Tuesday

@@ -52,17 +52,19 @@ fn check(day: i64, pain: u8, areas: &[&str], level: &str) -> CheckRow {
 fn history() -> HistoryView {
     let mut history =
         HistoryView::starting_at(UtcTime(TODAY * 86_400 + 18 * 3600), Calendar::utc());
-    history.sessions = [-30, -20, -15, -14, -6, -2, -1, 0]
-        .into_iter()
-        .map(|d| session(TODAY + d))
-        .collect();
-    history.checks = vec![
+    history.set_sessions(
+        [-30, -20, -15, -14, -6, -2, -1, 0]
+            .into_iter()
+            .map(|d| session(TODAY + d))
+            .collect(),
+    );
+    history.set_checks(vec![
         check(TODAY - 25, 7, &["lower-back"], "self-care"),
         check(TODAY - 20, 2, &["lower-back", "hips"], "ok"),
         check(TODAY - 14, 6, &["hips"], "self-care"),
         check(TODAY - 8, 4, &["lower-back", "neck"], "self-care"),
         check(TODAY - 1, 8, &["neck"], "review"),
-    ];
+    ]);
     history
 }
 

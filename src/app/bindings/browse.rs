@@ -29,7 +29,7 @@ fn filter_set(app: &App) -> bool {
     matches!(&app.screen, Screen::Library(s) if !s.filter.is_empty())
 }
 
-pub static LIBRARY: [Binding<LibraryKey>; 12] = [
+pub(crate) static LIBRARY: [Binding<LibraryKey>; 12] = [
     Binding::new(
         &[Down, Tab, Char('j')],
         "↑↓",
@@ -122,7 +122,7 @@ pub enum FilterKey {
 
 /// While typing a filter: letters go to the filter.
 /// `enter` keeps the filter and hands the keys back to the list (where `enter` previews).
-pub static FILTERING: [Binding<FilterKey>; 7] = [
+pub(crate) static FILTERING: [Binding<FilterKey>; 7] = [
     Binding::new(&[], "a-z", "type", "type to filter", FilterKey::Type).any_text(),
     Binding::new(
         &[Backspace],
@@ -179,7 +179,7 @@ pub enum PreviewKey {
     Back,
 }
 
-pub static PREVIEW: [Binding<PreviewKey>; 5] = [
+pub(crate) static PREVIEW: [Binding<PreviewKey>; 5] = [
     Binding::new(
         &[Enter],
         "enter",
@@ -239,7 +239,7 @@ fn exercise_scrolls(app: &App) -> bool {
 
 /// The exercise browser. Letters always go to the filter, so every command is on a key that is not
 /// one (`?` is in no exercise's name).
-pub static EXERCISES: [Binding<ExerciseKey>; 10] = [
+pub(crate) static EXERCISES: [Binding<ExerciseKey>; 10] = [
     Binding::new(
         &[Down],
         "↑↓",

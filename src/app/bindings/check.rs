@@ -100,7 +100,7 @@ const ERASE: Binding<CheckKey> = Binding::new(
 )
 .help_only();
 
-pub static CHECK_PAIN: [Binding<CheckKey>; 6] = [
+pub(crate) static CHECK_PAIN: [Binding<CheckKey>; 6] = [
     Binding::new(
         DIGITS,
         "0-10",
@@ -139,7 +139,7 @@ pub static CHECK_PAIN: [Binding<CheckKey>; 6] = [
     ),
 ];
 
-pub static CHECK_AREAS: [Binding<CheckKey>; 6] = [
+pub(crate) static CHECK_AREAS: [Binding<CheckKey>; 6] = [
     Binding::new(
         &[Down, Tab, Char('j')],
         "↑↓",
@@ -179,7 +179,7 @@ pub static CHECK_AREAS: [Binding<CheckKey>; 6] = [
     BACK,
 ];
 
-pub static CHECK_YES_NO_UNSURE: [Binding<CheckKey>; 7] = [
+pub(crate) static CHECK_YES_NO_UNSURE: [Binding<CheckKey>; 7] = [
     Binding::new(&[Char('y')], "y", "yes", "yes", CheckKey::Choose(0)),
     Binding::new(&[Char('n')], "n", "no", "no", CheckKey::Choose(1)),
     Binding::new(
@@ -202,7 +202,7 @@ pub static CHECK_YES_NO_UNSURE: [Binding<CheckKey>; 7] = [
     BACK,
 ];
 
-pub static CHECK_NUMBER: [Binding<CheckKey>; 6] = [
+pub(crate) static CHECK_NUMBER: [Binding<CheckKey>; 6] = [
     Binding::new(DIGITS, "0-9", "type", "type the number", CheckKey::Digit),
     Binding::new(
         &[Up, Right, Char('+'), Char('k')],
@@ -229,7 +229,7 @@ pub static CHECK_NUMBER: [Binding<CheckKey>; 6] = [
     BACK,
 ];
 
-pub static CHECK_TREND: [Binding<CheckKey>; 7] = [
+pub(crate) static CHECK_TREND: [Binding<CheckKey>; 7] = [
     Binding::new(
         &[Char('b')],
         "b",
@@ -259,7 +259,7 @@ pub static CHECK_TREND: [Binding<CheckKey>; 7] = [
 ];
 
 /// A group of signs: numbers mark lines, enter confirms, n is "none of these".
-pub static CHECK_GROUP: [Binding<CheckKey>; 6] = [
+pub(crate) static CHECK_GROUP: [Binding<CheckKey>; 6] = [
     Binding::new(
         DIGITS,
         "1-9 0",
@@ -302,7 +302,7 @@ pub static CHECK_GROUP: [Binding<CheckKey>; 6] = [
     BACK,
 ];
 
-pub static CHECK_ONSET: [Binding<CheckKey>; 7] = [
+pub(crate) static CHECK_ONSET: [Binding<CheckKey>; 7] = [
     Binding::new(
         &[Char('b')],
         "b",
@@ -338,7 +338,7 @@ pub static CHECK_ONSET: [Binding<CheckKey>; 7] = [
 ];
 
 /// "Is this still right?" over a profile older than 180 days.
-pub static CHECK_RECONFIRM: [Binding<CheckKey>; 3] = [
+pub(crate) static CHECK_RECONFIRM: [Binding<CheckKey>; 3] = [
     Binding::new(
         &[Char('y')],
         "y",

@@ -14,10 +14,10 @@ use super::{App, Screen};
 
 mod browse;
 mod check;
-pub use browse::{
+pub(crate) use browse::{
     EXERCISES, ExerciseKey, FILTERING, FilterKey, LIBRARY, LibraryKey, PREVIEW, PreviewKey,
 };
-pub use check::{
+pub(crate) use check::{
     CHECK_AREAS, CHECK_GROUP, CHECK_NUMBER, CHECK_ONSET, CHECK_PAIN, CHECK_RECONFIRM, CHECK_TREND,
     CHECK_YES_NO_UNSURE, CheckKey,
 };
@@ -25,8 +25,8 @@ pub use check::{
 const HELP: &[KeyCode] = &[Char('?')];
 
 /// Today is home (the full app with a program active): "back" and the library's `q` lead there.
-pub fn home_is_today(app: &App) -> bool {
-    app.entry == super::Entry::Library && app.program.is_some()
+pub(crate) fn home_is_today(app: &App) -> bool {
+    app.entry == super::Entry::Library && app.standing().is_some()
 }
 
 fn home_is_library(app: &App) -> bool {
@@ -34,7 +34,7 @@ fn home_is_library(app: &App) -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlayerKey {
+pub(crate) enum PlayerKey {
     Pause,
     Next,
     Back,
@@ -62,7 +62,7 @@ fn open_ended(app: &App) -> bool {
     matches!(&app.screen, Screen::Player(p) if p.session.length().is_none())
 }
 
-pub static PLAYER: [Binding<PlayerKey>; 9] = [
+pub(crate) static PLAYER: [Binding<PlayerKey>; 9] = [
     Binding::new(
         &[Char(' ')],
         "space",
@@ -122,7 +122,7 @@ pub static PLAYER: [Binding<PlayerKey>; 9] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoneKey {
+pub(crate) enum DoneKey {
     PainCheck,
     Continue,
     Help,
@@ -167,7 +167,7 @@ fn asks_for_check_reconfirm(app: &App) -> bool {
     asks_for_check_with(app, ProfileNeed::Reconfirm)
 }
 
-pub static DONE: [Binding<DoneKey>; 9] = [
+pub(crate) static DONE: [Binding<DoneKey>; 9] = [
     Binding::new(
         &[Enter],
         "enter",
@@ -261,7 +261,7 @@ fn result_scrolls(app: &App) -> bool {
 }
 
 /// No key that answers a question acts here: starting a routine takes its own key.
-pub static RESULT: [Binding<ResultKey>; 7] = [
+pub(crate) static RESULT: [Binding<ResultKey>; 7] = [
     Binding::new(
         &[Down, Tab],
         "↑↓",
@@ -313,12 +313,12 @@ pub static RESULT: [Binding<ResultKey>; 7] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunsKey {
+pub(crate) enum RunsKey {
     Help,
     Back,
 }
 
-pub static RUNS: [Binding<RunsKey>; 2] = [
+pub(crate) static RUNS: [Binding<RunsKey>; 2] = [
     Binding::new(HELP, "?", "help", "these keys", RunsKey::Help),
     Binding::new(
         &[Esc, Enter, Backspace, Char('q'), Char('r')],
@@ -330,13 +330,13 @@ pub static RUNS: [Binding<RunsKey>; 2] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HistoryKey {
+pub(crate) enum HistoryKey {
     PainCheck,
     Help,
     Back,
 }
 
-pub static HISTORY: [Binding<HistoryKey>; 3] = [
+pub(crate) static HISTORY: [Binding<HistoryKey>; 3] = [
     Binding::new(
         &[Char('c')],
         "c",
@@ -355,12 +355,12 @@ pub static HISTORY: [Binding<HistoryKey>; 3] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfirmKey {
+pub(crate) enum ConfirmKey {
     Stop,
     KeepGoing,
 }
 
-pub static CONFIRM_QUIT: [Binding<ConfirmKey>; 2] = [
+pub(crate) static CONFIRM_QUIT: [Binding<ConfirmKey>; 2] = [
     Binding::new(
         &[Char('y'), Char('q'), Enter],
         "y",

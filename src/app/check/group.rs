@@ -195,7 +195,7 @@ pub enum Row {
 }
 
 /// The number key of line `index` (0-based): 1-9, then 0 for the tenth.
-pub fn number_of(index: usize) -> char {
+pub(crate) fn number_of(index: usize) -> char {
     char::from_digit(u32::try_from((index + 1) % 10).unwrap_or(0), 10).unwrap_or('?')
 }
 
@@ -203,7 +203,7 @@ pub fn number_of(index: usize) -> char {
 const LEAD: usize = 14;
 
 /// The group screen's rows at `width` columns (inside the border and padding).
-pub fn rows(group: Group, marks: &[Mark], footnote: &str, width: usize) -> Vec<Row> {
+pub(crate) fn rows(group: Group, marks: &[Mark], footnote: &str, width: usize) -> Vec<Row> {
     let mut rows: Vec<Row> = wrap(group.question(), width)
         .into_iter()
         .map(Row::Question)
@@ -227,13 +227,13 @@ pub fn rows(group: Group, marks: &[Mark], footnote: &str, width: usize) -> Vec<R
 }
 
 /// Words wrapped to `width` columns (a word longer than the width gets a row of its own).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     crate::text::wrap_words(text.split_whitespace(), width)
 }
 
 /// The rows a check screen of `size` (columns, rows) has for its content: the header and footer
 /// lines and the border take the rest; the border's padding takes a column each side.
-pub fn viewport(size: (u16, u16)) -> (usize, usize) {
+pub(crate) fn viewport(size: (u16, u16)) -> (usize, usize) {
     (
         usize::from(size.0.saturating_sub(4)).max(1),
         usize::from(size.1.saturating_sub(4)).max(1),

@@ -5,15 +5,15 @@
 //! confirms a choice or marks that were made, and a key that arrives too soon after the screen
 //! appeared (a held key repeating, or a paste) never answers it.
 
-pub mod group;
+pub(crate) mod group;
 mod input;
 mod order;
-pub mod result;
+pub(crate) mod result;
 
 use std::collections::BTreeMap;
 
-pub use group::{Group, Mark, Sign};
-pub use order::{Path, ProfileNeed, Question, length_words};
+pub(crate) use group::{Group, Mark, Sign};
+pub(crate) use order::{Path, ProfileNeed, Question, length_words};
 
 use crate::engine::Millis;
 use crate::triage::profile::Reply;
@@ -23,10 +23,10 @@ use crate::triage::{Answers, Onset, Symptom, Trend};
 /// Longer than the usual delay before a held key starts repeating (250-660 ms; Windows' slowest
 /// is 1 s at most), so a held key answers only the screen it was pressed on; a paste arrives all
 /// at once and answers at most one. Each key that comes too soon starts the wait again.
-pub const READ_TIME_MS: Millis = 1_000;
+pub(crate) const READ_TIME_MS: Millis = 1_000;
 
 /// Yes, no or not sure, in the order shown.
-pub const CHOICES: [&str; 3] = ["yes", "no", "not sure"];
+pub(crate) const CHOICES: [&str; 3] = ["yes", "no", "not sure"];
 
 /// The profile as this check's screens answered it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -320,7 +320,7 @@ impl CheckForm {
 }
 
 /// Under every check screen.
-pub const FOOTNOTE: &str =
+pub(crate) const FOOTNOTE: &str =
     "An emergency? Stop and call your local emergency number (112, 911, 999).";
 
 #[cfg(test)]

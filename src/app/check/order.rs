@@ -106,7 +106,7 @@ impl Question {
 
 /// The most screens a check can take, for each profile need: what the summary promises. The
 /// words are checked against [`Question::sequence`] by a test.
-pub const fn length_words(need: ProfileNeed) -> &'static str {
+pub(crate) const fn length_words(need: ProfileNeed) -> &'static str {
     match need {
         ProfileNeed::Known => "pain check (up to 9 screens)",
         ProfileNeed::Ask => "pain check (up to 11 screens)",

@@ -17,18 +17,10 @@ pub struct CheckResult {
     pub notice: Option<&'static str>,
 }
 
-/// What a result key asks of the app: choosing and scrolling ask nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResultWants {
-    Help,
-    /// Start the routine chosen (home when there is none).
-    Start,
-    Close,
-}
-
 impl CheckResult {
-    /// Acts on a result key (any key clears the notice); what only the app can do comes back.
-    pub fn act(&mut self, key: ResultKey) -> Option<ResultWants> {
+    /// Acts on a result key (choosing, scrolling; any key clears the notice); a key only the app
+    /// can act on (help, starting the chosen routine, closing) comes back as it was.
+    pub fn act(&mut self, key: ResultKey) -> Option<ResultKey> {
         self.notice = None;
         match key {
             ResultKey::NextRoutine => {
@@ -43,9 +35,7 @@ impl CheckResult {
             ResultKey::ScrollUp => {
                 self.scroll.up();
             }
-            ResultKey::Help => return Some(ResultWants::Help),
-            ResultKey::Start => return Some(ResultWants::Start),
-            ResultKey::Close => return Some(ResultWants::Close),
+            ResultKey::Help | ResultKey::Start | ResultKey::Close => return Some(key),
         }
         None
     }

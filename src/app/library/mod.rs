@@ -8,20 +8,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::bindings::{FilterKey, LibraryKey};
 use crate::routine::{Library, Routine};
 
-/// What a library key asks of the app: the screen's own keys (moving, filtering) ask nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LibraryWants {
-    /// The highlighted routine's preview.
-    Preview,
-    PainCheck,
-    History,
-    Runs,
-    Exercises,
-    Help,
-    Quit,
-    Today,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct LibraryScreen {
     pub filter: String,
@@ -32,35 +18,35 @@ pub struct LibraryScreen {
 }
 
 impl LibraryScreen {
-    /// Acts on a key of the list; what only the app can do comes back.
-    pub fn act(&mut self, key: LibraryKey, library: &Library) -> Option<LibraryWants> {
-        let wants = match key {
+    /// Acts on a key of the list (moving, filtering); a key only the app can act on (opening the
+    /// preview, another screen, help, quitting) comes back as it was.
+    pub fn act(&mut self, key: LibraryKey, library: &Library) -> Option<LibraryKey> {
+        match key {
             LibraryKey::Next => {
                 self.select(1, library);
-                return None;
+                None
             }
             LibraryKey::Previous => {
                 self.select(-1, library);
-                return None;
+                None
             }
             LibraryKey::Filter => {
                 self.filtering = true;
-                return None;
+                None
             }
             LibraryKey::ClearFilter => {
                 self.clear_filter();
-                return None;
+                None
             }
-            LibraryKey::Open => LibraryWants::Preview,
-            LibraryKey::PainCheck => LibraryWants::PainCheck,
-            LibraryKey::History => LibraryWants::History,
-            LibraryKey::Runs => LibraryWants::Runs,
-            LibraryKey::Exercises => LibraryWants::Exercises,
-            LibraryKey::Help => LibraryWants::Help,
-            LibraryKey::Quit => LibraryWants::Quit,
-            LibraryKey::Today => LibraryWants::Today,
-        };
-        Some(wants)
+            LibraryKey::Open
+            | LibraryKey::PainCheck
+            | LibraryKey::History
+            | LibraryKey::Runs
+            | LibraryKey::Exercises
+            | LibraryKey::Help
+            | LibraryKey::Quit
+            | LibraryKey::Today => Some(key),
+        }
     }
 
     /// Acts on a key while typing a filter (`event` is the key, for the letter typed).

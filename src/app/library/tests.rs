@@ -108,10 +108,10 @@ fn enter_keeps_the_filter_and_a_second_enter_previews_the_choice() {
         "enter keeps the filter and the choice, and stops typing"
     );
     press(&mut app, &[KeyCode::Enter]);
-    let Screen::Preview { routine, .. } = &app.screen else {
+    let Screen::Preview(preview) = &app.screen else {
         panic!("enter in the list previews");
     };
-    assert_eq!(Some(routine.name.clone()), chosen);
+    assert_eq!(Some(preview.routine.name.clone()), chosen);
 }
 
 #[test]
@@ -128,17 +128,17 @@ fn leaving_the_preview_keeps_the_filter_and_the_choice() {
         press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
         let before = library_state(&app);
         press(&mut app, &[KeyCode::Enter]);
-        assert!(matches!(app.screen, Screen::Preview { .. }));
+        assert!(matches!(app.screen, Screen::Preview(_)));
         press(&mut app, &[back]);
         assert_eq!(library_state(&app), before, "back with {back:?}");
     }
 }
 
 /// The screen owns its keys: moving and filtering act on it and ask nothing of the app; the rest
-/// come back as what the app must do, the screen untouched.
+/// come back as they were, for the app to act on, the screen untouched.
 #[test]
 fn the_library_acts_on_its_own_keys_and_hands_on_the_rest() {
-    use super::{LibraryScreen, LibraryWants};
+    use super::LibraryScreen;
     use crate::app::bindings::LibraryKey;
     let library = Library::load(None).expect("built-ins load");
     let mut screen = LibraryScreen::default();
@@ -148,7 +148,7 @@ fn the_library_acts_on_its_own_keys_and_hands_on_the_rest() {
     assert!(screen.filtering);
     assert_eq!(
         screen.act(LibraryKey::Open, &library),
-        Some(LibraryWants::Preview)
+        Some(LibraryKey::Open)
     );
     assert_eq!(screen.selected, 1);
 }

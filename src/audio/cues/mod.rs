@@ -11,11 +11,11 @@ use crate::engine::{Event, Millis};
 use crate::plan::{Cue, Plan, SegmentKind};
 use crate::routine::Routine;
 
-pub use phrases::Phrases;
+pub(crate) use phrases::Phrases;
 
 /// What the voice says besides the tones (the `spoken` and `spoken_cautions` settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Voice {
+pub(crate) struct Voice {
     /// Words with the tones: names, counts, "rest".
     pub spoken: bool,
     /// Each step's caution, once, as the step first starts (only with `spoken`).
@@ -24,13 +24,18 @@ pub struct Voice {
 
 impl Voice {
     /// Whether a step's caution is said.
-    pub fn says_cautions(self) -> bool {
+    pub(crate) fn says_cautions(self) -> bool {
         self.spoken && self.cautions
     }
 }
 
 /// The sounds for one event, in the order they play (one after the other).
-pub fn sounds_for(event: &Event, routine: &Routine, plan: &Plan, voice: Voice) -> Vec<Sound> {
+pub(crate) fn sounds_for(
+    event: &Event,
+    routine: &Routine,
+    plan: &Plan,
+    voice: Voice,
+) -> Vec<Sound> {
     let phrases = Phrases { routine, plan };
     let spoken = voice.spoken;
     let say = |words: Vec<Sound>| if spoken { words } else { Vec::new() };
@@ -110,7 +115,7 @@ fn count_words(left: Millis) -> Vec<Sound> {
 /// once each (so a file is never decoded before a routine that uses it plays), and with spoken cues
 /// its exercise names and the cautions it says (the runner's own are said by the speech program,
 /// which takes a moment).
-pub fn sounds_to_prepare(routine: &Routine, plan: &Plan, voice: Voice) -> Vec<Sound> {
+pub(crate) fn sounds_to_prepare(routine: &Routine, plan: &Plan, voice: Voice) -> Vec<Sound> {
     let spoken = voice.spoken;
     let mut sounds: Vec<Sound> = Vec::new();
     let files = routine.steps.iter().filter_map(|s| s.sound.as_ref());

@@ -11,29 +11,29 @@ use crate::routine::Routine;
 
 /// A rest or get-ready shorter than this says only "next" and the name: the whole description would
 /// still be playing when the countdown starts.
-pub const ROOM_FOR_DETAILS_MS: u64 = 10_000;
+pub(super) const ROOM_FOR_DETAILS_MS: u64 = 10_000;
 
 /// The words for the moments of one routine's plan.
 #[derive(Clone, Copy)]
-pub struct Phrases<'a> {
+pub(crate) struct Phrases<'a> {
     pub routine: &'a Routine,
     pub plan: &'a Plan,
 }
 
 impl Phrases<'_> {
     /// A name as said aloud, unless nothing of it is left to say.
-    pub fn name(name: &str) -> Option<Sound> {
+    pub(crate) fn name(name: &str) -> Option<Sound> {
         let spoken = spoken_name(name);
         (!spoken.is_empty()).then(|| Sound::say(&spoken))
     }
 
     /// As the get-ready begins: "get ready", then what comes first.
-    pub fn at_get_ready(&self, segment: usize) -> Vec<Sound> {
+    pub(crate) fn at_get_ready(&self, segment: usize) -> Vec<Sound> {
         self.then_next_up("get ready", segment)
     }
 
     /// As a rest begins (after its tone): "rest", then what comes next.
-    pub fn at_rest(&self, segment: usize) -> Vec<Sound> {
+    pub(crate) fn at_rest(&self, segment: usize) -> Vec<Sound> {
         self.then_next_up("rest", segment)
     }
 
@@ -45,7 +45,7 @@ impl Phrases<'_> {
 
     /// As an exercise starts: its set ("set two of three") when a set after the first begins; its
     /// name (and side) when nothing before announced it; else "go".
-    pub fn at_start(&self, segment: usize) -> Vec<Sound> {
+    pub(crate) fn at_start(&self, segment: usize) -> Vec<Sound> {
         let Some(this) = self.plan.segments.get(segment) else {
             return vec![Sound::say("go")];
         };
@@ -76,7 +76,7 @@ impl Phrases<'_> {
     }
 
     /// As a switch begins: the side to turn to ("right side").
-    pub fn at_switch(&self, segment: usize) -> Vec<Sound> {
+    pub(crate) fn at_switch(&self, segment: usize) -> Vec<Sound> {
         let next = self.plan.segments.get(segment + 1);
         match next.and_then(|s| s.side) {
             Some(side) => vec![Sound::say(side_text(side, false))],
@@ -85,7 +85,7 @@ impl Phrases<'_> {
     }
 
     /// Whether `segment` is a tempo step, whose reps are counted aloud.
-    pub fn counts_reps(&self, segment: usize) -> bool {
+    pub(crate) fn counts_reps(&self, segment: usize) -> bool {
         self.plan
             .segments
             .get(segment)
@@ -94,7 +94,7 @@ impl Phrases<'_> {
 
     /// `offset` into a tempo step: the number of the rep that begins then ("four"), if one does. A
     /// countdown tick at that moment says it too: "three" there would be taken for a rep.
-    pub fn rep(&self, segment: usize, offset: Millis) -> Vec<Sound> {
+    pub(crate) fn rep(&self, segment: usize, offset: Millis) -> Vec<Sound> {
         let Some(this) = self.plan.segments.get(segment) else {
             return Vec::new();
         };
@@ -109,7 +109,7 @@ impl Phrases<'_> {
     }
 
     /// The caution `segment` says, when it says one (the step's first start, where it fits).
-    pub fn caution(&self, segment: usize) -> Vec<Sound> {
+    pub(crate) fn caution(&self, segment: usize) -> Vec<Sound> {
         self.plan
             .segments
             .get(segment)
@@ -121,7 +121,7 @@ impl Phrases<'_> {
     }
 
     /// Whether `offset` into `segment` falls while its caution is being said.
-    pub fn during_caution(&self, segment: usize, offset: Millis) -> bool {
+    pub(crate) fn during_caution(&self, segment: usize, offset: Millis) -> bool {
         self.plan
             .segments
             .get(segment)

@@ -14,8 +14,9 @@ pub enum Received<T> {
     Closed,
 }
 
-/// Where the player's thread and its handle read the time, and how they wait for a message.
-pub trait Clock: Clone + Send + 'static {
+/// Where the player's thread and its handle read the time, and how they wait for a message (the
+/// app's own time is the engine's `AppClock`).
+pub trait PlayerClock: Clone + Send + 'static {
     fn now(&self) -> Instant;
     /// The next message on `from`, waiting until `deadline` at the latest (for ever when `None`).
     fn recv<T>(&self, from: &Receiver<T>, deadline: Option<Instant>) -> Received<T>;
@@ -25,7 +26,7 @@ pub trait Clock: Clone + Send + 'static {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Monotonic;
 
-impl Clock for Monotonic {
+impl PlayerClock for Monotonic {
     fn now(&self) -> Instant {
         Instant::now()
     }

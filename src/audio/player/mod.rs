@@ -2,7 +2,7 @@
 //! blocking the app. The output is opened a [lead](Worker::lead) ahead of an expected cue and closed
 //! once nothing has played for [`CLOSE_AFTER`]; a device that cannot be opened is retried no more often
 //! than [`RETRY_AFTER`].
-//! Its time comes from a [`Clock`]: the monotonic one, or a virtual one in tests.
+//! Its time comes from a [`PlayerClock`]: the monotonic one, or a virtual one in tests.
 
 mod clock;
 
@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-pub use clock::{Clock, Monotonic, Received};
+pub use clock::{Monotonic, PlayerClock, Received};
 
 use super::Sound;
 use crate::audio::{Ahead, CueSink, Cued};
@@ -92,7 +92,7 @@ enum Command {
 }
 
 /// The app's side of the player: a [`CueSink`] that hands sounds to the thread.
-pub struct SoundPlayer<C: Clock = Monotonic> {
+pub struct SoundPlayer<C: PlayerClock = Monotonic> {
     commands: Sender<Command>,
     problem: Arc<Mutex<Option<String>>>,
     thread: Option<JoinHandle<()>>,
@@ -117,7 +117,7 @@ impl SoundPlayer {
     }
 }
 
-impl<C: Clock> SoundPlayer<C> {
+impl<C: PlayerClock> SoundPlayer<C> {
     /// Starts the player thread with the close and retry delays given, on `clock`.
     fn spawn<O: Opener>(
         opener: O,
@@ -165,7 +165,7 @@ impl<C: Clock> SoundPlayer<C> {
     }
 }
 
-impl<C: Clock> CueSink for SoundPlayer<C> {
+impl<C: PlayerClock> CueSink for SoundPlayer<C> {
     fn play(&mut self, cued: &Cued, muted: bool) {
         if let Some(at) = self.handed.iter().position(|event| *event == cued.event) {
             // Handed ahead: it started on time, whatever the moment it is now.
@@ -225,7 +225,7 @@ impl<C: Clock> CueSink for SoundPlayer<C> {
     }
 }
 
-impl<C: Clock> Drop for SoundPlayer<C> {
+impl<C: PlayerClock> Drop for SoundPlayer<C> {
     /// Stops whatever is playing and closes the output before the app exits. A thread stuck in a
     /// sound server that stopped answering is left behind after [`QUIT_WAIT`] rather than holding
     /// up the exit.
@@ -244,7 +244,7 @@ impl<C: Clock> Drop for SoundPlayer<C> {
     }
 }
 
-struct Worker<O: Opener, C: Clock> {
+struct Worker<O: Opener, C: PlayerClock> {
     opener: O,
     output: Option<O::Output>,
     volume: f32,
@@ -264,7 +264,7 @@ struct Worker<O: Opener, C: Clock> {
     clock: C,
 }
 
-impl<O: Opener, C: Clock> Worker<O, C> {
+impl<O: Opener, C: PlayerClock> Worker<O, C> {
     fn new(
         opener: O,
         volume: f32,

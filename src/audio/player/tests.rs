@@ -147,7 +147,7 @@ impl Virtual {
     }
 }
 
-impl Clock for Virtual {
+impl PlayerClock for Virtual {
     fn now(&self) -> Instant {
         self.times().now
     }

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The most a said name's file may hold: ten seconds of 48 kHz stereo, far more than a name takes.
-pub const MAX_SPOKEN_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_SPOKEN_BYTES: u64 = 2 * 1024 * 1024;
 
 /// What an unfinished file's name ends with: such files are left only by a process that was killed.
 const PARTIAL_SUFFIX: &str = ".part";
@@ -18,7 +18,7 @@ const FAILED_SUFFIX: &str = ".failed";
 
 /// What the cache holds for a name.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Cached {
+pub(crate) enum Cached {
     /// Nothing (or nothing readable): the name is to be said.
     Missing,
     /// A regular file of at most [`MAX_SPOKEN_BYTES`], still to be checked as a sound.
@@ -29,7 +29,7 @@ pub enum Cached {
 
 /// What is at `path`, read only when it is a regular file (not a link, a FIFO or a device) of at most
 /// [`MAX_SPOKEN_BYTES`].
-pub fn read(path: &Path) -> Cached {
+pub(crate) fn read(path: &Path) -> Cached {
     let file = match open_no_follow(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Cached::Missing,
@@ -79,7 +79,7 @@ fn open_no_follow(path: &Path) -> std::io::Result<File> {
 }
 
 /// Removes whatever is at `path` (a link itself, never its target).
-pub fn discard(path: &Path) {
+pub(crate) fn discard(path: &Path) {
     if let Err(error) = std::fs::remove_file(path)
         && error.kind() != std::io::ErrorKind::NotFound
     {
@@ -89,7 +89,7 @@ pub fn discard(path: &Path) {
 
 /// A new, empty file in `folder` under a random name, made exclusively (an existing file or link of
 /// that name is an error, never followed); removed when dropped unless it was put in place.
-pub fn new_partial(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+pub(crate) fn new_partial(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     std::fs::create_dir_all(folder)?;
     tempfile::Builder::new()
         .prefix(".say-")
@@ -98,7 +98,7 @@ pub fn new_partial(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
 }
 
 /// Removes the unfinished files a killed process left in `folder`.
-pub fn remove_leftovers(folder: &Path) {
+pub(crate) fn remove_leftovers(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
@@ -114,17 +114,17 @@ pub fn remove_leftovers(folder: &Path) {
 }
 
 /// The marker that says the program could not say the text whose file is `path`.
-pub fn failure_marker(path: &Path) -> PathBuf {
+pub(crate) fn failure_marker(path: &Path) -> PathBuf {
     path.with_extension(&FAILED_SUFFIX[1..])
 }
 
 /// Whether a failure marker is there (whatever it is: a planted one only silences a name).
-pub fn failed_before(path: &Path) -> bool {
+pub(crate) fn failed_before(path: &Path) -> bool {
     std::fs::symlink_metadata(failure_marker(path)).is_ok()
 }
 
 /// Remembers that the text whose file is `path` could not be said.
-pub fn mark_failed(path: &Path) {
+pub(crate) fn mark_failed(path: &Path) {
     let marker = failure_marker(path);
     if let Err(error) = std::fs::OpenOptions::new()
         .write(true)

@@ -15,9 +15,9 @@
 //! ([`cache`]); a result that is too large or does not decode is deleted, and a name that could not
 //! be said is remembered so it is not tried at every start.
 
-pub mod cache;
+pub(crate) mod cache;
 mod run;
-pub mod worker;
+pub(crate) mod worker;
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -31,11 +31,11 @@ use run::{Program, find_program, run};
 use crate::format::limits::PROSE_CHARS;
 
 /// How long a program may take to say one name.
-pub const SPEAK_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const SPEAK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Says texts into WAV files, cached.
 #[derive(Debug)]
-pub struct Speaker {
+pub(crate) struct Speaker {
     cache: Option<PathBuf>,
     /// The program, looked for once, when the first text needs it.
     program: OnceCell<Option<Program>>,
@@ -46,7 +46,7 @@ pub struct Speaker {
 
 impl Speaker {
     /// A speaker keeping its files in `cache` (none: nothing is said).
-    pub fn new(cache: Option<PathBuf>) -> Self {
+    pub(crate) fn new(cache: Option<PathBuf>) -> Self {
         Self {
             cache,
             program: OnceCell::new(),
@@ -67,12 +67,12 @@ impl Speaker {
     }
 
     /// The flag that ends a program still running, for whoever stops the speaker.
-    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+    pub(crate) fn stop_flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.stop)
     }
 
     /// Removes what an earlier process that was killed left half-written in the cache.
-    pub fn clean_cache(&self) {
+    pub(crate) fn clean_cache(&self) {
         if let Some(folder) = &self.cache {
             cache::remove_leftovers(folder);
         }
@@ -81,7 +81,7 @@ impl Speaker {
     /// The WAV that says `text`: from the cache, else made now (waiting for the program). `None`
     /// when there is no program or cache folder, the program failed now or before (the reason is
     /// logged), or what it made is not a sound of a name's size.
-    pub fn wav(&mut self, text: &str) -> Option<Arc<[u8]>> {
+    pub(crate) fn wav(&mut self, text: &str) -> Option<Arc<[u8]>> {
         let text = clean(text);
         if text.is_empty() {
             return None;

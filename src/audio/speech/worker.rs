@@ -15,10 +15,10 @@ use super::Speaker;
 const STOP_WAIT: Duration = Duration::from_millis(500);
 
 /// What the worker does with a name it has made (decode it and keep it, in the product).
-pub type Deliver = Box<dyn FnMut(&str, Arc<[u8]>) + Send>;
+pub(crate) type Deliver = Box<dyn FnMut(&str, Arc<[u8]>) + Send>;
 
 /// The handle: texts go in; dropping it stops the worker and any program it runs.
-pub struct SpeechWorker {
+pub(crate) struct SpeechWorker {
     texts: Option<Sender<Arc<str>>>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -29,7 +29,7 @@ pub struct SpeechWorker {
 impl SpeechWorker {
     /// Starts the worker: it first clears what a killed process left in the cache, then makes each
     /// text it is given and hands it to `deliver`.
-    pub fn start(mut speaker: Speaker, mut deliver: Deliver) -> Self {
+    pub(crate) fn start(mut speaker: Speaker, mut deliver: Deliver) -> Self {
         let stop = speaker.stop_flag();
         let stopping = Arc::clone(&stop);
         let (texts, received) = mpsc::channel::<Arc<str>>();
@@ -57,7 +57,7 @@ impl SpeechWorker {
     }
 
     /// Asks for `text` to be made, unless it was asked for already; never waits.
-    pub fn ask(&self, text: &Arc<str>) {
+    pub(crate) fn ask(&self, text: &Arc<str>) {
         let new = self
             .asked
             .lock()

@@ -23,7 +23,7 @@ use crate::text::printable_path;
 const PROGRESS_FROM: usize = 20;
 
 /// `runs import`'s options.
-pub struct Options {
+pub(super) struct Options {
     pub sport: Option<RunSport>,
     pub dry_run: bool,
     pub json: bool,
@@ -37,7 +37,7 @@ struct ReportJson {
     message: String,
 }
 
-pub fn import(
+pub(super) fn import(
     dirs: &Dirs,
     calendar: &Calendar,
     paths: &[PathBuf],
@@ -78,7 +78,7 @@ pub fn import(
     printer.finish()
 }
 
-pub fn sync(
+pub(super) fn sync(
     dirs: &Dirs,
     calendar: &Calendar,
     folders: &[PathBuf],
@@ -125,7 +125,7 @@ fn sync_options() -> ImportOptions {
 
 /// What the full-screen app does when it opens: `runs sync` on a thread of its own, so the first
 /// screen never waits for it. What it finds goes to the log only (the screen is the app's).
-pub fn sync_in_background(data_dir: Option<&Path>, folders: &[PathBuf]) {
+pub(crate) fn sync_in_background(data_dir: Option<&Path>, folders: &[PathBuf]) {
     let (Some(dir), false) = (data_dir, folders.is_empty()) else {
         return;
     };

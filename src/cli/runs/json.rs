@@ -14,7 +14,7 @@ use crate::text::is_unprintable;
 
 /// One run, as `runs list --json` prints it.
 #[derive(Serialize)]
-pub struct RunJson<'a> {
+pub(crate) struct RunJson<'a> {
     id: i64,
     start: String,
     local_date: String,
@@ -45,7 +45,7 @@ enum WarningJson {
 }
 
 impl<'a> RunJson<'a> {
-    pub fn of(view: &'a RunView) -> Self {
+    pub(crate) fn of(view: &'a RunView) -> Self {
         let activity = &view.row.activity;
         Self {
             id: view.row.id,

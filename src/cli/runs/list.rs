@@ -12,7 +12,12 @@ use crate::config::Dirs;
 use crate::history::run_view::RunView;
 use crate::text::printable;
 
-pub fn run(dirs: &Dirs, calendar: &Calendar, args: &RunsListArgs, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    dirs: &Dirs,
+    calendar: &Calendar,
+    args: &RunsListArgs,
+    out: &mut impl Write,
+) -> Outcome {
     let views: Vec<RunView> = super::read_views(dirs, calendar)?
         .into_iter()
         .filter(|view| args.all || view.counted())

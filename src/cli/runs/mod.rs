@@ -15,10 +15,10 @@ use crate::calendar::Calendar;
 use crate::config::{Dirs, Settings};
 use crate::history::Store;
 
-pub use import::sync_in_background;
+pub(super) use import::sync_in_background;
 
 /// Runs `limberup runs [ACTION]`; without an action, the list.
-pub fn run(
+pub(super) fn run(
     action: Option<RunsAction>,
     list_args: &RunsListArgs,
     dirs: &Dirs,

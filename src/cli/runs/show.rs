@@ -39,7 +39,13 @@ struct ComparedJson {
     distance_m: Option<f64>,
 }
 
-pub fn run(dirs: &Dirs, calendar: &Calendar, id: i64, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    dirs: &Dirs,
+    calendar: &Calendar,
+    id: i64,
+    json: bool,
+    out: &mut impl Write,
+) -> Outcome {
     let views = super::read_views(dirs, calendar)?;
     let view = views
         .iter()

@@ -29,7 +29,7 @@ struct BudgetJson {
     within_m: f64,
 }
 
-pub fn run(
+pub(super) fn run(
     dirs: &Dirs,
     calendar: &Calendar,
     count: u32,

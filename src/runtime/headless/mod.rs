@@ -15,7 +15,7 @@ use crate::app::records::{HistorySink, NoHistory};
 use crate::app::{App, HistoryView};
 use crate::audio::CueSink;
 use crate::config::Settings;
-use crate::engine::{Clock, Millis, VirtualClock};
+use crate::engine::{AppClock, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
 /// The terminal size and what to do when.
@@ -176,8 +176,8 @@ pub fn capture_buffers(
     let mut app = app
         .with_program(request.program.clone())
         .with_morning_question(request.morning.clone())
-        .with_run_morning_question(request.run_morning.clone());
-    app.preset_answers.clone_from(&request.answers);
+        .with_run_morning_question(request.run_morning.clone())
+        .with_preset_answers(request.answers.clone());
     let mut terminal = Terminal::new(ScreenBackend::new(request.width, request.height))
         .map_err(io::Error::other)?;
     let mut input = ScriptedInput::new(request);

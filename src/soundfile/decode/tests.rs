@@ -6,6 +6,10 @@ use crate::audio::Clip;
 use crate::soundfile::DecodeProblem;
 
 #[path = "../../../tests/integration/common/crafted.rs"]
+#[allow(
+    unreachable_pub,
+    reason = "shared with the integration tests, where it must be pub"
+)]
 mod crafted;
 
 fn arc(bytes: Vec<u8>) -> Arc<[u8]> {

@@ -71,8 +71,8 @@ impl<'a> Shot<'a> {
         let text = std::fs::read_to_string(path).expect("answers file");
         let source = SourceText::new(path, text);
         let when = DateContext {
-            now: UtcTime(self.history.origin),
-            calendar: self.history.calendar.clone(),
+            now: self.history.origin(),
+            calendar: self.history.calendar().clone(),
         };
         self.answers = Some(parse_answers(&source, &when).expect("valid answers"));
         self
