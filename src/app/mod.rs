@@ -29,7 +29,7 @@ pub(crate) mod update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::config::Settings;
-use crate::engine::Millis;
+use crate::engine::{AppInstant, Millis};
 use crate::plan::Cue;
 use crate::routine::{Library, Routine};
 use crate::triage::Answers;
@@ -108,11 +108,11 @@ pub struct App {
     pub library: Library,
     /// Where the app was started: where "back" leads, and whether it ends after a routine.
     entry: Entry,
-    pub now: Millis,
+    pub now: AppInstant,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
     /// The last cue and when it sounded, for the on-screen flash.
-    pub last_cue: Option<(Cue, Millis)>,
+    pub last_cue: Option<(Cue, AppInstant)>,
     /// The history as loaded, plus what was recorded since.
     history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
@@ -147,7 +147,7 @@ impl App {
         library: Library,
         routine: Routine,
         settings: &Settings,
-        now: Millis,
+        now: AppInstant,
     ) -> Self {
         let mut app = Self::new(
             Screen::Library(LibraryScreen::default()),
@@ -163,7 +163,7 @@ impl App {
     /// Straight into the pain check (`limberup check`).
     pub fn pain_check(library: Library, settings: &Settings) -> Self {
         let screen = Screen::Check(Box::new(CheckForm::new(
-            0,
+            AppInstant::START,
             check::ProfileNeed::Ask,
             Vec::new(),
         )));
@@ -192,7 +192,7 @@ impl App {
             overlay: None,
             library,
             entry,
-            now: 0,
+            now: AppInstant::START,
             should_quit: false,
             last_cue: None,
             history: HistoryView::default(),
@@ -258,11 +258,12 @@ impl App {
 
     /// The next moment the app must wake up by itself (a deadline, a clock change on screen, a cue
     /// label to clear); `None` when only a key can change anything.
-    pub fn next_wake(&self) -> Option<Millis> {
+    pub fn next_wake(&self) -> Option<AppInstant> {
         if matches!(self.screen, Screen::History | Screen::Runs) {
             // Whether another limberup wrote to the history is asked now and then.
             let poll = records::HISTORY_POLL_MS;
-            return Some((self.now / poll).saturating_add(1).saturating_mul(poll));
+            let next_poll = (self.now.as_millis() / poll).saturating_add(1);
+            return Some(AppInstant::from_millis(next_poll.saturating_mul(poll)));
         }
         let Screen::Player(player) = &self.screen else {
             return self.next_figure_frame();
@@ -287,7 +288,7 @@ impl App {
     /// changes the picture (a figure's frame, the clock's digits, a cue's flash, the history's
     /// poll): a run nobody watches between captures wakes only for these, so its cost does not
     /// grow with the time it covers.
-    pub fn next_deadline(&self) -> Option<Millis> {
+    pub fn next_deadline(&self) -> Option<AppInstant> {
         match &self.screen {
             Screen::Player(player) => player.session.next_deadline(),
             _ => None,
@@ -309,11 +310,13 @@ impl App {
     }
 
     /// Lets time pass; returns whether the screen changed.
-    pub fn tick(&mut self, now: Millis) -> bool {
+    pub fn tick(&mut self, now: AppInstant) -> bool {
         let before = self.now;
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         let poll = records::HISTORY_POLL_MS;
-        if matches!(self.screen, Screen::History | Screen::Runs) && now / poll > before / poll {
+        if matches!(self.screen, Screen::History | Screen::Runs)
+            && now.as_millis() / poll > before.as_millis() / poll
+        {
             self.outbox.push(Effect::ReloadHistory);
         }
         self.now = now;
@@ -339,7 +342,7 @@ impl App {
     }
 
     /// Handles one key (whether the screen is drawn again is [`update`]'s to decide).
-    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) {
+    pub fn handle_key(&mut self, key: KeyEvent, now: AppInstant) {
         self.tick(now);
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             match key.code {
@@ -369,7 +372,7 @@ impl App {
 impl App {
     /// ctrl-z or a stop signal: a running routine pauses, so no cue sounds into the shell, then the
     /// process is suspended.
-    fn suspend(&mut self, now: Millis) {
+    fn suspend(&mut self, now: AppInstant) {
         self.tick(now);
         if let Screen::Player(player) = &mut self.screen {
             if !player.session.is_paused() {

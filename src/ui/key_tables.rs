@@ -8,6 +8,7 @@ use ratatui::backend::TestBackend;
 
 use crate::app::{App, Overlay, Screen};
 use crate::config::Settings;
+use crate::engine::AppInstant;
 use crate::routine::Library;
 
 const WIDE: (u16, u16) = (240, 60);
@@ -32,7 +33,7 @@ pub(super) fn text_at(app: &App, size: (u16, u16)) -> Vec<String> {
         .collect()
 }
 
-fn press(app: &mut App, keys: &[KeyCode], now: &mut u64) {
+fn press(app: &mut App, keys: &[KeyCode], now: &mut AppInstant) {
     for code in keys {
         *now += 1_100;
         app.handle_key(KeyEvent::from(*code), *now);
@@ -157,7 +158,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
         }));
         assert_eq!(app.overlay, Some(Overlay::RunMorning), "{name}");
     }
-    let mut now = 0;
+    let mut now = AppInstant::START;
     press(&mut app, keys, &mut now);
     if name == "result" {
         // None of the emergency or urgent signs, then the profile (first check): age 40 and
@@ -214,7 +215,7 @@ fn footer_and_help_come_from_the_tables() {
     for binding in LIBRARY.iter().filter(|b| b.in_footer && (b.applies)(&app)) {
         assert!(shown.contains(&binding.shown), "{}", binding.shown);
     }
-    let mut now = 0;
+    let mut now = AppInstant::START;
     press(&mut app, &[KeyCode::Enter, KeyCode::Enter], &mut now);
     let help: Vec<&str> = app.help_hints().iter().map(|h| h.shown).collect();
     for binding in &PLAYER {
