@@ -103,24 +103,24 @@ pub enum Entry {
     reason = "independent flags of one app, not states of one machine"
 )]
 pub struct App {
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    pub library: Library,
+    screen: Screen,
+    overlay: Option<Overlay>,
+    library: Library,
     /// Where the app was started: where "back" leads, and whether it ends after a routine.
     entry: Entry,
-    pub now: AppInstant,
+    now: AppInstant,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
     /// The last cue and when it sounded, for the on-screen flash.
-    pub last_cue: Option<(Cue, AppInstant)>,
+    last_cue: Option<(Cue, AppInstant)>,
     /// The history as loaded, plus what was recorded since.
     history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     preset_answers: Option<Answers>,
     /// Why sound does not work, shown in the footer while it lasts.
-    pub sound_problem: Option<String>,
+    sound_problem: Option<String>,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
@@ -184,6 +184,41 @@ impl App {
     /// The history as loaded, plus what was recorded since.
     pub fn history(&self) -> &HistoryView {
         &self.history
+    }
+
+    /// The screen showing (under the overlay, if one is open).
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The box open over the screen, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The routines and exercises the app was started with.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The app's time as of the last message.
+    pub fn now(&self) -> AppInstant {
+        self.now
+    }
+
+    /// The last cue and when it sounded, for the on-screen flash.
+    pub fn last_cue(&self) -> Option<(Cue, AppInstant)> {
+        self.last_cue
+    }
+
+    /// Why sound does not work, while it lasts.
+    pub fn sound_problem(&self) -> Option<&str> {
+        self.sound_problem.as_deref()
+    }
+
+    /// The terminal's size (columns, rows) as last seen.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
     }
 
     fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {

@@ -146,7 +146,8 @@ impl App {
         hints
     }
 
-    fn help(&mut self) {
+    /// Opens the help over the screen (the key tables' test opens it on every screen).
+    pub(crate) fn help(&mut self) {
         self.overlay = Some(Overlay::Help);
     }
 

@@ -271,8 +271,8 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app).inspect_err(|_| {
-        pending.add(update(app, Msg::Terminate(app.now)));
-        pending.sound(app, outputs, app.now);
+        pending.add(update(app, Msg::Terminate(app.now())));
+        pending.sound(app, outputs, app.now());
         pending.save(app, outputs);
     })
 }

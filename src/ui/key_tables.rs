@@ -136,7 +136,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
     );
     if name.starts_with("today") {
         app = app.with_program(Some(standing(name == "today paused")));
-        assert!(matches!(app.screen, Screen::Today), "{name}");
+        assert!(matches!(app.screen(), Screen::Today), "{name}");
     }
     if name.ends_with("morning question") {
         app = app.with_morning_question(Some(crate::history::MorningAsk {
@@ -144,7 +144,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
             routine: "upper-back-strength".to_owned(),
             started_at: crate::calendar::UtcTime(20_513 * 86_400),
         }));
-        assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
+        assert_eq!(app.overlay(), Some(Overlay::Morning), "{name}");
     }
     if name.ends_with("after a spike run") {
         app = app.with_run_morning_question(Some(crate::history::run_view::RunMorningAsk {
@@ -156,7 +156,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
                 longest_before_m: 10_000.0,
             },
         }));
-        assert_eq!(app.overlay, Some(Overlay::RunMorning), "{name}");
+        assert_eq!(app.overlay(), Some(Overlay::RunMorning), "{name}");
     }
     let mut now = AppInstant::START;
     press(&mut app, keys, &mut now);
@@ -166,7 +166,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
         use KeyCode::{Char, Enter};
         let keys = [Char('n'), Char('n'), Char('4'), Char('0'), Enter, Char('n')];
         press(&mut app, &keys, &mut now);
-        assert!(matches!(app.screen, Screen::CheckResult(_)), "{name}");
+        assert!(matches!(app.screen(), Screen::CheckResult(_)), "{name}");
     }
     app
 }
@@ -185,10 +185,10 @@ fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
                 hint.does
             );
         }
-        if app.overlay.is_some() {
+        if app.overlay().is_some() {
             continue;
         }
-        app.overlay = Some(Overlay::Help);
+        app.help();
         let help = text(&app).join("\n");
         for hint in app.help_hints() {
             assert!(

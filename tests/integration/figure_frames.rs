@@ -26,7 +26,8 @@ fn app(size: (u16, u16), settings: &Settings) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(limberup::ui::View(app), frame.area()))
         .expect("draw");

@@ -82,7 +82,7 @@ fn the_runs_are_read_again_when_the_screen_opens() {
             AppInstant::from_millis(1),
         ),
     );
-    assert!(matches!(app.screen, Screen::Runs));
+    assert!(matches!(app.screen(), Screen::Runs));
     assert!(effects.contains(&Effect::ReloadHistory), "{effects:?}");
     let runs = runs_with_spikes(TODAY);
     let effects = update(
