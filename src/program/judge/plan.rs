@@ -57,7 +57,12 @@ pub(super) struct WeekSession<'s> {
 /// What is due on an open day: the `days` sessions of its weekday, then the `per_week` ones still
 /// short of what the week plans, none already done today, at most `cap` a day with those done;
 /// listed in the program's order.
-pub(super) fn due_on(day: DayNumber, sessions: &[WeekSession<'_>], cap: u32, level: u32) -> Vec<Due> {
+pub(super) fn due_on(
+    day: DayNumber,
+    sessions: &[WeekSession<'_>],
+    cap: u32,
+    level: u32,
+) -> Vec<Due> {
     let weekday = date_of(day).weekday();
     let done_today = sessions.iter().filter(|s| s.done_today).count();
     let slots = usize::try_from(cap)
