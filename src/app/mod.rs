@@ -297,8 +297,7 @@ impl App {
         if matches!(self.screen, Screen::History | Screen::Runs) {
             // Whether another limberup wrote to the history is asked now and then.
             let poll = records::HISTORY_POLL_MS;
-            let next_poll = (self.now.as_millis() / poll).saturating_add(1);
-            return Some(AppInstant::from_millis(next_poll.saturating_mul(poll)));
+            return Some(self.now.next_multiple_of(poll));
         }
         let Screen::Player(player) = &self.screen else {
             return self.next_figure_frame();
@@ -350,7 +349,7 @@ impl App {
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         let poll = records::HISTORY_POLL_MS;
         if matches!(self.screen, Screen::History | Screen::Runs)
-            && now.as_millis() / poll > before.as_millis() / poll
+            && now >= before.next_multiple_of(poll)
         {
             self.outbox.push(Effect::ReloadHistory);
         }

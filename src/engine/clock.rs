@@ -38,6 +38,16 @@ impl AppInstant {
         self.0 / 1000
     }
 
+    /// The first instant after this one that is a whole number of `period`s since the app
+    /// started: when something done every `period` (from the start) is next due. A zero period
+    /// is due at once.
+    pub const fn next_multiple_of(self, period: Millis) -> Self {
+        match self.0.checked_div(period) {
+            Some(whole) => Self(whole.saturating_add(1).saturating_mul(period)),
+            None => self,
+        }
+    }
+
     /// The span from `earlier` to this instant, `None` when `earlier` is later.
     pub const fn checked_sub(self, earlier: Self) -> Option<Millis> {
         self.0.checked_sub(earlier.0)
@@ -193,5 +203,13 @@ mod tests {
             AppInstant::from_millis(Millis::MAX)
         );
         assert_eq!(format!("{later:?}"), "@3500ms");
+        assert_eq!(
+            AppInstant::from_millis(3_999).next_multiple_of(2_000),
+            AppInstant::from_millis(4_000)
+        );
+        assert_eq!(
+            AppInstant::from_millis(4_000).next_multiple_of(2_000),
+            AppInstant::from_millis(6_000)
+        );
     }
 }
