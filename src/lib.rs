@@ -16,19 +16,17 @@ pub mod config;
 pub mod diag;
 pub mod duration;
 pub mod engine;
-// figure, history and runs are being changed on other branches: they come under
-// `unreachable_pub` once those are merged.
+// figure is being changed on another branch: it comes under `unreachable_pub` once that is
+// merged.
 #[allow(unreachable_pub)]
 pub mod figure;
 pub mod format;
-#[allow(unreachable_pub)]
 pub mod history;
 pub(crate) mod isolate;
 pub(crate) mod logging;
 pub mod plan;
 pub mod program;
 pub mod routine;
-#[allow(unreachable_pub)]
 pub mod runs;
 pub mod runtime;
 pub mod schema;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::{App, Screen};
 use crate::audio::cues::sounds_for;
 use crate::audio::{Ahead, Cued, HAND_AHEAD_MS};
-use crate::engine::Millis;
+use crate::engine::{AppInstant, Millis};
 
 /// The least time before a cue that a wake-up for something else may hand it over instead of one of
 /// its own: still twice the 73 ms the app's thread was seen waking late on a loaded machine.
@@ -17,7 +17,7 @@ impl App {
     /// than [`HAND_AHEAD`](crate::audio::HAND_AHEAD) after `now` and the routine plays unmuted. They are worked out on a copy
     /// of the session, so they are exactly the events its tick will give then (or none, if a key
     /// changes the routine first, and then this says `None` or other cues).
-    pub fn cues_ahead(&self, now: Millis) -> Option<Ahead> {
+    pub fn cues_ahead(&self, now: AppInstant) -> Option<Ahead> {
         let (player, due) = self.next_sounding_deadline()?;
         let due_in = due
             .checked_sub(now)
@@ -46,7 +46,7 @@ impl App {
     /// before the next cue when that comes first, unless `wake` itself comes early enough before
     /// the cue to hand it over then (a figure's frame often does): a cue costs one wake-up more at
     /// most, and often none.
-    pub(super) fn with_hand_ahead(&self, wake: Option<Millis>) -> Option<Millis> {
+    pub(super) fn with_hand_ahead(&self, wake: Option<AppInstant>) -> Option<AppInstant> {
         let Some(hand_at) = self.next_hand_ahead() else {
             return wake;
         };
@@ -59,15 +59,15 @@ impl App {
 
     /// When the cues due next are to be handed to the sound thread: [`HAND_AHEAD`](crate::audio::HAND_AHEAD)
     /// before their moment, while a routine plays unmuted and that moment is still to come.
-    fn next_hand_ahead(&self) -> Option<Millis> {
+    fn next_hand_ahead(&self) -> Option<AppInstant> {
         let (_, due) = self.next_sounding_deadline()?;
-        let at = due.saturating_sub(HAND_AHEAD_MS);
+        let at = due.earlier_by(HAND_AHEAD_MS);
         (at > self.now).then_some(at)
     }
 
     /// The playing routine and its next deadline, while it plays unmuted: the only cues worth handing
     /// ahead.
-    fn next_sounding_deadline(&self) -> Option<(&super::player::PlayerScreen, Millis)> {
+    fn next_sounding_deadline(&self) -> Option<(&super::player::PlayerScreen, AppInstant)> {
         let Screen::Player(player) = &self.screen else {
             return None;
         };
@@ -110,7 +110,7 @@ sides = "both"
         let mut app = App::with_library(library, settings);
         let routine = crate::routine::load::routine_from_text(ROUTINE);
         app.start(routine);
-        let _ = update(&mut app, Msg::Tick(0));
+        let _ = update(&mut app, Msg::Tick(AppInstant::START));
         app
     }
 
@@ -142,8 +142,11 @@ sides = "both"
             assert_eq!(ahead.due_in, HAND_AHEAD);
             // The app's thread wakes 70 ms late.
             let came = played(update(&mut app, Msg::Tick(due + 70)));
-            assert_eq!(ahead.cues, came, "at {due}");
-            assert!(came.iter().any(|cued| !cued.sounds.is_empty()), "at {due}");
+            assert_eq!(ahead.cues, came, "at {due:?}");
+            assert!(
+                came.iter().any(|cued| !cued.sounds.is_empty()),
+                "at {due:?}"
+            );
             deadlines += 1;
         }
         assert!(deadlines >= 10, "{deadlines} deadlines");

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::Scroll;
 use super::bindings::ExerciseKey;
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 use crate::routine::Library;
 use crate::routine::catalog::Exercise;
 
@@ -18,7 +18,7 @@ pub struct ExerciseScreen {
     /// Index into [`ExerciseScreen::visible`].
     pub selected: usize,
     /// When the chosen exercise began to show: its figure's movement starts there.
-    pub shown_since: Millis,
+    pub shown_since: AppInstant,
     /// The chosen exercise's words.
     pub scroll: Scroll,
 }
@@ -31,7 +31,7 @@ impl ExerciseScreen {
         key: ExerciseKey,
         event: KeyEvent,
         library: &Library,
-        now: Millis,
+        now: AppInstant,
     ) -> Option<ExerciseKey> {
         match key {
             ExerciseKey::Next => {
@@ -63,7 +63,7 @@ impl ExerciseScreen {
         None
     }
 
-    pub fn new(now: Millis) -> Self {
+    pub fn new(now: AppInstant) -> Self {
         Self {
             shown_since: now,
             ..Self::default()
@@ -89,7 +89,7 @@ impl ExerciseScreen {
     }
 
     /// Moves the highlight `step` rows, round the list; whether anything moved.
-    pub fn select(&mut self, step: isize, library: &Library, now: Millis) -> bool {
+    pub fn select(&mut self, step: isize, library: &Library, now: AppInstant) -> bool {
         let count = self.visible(library).len();
         if count < 2 {
             return false;
@@ -100,7 +100,7 @@ impl ExerciseScreen {
     }
 
     /// The next body area (after the last, all of them again).
-    pub fn next_area(&mut self, library: &Library, now: Millis) -> bool {
+    pub fn next_area(&mut self, library: &Library, now: AppInstant) -> bool {
         let areas = areas(library);
         if areas.is_empty() {
             return false;
@@ -118,7 +118,7 @@ impl ExerciseScreen {
         true
     }
 
-    pub fn type_char(&mut self, key: KeyEvent, now: Millis) -> bool {
+    pub fn type_char(&mut self, key: KeyEvent, now: AppInstant) -> bool {
         let KeyCode::Char(c) = key.code else {
             return false;
         };
@@ -128,7 +128,7 @@ impl ExerciseScreen {
         true
     }
 
-    pub fn erase(&mut self, now: Millis) -> bool {
+    pub fn erase(&mut self, now: AppInstant) -> bool {
         let erased = self.filter.pop().is_some();
         if erased {
             self.selected = 0;
@@ -138,7 +138,7 @@ impl ExerciseScreen {
     }
 
     /// Clears the filter and the area; whether there was any.
-    pub fn clear(&mut self, now: Millis) -> bool {
+    pub fn clear(&mut self, now: AppInstant) -> bool {
         let had = !self.filter.is_empty() || self.area.is_some();
         self.filter.clear();
         self.area = None;
@@ -148,7 +148,7 @@ impl ExerciseScreen {
     }
 
     /// Another exercise shows: its words from the top, its figure from the start of its movement.
-    fn chosen(&mut self, now: Millis) {
+    fn chosen(&mut self, now: AppInstant) {
         self.shown_since = now;
         self.scroll = Scroll::default();
     }

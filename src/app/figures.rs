@@ -5,7 +5,7 @@
 //! exactly when the app expects it.
 
 use super::{App, Screen};
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 use crate::figure::{Figure, next_frame_at};
 use crate::plan::{Segment, SegmentKind};
 use crate::routine::{Side, Step, Work};
@@ -161,7 +161,7 @@ impl App {
 
     /// When a moving figure on screen next needs a frame: only while one is drawn at the size the
     /// app last saw, and never while paused (the figure then stands still).
-    pub fn next_figure_frame(&self) -> Option<Millis> {
+    pub fn next_figure_frame(&self) -> Option<AppInstant> {
         match &self.screen {
             Screen::Player(player) if has_room(self.size, PLAYER_FIGURE_ROOM) => {
                 self.player_figure()?;

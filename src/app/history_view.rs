@@ -4,7 +4,7 @@
 //! it through the setters.
 
 use crate::calendar::{Calendar, DayNumber, UtcTime};
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 use crate::history::run_view::{RunView, views};
 use crate::history::{CheckRow, RunRow, SessionRow};
 use crate::triage::PastCheck;
@@ -62,15 +62,15 @@ impl HistoryView {
     }
 
     /// The runner's local day at the app's time `now`.
-    pub fn today(&self, now: Millis) -> DayNumber {
+    pub fn today(&self, now: AppInstant) -> DayNumber {
         self.calendar.day(self.wall_time(now))
     }
 
     /// The wall-clock time at the app's time `now`.
-    pub fn wall_time(&self, now: Millis) -> UtcTime {
+    pub fn wall_time(&self, now: AppInstant) -> UtcTime {
         UtcTime(
             self.origin
-                .saturating_add(i64::try_from(now / 1000).unwrap_or(i64::MAX)),
+                .saturating_add(i64::try_from(now.whole_seconds()).unwrap_or(i64::MAX)),
         )
     }
 

@@ -29,7 +29,7 @@ pub(crate) mod update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::config::Settings;
-use crate::engine::Millis;
+use crate::engine::{AppInstant, Millis};
 use crate::plan::Cue;
 use crate::routine::{Library, Routine};
 use crate::triage::Answers;
@@ -103,24 +103,24 @@ pub enum Entry {
     reason = "independent flags of one app, not states of one machine"
 )]
 pub struct App {
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    pub library: Library,
+    screen: Screen,
+    overlay: Option<Overlay>,
+    library: Library,
     /// Where the app was started: where "back" leads, and whether it ends after a routine.
     entry: Entry,
-    pub now: Millis,
+    now: AppInstant,
     /// The app is leaving ([`Effect::Quit`] went out when this was set).
     should_quit: bool,
     /// The last cue and when it sounded, for the on-screen flash.
-    pub last_cue: Option<(Cue, Millis)>,
+    last_cue: Option<(Cue, AppInstant)>,
     /// The history as loaded, plus what was recorded since.
     history: HistoryView,
     /// Answers for the pain check given up front (`snapshot --answers`): the check answers itself.
     preset_answers: Option<Answers>,
     /// Why sound does not work, shown in the footer while it lasts.
-    pub sound_problem: Option<String>,
+    sound_problem: Option<String>,
     /// The terminal's size (columns, rows) as last seen: whether a figure shows depends on it.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// What to do about what happened since [`update`] last returned: sounds to play and
     /// prepare, records to save, the history to read again, suspending.
     outbox: Vec<Effect>,
@@ -147,7 +147,7 @@ impl App {
         library: Library,
         routine: Routine,
         settings: &Settings,
-        now: Millis,
+        now: AppInstant,
     ) -> Self {
         let mut app = Self::new(
             Screen::Library(LibraryScreen::default()),
@@ -163,7 +163,7 @@ impl App {
     /// Straight into the pain check (`limberup check`).
     pub fn pain_check(library: Library, settings: &Settings) -> Self {
         let screen = Screen::Check(Box::new(CheckForm::new(
-            0,
+            AppInstant::START,
             check::ProfileNeed::Ask,
             Vec::new(),
         )));
@@ -186,13 +186,48 @@ impl App {
         &self.history
     }
 
+    /// The screen showing (under the overlay, if one is open).
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The box open over the screen, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The routines and exercises the app was started with.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The app's time as of the last message.
+    pub fn now(&self) -> AppInstant {
+        self.now
+    }
+
+    /// The last cue and when it sounded, for the on-screen flash.
+    pub fn last_cue(&self) -> Option<(Cue, AppInstant)> {
+        self.last_cue
+    }
+
+    /// Why sound does not work, while it lasts.
+    pub fn sound_problem(&self) -> Option<&str> {
+        self.sound_problem.as_deref()
+    }
+
+    /// The terminal's size (columns, rows) as last seen.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
     fn new(screen: Screen, library: Library, entry: Entry, settings: &Settings) -> Self {
         Self {
             screen,
             overlay: None,
             library,
             entry,
-            now: 0,
+            now: AppInstant::START,
             should_quit: false,
             last_cue: None,
             history: HistoryView::default(),
@@ -258,11 +293,11 @@ impl App {
 
     /// The next moment the app must wake up by itself (a deadline, a clock change on screen, a cue
     /// label to clear); `None` when only a key can change anything.
-    pub fn next_wake(&self) -> Option<Millis> {
+    pub fn next_wake(&self) -> Option<AppInstant> {
         if matches!(self.screen, Screen::History | Screen::Runs) {
             // Whether another limberup wrote to the history is asked now and then.
             let poll = records::HISTORY_POLL_MS;
-            return Some((self.now / poll).saturating_add(1).saturating_mul(poll));
+            return Some(self.now.next_multiple_of(poll));
         }
         let Screen::Player(player) = &self.screen else {
             return self.next_figure_frame();
@@ -287,7 +322,7 @@ impl App {
     /// changes the picture (a figure's frame, the clock's digits, a cue's flash, the history's
     /// poll): a run nobody watches between captures wakes only for these, so its cost does not
     /// grow with the time it covers.
-    pub fn next_deadline(&self) -> Option<Millis> {
+    pub fn next_deadline(&self) -> Option<AppInstant> {
         match &self.screen {
             Screen::Player(player) => player.session.next_deadline(),
             _ => None,
@@ -309,11 +344,13 @@ impl App {
     }
 
     /// Lets time pass; returns whether the screen changed.
-    pub fn tick(&mut self, now: Millis) -> bool {
+    pub fn tick(&mut self, now: AppInstant) -> bool {
         let before = self.now;
         let frame_due = self.next_figure_frame().is_some_and(|at| at <= now);
         let poll = records::HISTORY_POLL_MS;
-        if matches!(self.screen, Screen::History | Screen::Runs) && now / poll > before / poll {
+        if matches!(self.screen, Screen::History | Screen::Runs)
+            && now >= before.next_multiple_of(poll)
+        {
             self.outbox.push(Effect::ReloadHistory);
         }
         self.now = now;
@@ -339,7 +376,7 @@ impl App {
     }
 
     /// Handles one key (whether the screen is drawn again is [`update`]'s to decide).
-    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) {
+    pub fn handle_key(&mut self, key: KeyEvent, now: AppInstant) {
         self.tick(now);
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             match key.code {
@@ -369,7 +406,7 @@ impl App {
 impl App {
     /// ctrl-z or a stop signal: a running routine pauses, so no cue sounds into the shell, then the
     /// process is suspended.
-    fn suspend(&mut self, now: Millis) {
+    fn suspend(&mut self, now: AppInstant) {
         self.tick(now);
         if let Screen::Player(player) = &mut self.screen {
             if !player.session.is_paused() {

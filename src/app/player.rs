@@ -1,7 +1,7 @@
 //! The player screen's state: a routine, its session, and the player's keys.
 
 use super::bindings::PlayerKey;
-use crate::engine::{ADJUST_STEP_MS, Event, Millis, Session};
+use crate::engine::{ADJUST_STEP_MS, AppInstant, Event, Session};
 use crate::plan::Plan;
 use crate::routine::Routine;
 
@@ -13,7 +13,7 @@ pub struct PlayerScreen {
 
 impl PlayerScreen {
     /// Starts `routine`; `countdown`, the runner's own setting, replaces the routine's countdowns.
-    pub fn start(routine: Routine, now: Millis, countdown: Option<u32>) -> (Self, Vec<Event>) {
+    pub fn start(routine: Routine, now: AppInstant, countdown: Option<u32>) -> (Self, Vec<Event>) {
         let mut plan = Plan::build(&routine);
         if let Some(countdown) = countdown {
             for segment in &mut plan.segments {
@@ -34,7 +34,7 @@ pub(super) enum Action {
 }
 
 /// Acts on a player key (from [`crate::app::bindings::PLAYER`]).
-pub(super) fn act(player: &mut PlayerScreen, key: PlayerKey, now: Millis) -> Action {
+pub(super) fn act(player: &mut PlayerScreen, key: PlayerKey, now: AppInstant) -> Action {
     let session = &mut player.session;
     let events = match key {
         PlayerKey::Pause => session.toggle_pause(now),

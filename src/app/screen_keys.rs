@@ -11,7 +11,7 @@ use super::bindings::{
 use super::keymap::{Hint, action_for, footer_hints, help_hints};
 use super::today_keys::TODAY;
 use super::{App, LibraryScreen, Overlay, PreviewScreen, Screen, check, player};
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 
 impl App {
     pub(super) fn handle_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
@@ -38,7 +38,7 @@ impl App {
         }
     }
 
-    pub(super) fn screen_key(&mut self, key: KeyEvent, now: Millis) {
+    pub(super) fn screen_key(&mut self, key: KeyEvent, now: AppInstant) {
         match &self.screen {
             Screen::Library(screen) if screen.filtering => {
                 if let Some(action) = action_for(&FILTERING, self, key) {
@@ -146,7 +146,8 @@ impl App {
         hints
     }
 
-    fn help(&mut self) {
+    /// Opens the help over the screen (the key tables' test opens it on every screen).
+    pub(crate) fn help(&mut self) {
         self.overlay = Some(Overlay::Help);
     }
 
@@ -266,7 +267,7 @@ impl App {
         }
     }
 
-    fn check_key(&mut self, key: KeyEvent, now: Millis) {
+    fn check_key(&mut self, key: KeyEvent, now: AppInstant) {
         let Screen::Check(form) = &mut self.screen else {
             return;
         };
@@ -304,7 +305,7 @@ impl App {
         }
     }
 
-    fn exercise_action(&mut self, action: ExerciseKey, key: KeyEvent, now: Millis) {
+    fn exercise_action(&mut self, action: ExerciseKey, key: KeyEvent, now: AppInstant) {
         let Screen::Exercises(browser) = &mut self.screen else {
             return;
         };

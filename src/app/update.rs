@@ -8,16 +8,16 @@ use crossterm::event::KeyEvent;
 use super::App;
 use super::records::{Loaded, Record};
 use crate::audio::{Cued, Sound};
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 
 /// Something that happened to the app.
 // Not `Eq`: a loaded history holds runs, whose distances are floating point.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     /// A key pressed at this time.
-    Key(KeyEvent, Millis),
+    Key(KeyEvent, AppInstant),
     /// Time passed: it is now this time.
-    Tick(Millis),
+    Tick(AppInstant),
     /// The terminal is now this many columns and rows.
     Resize { width: u16, height: u16 },
     /// Why sound does not work now (`None`: it does).
@@ -28,9 +28,9 @@ pub enum Msg {
     HistoryLoaded(Result<Loaded, String>),
     /// A termination signal, or a terminal that went away, at this time: what runs is recorded as
     /// quit, then the app leaves.
-    Terminate(Millis),
+    Terminate(AppInstant),
     /// A stop signal from outside (`kill -TSTP`) at this time: suspend as for ctrl-z.
-    Suspend(Millis),
+    Suspend(AppInstant),
 }
 
 /// Something for the runtime to do.
@@ -116,7 +116,12 @@ mod tests {
         let library = Library::load(None).expect("built-ins load");
         let mut app = App::with_library(library, &Settings::default());
         let unbound = KeyEvent::from(KeyCode::Char('%'));
-        assert!(update(&mut app, Msg::Key(unbound, 10)).contains(&Effect::Redraw));
-        assert!(!update(&mut app, Msg::Tick(20)).contains(&Effect::Redraw));
+        assert!(
+            update(&mut app, Msg::Key(unbound, AppInstant::from_millis(10)))
+                .contains(&Effect::Redraw)
+        );
+        assert!(
+            !update(&mut app, Msg::Tick(AppInstant::from_millis(20))).contains(&Effect::Redraw)
+        );
     }
 }

@@ -72,7 +72,8 @@ fn full_screen(
     // The wall-clock time at the clock's zero dates what the app records. The history is opened
     // while stderr is still the terminal, so a row a migration set aside is told where the runner
     // sees it (once the app's screen is gone).
-    let origin = UtcTime(UtcTime::now().0 - i64::try_from(clock.now() / 1000).unwrap_or(0));
+    let origin =
+        UtcTime(UtcTime::now().0 - i64::try_from(clock.now().whole_seconds()).unwrap_or(0));
     let (history, mut store) = open_history(dirs, save, origin);
     // New files in the runs folders are imported on a thread of their own, after the history is
     // opened (and brought up to date) here: the first screen never waits for them.

@@ -10,7 +10,7 @@ mod summary;
 
 use crate::format::limits::MAX_DURATION;
 use crate::plan::{Cue, Plan, Segment};
-pub use clock::{AppClock, Millis, MonotonicClock, VirtualClock};
+pub use clock::{AppClock, AppInstant, Millis, MonotonicClock, VirtualClock};
 pub use record::{SegmentOutcome, SessionRecord};
 pub use summary::Summary;
 
@@ -20,7 +20,7 @@ pub enum Event {
     /// A cue is due: play it and show it.
     Cue {
         cue: Cue,
-        at: Millis,
+        at: AppInstant,
         segment: usize,
         /// Time from the cue to the end of its segment, when the segment is timed: a tick with 3 s
         /// left can say "three".
@@ -29,9 +29,9 @@ pub enum Event {
         offset: Millis,
     },
     /// A segment began (after the previous one ended, or by a skip).
-    SegmentStarted { segment: usize, at: Millis },
+    SegmentStarted { segment: usize, at: AppInstant },
     /// The last segment ended; the `done` cue comes with it.
-    Finished { at: Millis },
+    Finished { at: AppInstant },
 }
 
 /// How far the runner can nudge a segment with `+`/`-`.
@@ -43,7 +43,7 @@ pub struct Session {
     plan: Plan,
     current: usize,
     /// When the current segment started, shifted forward by pauses.
-    segment_start: Millis,
+    segment_start: AppInstant,
     /// Pause-free time spent in the segments before the current one (as played: shortened, skipped
     /// or replayed), the elapsed half of the routine's one account.
     played: Millis,
@@ -52,14 +52,14 @@ pub struct Session {
     cues: Vec<(Millis, Cue)>,
     fired: usize,
     halfway_fired: bool,
-    paused_since: Option<Millis>,
+    paused_since: Option<AppInstant>,
     finished: bool,
     record: SessionRecord,
 }
 
 impl Session {
     /// Starts playing at `now`; the first segment's opening cues are returned at once.
-    pub fn start(plan: Plan, now: Millis) -> (Self, Vec<Event>) {
+    pub fn start(plan: Plan, now: AppInstant) -> (Self, Vec<Event>) {
         let mut session = Self {
             plan,
             current: 0,
@@ -124,14 +124,14 @@ impl Session {
     }
 
     /// Time spent in the current segment (frozen while paused).
-    pub fn elapsed_in_segment(&self, now: Millis) -> Millis {
+    pub fn elapsed_in_segment(&self, now: AppInstant) -> Millis {
         self.paused_since
             .unwrap_or(now)
             .saturating_sub(self.segment_start)
     }
 
     /// Time left in the current segment, `None` for an open-ended step.
-    pub fn remaining_in_segment(&self, now: Millis) -> Option<Millis> {
+    pub fn remaining_in_segment(&self, now: AppInstant) -> Option<Millis> {
         self.length
             .map(|length| length.saturating_sub(self.elapsed_in_segment(now)))
     }
@@ -140,7 +140,7 @@ impl Session {
     /// segment countdown. One account: elapsed is the time played so far and moves only with time;
     /// the total is that plus what is left (the current segment as adjusted, then the plan), so it
     /// moves only when the runner changes the plan (`+`/`-`, skip, back).
-    pub fn routine_progress(&self, now: Millis) -> (Millis, Millis) {
+    pub fn routine_progress(&self, now: AppInstant) -> (Millis, Millis) {
         if self.finished {
             return (self.played, self.played);
         }
@@ -164,7 +164,7 @@ impl Session {
 
     /// The next moment something is due (a cue or a segment end); `None` while paused, waiting for
     /// "done", or finished.
-    pub fn next_deadline(&self) -> Option<Millis> {
+    pub fn next_deadline(&self) -> Option<AppInstant> {
         if self.finished || self.paused_since.is_some() {
             return None;
         }
@@ -183,7 +183,7 @@ impl Session {
 
     /// The next moment the on-screen clock changes (whole seconds of the countdown, or of the
     /// count-up of an open-ended step); `None` while paused or finished.
-    pub fn next_display_change(&self, now: Millis) -> Option<Millis> {
+    pub fn next_display_change(&self, now: AppInstant) -> Option<AppInstant> {
         if self.finished || self.paused_since.is_some() {
             return None;
         }
@@ -202,13 +202,13 @@ impl Session {
     }
 
     /// Plays everything due up to `now`.
-    pub fn advance(&mut self, now: Millis) -> Vec<Event> {
+    pub fn advance(&mut self, now: AppInstant) -> Vec<Event> {
         let mut events = Vec::new();
         self.run_until(now, &mut events);
         events
     }
 
-    pub fn toggle_pause(&mut self, now: Millis) -> Vec<Event> {
+    pub fn toggle_pause(&mut self, now: AppInstant) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished {
             return events;
@@ -227,7 +227,7 @@ impl Session {
 
     /// Pauses or resumes as [`Session::toggle_pause`] does, but a pause made this way is not the
     /// runner's own (a box opened over the player) and is not counted as one.
-    pub fn toggle_hold(&mut self, now: Millis) -> Vec<Event> {
+    pub fn toggle_hold(&mut self, now: AppInstant) -> Vec<Event> {
         let pauses = self.record.pauses;
         let events = self.toggle_pause(now);
         self.record.pauses = pauses;
@@ -235,7 +235,7 @@ impl Session {
     }
 
     /// Leaves the current segment unfinished and starts the next one now.
-    pub fn skip(&mut self, now: Millis) -> Vec<Event> {
+    pub fn skip(&mut self, now: AppInstant) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished {
             return events;
@@ -249,7 +249,7 @@ impl Session {
     }
 
     /// Goes back to the start of the previous segment (the first one restarts itself).
-    pub fn back(&mut self, now: Millis) -> Vec<Event> {
+    pub fn back(&mut self, now: AppInstant) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished {
             return events;
@@ -260,7 +260,7 @@ impl Session {
     }
 
     /// "Done" for an open-ended rep step; ignored for timed segments.
-    pub fn done(&mut self, now: Millis) -> Vec<Event> {
+    pub fn done(&mut self, now: AppInstant) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished || self.length.is_some() || self.paused_since.is_some() {
             return events;
@@ -275,7 +275,7 @@ impl Session {
 
     /// Adds (or takes) time from the current timed segment; at least one second always stays, and `+`
     /// stops at the format's longest duration (a segment planned longer than that keeps its length).
-    pub fn adjust(&mut self, now: Millis, delta_ms: i64) -> Vec<Event> {
+    pub fn adjust(&mut self, now: AppInstant, delta_ms: i64) -> Vec<Event> {
         let mut events = self.advance(now);
         let (Some(length), false) = (self.length, self.finished) else {
             return events;
@@ -303,7 +303,7 @@ impl Session {
     }
 
     /// Ends the session early (the runner quit).
-    pub fn quit(&mut self, now: Millis) {
+    pub fn quit(&mut self, now: AppInstant) {
         if !self.finished && self.record.ended_at.is_none() {
             if let Some(since) = self.paused_since.take() {
                 self.record.paused_ms += now.saturating_sub(since);
@@ -312,7 +312,7 @@ impl Session {
         }
     }
 
-    fn enter(&mut self, index: usize, at: Millis, events: &mut Vec<Event>) {
+    fn enter(&mut self, index: usize, at: AppInstant, events: &mut Vec<Event>) {
         // The segment being left counts as long as it was played (nothing before the first).
         self.played = self.played.saturating_add(self.elapsed_in_segment(at));
         if index >= self.plan.segments.len() {
@@ -346,7 +346,7 @@ impl Session {
         events.push(Event::SegmentStarted { segment: index, at });
     }
 
-    fn run_until(&mut self, now: Millis, events: &mut Vec<Event>) {
+    fn run_until(&mut self, now: AppInstant, events: &mut Vec<Event>) {
         while !self.finished && self.paused_since.is_none() {
             while let Some(&(offset, cue)) = self.cues.get(self.fired) {
                 let at = self.segment_start.saturating_add(offset);

@@ -1,6 +1,6 @@
 //! What happened in a session, for the done screen and the history.
 
-use super::clock::Millis;
+use super::clock::{AppInstant, Millis};
 
 /// How one segment ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +19,8 @@ pub struct SessionRecord {
     pub adjustments: Vec<(usize, i64)>,
     pub pauses: u32,
     pub paused_ms: Millis,
-    pub started_at: Millis,
-    pub ended_at: Option<Millis>,
+    pub started_at: AppInstant,
+    pub ended_at: Option<AppInstant>,
     /// True when the last segment was left, false when the session was quit.
     pub finished: bool,
 }

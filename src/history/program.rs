@@ -80,17 +80,6 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// Saves the session pain of the session saved as `session_id`.
-    pub fn set_session_pain(&mut self, session_id: i64, pain: u8) -> Result<(), HistoryError> {
-        self.connection
-            .execute(
-                "UPDATE sessions SET pain = ?1 WHERE id = ?2",
-                params![pain.min(10), session_id],
-            )
-            .map(drop)
-            .map_err(|e| self.sqlite(e))
-    }
-
     /// The program session of the day before `today` without a next-morning answer yet that hurt
     /// most (the latest of those that hurt as much). Looked up by its time, not among the newest
     /// rows: sessions logged later for earlier days must not hide it. The query takes the UTC days

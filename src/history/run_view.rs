@@ -226,7 +226,7 @@ pub(crate) mod fixtures {
     use crate::runs::{Activity, Format, Quality};
 
     /// A counted run of `km` on day `day` at 07:00 UTC, at 5:00 a kilometre.
-    pub fn run(id: i64, day: i64, km: f64) -> RunRow {
+    pub(crate) fn run(id: i64, day: i64, km: f64) -> RunRow {
         RunRow {
             id,
             activity: Activity {

@@ -71,16 +71,6 @@ const KINDS: &[Kind] = &[
 #[derive(Debug, Clone, Default)]
 pub struct ExportRecords(Vec<Map<String, Json>>);
 
-impl ExportRecords {
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
 /// What an import did, by kind: `(kind, added, already here)`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Merged {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::calendar::{DayNumber, UtcTime};
 use crate::triage::Level;
 
-pub use plan::{Due, due_on, planned_each};
+pub use plan::Due;
 pub use week::WeekResult;
 
 use super::Program;

@@ -15,9 +15,7 @@ use jiff::civil::Weekday;
 use crate::duration::Secs;
 
 pub use catalog::Programs;
-pub use judge::{
-    CheckFact, Facts, Morning, ResumeFact, SessionFact, SpikeFact, State, Status, Verdict,
-};
+pub use judge::{CheckFact, Facts, Morning, ResumeFact, SessionFact, SpikeFact, State, Verdict};
 
 /// The rest routine a program plays on self-care days unless it names another.
 pub const DEFAULT_REST_ROUTINE: &str = "rest-day-gentle";

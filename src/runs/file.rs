@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read as _;
 use std::path::Path;
 
-use super::{Activity, MAX_FILE_BYTES, ReadError, read_activity};
+use super::{MAX_FILE_BYTES, ReadError};
 use crate::text::io_reason;
 
 /// A file's bytes, refused past [`MAX_FILE_BYTES`] (also when it grows while being read).
@@ -26,11 +26,4 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge { size: read });
     }
     Ok(bytes)
-}
-
-/// The activity in the file at `path`.
-pub fn read_file(path: &Path) -> Result<(Vec<u8>, Activity), ReadError> {
-    let bytes = read_bytes(path)?;
-    let activity = read_activity(&bytes)?;
-    Ok((bytes, activity))
 }

@@ -18,13 +18,13 @@ const FIRST_ABSOLUTE_TIME: u64 = 0x1000_0000;
 const MAX_OFFSET_S: i64 = 14 * 3600;
 
 mod message {
-    pub const FILE_ID: u16 = 0;
-    pub const SPORT: u16 = 12;
-    pub const SESSION: u16 = 18;
-    pub const RECORD: u16 = 20;
-    pub const ACTIVITY: u16 = 34;
-    pub const FIELD_DESCRIPTION: u16 = 206;
-    pub const DEVELOPER_DATA_ID: u16 = 207;
+    pub(super) const FILE_ID: u16 = 0;
+    pub(super) const SPORT: u16 = 12;
+    pub(super) const SESSION: u16 = 18;
+    pub(super) const RECORD: u16 = 20;
+    pub(super) const ACTIVITY: u16 = 34;
+    pub(super) const FIELD_DESCRIPTION: u16 = 206;
+    pub(super) const DEVELOPER_DATA_ID: u16 = 207;
 }
 const TIMESTAMP: u8 = 253;
 

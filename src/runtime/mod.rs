@@ -16,7 +16,7 @@ use crate::app::App;
 use crate::app::records::HistorySink;
 use crate::app::update::{Effect, Msg, update};
 use crate::audio::{CueSink, Cued, Sound};
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 
 /// What woke the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,10 +39,10 @@ pub enum Input {
 
 /// Where input and time come from.
 pub trait InputSource {
-    fn now(&self) -> Millis;
+    fn now(&self) -> AppInstant;
     /// Blocks until input arrives (`Some`) or `deadline` passes (`None`); without a deadline, waits
     /// for input alone.
-    fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>>;
+    fn wait(&mut self, deadline: Option<AppInstant>) -> io::Result<Option<Input>>;
     /// Hands the terminal back to the shell until the user resumes the app (ctrl-z, then `fg`).
     fn suspend(&mut self) -> io::Result<()> {
         Ok(())
@@ -99,7 +99,7 @@ impl Pending {
 
     /// Hands new cue events to the sound player, and the cues due next when they are near (as of
     /// `now`), then tells the app how sound is doing.
-    fn sound(&mut self, app: &mut App, outputs: &mut Outputs<'_>, now: Millis) {
+    fn sound(&mut self, app: &mut App, outputs: &mut Outputs<'_>, now: AppInstant) {
         let sounds = std::mem::take(&mut self.prepare);
         if !sounds.is_empty() {
             outputs.cues.prepare(sounds);
@@ -156,7 +156,7 @@ pub fn run<B, S>(
     app: &mut App,
     source: &mut S,
     outputs: &mut Outputs<'_>,
-    on_capture: &mut dyn FnMut(&Terminal<B>, Millis),
+    on_capture: &mut dyn FnMut(&Terminal<B>, AppInstant),
 ) -> io::Result<()>
 where
     B: Backend,
@@ -271,8 +271,8 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app).inspect_err(|_| {
-        pending.add(update(app, Msg::Terminate(app.now)));
-        pending.sound(app, outputs, app.now);
+        pending.add(update(app, Msg::Terminate(app.now())));
+        pending.sound(app, outputs, app.now());
         pending.save(app, outputs);
     })
 }

@@ -23,7 +23,7 @@ pub(crate) mod background;
 #[cfg(unix)]
 mod watch;
 
-use crate::engine::{AppClock, Millis, MonotonicClock};
+use crate::engine::{AppClock, AppInstant, MonotonicClock};
 use crate::runtime::{Input, InputSource};
 
 pub(crate) type RealTerminal = Terminal<CrosstermBackend<Stdout>>;
@@ -231,11 +231,11 @@ fn forward_signals(flag: Arc<AtomicI32>, stop: Arc<AtomicBool>, nudger: Option<w
 fn forward_signals(_flag: Arc<AtomicI32>, _stop: Arc<AtomicBool>) {}
 
 impl InputSource for TerminalInput {
-    fn now(&self) -> Millis {
+    fn now(&self) -> AppInstant {
         self.clock.now()
     }
 
-    fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
+    fn wait(&mut self, deadline: Option<AppInstant>) -> io::Result<Option<Input>> {
         let until = deadline.and_then(|at| self.clock.instant_at(at));
         loop {
             if self.terminated() {

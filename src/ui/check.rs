@@ -348,7 +348,7 @@ fn routine_lines(app: &App, result: &CheckResult) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(index, id)| {
             let name = app
-                .library
+                .library()
                 .find(id)
                 .map_or(id.as_str(), |r| r.name.as_str());
             if index == result.selected {

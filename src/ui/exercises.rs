@@ -31,7 +31,7 @@ pub(super) fn render(app: &App, screen: &ExerciseScreen, area: Rect, buf: &mut B
     .areas(area);
     render_header(screen, theme, header, buf);
 
-    let visible = screen.visible(&app.library);
+    let visible = screen.visible(app.library());
     let [list_area, detail_area] = Layout::horizontal([
         Constraint::Length(LIST_WIDTH.min(body.width / 3)),
         Constraint::Min(0),
@@ -157,7 +157,7 @@ fn words<'a>(app: &'a App, exercise: &'a Exercise) -> Vec<Line<'a>> {
             Span::raw(exercise.areas.join(", ")),
         ]));
     }
-    let routines = routines_using(&app.library, &exercise.id);
+    let routines = routines_using(app.library(), &exercise.id);
     let used = if routines.is_empty() {
         "no routine yet".to_owned()
     } else {

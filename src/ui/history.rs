@@ -42,7 +42,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     Line::styled("limberup · history", theme.title()).render(header, buf);
     let history = app.history();
-    let today = history.today(app.now);
+    let today = history.today(app.now());
     let problem = history.trouble();
     footer(app, problem, keys, buf);
     if history.sessions().is_empty() && history.checks().is_empty() {
@@ -99,7 +99,7 @@ fn latest_check_lines(app: &App, width: u16, wrap: bool) -> Vec<Line<'static>> {
         .history()
         .checks()
         .iter()
-        .filter(|c| c.taken_at <= app.history().wall_time(app.now))
+        .filter(|c| c.taken_at <= app.history().wall_time(app.now()))
         .max_by_key(|c| c.taken_at)
     else {
         return vec![Line::raw("none yet: press c")];

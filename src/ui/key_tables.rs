@@ -8,6 +8,7 @@ use ratatui::backend::TestBackend;
 
 use crate::app::{App, Overlay, Screen};
 use crate::config::Settings;
+use crate::engine::AppInstant;
 use crate::routine::Library;
 
 const WIDE: (u16, u16) = (240, 60);
@@ -32,7 +33,7 @@ pub(super) fn text_at(app: &App, size: (u16, u16)) -> Vec<String> {
         .collect()
 }
 
-fn press(app: &mut App, keys: &[KeyCode], now: &mut u64) {
+fn press(app: &mut App, keys: &[KeyCode], now: &mut AppInstant) {
     for code in keys {
         *now += 1_100;
         app.handle_key(KeyEvent::from(*code), *now);
@@ -135,7 +136,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
     );
     if name.starts_with("today") {
         app = app.with_program(Some(standing(name == "today paused")));
-        assert!(matches!(app.screen, Screen::Today), "{name}");
+        assert!(matches!(app.screen(), Screen::Today), "{name}");
     }
     if name.ends_with("morning question") {
         app = app.with_morning_question(Some(crate::history::MorningAsk {
@@ -143,7 +144,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
             routine: "upper-back-strength".to_owned(),
             started_at: crate::calendar::UtcTime(20_513 * 86_400),
         }));
-        assert_eq!(app.overlay, Some(Overlay::Morning), "{name}");
+        assert_eq!(app.overlay(), Some(Overlay::Morning), "{name}");
     }
     if name.ends_with("after a spike run") {
         app = app.with_run_morning_question(Some(crate::history::run_view::RunMorningAsk {
@@ -155,9 +156,9 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
                 longest_before_m: 10_000.0,
             },
         }));
-        assert_eq!(app.overlay, Some(Overlay::RunMorning), "{name}");
+        assert_eq!(app.overlay(), Some(Overlay::RunMorning), "{name}");
     }
-    let mut now = 0;
+    let mut now = AppInstant::START;
     press(&mut app, keys, &mut now);
     if name == "result" {
         // None of the emergency or urgent signs, then the profile (first check): age 40 and
@@ -165,7 +166,7 @@ pub(super) fn app_in(name: &str, keys: &[KeyCode]) -> App {
         use KeyCode::{Char, Enter};
         let keys = [Char('n'), Char('n'), Char('4'), Char('0'), Enter, Char('n')];
         press(&mut app, &keys, &mut now);
-        assert!(matches!(app.screen, Screen::CheckResult(_)), "{name}");
+        assert!(matches!(app.screen(), Screen::CheckResult(_)), "{name}");
     }
     app
 }
@@ -184,10 +185,10 @@ fn every_screen_shows_every_key_of_its_table_in_footer_and_help() {
                 hint.does
             );
         }
-        if app.overlay.is_some() {
+        if app.overlay().is_some() {
             continue;
         }
-        app.overlay = Some(Overlay::Help);
+        app.help();
         let help = text(&app).join("\n");
         for hint in app.help_hints() {
             assert!(
@@ -214,7 +215,7 @@ fn footer_and_help_come_from_the_tables() {
     for binding in LIBRARY.iter().filter(|b| b.in_footer && (b.applies)(&app)) {
         assert!(shown.contains(&binding.shown), "{}", binding.shown);
     }
-    let mut now = 0;
+    let mut now = AppInstant::START;
     press(&mut app, &[KeyCode::Enter, KeyCode::Enter], &mut now);
     let help: Vec<&str> = app.help_hints().iter().map(|h| h.shown).collect();
     for binding in &PLAYER {

@@ -14,7 +14,7 @@ use crate::text::{fit, pad, printable};
 
 pub(super) fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
-    let broken = app.library.files_with_problems();
+    let broken = app.library().files_with_problems();
     let broken_height = problems_height(broken.len(), area.height);
     let [header, body, problems, keys] = Layout::vertical([
         Constraint::Length(1),
@@ -39,7 +39,7 @@ pub(super) fn render(app: &App, screen: &LibraryScreen, area: Rect, buf: &mut Bu
     Line::styled("limberup · routines", theme.title()).render(title_area, buf);
     Line::from(filter).right_aligned().render(filter_area, buf);
 
-    let visible = screen.visible(&app.library);
+    let visible = screen.visible(app.library());
     let block = Block::bordered().title(format!(
         " {} ",
         crate::text::count(visible.len(), "routine", "routines")

@@ -38,7 +38,7 @@ impl Widget for View<'_> {
         let app = self.0;
         // The theme's own background and text colour under everything (nothing without colour).
         buf.set_style(area, theme::of(app).base());
-        let (min_width, min_height) = match &app.screen {
+        let (min_width, min_height) = match &app.screen() {
             Screen::Player(_) => player::MIN_SIZE,
             _ => (30, 8),
         };
@@ -46,7 +46,7 @@ impl Widget for View<'_> {
             too_small(area, min_width, min_height, buf);
             return;
         }
-        match &app.screen {
+        match &app.screen() {
             Screen::Library(screen) => library::render(app, screen, area, buf),
             Screen::Preview(screen) => {
                 preview::render(app, &screen.routine, &screen.scroll, area, buf);
@@ -60,7 +60,7 @@ impl Widget for View<'_> {
             Screen::Today => today::render(app, area, buf),
             Screen::Exercises(screen) => exercises::render(app, screen, area, buf),
         }
-        match app.overlay {
+        match app.overlay() {
             Some(Overlay::Help) => overlay::help(app, area, buf),
             Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, area, buf),
             Some(Overlay::SessionPain) => overlay::session_pain(app, area, buf),

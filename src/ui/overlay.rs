@@ -83,7 +83,7 @@ pub(super) fn morning(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let session = app.morning_asked().map_or_else(String::new, |ask| {
         let name = app
-            .library
+            .library()
             .find(&ask.routine)
             .map_or(ask.routine.as_str(), |r| r.name.as_str());
         format!(

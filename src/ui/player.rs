@@ -47,7 +47,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     render_panel(app, player, &view, roomy, main, buf);
     render_up_next(player, theme, next, buf);
 
-    let (position, total) = session.routine_progress(app.now);
+    let (position, total) = session.routine_progress(app.now());
     let label = format!("{} / {}", format_clock(position), format_clock(total));
     gauge(
         theme,
@@ -58,7 +58,7 @@ pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
         buf,
     );
 
-    footer(app, app.sound_problem.as_deref(), keys, buf);
+    footer(app, app.sound_problem(), keys, buf);
 }
 
 fn render_header(

@@ -40,7 +40,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
         return;
     }
-    let now = history.wall_time(app.now);
+    let now = history.wall_time(app.now());
     let this_week = week_start(history.calendar().day(now));
     let counted_views: Vec<RunView> = counted.iter().map(|&r| r.clone()).collect();
     let weeks = weeks(&counted_views, this_week, WEEKS);

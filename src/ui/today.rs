@@ -159,7 +159,7 @@ fn due_lines(app: &App, standing: &Standing) -> Vec<Line<'static>> {
     let mut lines = vec![Line::raw("Due today:")];
     for (index, due) in standing.due.iter().enumerate() {
         let name = app
-            .library
+            .library()
             .find(&due.routine)
             .map_or_else(|| due.routine.clone(), |r| r.name.clone());
         let total = due

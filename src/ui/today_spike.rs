@@ -16,7 +16,7 @@ const AFTER_RUN_NAMED: usize = 3;
 /// Nothing without a spike in the last days; otherwise a blank line, then its lines.
 pub(super) fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let history = app.history();
-    let now = history.wall_time(app.now);
+    let now = history.wall_time(app.now());
     let Some(spike) = recent_spike(history.runs(), history.calendar().day(now)) else {
         return Vec::new();
     };
@@ -37,7 +37,7 @@ pub(super) fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
         lines.push(Line::raw(words::budget(&budget)));
     }
     let after_run: Vec<String> = app
-        .library
+        .library()
         .routines
         .iter()
         .filter(|routine| routine.when == When::After)

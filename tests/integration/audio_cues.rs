@@ -27,7 +27,8 @@ impl CueSink for Recorder {
         if let Event::Cue { cue, at, .. } = cued.event {
             self.muted_cues += usize::from(muted);
             let sounds = cued.sounds.iter().map(|s| s.name().to_owned()).collect();
-            self.heard.push((at, cue.as_str().to_owned(), sounds));
+            self.heard
+                .push((at.as_millis(), cue.as_str().to_owned(), sounds));
         }
     }
 

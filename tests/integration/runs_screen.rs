@@ -6,6 +6,7 @@ use crate::common::runs::runs_with_spikes;
 use crate::common::{NOW, Shot};
 use limberup::app::HistoryView;
 use limberup::calendar::Calendar;
+use limberup::engine::AppInstant;
 
 /// The day of [`NOW`] (Tuesday 24 November 2026).
 const TODAY: i64 = NOW.0 / 86_400;
@@ -74,8 +75,14 @@ fn the_runs_are_read_again_when_the_screen_opens() {
         limberup::routine::Library::load(None).expect("built-ins load"),
         &limberup::config::Settings::default(),
     );
-    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('r')), 1));
-    assert!(matches!(app.screen, Screen::Runs));
+    let effects = update(
+        &mut app,
+        Msg::Key(
+            KeyEvent::from(KeyCode::Char('r')),
+            AppInstant::from_millis(1),
+        ),
+    );
+    assert!(matches!(app.screen(), Screen::Runs));
     assert!(effects.contains(&Effect::ReloadHistory), "{effects:?}");
     let runs = runs_with_spikes(TODAY);
     let effects = update(

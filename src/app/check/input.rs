@@ -11,7 +11,7 @@ use crate::app::bindings::{
     CHECK_YES_NO_UNSURE, CheckKey,
 };
 use crate::app::keymap::Binding;
-use crate::engine::Millis;
+use crate::engine::AppInstant;
 use crate::triage::profile::Reply;
 use crate::triage::{Area, Onset, Symptom, Trend};
 
@@ -35,7 +35,7 @@ impl CheckForm {
     }
 
     /// A key on the screen shown.
-    pub fn handle_key(&mut self, key: KeyEvent, now: Millis) -> Outcome {
+    pub fn handle_key(&mut self, key: KeyEvent, now: AppInstant) -> Outcome {
         let action = self
             .bindings()
             .iter()
@@ -50,7 +50,7 @@ impl CheckForm {
     }
 
     /// Acts on `action`, which `key` stood for.
-    pub fn apply(&mut self, action: CheckKey, key: KeyEvent, now: Millis) -> Outcome {
+    pub fn apply(&mut self, action: CheckKey, key: KeyEvent, now: AppInstant) -> Outcome {
         self.notice = None;
         if action == CheckKey::Back {
             return match self.previous.pop() {
@@ -107,7 +107,7 @@ impl CheckForm {
 
     /// A repeat, or a key before the screen has been shown long enough, may not answer; it also
     /// starts the wait again, so a held key or a paste never answers the next screen.
-    fn may_answer(&mut self, key: KeyEvent, now: Millis) -> bool {
+    fn may_answer(&mut self, key: KeyEvent, now: AppInstant) -> bool {
         if key.kind == KeyEventKind::Repeat || now < self.answerable_at {
             self.answerable_at = now.saturating_add(self.read_time);
             return false;
@@ -122,7 +122,7 @@ impl CheckForm {
         group: Group,
         action: CheckKey,
         digit: Option<u32>,
-        now: Millis,
+        now: AppInstant,
     ) -> Outcome {
         let marked = self.marks.iter().any(|m| *m != Mark::Unmarked);
         match action {
@@ -208,7 +208,7 @@ impl CheckForm {
 
     /// Digits build the number (`1` then `0` is 10; a digit that would pass 10 starts it again),
     /// arrows step it, backspace removes a digit, `enter` confirms it.
-    fn pain(&mut self, action: CheckKey, digit: Option<u32>, now: Millis) -> Outcome {
+    fn pain(&mut self, action: CheckKey, digit: Option<u32>, now: AppInstant) -> Outcome {
         let current = self.typed.parse::<u8>().ok();
         match (action, digit) {
             (CheckKey::Digit, Some(d)) => {
@@ -246,7 +246,7 @@ impl CheckForm {
         self.typed.parse().ok()
     }
 
-    fn areas(&mut self, action: CheckKey, digit: Option<u32>, now: Millis) -> Outcome {
+    fn areas(&mut self, action: CheckKey, digit: Option<u32>, now: AppInstant) -> Outcome {
         let count = Area::ALL.len();
         let cursor = self.cursor.unwrap_or(0);
         match action {
@@ -285,7 +285,7 @@ impl CheckForm {
     }
 
     /// The answer `choice` (0 is the first shown) to a choice question, then the next screen.
-    fn answer(&mut self, choice: usize, now: Millis) -> Outcome {
+    fn answer(&mut self, choice: usize, now: AppInstant) -> Outcome {
         match self.question {
             Question::Symptom(symptom) => {
                 let mark = match choice {
@@ -317,7 +317,13 @@ impl CheckForm {
     }
 
     /// Digits, backspace, up and down; enter takes the number.
-    fn number(&mut self, action: CheckKey, digit: Option<u32>, max: u32, now: Millis) -> Outcome {
+    fn number(
+        &mut self,
+        action: CheckKey,
+        digit: Option<u32>,
+        max: u32,
+        now: AppInstant,
+    ) -> Outcome {
         let current: u32 = self.typed.parse().unwrap_or(0);
         match (action, digit) {
             (CheckKey::Digit, Some(d)) => {

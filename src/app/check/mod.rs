@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 pub(crate) use group::{Group, Mark, Sign};
 pub(crate) use order::{Path, ProfileNeed, Question, length_words};
 
-use crate::engine::Millis;
+use crate::engine::{AppInstant, Millis};
 use crate::triage::profile::Reply;
 use crate::triage::{Answers, Onset, Symptom, Trend};
 
@@ -72,7 +72,7 @@ pub struct CheckForm {
     /// A one-line hint after a key that could not be taken.
     pub notice: Option<&'static str>,
     /// No key answers before this time.
-    answerable_at: Millis,
+    answerable_at: AppInstant,
     /// How long each screen waits before a key may answer it: [`READ_TIME_MS`] but in tests of
     /// the real binary, which would otherwise sleep a second a screen.
     read_time: Millis,
@@ -102,7 +102,7 @@ pub enum Outcome {
 impl CheckForm {
     /// The first screen, shown at `now`, with what to do about the profile (and its lines, for a
     /// re-confirm).
-    pub fn new(now: Millis, profile_need: ProfileNeed, profile_shown: Vec<String>) -> Self {
+    pub fn new(now: AppInstant, profile_need: ProfileNeed, profile_shown: Vec<String>) -> Self {
         Self {
             answers: Answers::default(),
             question: Question::Pain,
@@ -127,7 +127,7 @@ impl CheckForm {
     }
 
     /// From `now` on, each screen waits `read_time` before a key may answer it.
-    pub fn set_read_time(&mut self, read_time: Millis, now: Millis) {
+    pub fn set_read_time(&mut self, read_time: Millis, now: AppInstant) {
         self.read_time = read_time;
         self.answerable_at = now.saturating_add(read_time);
     }
@@ -151,7 +151,7 @@ impl CheckForm {
 
     /// Shows `question`, with its earlier answer marked if the runner answered it before going
     /// back; otherwise nothing is chosen or marked.
-    fn show(&mut self, question: Question, now: Millis) {
+    fn show(&mut self, question: Question, now: AppInstant) {
         self.question = question;
         self.answerable_at = now.saturating_add(self.read_time);
         self.typed.clear();
@@ -224,7 +224,7 @@ impl CheckForm {
     }
 
     /// Moves on from the current screen, or finishes.
-    fn advance(&mut self, now: Millis) -> Outcome {
+    fn advance(&mut self, now: AppInstant) -> Outcome {
         self.previous.push(self.question);
         if !self.answered.contains(&self.question) {
             self.answered.push(self.question);

@@ -20,7 +20,7 @@ fn code(key: &str) -> KeyCode {
 /// screen, and returns the answers if the last screen was answered.
 pub(super) struct Typist {
     pub(super) form: CheckForm,
-    now: Millis,
+    now: AppInstant,
     pub(super) profile: Option<ProfileAnswer>,
 }
 
@@ -32,8 +32,8 @@ impl Typist {
 
     pub(super) fn with(need: ProfileNeed) -> Self {
         Self {
-            form: CheckForm::new(0, need, vec!["age 70".to_owned()]),
-            now: 0,
+            form: CheckForm::new(AppInstant::START, need, vec!["age 70".to_owned()]),
+            now: AppInstant::START,
             profile: None,
         }
     }
@@ -209,12 +209,13 @@ fn a_paste_answers_one_screen_at_most() {
 #[test]
 fn the_answer_guard_is_a_setting_and_by_default_refuses_a_key_at_once() {
     let keys = [KeyCode::Char('5'), KeyCode::Enter];
-    let mut guarded = CheckForm::new(0, ProfileNeed::Known, Vec::new());
+    let mut guarded = CheckForm::new(AppInstant::START, ProfileNeed::Known, Vec::new());
     let mut unguarded = guarded.clone();
-    unguarded.set_read_time(0, 0);
+    unguarded.set_read_time(0, AppInstant::START);
     for code in keys {
-        guarded.handle_key(KeyEvent::from(code), 1);
-        unguarded.handle_key(KeyEvent::from(code), 1);
+        let soon = AppInstant::from_millis(1);
+        guarded.handle_key(KeyEvent::from(code), soon);
+        unguarded.handle_key(KeyEvent::from(code), soon);
     }
     assert_eq!(guarded.question, Question::Pain);
     assert_eq!(
@@ -317,9 +318,9 @@ fn typing_1_then_0_is_ten_and_waits_for_enter() {
 
 #[test]
 fn esc_on_the_first_question_leaves() {
-    let mut form = CheckForm::new(0, ProfileNeed::Known, Vec::new());
+    let mut form = CheckForm::new(AppInstant::START, ProfileNeed::Known, Vec::new());
     assert!(matches!(
-        form.handle_key(KeyEvent::from(KeyCode::Esc), 5_000),
+        form.handle_key(KeyEvent::from(KeyCode::Esc), AppInstant::from_millis(5_000)),
         Outcome::Left
     ));
 }

@@ -16,7 +16,8 @@ fn app() -> App {
 
 fn press(app: &mut App, keys: &[KeyCode]) {
     for (i, code) in keys.iter().enumerate() {
-        app.handle_key(KeyEvent::from(*code), 1_000 * (i as u64 + 1));
+        let now = crate::engine::AppInstant::from_millis(1_000 * (i as u64 + 1));
+        app.handle_key(KeyEvent::from(*code), now);
     }
 }
 

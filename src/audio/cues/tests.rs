@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::engine::AppInstant;
 use crate::routine::load::routine_from_text as routine;
 
 const ROUTINE: &str = r#"
@@ -29,7 +30,7 @@ fn names(sounds: &[Sound]) -> Vec<&str> {
 fn cue(cue: Cue, segment: usize, left: Option<u64>) -> Event {
     Event::Cue {
         cue,
-        at: 0,
+        at: AppInstant::START,
         segment,
         left,
         offset: 0,
@@ -68,20 +69,36 @@ fn every_cue_has_its_tone_and_words() {
         (cue(Cue::Rep, 1, Some(3_000)), true, &["tick"]),
         // A get-ready of 5 s has room for the name only.
         (
-            Event::SegmentStarted { segment: 0, at: 0 },
+            Event::SegmentStarted {
+                segment: 0,
+                at: AppInstant::START,
+            },
             true,
             &["get ready", "next", "Hold"],
         ),
-        (Event::SegmentStarted { segment: 0, at: 0 }, false, &[]),
+        (
+            Event::SegmentStarted {
+                segment: 0,
+                at: AppInstant::START,
+            },
+            false,
+            &[],
+        ),
         (
             Event::SegmentStarted {
                 segment: 1,
-                at: 5_000,
+                at: AppInstant::from_millis(5_000),
             },
             true,
             &[],
         ),
-        (Event::Finished { at: 35_000 }, true, &[]),
+        (
+            Event::Finished {
+                at: AppInstant::from_millis(35_000),
+            },
+            true,
+            &[],
+        ),
     ];
     for (event, spoken, expected) in table {
         let sounds = sounds_for(event, &routine, &plan, voice(*spoken));
@@ -122,15 +139,15 @@ fn transcript(text: &str) -> Vec<String> {
 /// What is said through `routine` played without a pause (see [`transcript`]).
 fn said_through(routine: &Routine) -> Vec<String> {
     let plan = Plan::build(routine);
-    let (mut session, mut events) = crate::engine::Session::start(plan.clone(), 0);
+    let (mut session, mut events) = crate::engine::Session::start(plan.clone(), AppInstant::START);
     let mut lines = Vec::new();
-    let mut now = 0;
+    let mut now = AppInstant::START;
     loop {
         for event in &events {
             let at = match *event {
                 Event::Cue { at, .. }
                 | Event::SegmentStarted { at, .. }
-                | Event::Finished { at } => at,
+                | Event::Finished { at } => at.as_millis(),
             };
             let sounds = sounds_for(event, routine, &plan, voice(true));
             let words: Vec<&str> = sounds
@@ -378,7 +395,7 @@ caution = "Stop if an arm tingles."
     assert!(sounds_for(&caution, &routine, &plan, voice(false)).is_empty());
     let rep_three = Event::Cue {
         cue: Cue::Rep,
-        at: 0,
+        at: AppInstant::START,
         segment: exercise,
         left: Some(6_000),
         offset: 4_000,

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::audio::Clip;
-use crate::engine::Event;
+use crate::engine::{AppInstant, Event};
 
 /// Everything the fake outputs did, shared with the test.
 #[derive(Default)]
@@ -91,10 +91,12 @@ fn cued(clips: &[Clip]) -> Cued {
     cued_at(0, clips)
 }
 
-/// A cue event at `at` on the app's clock, playing `clips`.
-fn cued_at(at: u64, clips: &[Clip]) -> Cued {
+/// A cue event `since_start` milliseconds into the app's clock, playing `clips`.
+fn cued_at(since_start: u64, clips: &[Clip]) -> Cued {
     Cued {
-        event: Event::Finished { at },
+        event: Event::Finished {
+            at: AppInstant::from_millis(since_start),
+        },
         sounds: clips.iter().map(|c| Sound::Clip(*c)).collect(),
     }
 }

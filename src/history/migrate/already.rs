@@ -12,7 +12,7 @@ use super::Quarantine;
 
 /// Runs each statement of `sql` unless what it makes exists already. A table that exists without
 /// some of the columns the statement gives it is set aside (renamed, its rows kept) and made anew.
-pub fn run(
+pub(super) fn run(
     transaction: &Transaction<'_>,
     sql: &str,
     quarantine: &mut Quarantine,

@@ -12,7 +12,7 @@ use rusqlite::{Transaction, params};
 use crate::calendar::UtcTime;
 
 /// Where set-aside rows go.
-pub const TABLE: &str = "quarantine";
+pub(super) const TABLE: &str = "quarantine";
 
 const CREATE: &str = "CREATE TABLE IF NOT EXISTS quarantine (
     id INTEGER PRIMARY KEY,
@@ -70,7 +70,7 @@ impl fmt::Display for SetAside {
 
 /// What one migration set aside, in the order it was.
 #[derive(Debug, Default)]
-pub struct Quarantine {
+pub(crate) struct Quarantine {
     rows: Vec<SetAside>,
     /// Whether the quarantine table is known to exist in this transaction.
     table_made: bool,
@@ -79,7 +79,7 @@ pub struct Quarantine {
 impl Quarantine {
     /// Copies row `id` of `table` whole into the quarantine table (each column as JSON, a blob as
     /// `{"blob": "<hex>"}`), then deletes it from `table`.
-    pub fn set_aside(
+    pub(super) fn set_aside(
         &mut self,
         transaction: &Transaction<'_>,
         table: &str,
@@ -128,7 +128,7 @@ impl Quarantine {
 
     /// Renames table `name` to a free name (`<name>_set_aside`, then `_2`, …), keeping its rows, so
     /// a step can make `name` as it should be.
-    pub fn set_aside_table(
+    pub(super) fn set_aside_table(
         &mut self,
         transaction: &Transaction<'_>,
         name: &str,
@@ -160,7 +160,7 @@ impl Quarantine {
         Ok(())
     }
 
-    pub fn into_rows(self) -> Vec<SetAside> {
+    pub(super) fn into_rows(self) -> Vec<SetAside> {
         self.rows
     }
 }

@@ -14,7 +14,7 @@ pub struct Due {
 /// How many of each session (in the program's order) a week plans on its `open` days: a `days`
 /// session on each open day of its weekdays, then the `per_week` ones in the room left, each day
 /// holding at most `cap` and at most one of each routine.
-pub fn planned_each(sessions: &[&SessionPlan], open: &[DayNumber], cap: u32) -> Vec<u32> {
+pub(super) fn planned_each(sessions: &[&SessionPlan], open: &[DayNumber], cap: u32) -> Vec<u32> {
     let mut planned = vec![0; sessions.len()];
     let mut room: u32 = 0;
     for day in open {
@@ -44,7 +44,7 @@ pub fn planned_each(sessions: &[&SessionPlan], open: &[DayNumber], cap: u32) -> 
 }
 
 /// What one session of the week stands at today.
-pub struct WeekSession<'s> {
+pub(super) struct WeekSession<'s> {
     pub session: &'s SessionPlan,
     /// How many this week plans.
     pub planned: u32,
@@ -57,7 +57,12 @@ pub struct WeekSession<'s> {
 /// What is due on an open day: the `days` sessions of its weekday, then the `per_week` ones still
 /// short of what the week plans, none already done today, at most `cap` a day with those done;
 /// listed in the program's order.
-pub fn due_on(day: DayNumber, sessions: &[WeekSession<'_>], cap: u32, level: u32) -> Vec<Due> {
+pub(super) fn due_on(
+    day: DayNumber,
+    sessions: &[WeekSession<'_>],
+    cap: u32,
+    level: u32,
+) -> Vec<Due> {
     let weekday = date_of(day).weekday();
     let done_today = sessions.iter().filter(|s| s.done_today).count();
     let slots = usize::try_from(cap)

@@ -15,10 +15,11 @@ use crate::app::records::{HistorySink, NoHistory};
 use crate::app::{App, HistoryView};
 use crate::audio::CueSink;
 use crate::config::Settings;
-use crate::engine::{AppClock, Millis, VirtualClock};
+use crate::engine::{AppClock, AppInstant, Millis, VirtualClock};
 use crate::routine::{Library, Routine};
 
-/// The terminal size and what to do when.
+/// The terminal size and what to do when. Times are milliseconds since the app started, as a
+/// script writes them (`space@5`, `--at 12.5`); the harness turns them into the app's instants.
 #[derive(Debug, Clone)]
 pub struct SnapshotRequest {
     pub width: u16,
@@ -61,7 +62,7 @@ impl SnapshotRequest {
 /// capture shows their effect).
 pub struct ScriptedInput {
     clock: VirtualClock,
-    script: std::collections::VecDeque<(Millis, Input)>,
+    script: std::collections::VecDeque<(AppInstant, Input)>,
 }
 
 impl ScriptedInput {
@@ -82,14 +83,14 @@ impl ScriptedInput {
             clock: VirtualClock::new(),
             script: script
                 .into_iter()
-                .map(|(at, _, input)| (at, input))
+                .map(|(at, _, input)| (AppInstant::from_millis(at), input))
                 .collect(),
         }
     }
 }
 
 impl InputSource for ScriptedInput {
-    fn now(&self) -> Millis {
+    fn now(&self) -> AppInstant {
         self.clock.now()
     }
 
@@ -97,7 +98,7 @@ impl InputSource for ScriptedInput {
         false
     }
 
-    fn wait(&mut self, deadline: Option<Millis>) -> io::Result<Option<Input>> {
+    fn wait(&mut self, deadline: Option<AppInstant>) -> io::Result<Option<Input>> {
         let Some(&(at, _)) = self.script.front() else {
             return Ok(Some(Input::End));
         };
@@ -169,7 +170,7 @@ pub fn capture_buffers(
     history: &mut dyn HistorySink,
 ) -> io::Result<Vec<(Millis, Buffer)>> {
     let mut app = match routine {
-        Some(routine) => App::run_routine(library, routine, &request.settings, 0),
+        Some(routine) => App::run_routine(library, routine, &request.settings, AppInstant::START),
         None => App::with_library(library, &request.settings),
     };
     app.set_history(request.history.clone());
@@ -191,7 +192,7 @@ pub fn capture_buffers(
             history,
         },
         &mut |terminal, now| {
-            screens.push((now, terminal.backend().buffer().clone()));
+            screens.push((now.as_millis(), terminal.backend().buffer().clone()));
         },
     )?;
     // Captures after the app quit show its last screen.

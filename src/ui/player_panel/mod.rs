@@ -72,10 +72,10 @@ pub(super) fn render_panel(
             format!(" {} ", panel_title(segment)),
             color.add_modifier(Modifier::BOLD),
         ));
-    if let Some((cue, at)) = app.last_cue {
-        if app.now < at.saturating_add(CUE_FLASH_MS) && !session.is_paused() {
+    if let Some((cue, at)) = app.last_cue() {
+        if app.now() < at.saturating_add(CUE_FLASH_MS) && !session.is_paused() {
             // Without sound the cue must catch the eye instead: the panel's border lights up.
-            let silent = app.muted() || app.sound_problem.is_some();
+            let silent = app.muted() || app.sound_problem().is_some();
             let label = if silent {
                 format!(" ♪ {} ", cue.as_str().to_uppercase())
             } else {
@@ -94,9 +94,9 @@ pub(super) fn render_panel(
     }
 
     let featured = view.step;
-    let elapsed = session.elapsed_in_segment(app.now);
+    let elapsed = session.elapsed_in_segment(app.now());
     let heading = heading_line(player, segment, featured, theme, elapsed);
-    let clock_text = match session.remaining_in_segment(app.now) {
+    let clock_text = match session.remaining_in_segment(app.now()) {
         Some(remaining) => format_clock(remaining.div_ceil(1000) * 1000),
         None => format_clock(elapsed),
     };
