@@ -1,0 +1,67 @@
+//! Unit tests of depth (issue 25, point 2): the shoulder girdle, and what turns toward or away from
+//! the viewer drawn shorter.
+
+use super::body::{Joint, Skeleton, length};
+use super::tests::key;
+use super::*;
+
+fn posed(view: View, changes: &[(Joint, f64)]) -> Skeleton {
+    Skeleton::pose(view, &key(0.0, changes).angles)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn in_profile_the_girdle_moves_the_shoulder_off_the_spine_back_and_up() {
+    let rest = posed(View::Side, &[]);
+    assert_eq!(
+        rest.left.shoulder, rest.neck_base,
+        "at rest it sits on the spine"
+    );
+    let squeezed = posed(View::Side, &[(Joint::LeftShoulderBack, 25.0)]);
+    let back = length::SHOULDER_HALF * 25f64.to_radians().sin();
+    assert!(
+        close(squeezed.left.shoulder.x, rest.neck_base.x - back),
+        "{squeezed:?}"
+    );
+    assert!(close(squeezed.left.shoulder.y, rest.neck_base.y));
+    // The arm hangs from the moved shoulder, so the hand goes back with it.
+    assert!(close(squeezed.left.fingers.x, rest.left.fingers.x - back));
+    // The other side stays where it was.
+    assert_eq!(squeezed.right.shoulder, rest.right.shoulder);
+    let shrugged = posed(View::Side, &[(Joint::RightShoulderLift, 30.0)]);
+    let up = length::SHOULDER_HALF * 30f64.to_radians().sin();
+    assert!(
+        close(shrugged.right.shoulder.y, rest.neck_base.y + up),
+        "{shrugged:?}"
+    );
+    assert!(close(shrugged.right.shoulder.x, rest.neck_base.x));
+}
+
+#[test]
+fn from_the_front_a_shoulder_drawn_back_turns_away_and_is_drawn_narrower() {
+    let rest = posed(View::Front, &[]);
+    let width = |body: &Skeleton| (body.left.shoulder.x - body.right.shoulder.x).abs();
+    assert!(close(width(&rest), 2.0 * length::SHOULDER_HALF));
+    let squeezed = posed(
+        View::Front,
+        &[
+            (Joint::LeftShoulderBack, 25.0),
+            (Joint::RightShoulderBack, 25.0),
+        ],
+    );
+    let foreshortened = 2.0 * length::SHOULDER_HALF * 25f64.to_radians().cos();
+    assert!(close(width(&squeezed), foreshortened), "{squeezed:?}");
+    assert!(
+        close(squeezed.left.shoulder.y, rest.left.shoulder.y),
+        "no higher"
+    );
+    let shrugged = posed(View::Front, &[(Joint::LeftShoulderLift, 30.0)]);
+    assert!(
+        shrugged.left.shoulder.y > rest.left.shoulder.y + 0.05,
+        "{shrugged:?}"
+    );
+    assert!(shrugged.right.shoulder == rest.right.shoulder);
+}
