@@ -36,9 +36,15 @@ pub enum Joint {
     LeftShoulderBack,
     RightShoulderLift,
     RightShoulderBack,
+    /// The whole arm turned out of the view's plane toward the viewer (negative: away), which draws
+    /// it shorter: arms reaching forward at shoulder height, seen from the front.
+    LeftArmTowardViewer,
+    LeftLegTowardViewer,
+    RightArmTowardViewer,
+    RightLegTowardViewer,
 }
 
-pub const JOINT_COUNT: usize = 19;
+pub const JOINT_COUNT: usize = 23;
 
 impl Joint {
     pub const ALL: [Joint; JOINT_COUNT] = [
@@ -61,6 +67,10 @@ impl Joint {
         Joint::LeftShoulderBack,
         Joint::RightShoulderLift,
         Joint::RightShoulderBack,
+        Joint::LeftArmTowardViewer,
+        Joint::LeftLegTowardViewer,
+        Joint::RightArmTowardViewer,
+        Joint::RightLegTowardViewer,
     ];
 
     pub fn name(self) -> &'static str {
@@ -84,6 +94,10 @@ impl Joint {
             Joint::LeftShoulderBack => "left_shoulder_back",
             Joint::RightShoulderLift => "right_shoulder_lift",
             Joint::RightShoulderBack => "right_shoulder_back",
+            Joint::LeftArmTowardViewer => "left_arm_toward_viewer",
+            Joint::LeftLegTowardViewer => "left_leg_toward_viewer",
+            Joint::RightArmTowardViewer => "right_arm_toward_viewer",
+            Joint::RightLegTowardViewer => "right_leg_toward_viewer",
         }
     }
 
@@ -103,7 +117,14 @@ impl Joint {
             Joint::Neck => -60..=70,
             Joint::LeftShoulder | Joint::RightShoulder => -90..=180,
             Joint::LeftElbow | Joint::RightElbow => 0..=150,
-            Joint::LeftWrist | Joint::RightWrist => -90..=90,
+            // A wrist bends a quarter turn either way; a limb turns at most to point straight at
+            // the viewer, or straight away.
+            Joint::LeftWrist
+            | Joint::RightWrist
+            | Joint::LeftArmTowardViewer
+            | Joint::RightArmTowardViewer
+            | Joint::LeftLegTowardViewer
+            | Joint::RightLegTowardViewer => -90..=90,
             Joint::LeftHip | Joint::RightHip => -45..=170,
             Joint::LeftKnee | Joint::RightKnee => 0..=170,
             Joint::LeftAnkle | Joint::RightAnkle => -60..=40,
@@ -235,6 +256,8 @@ impl Skeleton {
                 angle(Joint::LeftHip),
                 angle(Joint::LeftKnee),
                 angle(Joint::LeftAnkle),
+                angle(Joint::LeftArmTowardViewer),
+                angle(Joint::LeftLegTowardViewer),
             ],
         );
         let right = limbs(
@@ -253,6 +276,8 @@ impl Skeleton {
                 angle(Joint::RightHip),
                 angle(Joint::RightKnee),
                 angle(Joint::RightAnkle),
+                angle(Joint::RightArmTowardViewer),
+                angle(Joint::RightLegTowardViewer),
             ],
         );
         Skeleton {
@@ -394,12 +419,24 @@ struct Girdle {
 fn limbs(
     girdle: &Girdle,
     sign: f64,
-    [shoulder, elbow, wrist, hip, knee, ankle]: [f64; 6],
+    [
+        shoulder,
+        elbow,
+        wrist,
+        hip,
+        knee,
+        ankle,
+        arm_toward,
+        leg_toward,
+    ]: [f64; 8],
 ) -> Limbs {
     let arm = girdle.upper + 180.0 + sign * shoulder;
     let forearm = arm + sign * elbow;
     let hand = forearm + sign * wrist;
     let thigh = girdle.lower + 180.0 + sign * hip;
+    // A limb turned toward (or away from) the viewer is seen at a slant: every bone of it shortens
+    // by the cosine of the turn, to a dot when it points straight at the viewer.
+    let (arm_scale, leg_scale) = (arm_toward.to_radians().cos(), leg_toward.to_radians().cos());
     // A knee bends the other way from an elbow: the shin swings back.
     let (shin, shin_length) = if girdle.end_on {
         (thigh, length::SHIN * knee.to_radians().cos())
@@ -407,18 +444,18 @@ fn limbs(
         (thigh - sign * knee, length::SHIN)
     };
     let foot = shin + sign * (90.0 + ankle);
-    let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM);
-    let wrist_point = elbow_point.toward(forearm, length::FOREARM);
-    let knee_point = girdle.hip.toward(thigh, length::THIGH);
-    let ankle_point = knee_point.toward(shin, shin_length);
+    let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM * arm_scale);
+    let wrist_point = elbow_point.toward(forearm, length::FOREARM * arm_scale);
+    let knee_point = girdle.hip.toward(thigh, length::THIGH * leg_scale);
+    let ankle_point = knee_point.toward(shin, shin_length * leg_scale);
     Limbs {
         shoulder: girdle.shoulder,
         elbow: elbow_point,
         wrist: wrist_point,
-        fingers: wrist_point.toward(hand, length::HAND),
+        fingers: wrist_point.toward(hand, length::HAND * arm_scale),
         hip: girdle.hip,
         knee: knee_point,
         ankle: ankle_point,
-        toes: ankle_point.toward(foot, length::FOOT * girdle.foot_scale),
+        toes: ankle_point.toward(foot, length::FOOT * girdle.foot_scale * leg_scale),
     }
 }

@@ -65,3 +65,37 @@ fn from_the_front_a_shoulder_drawn_back_turns_away_and_is_drawn_narrower() {
     );
     assert!(shrugged.right.shoulder == rest.right.shoulder);
 }
+
+#[test]
+fn a_limb_turned_toward_the_viewer_is_drawn_shorter() {
+    let reach_length = |body: &Skeleton| {
+        let (a, b) = (body.left.shoulder, body.left.fingers);
+        (b.x - a.x).hypot(b.y - a.y)
+    };
+    let arm = length::UPPER_ARM + length::FOREARM + length::HAND;
+    let out_to_the_side = posed(View::Front, &[(Joint::LeftShoulder, 90.0)]);
+    assert!(close(reach_length(&out_to_the_side), arm));
+    // Turned 60 degrees toward the viewer, half of it shows; pointing at the viewer, none.
+    let slanted = posed(
+        View::Front,
+        &[
+            (Joint::LeftShoulder, 90.0),
+            (Joint::LeftArmTowardViewer, 60.0),
+        ],
+    );
+    assert!(close(reach_length(&slanted), arm / 2.0), "{slanted:?}");
+    let at_the_viewer = posed(
+        View::Front,
+        &[
+            (Joint::LeftShoulder, 90.0),
+            (Joint::LeftArmTowardViewer, 90.0),
+        ],
+    );
+    assert!(reach_length(&at_the_viewer) < 1e-9, "{at_the_viewer:?}");
+    // The same for a leg, and the other side is untouched.
+    let leg = |body: &Skeleton| body.right.hip.y - body.right.ankle.y;
+    let standing = posed(View::Front, &[]);
+    let lifted_forward = posed(View::Front, &[(Joint::RightLegTowardViewer, 60.0)]);
+    assert!(close(leg(&lifted_forward), leg(&standing) / 2.0));
+    assert_eq!(lifted_forward.left, standing.left);
+}
