@@ -99,3 +99,39 @@ fn a_limb_turned_toward_the_viewer_is_drawn_shorter() {
     assert!(close(leg(&lifted_forward), leg(&standing) / 2.0));
     assert_eq!(lifted_forward.left, standing.left);
 }
+
+#[test]
+fn standing_in_profile_with_every_joint_at_zero_is_not_one_line() {
+    let standing = Figure {
+        view: View::Side,
+        motion: Motion::Hold,
+        props: vec![Prop::Floor],
+        poses: vec![key(0.0, &[])],
+        period_ms: None,
+        crop: Crop::Whole,
+    };
+    let scene = standing.scene_at(0.0, false);
+    let xs: Vec<f64> = scene
+        .body
+        .iter()
+        .chain(&scene.far)
+        .filter_map(|shape| match *shape {
+            scene::Shape::Line(a, b) if (a.x - b.x).abs() < 1e-9 => Some(a.x),
+            _ => None,
+        })
+        .collect();
+    let spread = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+        - xs.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(
+        spread >= compose::FAR_SIDE_BEHIND - 1e-9,
+        "the upright lines all at one x: {xs:?}"
+    );
+    // The far leg's foot still stands on the floor, drawn behind the near one.
+    assert!(scene.far.iter().any(|shape| matches!(
+        *shape,
+        scene::Shape::Line(a, _) if a.y.abs() < 1e-9 && a.x < 0.0
+    )));
+    // The body's own points are not moved: the far foot rests where the near one does.
+    let body = standing.body_at(0.0);
+    assert_eq!(body.left.ankle, body.right.ankle);
+}
