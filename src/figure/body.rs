@@ -6,6 +6,9 @@
 use std::ops::RangeInclusive;
 
 use super::View;
+pub use super::geometry::{Point, length};
+pub use super::torso::SpineBend;
+use super::torso::{self, Trunk};
 
 /// A joint a pose can set. An angle a pose leaves out is 0 (standing, arms hanging).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,9 +30,21 @@ pub enum Joint {
     RightHip,
     RightKnee,
     RightAnkle,
+    /// The shoulder girdle lifted toward the ear (a shrug), in degrees of the collarbone's turn.
+    LeftShoulderLift,
+    /// The shoulder girdle drawn back (the shoulder blade toward the spine); negative rounds it forward.
+    LeftShoulderBack,
+    RightShoulderLift,
+    RightShoulderBack,
+    /// The whole arm turned out of the view's plane toward the viewer (negative: away), which draws
+    /// it shorter: arms reaching forward at shoulder height, seen from the front.
+    LeftArmTowardViewer,
+    LeftLegTowardViewer,
+    RightArmTowardViewer,
+    RightLegTowardViewer,
 }
 
-pub const JOINT_COUNT: usize = 15;
+pub const JOINT_COUNT: usize = 23;
 
 impl Joint {
     pub const ALL: [Joint; JOINT_COUNT] = [
@@ -48,6 +63,14 @@ impl Joint {
         Joint::RightHip,
         Joint::RightKnee,
         Joint::RightAnkle,
+        Joint::LeftShoulderLift,
+        Joint::LeftShoulderBack,
+        Joint::RightShoulderLift,
+        Joint::RightShoulderBack,
+        Joint::LeftArmTowardViewer,
+        Joint::LeftLegTowardViewer,
+        Joint::RightArmTowardViewer,
+        Joint::RightLegTowardViewer,
     ];
 
     pub fn name(self) -> &'static str {
@@ -67,6 +90,14 @@ impl Joint {
             Joint::RightHip => "right_hip",
             Joint::RightKnee => "right_knee",
             Joint::RightAnkle => "right_ankle",
+            Joint::LeftShoulderLift => "left_shoulder_lift",
+            Joint::LeftShoulderBack => "left_shoulder_back",
+            Joint::RightShoulderLift => "right_shoulder_lift",
+            Joint::RightShoulderBack => "right_shoulder_back",
+            Joint::LeftArmTowardViewer => "left_arm_toward_viewer",
+            Joint::LeftLegTowardViewer => "left_leg_toward_viewer",
+            Joint::RightArmTowardViewer => "right_arm_toward_viewer",
+            Joint::RightLegTowardViewer => "right_leg_toward_viewer",
         }
     }
 
@@ -86,10 +117,21 @@ impl Joint {
             Joint::Neck => -60..=70,
             Joint::LeftShoulder | Joint::RightShoulder => -90..=180,
             Joint::LeftElbow | Joint::RightElbow => 0..=150,
-            Joint::LeftWrist | Joint::RightWrist => -90..=90,
+            // A wrist bends a quarter turn either way; a limb turns at most to point straight at
+            // the viewer, or straight away.
+            Joint::LeftWrist
+            | Joint::RightWrist
+            | Joint::LeftArmTowardViewer
+            | Joint::RightArmTowardViewer
+            | Joint::LeftLegTowardViewer
+            | Joint::RightLegTowardViewer => -90..=90,
             Joint::LeftHip | Joint::RightHip => -45..=170,
             Joint::LeftKnee | Joint::RightKnee => 0..=170,
             Joint::LeftAnkle | Joint::RightAnkle => -60..=40,
+            // A shrug lifts the collarbone about 40 degrees; the shoulder blade slides back about 25
+            // and forward (rounding the shoulders) about 30.
+            Joint::LeftShoulderLift | Joint::RightShoulderLift => -10..=40,
+            Joint::LeftShoulderBack | Joint::RightShoulderBack => -30..=25,
         }
     }
 
@@ -110,58 +152,6 @@ impl Joint {
 
 /// Every joint's angle in degrees, indexed by [`Joint::index`].
 pub type Angles = [f64; JOINT_COUNT];
-
-/// Bone lengths as fractions of standing height, after the usual anthropometric tables (Drillis and
-/// Contini): the figure reads as an adult, not a cartoon.
-pub mod length {
-    pub const LOWER_TRUNK: f64 = 0.15;
-    pub const UPPER_TRUNK: f64 = 0.15;
-    pub const NECK: f64 = 0.05;
-    pub const HEAD_RADIUS: f64 = 0.06;
-    pub const UPPER_ARM: f64 = 0.186;
-    pub const FOREARM: f64 = 0.146;
-    pub const HAND: f64 = 0.07;
-    pub const THIGH: f64 = 0.245;
-    /// Knee to sole: the figure has no heel, so its ankle stands on the floor.
-    pub const SHIN: f64 = 0.285;
-    pub const FOOT: f64 = 0.11;
-    /// Half the width of the shoulders and of the hips, seen only from the front or above.
-    pub const SHOULDER_HALF: f64 = 0.11;
-    pub const HIP_HALF: f64 = 0.06;
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-#[must_use]
-pub struct Point {
-    pub x: f64,
-    pub y: f64,
-}
-
-impl Point {
-    pub const fn new(x: f64, y: f64) -> Self {
-        Self { x, y }
-    }
-
-    /// The point `length` away in `direction` (degrees clockwise from up).
-    pub fn toward(self, direction: f64, length: f64) -> Point {
-        let radians = direction.to_radians();
-        Point::new(
-            self.x + length * radians.sin(),
-            self.y + length * radians.cos(),
-        )
-    }
-
-    pub fn lerp(self, other: Point, t: f64) -> Point {
-        Point::new(
-            self.x + (other.x - self.x) * t,
-            self.y + (other.y - self.y) * t,
-        )
-    }
-
-    pub fn shifted(self, dx: f64, dy: f64) -> Point {
-        Point::new(self.x + dx, self.y + dy)
-    }
-}
 
 /// One arm and one leg.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -234,16 +224,12 @@ impl Skeleton {
         let (neck_base, upper, lower) = (trunk.neck_base, trunk.upper, trunk.lower);
         let pelvis = Point::default();
         let frontal = view != View::Side;
-        let (shoulder_half, hip_half) = if frontal {
-            (length::SHOULDER_HALF, length::HIP_HALF)
-        } else {
-            (0.0, 0.0)
-        };
+        let hip_half = if frontal { length::HIP_HALF } else { 0.0 };
         // Facing the viewer, the figure's left is on the viewer's right, and each limb turns away
         // from the middle; in profile both sides turn the same way, forward.
         let (left_sign, right_sign) = if frontal { (-1.0, 1.0) } else { (-1.0, -1.0) };
-        let girdles = |towards: f64| Girdle {
-            shoulder: neck_base.toward(upper + towards, shoulder_half),
+        let girdles = |towards: f64, [lift, back]: [f64; 2]| Girdle {
+            shoulder: torso::shoulder_point(view, neck_base, upper, towards, [lift, back]),
             hip: pelvis.toward(lower + towards, hip_half),
             upper,
             lower,
@@ -255,7 +241,13 @@ impl Skeleton {
             end_on: view == View::End,
         };
         let left = limbs(
-            &girdles(90.0),
+            &girdles(
+                90.0,
+                [
+                    angle(Joint::LeftShoulderLift),
+                    angle(Joint::LeftShoulderBack),
+                ],
+            ),
             left_sign,
             [
                 angle(Joint::LeftShoulder),
@@ -264,10 +256,18 @@ impl Skeleton {
                 angle(Joint::LeftHip),
                 angle(Joint::LeftKnee),
                 angle(Joint::LeftAnkle),
+                angle(Joint::LeftArmTowardViewer),
+                angle(Joint::LeftLegTowardViewer),
             ],
         );
         let right = limbs(
-            &girdles(-90.0),
+            &girdles(
+                -90.0,
+                [
+                    angle(Joint::RightShoulderLift),
+                    angle(Joint::RightShoulderBack),
+                ],
+            ),
             right_sign,
             [
                 angle(Joint::RightShoulder),
@@ -276,6 +276,8 @@ impl Skeleton {
                 angle(Joint::RightHip),
                 angle(Joint::RightKnee),
                 angle(Joint::RightAnkle),
+                angle(Joint::RightArmTowardViewer),
+                angle(Joint::RightLegTowardViewer),
             ],
         );
         Skeleton {
@@ -401,70 +403,6 @@ impl Skeleton {
     }
 }
 
-/// Where a bent spine turns from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpineBend {
-    /// About the middle of the back: the trunk angle stays the line from the hips to the shoulders.
-    AboutMiddle,
-    /// About the pelvis: the lower back keeps the trunk's direction (lying on it) and the upper back
-    /// bends by the whole angle.
-    AboutPelvis,
-}
-
-/// The trunk and the head, the pelvis at the origin, and which way the shoulders (`upper`) and the
-/// hips (`lower`) are turned.
-struct Trunk {
-    mid_back: Point,
-    neck_base: Point,
-    skull_base: Point,
-    head: Point,
-    upper: f64,
-    lower: f64,
-}
-
-impl Trunk {
-    fn pose(view: View, trunk: f64, spine: f64, neck: f64, bend: SpineBend) -> Trunk {
-        if view == View::End {
-            // Seen along the spine, the trunk points at the viewer: all that shows of it is how far
-            // the shoulders sit above the hips (its lean, as in the side view), and of the head how far
-            // it hangs or lifts. The spine turns the shoulders about it; the hips stay square.
-            let rise = |length: f64, direction: f64| length * direction.to_radians().cos();
-            let mid_back = Point::new(0.0, rise(length::LOWER_TRUNK, trunk));
-            let neck_base = mid_back.shifted(0.0, rise(length::UPPER_TRUNK, trunk));
-            let skull_base = neck_base.toward(spine, rise(length::NECK, trunk + neck));
-            let head = skull_base.toward(spine, rise(length::HEAD_RADIUS, trunk + neck));
-            return Trunk {
-                mid_back,
-                neck_base,
-                skull_base,
-                head,
-                upper: spine,
-                lower: 0.0,
-            };
-        }
-        let (lower, upper) = match bend {
-            // Standing or on all fours the spine bends about its middle, so `trunk` stays the line
-            // from hips to shoulders.
-            SpineBend::AboutMiddle => (trunk - spine / 2.0, trunk + spine / 2.0),
-            // Lying with the lower back on the floor, only the upper back lifts (a curl-up).
-            SpineBend::AboutPelvis => (trunk, trunk + spine),
-        };
-        let mid_back = Point::default().toward(lower, length::LOWER_TRUNK);
-        let neck_base = mid_back.toward(upper, length::UPPER_TRUNK);
-        let head_direction = upper + neck;
-        let skull_base = neck_base.toward(head_direction, length::NECK);
-        let head = skull_base.toward(head_direction, length::HEAD_RADIUS);
-        Trunk {
-            mid_back,
-            neck_base,
-            skull_base,
-            head,
-            upper,
-            lower,
-        }
-    }
-}
-
 struct Girdle {
     shoulder: Point,
     hip: Point,
@@ -481,12 +419,24 @@ struct Girdle {
 fn limbs(
     girdle: &Girdle,
     sign: f64,
-    [shoulder, elbow, wrist, hip, knee, ankle]: [f64; 6],
+    [
+        shoulder,
+        elbow,
+        wrist,
+        hip,
+        knee,
+        ankle,
+        arm_toward,
+        leg_toward,
+    ]: [f64; 8],
 ) -> Limbs {
     let arm = girdle.upper + 180.0 + sign * shoulder;
     let forearm = arm + sign * elbow;
     let hand = forearm + sign * wrist;
     let thigh = girdle.lower + 180.0 + sign * hip;
+    // A limb turned toward (or away from) the viewer is seen at a slant: every bone of it shortens
+    // by the cosine of the turn, to a dot when it points straight at the viewer.
+    let (arm_scale, leg_scale) = (arm_toward.to_radians().cos(), leg_toward.to_radians().cos());
     // A knee bends the other way from an elbow: the shin swings back.
     let (shin, shin_length) = if girdle.end_on {
         (thigh, length::SHIN * knee.to_radians().cos())
@@ -494,18 +444,18 @@ fn limbs(
         (thigh - sign * knee, length::SHIN)
     };
     let foot = shin + sign * (90.0 + ankle);
-    let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM);
-    let wrist_point = elbow_point.toward(forearm, length::FOREARM);
-    let knee_point = girdle.hip.toward(thigh, length::THIGH);
-    let ankle_point = knee_point.toward(shin, shin_length);
+    let elbow_point = girdle.shoulder.toward(arm, length::UPPER_ARM * arm_scale);
+    let wrist_point = elbow_point.toward(forearm, length::FOREARM * arm_scale);
+    let knee_point = girdle.hip.toward(thigh, length::THIGH * leg_scale);
+    let ankle_point = knee_point.toward(shin, shin_length * leg_scale);
     Limbs {
         shoulder: girdle.shoulder,
         elbow: elbow_point,
         wrist: wrist_point,
-        fingers: wrist_point.toward(hand, length::HAND),
+        fingers: wrist_point.toward(hand, length::HAND * arm_scale),
         hip: girdle.hip,
         knee: knee_point,
         ankle: ankle_point,
-        toes: ankle_point.toward(foot, length::FOOT * girdle.foot_scale),
+        toes: ankle_point.toward(foot, length::FOOT * girdle.foot_scale * leg_scale),
     }
 }

@@ -1,7 +1,7 @@
 //! The scene at a moment of the movement: the body placed on what it rests on, split into near and
 //! far limbs in the side view, with the nose, the start pose's ghost and the props around it.
 
-use super::body::{Skeleton, length};
+use super::body::{Limbs, Skeleton, length};
 use super::props::prop_shapes;
 use super::scene::{Scene, Shape, placed};
 use super::{Figure, Motion, Point, View};
@@ -18,7 +18,8 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
     let (mut body, far) = if figure.view == View::Side {
         let mut near = lines(skeleton.trunk_segments());
         near.extend(lines(skeleton.limb_segments(&skeleton.left)));
-        (near, lines(skeleton.limb_segments(&skeleton.right)))
+        let far_side = behind(&skeleton.right);
+        (near, lines(skeleton.limb_segments(&far_side)))
     } else {
         (lines(skeleton.segments()), Vec::new())
     };
@@ -73,4 +74,28 @@ fn nose(skeleton: &Skeleton) -> Shape {
             .shifted(forward_x * distance, forward_y * distance)
     };
     Shape::Line(on(length::HEAD_RADIUS), on(length::HEAD_RADIUS + NOSE))
+}
+
+/// How far behind the near side the far arm and leg are drawn in profile, in body heights (about
+/// 3 cm): a body standing with its arms hanging would otherwise be drawn as one line, the far limbs
+/// hidden behind the near ones and both behind the trunk. Only the drawing moves; the body's points
+/// (what rests where, and `--json`) stay where they are.
+pub(super) const FAR_SIDE_BEHIND: f64 = 0.018;
+
+/// The far side's arm and leg moved back by [`FAR_SIDE_BEHIND`], still joined to the neck and pelvis.
+pub(super) fn behind(far: &Limbs) -> Limbs {
+    let mut moved = *far;
+    for point in [
+        &mut moved.shoulder,
+        &mut moved.elbow,
+        &mut moved.wrist,
+        &mut moved.fingers,
+        &mut moved.hip,
+        &mut moved.knee,
+        &mut moved.ankle,
+        &mut moved.toes,
+    ] {
+        *point = point.shifted(-FAR_SIDE_BEHIND, 0.0);
+    }
+    moved
 }

@@ -10,11 +10,13 @@ pub mod body;
 mod compose;
 mod contact;
 mod draw;
+mod geometry;
 mod landmark;
 mod motion;
 mod props;
 mod read;
 mod scene;
+mod torso;
 
 pub use body::{Angles, Bone, Joint, Point, Skeleton, SpineBend};
 pub use contact::{CONTACT_TOLERANCE, ContactMiss, MOMENTS_CHECKED};
@@ -214,6 +216,8 @@ impl Figure {
 mod tests;
 #[cfg(test)]
 mod tests_contacts;
+#[cfg(test)]
+mod tests_depth;
 #[cfg(test)]
 mod tests_ghost;
 #[cfg(test)]

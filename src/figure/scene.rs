@@ -4,7 +4,7 @@
 //! floor (or, with a foam roller, so the rolled part rests on the roller), which spares coaches from
 //! working out heights: they give angles, and gravity does the rest.
 
-use super::body::{Point, Skeleton, SpineBend, length};
+use super::body::{Bone, Limbs, Point, Skeleton, SpineBend, length};
 use super::{Figure, Landmark, Motion, Prop, View};
 
 /// Radius of a foam roller (15 cm across, for a 1.75 m runner).
@@ -170,9 +170,33 @@ pub(super) fn roller_contact(figure: &Figure, skeleton: &Skeleton, phase: f64) -
             } else {
                 from
             };
-            let (start, end) = skeleton.bone(under);
+            let (start, end) = rolled_line(figure.view, skeleton, under);
             Some(start.lerp(end, along))
         }
         _ => None,
     })
+}
+
+/// The line along which a roller touches a bone. Seen from the front (or along the spine) a body
+/// lying on its side rests on the side of its trunk, from hip to shoulder, not on the spine's line in
+/// the middle of it: a roller under the spine would leave the bottom shoulder sunk through the roller.
+fn rolled_line(view: View, skeleton: &Skeleton, bone: Bone) -> (Point, Point) {
+    let frontal = matches!(view, View::Front | View::End);
+    if !frontal || !matches!(bone, Bone::LowerTrunk | Bone::UpperTrunk) {
+        return skeleton.bone(bone);
+    }
+    let side_line = |limbs: &Limbs| (limbs.hip, limbs.shoulder);
+    let height = |(hip, shoulder): (Point, Point)| hip.y + shoulder.y;
+    let (left, right) = (side_line(&skeleton.left), side_line(&skeleton.right));
+    let (hip, shoulder) = if height(left) <= height(right) {
+        left
+    } else {
+        right
+    };
+    let waist = hip.lerp(shoulder, 0.5);
+    if bone == Bone::LowerTrunk {
+        (hip, waist)
+    } else {
+        (waist, shoulder)
+    }
 }

@@ -326,8 +326,9 @@ fn in_profile_the_right_limbs_are_the_far_ones() {
     let scene = figure.scene_at(0.0, false);
     let skeleton = scene::placed(&figure, 0.0);
     let line = |(a, b)| Shape::Line(a, b);
+    // Drawn a little behind the near side, so a profile with the limbs together is not one line.
     let far: Vec<Shape> = skeleton
-        .limb_segments(&skeleton.right)
+        .limb_segments(&compose::behind(&skeleton.right))
         .into_iter()
         .map(line)
         .collect();

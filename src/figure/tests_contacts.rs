@@ -99,6 +99,44 @@ fn a_roller_lowers_the_body_onto_itself() {
 }
 
 #[test]
+fn lying_on_its_side_seen_from_the_front_the_body_rests_on_the_side_of_its_ribs() {
+    // Lying on the left side with the roller under the ribs: the roller touches the line from the
+    // bottom hip to the bottom shoulder, so that shoulder rests at the roller's top instead of
+    // sinking through it, as it did when the roller was under the spine's line in the middle.
+    let roller = Prop::Roller {
+        under: Bone::UpperTrunk,
+        from: 1.0,
+        to: 1.0,
+    };
+    let side_lying = Figure {
+        view: View::Front,
+        ..figure(
+            vec![Prop::Floor, roller],
+            vec![pose(
+                0.0,
+                &[(Joint::Trunk, 90.0)],
+                &[Landmark::Left(Part::Hip)],
+            )],
+        )
+    };
+    let body = side_lying.body_at(0.0);
+    assert!(body.left.hip.y.abs() < 1e-9, "{:?}", body.left);
+    assert!(
+        (body.left.shoulder.y - 2.0 * scene::ROLLER_RADIUS).abs() < 1e-9,
+        "{:?}",
+        body.left
+    );
+    assert!(
+        body.left.shoulder.x.abs() < 1e-9,
+        "the roller stays at x = 0"
+    );
+    assert!(
+        body.neck_base.y > body.left.shoulder.y,
+        "the spine is above"
+    );
+}
+
+#[test]
 fn lying_on_the_lower_back_the_spine_bends_from_the_pelvis() {
     let curl_up = figure(
         vec![Prop::Floor],

@@ -226,10 +226,11 @@ fn cropped_to_the_head_and_shoulders_the_head_is_drawn_larger_and_the_floor_not_
     // The head's circle: about a tenth of the whole body's height, a third of the cropped drawing's.
     assert!(rows_with_ink(&cropped_text) >= 15, "{cropped_text}");
     let head_rows = |text: &str| {
-        // The head is the topmost ink, up to the first row of only the neck's line.
+        // The head is the topmost ink, up to the first row of only the neck's line (and the far
+        // arm's, drawn just behind it).
         text.lines()
             .skip_while(|l| l.trim().is_empty())
-            .take_while(|l| l.trim().chars().count() > 1)
+            .take_while(|l| l.trim().chars().count() > 2)
             .count()
     };
     assert!(

@@ -18,6 +18,7 @@ mod figure_contacts;
 mod figure_frames;
 mod figure_json;
 mod figure_screens;
+mod figure_sides;
 mod figures;
 mod folder_errors;
 mod history_crash;
