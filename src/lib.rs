@@ -16,9 +16,6 @@ pub mod config;
 pub mod diag;
 pub mod duration;
 pub mod engine;
-// figure is being changed on another branch: it comes under `unreachable_pub` once that is
-// merged.
-#[allow(unreachable_pub)]
 pub mod figure;
 pub mod format;
 pub mod history;

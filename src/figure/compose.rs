@@ -7,7 +7,7 @@ use super::scene::{Scene, Shape, placed};
 use super::{Figure, Motion, Point, View};
 
 /// Poses and places the body at `phase`, then the props around it; no ghost (see [`ghost`]).
-pub fn build(figure: &Figure, phase: f64) -> Scene {
+pub(super) fn build(figure: &Figure, phase: f64) -> Scene {
     let skeleton = placed(figure, phase);
     let lines = |segments: Vec<(Point, Point)>| -> Vec<Shape> {
         segments
@@ -40,7 +40,7 @@ pub fn build(figure: &Figure, phase: f64) -> Scene {
 }
 
 /// The first key pose's body, placed as the scene places it, for a movement through several poses.
-pub fn ghost(figure: &Figure) -> Vec<Shape> {
+pub(super) fn ghost(figure: &Figure) -> Vec<Shape> {
     let start = match figure.poses.as_slice() {
         [first, _, ..] if figure.motion == Motion::Cycle => first.at,
         _ => return Vec::new(),

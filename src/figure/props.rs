@@ -17,7 +17,7 @@ const DESK_HEIGHT: f64 = 0.42;
 const DOOR_HEIGHT: f64 = 1.15;
 /// Half the body's depth, chest to back, about its stick line (10 cm on a 1.75 m runner): the stick
 /// body has no thickness, so a wall or a broomstick against the back stands this far behind the spine.
-pub const BODY_HALF_DEPTH: f64 = length::HEAD_RADIUS;
+pub(super) const BODY_HALF_DEPTH: f64 = length::HEAD_RADIUS;
 /// A broomstick held along the back reaches from below the tailbone to above the head.
 const STICK_BELOW_PELVIS: f64 = 0.1;
 const STICK_ABOVE_PELVIS: f64 = 0.58;
@@ -25,7 +25,7 @@ const STICK_ABOVE_PELVIS: f64 = 0.58;
 const STEP_MIN_HEIGHT: f64 = 0.05;
 const STEP_OVERHANG: f64 = 0.06;
 /// A band's anchor: a knot this big on a door's edge.
-pub const ANCHOR_KNOT: f64 = 0.012;
+pub(super) const ANCHOR_KNOT: f64 = 0.012;
 
 /// The body's left, right, bottom and top over the key poses, for walls and mats that must not move.
 /// In profile the trunk counts with its depth and the head with its outline: a wall behind the body

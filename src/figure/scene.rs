@@ -8,7 +8,7 @@ use super::body::{Bone, Limbs, Point, Skeleton, SpineBend, length};
 use super::{Figure, Landmark, Motion, Prop, View};
 
 /// Radius of a foam roller (15 cm across, for a 1.75 m runner).
-pub const ROLLER_RADIUS: f64 = 0.043;
+pub(super) const ROLLER_RADIUS: f64 = 0.043;
 /// Supports closer than this along the floor (body heights) do not tip the body.
 const MIN_SUPPORT_SPAN: f64 = 0.05;
 

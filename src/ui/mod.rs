@@ -11,8 +11,6 @@ mod history;
 mod history_program;
 mod library;
 mod overlay;
-// Changed on another branch (the figure's place): under `unreachable_pub` once merged.
-#[allow(unreachable_pub)]
 mod player;
 mod player_panel;
 mod preview;

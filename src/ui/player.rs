@@ -15,9 +15,9 @@ use crate::duration::{format_clock, format_human};
 use crate::plan::Segment;
 use crate::routine::Routine;
 
-pub const MIN_SIZE: (u16, u16) = (30, 10);
+pub(super) const MIN_SIZE: (u16, u16) = (30, 10);
 
-pub fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, player: &PlayerScreen, area: Rect, buf: &mut Buffer) {
     let theme = theme::of(app);
     let session = &player.session;
     // Worked out once for the frame: the panel's words and figure read the same exercise.
