@@ -39,10 +39,50 @@ pub struct Common {
     /// Look for your own routines here instead of <config dir>/limberup/routines.
     #[arg(long, global = true, value_name = "DIR", env = "LIMBERUP_ROUTINES", value_parser = NonEmptyPath)]
     pub routines: Option<PathBuf>,
+    /// How problems in files are written: `plain` (path:line:col: error: message, a line each),
+    /// `caret` (with the source line, in colour), `json` (a JSON object a line), or `auto` (caret
+    /// on a terminal, plain otherwise).
+    #[arg(long, global = true, value_enum, value_name = "STYLE", default_value_t)]
+    pub report: ReportStyle,
     /// How long, in milliseconds, a pain-check screen waits before a key may answer it (1000).
     /// Hidden: for tests of the real binary, which would otherwise sleep a second a screen.
     #[arg(long, global = true, hide = true, value_name = "MS")]
     pub answer_guard_ms: Option<u64>,
+}
+
+/// `--report`: how problems in files are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportStyle {
+    /// Caret on a terminal, plain otherwise.
+    #[default]
+    Auto,
+    Plain,
+    Caret,
+    Json,
+}
+
+impl ReportStyle {
+    /// The report this asks for, given whether stderr is a terminal.
+    pub fn report(self, stderr_is_terminal: bool) -> crate::diag::Report {
+        use crate::diag::Report;
+        match self {
+            Self::Auto => Report::for_terminal(stderr_is_terminal),
+            Self::Plain => Report::Plain,
+            Self::Caret => Report::Caret,
+            Self::Json => Report::Json,
+        }
+    }
+}
+
+impl std::fmt::Display for ReportStyle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Auto => "auto",
+            Self::Plain => "plain",
+            Self::Caret => "caret",
+            Self::Json => "json",
+        })
+    }
 }
 
 impl Common {

@@ -50,7 +50,6 @@ pub(super) fn list(library: &Library, json: bool, out: &mut impl Write) -> Outco
             routines: routines_using(library, &e.id),
         })
         .collect();
-    super::list::warn_about_problems(library);
     if json {
         serde_json::to_writer_pretty(&mut *out, &entries).map_err(json_failure)?;
         return writeln!(out).map_err(io_failure);
@@ -123,7 +122,6 @@ pub(super) fn show_json(library: &Library, id: &str, at_ms: u64, out: &mut impl 
 }
 
 fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Exercise, Failure> {
-    super::list::warn_about_problems(library);
     library
         .catalog
         .get(id)

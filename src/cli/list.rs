@@ -36,7 +36,6 @@ pub(super) fn run(library: &Library, json: bool, out: &mut impl Write) -> Outcom
     } else {
         write_table(library, out).map_err(io_failure)?;
     }
-    warn_about_problems(library);
     Ok(())
 }
 
@@ -61,9 +60,7 @@ pub(super) fn markdown(library: &Library, out: &mut impl Write) -> Outcome {
             purpose
         );
     }
-    out.write_all(text.as_bytes()).map_err(io_failure)?;
-    warn_about_problems(library);
-    Ok(())
+    out.write_all(text.as_bytes()).map_err(io_failure)
 }
 
 fn write_table(library: &Library, out: &mut impl Write) -> std::io::Result<()> {
@@ -132,13 +129,16 @@ fn entry(routine: &Routine) -> ListEntry<'_> {
 }
 
 /// Broken files in the user's folder are skipped, not fatal, but the coach must hear about them.
-pub(crate) fn warn_about_problems(library: &Library) {
+pub(crate) fn warn_about_problems(library: &Library, style: crate::diag::Report) {
     if library.problems.is_empty() {
         return;
     }
     let mut err = std::io::stderr().lock();
     for problem in &library.problems {
-        let _ = writeln!(err, "{problem}");
+        let _ = writeln!(err, "{}", style.problem(problem, None));
+    }
+    if !style.for_people() {
+        return;
     }
     let _ = writeln!(
         err,

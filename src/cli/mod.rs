@@ -116,7 +116,7 @@ pub fn main() -> ExitCode {
         }
     };
     // How problems are written is chosen here, once, for every command.
-    let style = Report::for_terminal(std::io::stderr().is_terminal());
+    let style = cli.common.report.report(std::io::stderr().is_terminal());
     match run(cli, style) {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Signal(signal)) => {
@@ -195,8 +195,17 @@ fn print(
 ) -> Outcome {
     match command {
         Command::Snapshot(args) => snapshot_command(dirs, common, args, out),
-        Command::List { markdown: true, .. } => list::markdown(&library(dirs)?, out),
-        Command::List { json, .. } => list::run(&library(dirs)?, json, out),
+        Command::List { json, markdown } => {
+            let library = library(dirs)?;
+            let listed = if markdown {
+                list::markdown(&library, out)
+            } else {
+                list::run(&library, json, out)
+            };
+            // Broken files in the runner's folder are left out, not fatal, and said after the list.
+            list::warn_about_problems(&library, style);
+            listed
+        }
         Command::Validate { paths } => validate::run(
             &library(dirs)?,
             &paths,
@@ -205,7 +214,10 @@ fn print(
             out,
         ),
         Command::Exercises { id, json, size, at } => {
-            exercises::run(&library(dirs)?, id.as_deref(), json, size, at, out)
+            let library = library(dirs)?;
+            let shown = exercises::run(&library, id.as_deref(), json, size, at, out);
+            list::warn_about_problems(&library, style);
+            shown
         }
         Command::Plan {
             routine,
@@ -440,16 +452,6 @@ fn report(failure: &Failure, style: Report) {
         Failure::File(FileError::Invalid { problems, sources }) => {
             err.write_all(style.problems(problems, sources).as_bytes())
         }
-        // Messages may quote paths and ids from files: each line escaped, the lines kept.
-        other => writeln!(
-            err,
-            "limberup: error: {}",
-            other
-                .to_string()
-                .lines()
-                .map(crate::text::printable)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        other => writeln!(err, "{}", style.message(&other.to_string())),
     };
 }

@@ -31,7 +31,7 @@ pub(super) fn run(
     let mut failed = 0_usize;
     for entry in &entries {
         let checked = match entry {
-            Ok(file) => check_file(library, file).map(|summary| (file, summary)),
+            Ok(file) => check_file(library, file, style).map(|summary| (file, summary)),
             Err(problem) => Err((vec![problem.clone()], None)),
         };
         match checked {
@@ -47,7 +47,9 @@ pub(super) fn run(
         }
     }
     if failed > 0 {
-        let _ = writeln!(std::io::stderr(), "limberup: {}", summary(&entries, failed));
+        if style.for_people() {
+            let _ = writeln!(std::io::stderr(), "limberup: {}", summary(&entries, failed));
+        }
         return Err(Failure::Reported);
     }
     Ok(())
@@ -125,20 +127,16 @@ fn own_folder(routines_dir: Option<&Path>) -> Vec<Entry> {
 
 type Problems = (Vec<Diagnostic>, Option<SourceText>);
 
-/// Warnings go to stderr as `path:line:col: warning: message`; the file still counts as ok.
-fn warn(warnings: &[Diagnostic]) {
+/// Warnings go to stderr (`path:line:col: warning: message`, or JSON); the file still counts as
+/// ok.
+fn warn(warnings: &[Diagnostic], style: Report) {
     let mut err = std::io::stderr().lock();
     for warning in warnings {
-        let _ = writeln!(
-            err,
-            "{}: warning: {}",
-            printable(&warning.place()),
-            printable(&warning.message)
-        );
+        let _ = writeln!(err, "{}", style.warning(warning));
     }
 }
 
-fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
+fn check_file(library: &Library, path: &Path, style: Report) -> Result<String, Problems> {
     if is_program_path(path) && path.extension().is_some_and(|e| e == "toml") {
         return match load_file(path, library) {
             Ok(program) => Ok(format!(
@@ -159,7 +157,7 @@ fn check_file(library: &Library, path: &Path) -> Result<String, Problems> {
     if is_catalog(path) {
         let source = read_source(path).map_err(|d| (vec![d], None))?;
         let catalog = Catalog::parse(&source).map_err(|p| (p, Some(source.clone())))?;
-        warn(&contact_warnings(&source, &catalog));
+        warn(&contact_warnings(&source, &catalog), style);
         return Ok(format!(
             "catalog, {}",
             count(catalog.len(), "exercise", "exercises")

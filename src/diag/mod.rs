@@ -130,6 +130,8 @@ pub enum Report {
     Plain,
     /// With the source line and a caret, in colour, for a person at a terminal.
     Caret,
+    /// A JSON object a line (`path`, `line`, `column`, `severity`, `message`), for tools.
+    Json,
 }
 
 impl Report {
@@ -147,7 +149,49 @@ impl Report {
         match self {
             Self::Plain => diagnostic.to_string(),
             Self::Caret => render_rich(diagnostic, source, true),
+            Self::Json => json_line(diagnostic, "error"),
         }
+    }
+
+    /// A warning: the file still counts as ok.
+    pub fn warning(self, diagnostic: &Diagnostic) -> String {
+        match self {
+            Self::Json => json_line(diagnostic, "warning"),
+            Self::Plain | Self::Caret => format!(
+                "{}: warning: {}",
+                printable(&diagnostic.place()),
+                printable(&diagnostic.message)
+            ),
+        }
+    }
+
+    /// A problem that is not in a file (a missing folder, a history that cannot be opened).
+    pub fn message(self, message: &str) -> String {
+        match self {
+            Self::Json => serde_json::json!({
+                "path": null,
+                "line": null,
+                "column": null,
+                "severity": "error",
+                "message": message,
+            })
+            .to_string(),
+            // Messages may quote paths and ids from files: each line escaped, the lines kept.
+            Self::Plain | Self::Caret => format!(
+                "limberup: error: {}",
+                message
+                    .lines()
+                    .map(printable)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+        }
+    }
+
+    /// Whether the end of a run may add a sentence for a person ("2 of 3 files have problems"): not
+    /// among JSON lines, where the exit code says it.
+    pub fn for_people(self) -> bool {
+        self != Self::Json
     }
 
     /// Every problem, each with its own file's source, a line (or a caret view) each.
@@ -160,6 +204,19 @@ impl Report {
             })
             .collect()
     }
+}
+
+/// One problem as a JSON object on one line. JSON escapes every control character, so nothing from
+/// a file reaches the terminal as a control sequence; `line` and `column` are null for a folder.
+fn json_line(diagnostic: &Diagnostic, severity: &str) -> String {
+    serde_json::json!({
+        "path": diagnostic.path,
+        "line": diagnostic.position.map(|p| p.line),
+        "column": diagnostic.position.map(|p| p.column),
+        "severity": severity,
+        "message": diagnostic.message,
+    })
+    .to_string()
 }
 
 /// Draws a diagnostic with its source line and a caret, for a person at a terminal.
@@ -205,6 +262,35 @@ mod tests {
         let x = source.text.find('x').expect("x is in the text");
         assert_eq!(source.position(x), (2, 12));
         assert_eq!(source.position(999), (3, 1));
+    }
+
+    /// The JSON report gives the plain line's parts as fields, a warning as a warning, a problem
+    /// outside any file without a path; a control character from a file stays an escape.
+    #[test]
+    fn the_json_report_is_one_object_a_line() {
+        let source = SourceText::new("dir/r.toml", "name = 1\n");
+        let d = source.diagnostic(7..8, "`name` must be a string\u{1b}[2J");
+        assert_eq!(
+            Report::Json.problem(&d, Some(&source)),
+            r#"{"column":8,"line":1,"message":"`name` must be a string\u001b[2J","path":"dir/r.toml","severity":"error"}"#
+        );
+        assert_eq!(
+            Report::Json.warning(&d),
+            r#"{"column":8,"line":1,"message":"`name` must be a string\u001b[2J","path":"dir/r.toml","severity":"warning"}"#
+        );
+        assert_eq!(
+            Report::Json.message("no history here"),
+            r#"{"column":null,"line":null,"message":"no history here","path":null,"severity":"error"}"#
+        );
+        assert_eq!(
+            Report::Plain.warning(&d),
+            "dir/r.toml:1:8: warning: `name` must be a string\\u{1b}[2J"
+        );
+        assert_eq!(
+            Report::Plain.message("one\ntwo"),
+            "limberup: error: one\ntwo"
+        );
+        assert!(Report::Plain.for_people() && !Report::Json.for_people());
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod program_files;
 mod program_screens;
 mod program_v2_cli;
 mod program_v2_screens;
+mod report_styles;
 mod routine_library;
 mod run_morning;
 mod runs_cli;
