@@ -339,6 +339,7 @@ fn snapshot_command(
         .answers
         .map(|path| check::read_answers(&path, &when))
         .transpose()?;
+    let opening = program::opening(&library, dirs, &calendar, calendar.day(origin));
     let request = crate::runtime::headless::SnapshotRequest {
         width: args.size.0,
         height: args.size.1,
@@ -352,9 +353,9 @@ fn snapshot_command(
             no_color: false,
             ..settings(dirs, common)?
         },
-        program: program::standing_on(&library, dirs, &calendar, calendar.day(origin)),
-        morning: program::morning_on(dirs, &calendar, calendar.day(origin)),
-        run_morning: program::run_morning_on(dirs, &calendar, calendar.day(origin)),
+        program: opening.standing,
+        morning: opening.morning,
+        run_morning: opening.run_morning,
     };
     snapshot::run(library, routine, &request, out)
 }

@@ -86,35 +86,45 @@ pub(super) fn run(
 /// cannot be worked out (the app then opens on the library, as without a program).
 pub(super) fn standing_on(
     library: &Library,
+    store: &Store,
     dirs: &Dirs,
-    calendar: &Calendar,
     today: crate::calendar::DayNumber,
 ) -> Option<Standing> {
-    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
     let programs = load_programs(library, dirs).ok()?;
-    standing(Some(&store), &programs, library, today)
+    standing(Some(store), &programs, library, today)
         .ok()
         .flatten()
 }
 
-/// Yesterday's program session still without its morning answer, for the app to ask about.
-pub(super) fn morning_on(
-    dirs: &Dirs,
-    calendar: &Calendar,
-    today: crate::calendar::DayNumber,
-) -> Option<crate::history::MorningAsk> {
-    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
-    store.awaiting_morning(today).ok().flatten()
+/// What the app shows or asks first on `today`: the program's standing, and the morning questions
+/// about yesterday's program session and spike run.
+#[derive(Debug, Default)]
+pub(super) struct Opening {
+    pub(super) standing: Option<Standing>,
+    pub(super) morning: Option<crate::history::MorningAsk>,
+    pub(super) run_morning: Option<crate::history::run_view::RunMorningAsk>,
 }
 
-/// Yesterday's spike run still without its morning answer, for the app to ask about.
-pub(super) fn run_morning_on(
+/// The [`Opening`], read from one opening of the history, without writing; empty when there is no
+/// history or it cannot be read (the app then opens as without one).
+pub(super) fn opening(
+    library: &Library,
     dirs: &Dirs,
     calendar: &Calendar,
     today: crate::calendar::DayNumber,
-) -> Option<crate::history::run_view::RunMorningAsk> {
-    let store = Store::open_read_only(dirs.data_dir.as_deref()?, calendar).ok()??;
-    store.awaiting_run_morning(today).ok().flatten()
+) -> Opening {
+    let Some(store) = dirs
+        .data_dir
+        .as_deref()
+        .and_then(|dir| Store::open_read_only(dir, calendar).ok().flatten())
+    else {
+        return Opening::default();
+    };
+    Opening {
+        standing: standing_on(library, &store, dirs, today),
+        morning: store.awaiting_morning(today).ok().flatten(),
+        run_morning: store.awaiting_run_morning(today).ok().flatten(),
+    }
 }
 
 pub(super) fn load_programs(library: &Library, dirs: &Dirs) -> Result<Programs, Failure> {

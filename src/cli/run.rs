@@ -26,16 +26,14 @@ pub(super) fn run(
     let clock = MonotonicClock::start();
     let calendar = Calendar::system();
     let today = calendar.day(UtcTime::now());
-    let standing = super::program::standing_on(&library, dirs, &calendar, today);
-    let morning = super::program::morning_on(dirs, &calendar, today);
-    let run_morning = super::program::run_morning_on(dirs, &calendar, today);
+    let opening = super::program::opening(&library, dirs, &calendar, today);
     let app = match routine {
         Some(routine) => App::run_routine(library, routine, settings, clock.now()),
         None => App::with_library(library, settings),
     }
-    .with_program(standing)
-    .with_morning_question(morning)
-    .with_run_morning_question(run_morning)
+    .with_program(opening.standing)
+    .with_morning_question(opening.morning)
+    .with_run_morning_question(opening.run_morning)
     .with_answer_guard(answer_guard);
     full_screen(app, clock, dirs, settings, true)
 }
